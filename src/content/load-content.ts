@@ -1,0 +1,181 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { createError, type ContentError } from '../errors/content-error.ts';
+import type { EntryKind, RawEntry } from './entry.ts';
+import { readTextFile } from './read-text-file.ts';
+import { collectSyntaxErrors, parseYamlSource, type YamlSource } from './source-file.ts';
+
+/** Aliases expanded per document before it counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface LoadResult {
+  entries: RawEntry[];
+  errors: ContentError[];
+}
+
+const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
+  ['site', 'data/site.yaml'],
+  ['committees', 'data/committees.yaml'],
+  ['contacts', 'data/contacts.yaml'],
+  ['glossary', 'data/glossary.yaml'],
+  ['statuses', 'data/statuses.yaml'],
+  ['facts', 'data/facts.yaml'],
+];
+
+interface FileToLoad {
+  kind: EntryKind;
+  id: string;
+  file: string;
+}
+
+/**
+ * Read every content file under `root`. Never throws on content: a file that
+ * cannot be read or parsed becomes a located error and the rest still load.
+ */
+export async function loadContent(root: string): Promise<LoadResult> {
+  const errors: ContentError[] = [];
+  const files = await listContentFiles(root, errors);
+  const loaded = await Promise.all(files.map((f) => loadFile(root, f)));
+  const entries: RawEntry[] = [];
+  for (const result of loaded) {
+    errors.push(...result.errors);
+    if (result.entry) entries.push(result.entry);
+  }
+  return { entries, errors };
+}
+
+async function listContentFiles(root: string, errors: ContentError[]): Promise<FileToLoad[]> {
+  const files: FileToLoad[] = [];
+  for (const [kind, file] of SHARED_DATA) {
+    if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
+    else errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `${file} is missing`, `create it; every site needs ${file}`));
+  }
+  for (const file of await listFiles(root, 'data/boroughs', errors)) {
+    if (acceptYaml(file, errors)) files.push({ kind: 'borough', id: stem(file), file });
+  }
+  for (const file of await listFiles(root, 'content/recommendations', errors)) {
+    const parts = file.split('/');
+    if (parts.length !== 4) {
+      errors.push(misplaced(file, 'a recommendation file belongs in content/recommendations/<set>/'));
+    } else if (acceptYaml(file, errors)) {
+      const set = parts[2] ?? '';
+      files.push(stem(file) === 'index' ? { kind: 'recommendation-set', id: set, file } : { kind: 'recommendation', id: `${set}/${stem(file)}`, file });
+    }
+  }
+  const sets = new Set(files.filter((f) => f.kind === 'recommendation').map((f) => f.id.split('/')[0]));
+  for (const set of sets) {
+    if (!files.some((f) => f.kind === 'recommendation-set' && f.id === set)) {
+      const file = `content/recommendations/${set}/index.yaml`;
+      errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `the recommendation set \`${set}\` has no index.yaml`, 'add index.yaml with the set’s title, made_by, published, total and owners'));
+    }
+  }
+  for (const file of await listFiles(root, 'content/meetings', errors)) {
+    const parts = file.split('/');
+    if (parts.length !== 4) errors.push(misplaced(file, 'a meeting file belongs in content/meetings/<committee>/<yyyy-mm-dd>.yaml'));
+    else if (acceptYaml(file, errors)) files.push({ kind: 'meeting', id: `${parts[2]}/${stem(file)}`, file });
+  }
+  for (const file of await listFiles(root, 'content/reports', errors)) {
+    if (file.endsWith('.md')) files.push({ kind: 'report', id: stem(file), file });
+    else errors.push(misplaced(file, 'a report is a Markdown file ending in .md'));
+  }
+  return files;
+}
+
+async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: RawEntry; errors: ContentError[] }> {
+  const read = await readTextFile(path.join(root, target.file), target.file);
+  if (!read.ok) return { errors: [read.error] };
+  if (target.kind === 'report') return loadMarkdown(target, read.text);
+  const source = parseYamlSource(target.file, read.text);
+  const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
+  if (errors.length > 0) return { errors };
+  const data = toPlainData(source, 'E_YAML_SYNTAX');
+  if (!data.ok) return { errors: [data.error] };
+  return { entry: { ...target, source, data: data.value }, errors: [] };
+}
+
+function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
+  const at = { file: target.file, line: 1, col: 1 };
+  if (!/^---\r?\n/.test(text)) {
+    return { errors: [createError(at, 'E_FRONT_MATTER', 'the report has no front matter', 'start the file with a `---` line, the report’s fields in YAML, and another `---` line')] };
+  }
+  // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+    return { errors: [createError(at, 'E_FRONT_MATTER', 'the front matter is never closed', 'add a `---` line after the report’s fields')] };
+  }
+  // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
+  const source = parseYamlSource(target.file, split.matter);
+  const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
+  if (errors.length > 0) return { errors };
+  const offset = text.length - split.content.length;
+  const startLine = countLines(text.slice(0, offset)) + 1;
+  const data = toPlainData(source, 'E_FRONT_MATTER');
+  if (!data.ok) return { errors: [data.error] };
+  return { entry: { ...target, source, data: data.value ?? {}, body: { text: split.content, startLine } }, errors: [] };
+}
+
+/** YAML to plain data, refusing documents whose aliases would expand without bound. */
+function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): { ok: true; value: unknown } | { ok: false; error: ContentError } {
+  try {
+    return { ok: true, value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch {
+    const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
+    return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };
+  }
+}
+
+async function listFiles(root: string, dir: string, errors: ContentError[]): Promise<string[]> {
+  const absolute = path.join(root, dir);
+  if (!(await exists(absolute))) return [];
+  try {
+    const names = await readdir(absolute, { recursive: true, withFileTypes: true });
+    const files: string[] = [];
+    for (const entry of names) {
+      if (entry.name.startsWith('.')) continue;
+      const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      if (relative.split('/').some((part) => part.startsWith('.'))) continue;
+      if (entry.isFile()) files.push(relative);
+      else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
+        errors.push(createError({ file: relative, line: 1, col: 1 }, 'E_READ', 'this is a folder, not a file', 'rename the folder or move its contents; a content file must be a file'));
+      }
+    }
+    return files.sort();
+  } catch {
+    errors.push(createError({ file: dir, line: 1, col: 1 }, 'E_READ', `${dir} could not be read`, 'check that it is a readable folder'));
+    return [];
+  }
+}
+
+function acceptYaml(file: string, errors: ContentError[]): boolean {
+  if (file.endsWith('.yaml')) return true;
+  if (file.endsWith('.yml')) {
+    errors.push(createError({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'content files end in .yaml, not .yml', `rename it to ${file.replace(/\.yml$/, '.yaml')}`));
+  } else {
+    errors.push(misplaced(file, 'only .yaml files belong in this folder'));
+  }
+  return false;
+}
+
+function misplaced(file: string, hint: string): ContentError {
+  return createError({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'this file is not where the build looks for it', hint);
+}
+
+function stem(file: string): string {
+  return path.posix.basename(file).replace(/\.(ya?ml|md)$/, '');
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

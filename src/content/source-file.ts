@@ -1,0 +1,102 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createError, type ContentError, type Location } from '../errors/content-error.ts';
+
+export type DataPath = ReadonlyArray<string | number>;
+
+/**
+ * A parsed YAML document that can point back at its own text: any data path
+ * becomes a file:line:col, which is what lets every error name its place.
+ */
+export interface YamlSource {
+  file: string;
+  /** Lines before this document in its file (front matter starts after `---`). */
+  lineOffset: number;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    // YAML 1.2 core schema: dates stay strings, so no time zone can shift them.
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  return { file, lineOffset, doc, lineCounter };
+}
+
+export function locateOffset(source: YamlSource, offset: number): Location {
+  const pos = source.lineCounter.linePos(offset);
+  return { file: source.file, line: pos.line + source.lineOffset, col: pos.col };
+}
+
+/** Syntax errors of the document, located; empty when it parsed. */
+export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): ContentError[] {
+  return source.doc.errors.map((err) => {
+    const at = locateOffset(source, err.pos[0]);
+    const firstLine = err.message.split('\n')[0] ?? err.message;
+    return createError(at, code, describeYamlError(err.code, firstLine), yamlHint(err.code));
+  });
+}
+
+function describeYamlError(code: string, message: string): string {
+  const text = message.replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML does not parse: ${text}`;
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping; remove or rename one of them';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation and that every `key: value` has its colon';
+    case 'RESOURCE_EXHAUSTION':
+      return 'the file expands too many aliases; write the values out instead';
+    default:
+      return 'check quotes, colons and indentation on this line and the one before it';
+  }
+}
+
+/**
+ * Where a data path is written. With `key`, the key of the last segment
+ * (for an unknown field); otherwise its value. A path that does not exist
+ * (a missing field) resolves to the nearest existing parent.
+ */
+export function locatePath(source: YamlSource, path: DataPath, options: { key?: boolean } = {}): Location {
+  let node: unknown = source.doc.contents;
+  let best: Node | null = isNodeWithRange(node) ? node : null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      if (last && options.key && isNodeWithRange(pair.key)) return locateNode(source, pair.key);
+      node = pair.value;
+      if (isNodeWithRange(node)) best = node;
+      else if (isNodeWithRange(pair.key)) best = pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!isNodeWithRange(item)) break;
+      node = item;
+      best = item;
+    } else {
+      break;
+    }
+  }
+  if (best) return locateNode(source, best);
+  return { file: source.file, line: 1 + source.lineOffset, col: 1 };
+}
+
+function locateNode(source: YamlSource, node: Node): Location {
+  return locateOffset(source, node.range?.[0] ?? 0);
+}
+
+function isNodeWithRange(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as Node).range);
+}

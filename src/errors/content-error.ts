@@ -1,0 +1,69 @@
+/**
+ * A located problem in the content. Every stage collects these instead of
+ * throwing, so that one run reports every mistake at once.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface ContentError {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line and column. */
+  line: number;
+  col: number;
+  code: ErrorCode;
+  message: string;
+  hint: string;
+  severity: Severity;
+}
+
+/**
+ * The catalogue of stable codes. Codes never change meaning once published:
+ * editors, CI annotations and documentation refer to them.
+ */
+export const ERROR_CODES = {
+  E_READ: 'a file or folder could not be read',
+  E_ENCODING: 'a file is not UTF-8 text',
+  E_EMPTY_FILE: 'a content file is empty',
+  E_YAML_SYNTAX: 'a YAML file does not parse',
+  E_FRONT_MATTER: 'the front matter of a Markdown file does not parse',
+  E_SCHEMA: 'a value has the wrong type or form',
+  E_MISSING_FIELD: 'a required field is missing',
+  E_UNKNOWN_FIELD: 'a field is not part of the schema (often a typo)',
+  E_DATE: 'a date is not a real calendar date',
+  E_UNKNOWN_STATUS: 'a status is not in data/statuses.yaml',
+  E_UNKNOWN_REF: 'a reference names something that does not exist',
+  E_DUPLICATE_ID: 'two things share a number or id that must be unique',
+  E_MISSING_FILE: 'a required file is missing',
+  E_FILE_NAME: 'a file is misnamed or misplaced',
+  E_MARKDOWN: 'a report body breaks a rule of the house format',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export function createError(
+  at: Location,
+  code: ErrorCode,
+  message: string,
+  hint: string,
+  severity: Severity = 'error',
+): ContentError {
+  return { file: at.file, line: at.line, col: at.col, code, message, hint, severity };
+}
+
+export function hasErrors(errors: readonly ContentError[]): boolean {
+  return errors.some((e) => e.severity === 'error');
+}
+
+/** Sort by file, then position, so output is stable and easy to scan. */
+export function sortErrors(errors: readonly ContentError[]): ContentError[] {
+  return [...errors].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
+  );
+}

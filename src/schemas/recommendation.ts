@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isoDate, markdown, partialDate, plainText } from './common.ts';
+
+export const recommendationSetSchema = z
+  .strictObject({
+    title: plainText,
+    made_by: plainText.describe('Who made the recommendations, such as MPA Scrutiny Panel'),
+    published: partialDate,
+    total: z.int().positive().describe('How many recommendations the set made, including those not tracked here'),
+    owners: z.array(plainText).min(1).describe('Who may own a recommendation, such as MPS'),
+    description: markdown.optional(),
+  })
+  .describe('A recommendation set: content/recommendations/<set>/index.yaml');
+
+export const progressSchema = z.strictObject({
+  date: isoDate.describe('The date this position was reported'),
+  status: plainText.describe('A status id or alias from data/statuses.yaml'),
+  result: markdown.describe('The result text as reported, in Markdown'),
+});
+
+export const actionSchema = z.strictObject({
+  text: markdown,
+  progress: z.array(progressSchema).default([]).describe('Dated positions, oldest first'),
+});
+
+export const recommendationSchema = z
+  .strictObject({
+    number: z.int().positive(),
+    owner: plainText,
+    text: markdown,
+    key_points: z
+      .array(
+        z.strictObject({
+          text: markdown,
+          actions: z.array(actionSchema).min(1, 'a key point needs at least one action'),
+        }),
+      )
+      .default([]),
+    commentary: z
+      .array(z.strictObject({ date: isoDate, text: markdown }))
+      .default([])
+      .describe('Dated commentary printed after the table'),
+  })
+  .describe('One recommendation: content/recommendations/<set>/<number>.yaml');
+
+export type RecommendationSetData = z.output<typeof recommendationSetSchema>;
+export type RecommendationData = z.output<typeof recommendationSchema>;
+export type ProgressData = z.output<typeof progressSchema>;

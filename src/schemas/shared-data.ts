@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { plainText, slug } from './common.ts';
+
+export const committeesSchema = z
+  .strictObject({
+    committees: z.array(
+      z.strictObject({
+        code: slug.describe('Used in URLs, such as x-ppr'),
+        name: plainText.describe('Full name, such as Planning, Performance & Review Committee'),
+        short_name: plainText.optional(),
+      }),
+    ),
+  })
+  .describe('Committees: data/committees.yaml');
+
+export const contactsSchema = z
+  .strictObject({
+    heading: plainText.describe('Line before the standard contacts, such as "For more information contact:"'),
+    contacts: z.array(
+      z.strictObject({
+        label: plainText,
+        phone: plainText.optional(),
+        email: z.email().optional(),
+      }),
+    ),
+  })
+  .describe('Standard contacts printed on every report: data/contacts.yaml');
+
+export const glossarySchema = z
+  .strictObject({
+    terms: z.array(
+      z.strictObject({
+        term: plainText.describe('The abbreviation, such as CDRP'),
+        expansion: plainText.describe('What it stands for'),
+        description: plainText.optional(),
+      }),
+    ),
+  })
+  .describe('Abbreviations and terms: data/glossary.yaml');
+
+export const statusesSchema = z
+  .strictObject({
+    statuses: z.array(
+      z.strictObject({
+        id: slug,
+        label: plainText,
+        colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb'),
+        aliases: z.array(plainText).default([]).describe('Other words for this status, such as `complete` for `completed`'),
+        closed: z.boolean().default(false).describe('True when nothing more is to be done'),
+        description: plainText.optional(),
+      }),
+    ),
+  })
+  .describe('Status vocabulary: data/statuses.yaml');
+
+export const factTypesSchema = z
+  .strictObject({
+    facts: z.array(
+      z.strictObject({
+        id: slug,
+        label: plainText,
+        description: plainText.optional(),
+        type: z.enum(['boolean', 'number', 'text']),
+        choices: z
+          .array(z.strictObject({ value: plainText, label: plainText }))
+          .optional()
+          .describe('For a text fact, the values it may take'),
+      }),
+    ),
+  })
+  .describe('Kinds of borough fact: data/facts.yaml');
+
+export type CommitteesData = z.output<typeof committeesSchema>;
+export type ContactsData = z.output<typeof contactsSchema>;
+export type GlossaryData = z.output<typeof glossarySchema>;
+export type StatusesData = z.output<typeof statusesSchema>;
+export type FactTypesData = z.output<typeof factTypesSchema>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { markdown, plainText } from './common.ts';
+
+const urlPattern = z
+  .string()
+  .regex(/^\/([a-z0-9:{}-]+\/)*$/, 'must start and end with `/`, using placeholders such as `{committee}`, `{yyyy}`, `{yymmdd}`, `{nn}`')
+  .describe('URL pattern with placeholders {committee} {yyyy} {yymmdd} {date} {nn} {number}');
+
+export const siteSchema = z
+  .strictObject({
+    title: plainText.describe('Name of the archive website'),
+    body: plainText.describe('The public body whose papers these are'),
+    body_short: plainText.describe('Short name of the body, such as MPA'),
+    base_url: z.url().describe('Where the site is published, such as https://example.org/'),
+    language: z.string().default('en-GB'),
+    banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
+    feedback_email: z.email().optional().describe('Address for the feedback link'),
+    urls: z
+      .strictObject({
+        report: urlPattern.default('/committees/{committee}/{yyyy}/{yymmdd}/{nn}/'),
+        meeting: urlPattern.default('/committees/{committee}/{yyyy}/{yymmdd}/'),
+      })
+      .default({ report: '/committees/{committee}/{yyyy}/{yymmdd}/{nn}/', meeting: '/committees/{committee}/{yyyy}/{yymmdd}/' }),
+  })
+  .describe('Site settings: data/site.yaml');
+
+export type SiteData = z.output<typeof siteSchema>;

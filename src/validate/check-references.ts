@@ -1,0 +1,139 @@
+import { locatePath, type DataPath } from '../content/source-file.ts';
+import { createError, type ContentError, type ErrorCode } from '../errors/content-error.ts';
+import { didYouMean } from '../errors/suggest.ts';
+import { isRealDate } from '../schemas/common.ts';
+import type { Checked, Content } from './content.ts';
+import { createStatusResolver } from './statuses.ts';
+
+/**
+ * Every reference between files: statuses, owners, sets, reports, meetings,
+ * committees, glossary terms, boroughs and fact kinds; and every id that must be unique.
+ * `known` holds `kind:id` of every file that was read, even one that failed its schema.
+ */
+export function checkReferences(content: Content, known: ReadonlySet<string>): ContentError[] {
+  const errors: ContentError[] = [];
+  const report = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, key = false) =>
+    errors.push(createError(locatePath(entry.source, path, { key }), code, message, hint));
+
+  const committeeCodes = content.committees.data.committees.map((c) => c.code);
+  const reportIds = content.reports.map((r) => r.id);
+  const setIds = content.sets.map((s) => s.id);
+  const boroughIds = content.boroughs.map((b) => b.id);
+  const exists = (kind: string, id: string, list: readonly string[]) => list.includes(id) || known.has(`${kind}:${id}`);
+
+  checkUnique(content.committees, content.committees.data.committees.map((c) => c.code), ['committees'], 'code', 'committee code', report);
+  checkUnique(content.glossary, content.glossary.data.terms.map((t) => t.term), ['terms'], 'term', 'glossary term', report);
+  checkUnique(content.facts, content.facts.data.facts.map((f) => f.id), ['facts'], 'id', 'fact id', report);
+  const statusWords = content.statuses.data.statuses.flatMap((s, i) => [
+    { word: s.id, path: ['statuses', i, 'id'] },
+    ...s.aliases.map((a, j) => ({ word: a, path: ['statuses', i, 'aliases', j] })),
+  ]);
+  const seenWords = new Set<string>();
+  for (const { word, path } of statusWords) {
+    const key = word.toLowerCase();
+    if (seenWords.has(key)) report(content.statuses, path, 'E_DUPLICATE_ID', `the status word \`${word}\` is used twice`, 'each id and alias must name one status');
+    seenWords.add(key);
+  }
+  const resolveStatus = createStatusResolver(content.statuses.data);
+
+  for (const set of content.sets) {
+    const numbers = new Map<number, Checked<unknown>>();
+    for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`))) {
+      const n = rec.data.number;
+      const other = numbers.get(n);
+      if (other) report(rec, ['number'], 'E_DUPLICATE_ID', `recommendation ${n} of \`${set.id}\` is also defined in ${other.file}`, 'give each recommendation its own number, or delete the copy');
+      else numbers.set(n, rec);
+      if (Number(rec.id.split('/')[1]) !== n) report(rec, ['number'], 'E_FILE_NAME', `the file is named ${rec.file.split('/').pop()} but holds recommendation ${n}`, `rename it to ${String(n).padStart(2, '0')}.yaml`);
+      if (n > set.data.total) report(rec, ['number'], 'E_SCHEMA', `recommendation ${n} is beyond the set’s total of ${set.data.total}`, `correct the number, or \`total\` in ${set.file}`);
+      if (!set.data.owners.includes(rec.data.owner)) report(rec, ['owner'], 'E_UNKNOWN_REF', `unknown owner \`${rec.data.owner}\``, didYouMean(rec.data.owner, set.data.owners, `the set’s owners are: ${set.data.owners.join(', ')}`));
+    }
+  }
+  for (const rec of content.recommendations) {
+    rec.data.key_points.forEach((kp, k) =>
+      kp.actions.forEach((action, a) =>
+        action.progress.forEach((entry, p) => {
+          if (!resolveStatus(entry.status)) {
+            report(rec, ['key_points', k, 'actions', a, 'progress', p, 'status'], 'E_UNKNOWN_STATUS', `unknown status \`${entry.status}\``, didYouMean(entry.status, statusWords.map((w) => w.word), `use one of: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`));
+          }
+        }),
+      ),
+    );
+  }
+
+  for (const meeting of content.meetings) {
+    const [committee, date] = meeting.id.split('/') as [string, string];
+    if (!committeeCodes.includes(committee)) report(meeting, [], 'E_UNKNOWN_REF', `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`, didYouMean(committee, committeeCodes, 'add the committee to data/committees.yaml'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) report(meeting, [], 'E_FILE_NAME', `the file name \`${date}\` is not a meeting date`, 'name a meeting file after its date, as YYYY-MM-DD.yaml');
+    const numbers = new Set<number>();
+    meeting.data.agenda.forEach((item, i) => {
+      let number = item.number;
+      if (item.report !== undefined) {
+        const target = content.reports.find((r) => r.id === item.report);
+        if (!target && !exists('report', item.report, reportIds)) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'the id is the report’s file name without .md'));
+        if (target && meetingIdOf(target.data) !== meeting.id) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`, 'list it on its own meeting’s agenda, or correct the report’s committee and date');
+        number = target?.data.number;
+      }
+      if (number !== undefined && numbers.has(number)) report(meeting, ['agenda', i], 'E_DUPLICATE_ID', `agenda item ${number} appears twice`, 'give each agenda item its own number');
+      if (number !== undefined) numbers.add(number);
+    });
+  }
+
+  const reportKeys = new Map<string, Checked<unknown>>();
+  for (const rep of content.reports) {
+    const d = rep.data;
+    if (!committeeCodes.includes(d.committee)) report(rep, ['committee'], 'E_UNKNOWN_REF', `unknown committee \`${d.committee}\``, didYouMean(d.committee, committeeCodes, 'add it to data/committees.yaml'));
+    const meetingId = meetingIdOf(d);
+    const meeting = content.meetings.find((m) => m.id === meetingId);
+    if (!meeting && !known.has(`meeting:${meetingId}`)) {
+      report(rep, ['date'], 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${meetingId}.yaml`, 'create the meeting file, or correct the committee and date');
+    } else if (meeting && !meeting.data.agenda.some((item) => item.report === rep.id)) {
+      report(rep, ['number'], 'E_UNKNOWN_REF', `the agenda of ${meeting.file} does not list this report`, `add \`- report: ${rep.id}\` to its agenda`);
+    }
+    const key = `${meetingId}/${d.number}`;
+    const other = reportKeys.get(key);
+    if (other) report(rep, ['number'], 'E_DUPLICATE_ID', `report ${d.number} of ${meetingId} is also ${other.file}`, 'give each report of a meeting its own number');
+    else reportKeys.set(key, rep);
+    const terms = content.glossary.data.terms.map((t) => t.term);
+    d.abbreviations.forEach((term, i) => {
+      if (!terms.includes(term)) report(rep, ['abbreviations', i], 'E_UNKNOWN_REF', `\`${term}\` is not in the glossary`, didYouMean(term, terms, 'add it to data/glossary.yaml'));
+    });
+    d.boroughs.forEach((slug, i) => {
+      if (!exists('borough', slug, boroughIds)) report(rep, ['boroughs', i], 'E_UNKNOWN_REF', `no borough \`${slug}\``, didYouMean(slug, boroughIds, 'use a file name from data/boroughs without .yaml'));
+    });
+    d.appendices.forEach((appendix, i) => {
+      const spec = appendix.recommendations;
+      if (!spec) return;
+      const set = content.sets.find((s) => s.id === spec.set);
+      if (!set && !exists('recommendation-set', spec.set, setIds)) report(rep, ['appendices', i, 'recommendations', 'set'], 'E_UNKNOWN_REF', `no recommendation set \`${spec.set}\``, didYouMean(spec.set, setIds, 'use a folder name of content/recommendations'));
+      if (set && spec.owner !== undefined && !set.data.owners.includes(spec.owner)) report(rep, ['appendices', i, 'recommendations', 'owner'], 'E_UNKNOWN_REF', `\`${spec.owner}\` is not an owner in set \`${set.id}\``, didYouMean(spec.owner, set.data.owners, `owners: ${set.data.owners.join(', ')}`));
+    });
+  }
+
+  const factTypes = content.facts.data.facts;
+  for (const borough of content.boroughs) {
+    borough.data.facts.forEach((fact, i) => {
+      const type = factTypes.find((f) => f.id === fact.fact);
+      if (!type) report(borough, ['facts', i, 'fact'], 'E_UNKNOWN_REF', `unknown fact \`${fact.fact}\``, didYouMean(fact.fact, factTypes.map((f) => f.id), 'add it to data/facts.yaml'));
+      else if (typeof fact.value !== JS_TYPE[type.type]) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `the fact \`${fact.fact}\` takes ${type.type === 'boolean' ? 'true or false' : type.type === 'number' ? 'a number' : 'text'}`, `correct the value; data/facts.yaml says it is ${type.type}`);
+      else if (type.choices && !type.choices.some((c) => c.value === fact.value)) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `\`${String(fact.value)}\` is not a value of \`${fact.fact}\``, `use one of: ${type.choices.map((c) => c.value).join(', ')}`);
+      if (!exists('report', fact.source.report, reportIds)) report(borough, ['facts', i, 'source', 'report'], 'E_UNKNOWN_REF', `no report \`${fact.source.report}\``, didYouMean(fact.source.report, reportIds, 'the id is the report’s file name without .md'));
+    });
+  }
+  return errors;
+}
+
+const JS_TYPE = { boolean: 'boolean', number: 'number', text: 'string' } as const;
+
+export function meetingIdOf(report: { committee: string; date: string }): string {
+  return `${report.committee}/${report.date}`;
+}
+
+type Reporter = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, key?: boolean) => void;
+
+function checkUnique(entry: Checked<unknown>, values: readonly string[], listPath: DataPath, field: string, what: string, report: Reporter): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) report(entry, [...listPath, i, field], 'E_DUPLICATE_ID', `the ${what} \`${value}\` appears twice`, `keep one ${what} \`${value}\``);
+    seen.add(value);
+  });
+}

@@ -1,0 +1,32 @@
+import type { MarkdownBody } from '../content/entry.ts';
+import type { YamlSource } from '../content/source-file.ts';
+import type { BoroughData } from '../schemas/borough.ts';
+import type { MeetingData } from '../schemas/meeting.ts';
+import type { RecommendationData, RecommendationSetData } from '../schemas/recommendation.ts';
+import type { ReportData } from '../schemas/report.ts';
+import type { CommitteesData, ContactsData, FactTypesData, GlossaryData, StatusesData } from '../schemas/shared-data.ts';
+import type { SiteData } from '../schemas/site.ts';
+
+/** A file whose data passed its schema. */
+export interface Checked<T> {
+  id: string;
+  file: string;
+  source: YamlSource;
+  data: T;
+  body?: MarkdownBody;
+}
+
+/** Everything the model needs, every file checked against its schema and every reference resolved. */
+export interface Content {
+  site: Checked<SiteData>;
+  committees: Checked<CommitteesData>;
+  contacts: Checked<ContactsData>;
+  glossary: Checked<GlossaryData>;
+  statuses: Checked<StatusesData>;
+  facts: Checked<FactTypesData>;
+  boroughs: Checked<BoroughData>[];
+  sets: Checked<RecommendationSetData>[];
+  recommendations: Checked<RecommendationData>[];
+  meetings: Checked<MeetingData>[];
+  reports: Checked<ReportData & { body: string }>[];
+}

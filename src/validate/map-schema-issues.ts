@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import type { RawEntry } from '../content/entry.ts';
+import { locatePath, type DataPath } from '../content/source-file.ts';
+import { createError, type ContentError, type ErrorCode } from '../errors/content-error.ts';
+import { didYouMean } from '../errors/suggest.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** Turn zod's issues for one file into located, readable errors. */
+export function mapSchemaIssues(entry: RawEntry, schema: z.ZodType, issues: readonly Issue[]): ContentError[] {
+  return issues.flatMap((issue) => mapIssue(entry, schema, issue));
+}
+
+function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentError[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const field = describePath(path);
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(schema, path);
+    return issue.keys.map((key) =>
+      createError(
+        locatePath(entry.source, [...path, key], { key: true }),
+        'E_UNKNOWN_FIELD',
+        `unknown field \`${describePath([...path, key])}\``,
+        didYouMean(key, known, known.length > 0 ? `the fields here are: ${known.join(', ')}` : 'remove it'),
+      ),
+    );
+  }
+  const at = locatePath(entry.source, path);
+  if (issue.code === 'invalid_type' && !('input' in issue)) {
+    return [createError(at, 'E_MISSING_FIELD', `\`${field}\` is required`, `add \`${lastKey(path)}:\` with a value`)];
+  }
+  if (issue.code === 'invalid_type') {
+    const got = describeValue((issue as { input?: unknown }).input);
+    return [createError(at, 'E_SCHEMA', `\`${field}\` must be ${article(issue.expected)}, not ${got}`, hintForType(issue.expected))];
+  }
+  if (issue.code === 'custom') {
+    const code = (issue.params?.code as ErrorCode | undefined) ?? 'E_SCHEMA';
+    const hint = code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : 'see the schema description of this field';
+    return [createError(at, code, `\`${field}\` ${issue.message}`, hint)];
+  }
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map((v) => `\`${String(v)}\``).join(', ');
+    return [createError(at, 'E_SCHEMA', `\`${field}\` must be one of ${options}`, 'use one of the values listed')];
+  }
+  if (issue.code === 'invalid_format') {
+    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'correct the value to the form described')];
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'add or remove values as the message says')];
+  }
+  return [createError(at, 'E_SCHEMA', `\`${field}\`: ${issue.message}`, 'see the schema for this file in schemas/')];
+}
+
+function describePath(path: DataPath): string {
+  if (path.length === 0) return '(file)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function lastKey(path: DataPath): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return String(last ?? 'field');
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'a mapping of `key: value` lines',
+    array: 'a list (lines starting `- `)',
+  };
+  return names[expected] ?? expected;
+}
+
+function hintForType(expected: string): string {
+  if (expected === 'string') return 'put the value in quotes if YAML reads it as a number, date or true/false';
+  if (expected === 'array') return 'write each item on its own line starting with `- `';
+  if (expected === 'object') return 'indent the fields under this key';
+  return `write ${article(expected)}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+/** The field names a strict object accepts at `path`, for "did you mean" hints. */
+export function knownKeysAt(schema: z.ZodType, path: DataPath): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, null]) {
+    current = unwrap(current);
+    const def = defOf(current);
+    if (segment === null) return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+    if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    else if (def?.type === 'array' && typeof segment === 'number') current = def.element;
+    else return [];
+  }
+  return [];
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+}
+
+function defOf(schema: unknown): Def | undefined {
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let def = defOf(current); def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(def.type); def = defOf(current)) {
+    current = def.type === 'pipe' ? def.in : def.innerType;
+  }
+  return current;
+}
