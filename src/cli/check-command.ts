@@ -1,0 +1,22 @@
+import { defineCommand } from 'citty';
+import { hasErrors } from '../errors/content-error.ts';
+import { summariseErrors } from '../errors/format-errors.ts';
+import { checkProject } from '../pipeline/check-project.ts';
+import { printErrors } from './print-errors.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
+
+export const checkCommand = defineCommand({
+  meta: { name: 'check', description: 'Validate all content and report every error at once; writes nothing.' },
+  args: { ...rootArg },
+  async run({ args }) {
+    const result = await checkProject(resolveRoot(args.root));
+    printErrors(result.errors);
+    if (hasErrors(result.errors)) {
+      process.exitCode = 1;
+      return;
+    }
+    const model = result.model;
+    const counts = model ? `${model.reports.length} reports, ${model.meetings.length} meetings` : '';
+    process.stdout.write(`check passed: ${counts}${result.errors.length > 0 ? ` (${summariseErrors(result.errors)})` : ''}\n`);
+  },
+});

@@ -1,0 +1,105 @@
+import { locatePath } from '../content/source-file.ts';
+import { createError, type ContentError } from '../errors/content-error.ts';
+import { createMarkdown } from '../markdown/create-markdown.ts';
+
+import type { Content } from '../validate/content.ts';
+import { createStatusResolver } from '../validate/statuses.ts';
+import { buildReport, type ParagraphIndex } from './build-report.ts';
+import { formatDate } from './dates.ts';
+import type { Committee, Meeting, Report, SiteInfo, SiteModel } from './types.ts';
+import { fillUrlPattern } from './urls.ts';
+
+export interface ModelResult {
+  model?: SiteModel;
+  errors: ContentError[];
+}
+
+/**
+ * Validated content to the view model: references resolved, recommendation
+ * tables taken as at each report's date, paragraphs numbered, URLs assigned.
+ */
+export function buildModel(content: Content): ModelResult {
+  const errors: ContentError[] = [];
+  const md = createMarkdown();
+  const s = content.site.data;
+  const site: SiteInfo = {
+    title: s.title,
+    body: s.body,
+    bodyShort: s.body_short,
+    baseUrl: s.base_url.endsWith('/') ? s.base_url : `${s.base_url}/`,
+    language: s.language,
+    ...(s.banner ? { bannerHtml: md.render(s.banner) } : {}),
+    ...(s.feedback_email ? { feedbackEmail: s.feedback_email } : {}),
+  };
+  const committees = new Map<string, Committee>(
+    content.committees.data.committees.map((c) => [c.code, { code: c.code, name: c.name, url: `/committees/${c.code}/` }]),
+  );
+  const ctx = { content, site, committees, md, resolveStatus: createStatusResolver(content.statuses.data) };
+
+  const reports: Report[] = [];
+  const paragraphsByReport = new Map<string, ParagraphIndex>();
+  const appendicesByReport = new Map<string, Report['appendices']>();
+  for (const entry of sortById(content.reports)) {
+    const built = buildReport(entry, ctx);
+    errors.push(...built.errors);
+    reports.push(built.report);
+    paragraphsByReport.set(entry.id, built.paragraphs);
+    appendicesByReport.set(entry.id, built.report.appendices);
+  }
+  reports.sort((a, b) => a.date.localeCompare(b.date) || a.committee.code.localeCompare(b.committee.code) || a.number - b.number);
+
+  for (const borough of content.boroughs) {
+    borough.data.facts.forEach((fact, i) => {
+      const { report, paragraph, appendix, recommendation } = fact.source;
+      const paragraphs = paragraphsByReport.get(report);
+      if (paragraph !== undefined && paragraphs && !paragraphs.has(paragraph)) {
+        errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'paragraph']), 'E_UNKNOWN_REF', `report \`${report}\` has no numbered paragraph ${paragraph}`, `its numbered paragraphs are ${[...paragraphs].join(', ') || 'none'}`));
+      }
+      const appendices = appendicesByReport.get(report);
+      if (appendix !== undefined && appendices && !appendices[appendix - 1]) {
+        errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'appendix']), 'E_UNKNOWN_REF', `report \`${report}\` has no appendix ${appendix}`, `it has ${appendices.length} appendices`));
+      }
+      const tables = appendix !== undefined ? appendices?.[appendix - 1]?.recommendations : undefined;
+      if (recommendation !== undefined && tables && !tables.some((t) => t.number === recommendation)) {
+        errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'recommendation']), 'E_UNKNOWN_REF', `appendix ${appendix} of \`${report}\` shows no recommendation ${recommendation}`, 'correct the recommendation number'));
+      }
+    });
+  }
+
+  const meetings: Meeting[] = sortById(content.meetings).map((entry) => {
+    const [code, date] = entry.id.split('/') as [string, string];
+    const committee = committees.get(code) ?? { code, name: code, url: '/' };
+    const agenda = entry.data.agenda.map((item) => {
+      const report = reports.find((r) => r.id === item.report);
+      return report ? { number: report.number, title: report.title, report } : { number: item.number ?? 0, title: item.title ?? '' };
+    });
+    return {
+      id: entry.id,
+      committee,
+      date,
+      dateLabel: formatDate(date),
+      url: fillUrlPattern(s.urls.meeting, { committee: code, date }),
+      ...(entry.data.time ? { time: entry.data.time } : {}),
+      ...(entry.data.venue ? { venue: entry.data.venue } : {}),
+      ...(entry.data.contact ? { contact: entry.data.contact } : {}),
+      agenda,
+    };
+  });
+  checkUniqueUrls(reports, meetings, errors, content);
+  if (errors.some((e) => e.severity === 'error')) return { errors };
+  return { model: { site, committees: [...committees.values()], meetings, reports }, errors };
+}
+
+function checkUniqueUrls(reports: Report[], meetings: Meeting[], errors: ContentError[], content: Content): void {
+  const seen = new Map<string, string>();
+  for (const page of [...reports.map((r) => ({ url: r.url, file: r.file })), ...meetings.map((m) => ({ url: m.url, file: `content/meetings/${m.id}.yaml` }))]) {
+    const other = seen.get(page.url);
+    if (other) errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `this page would have the URL ${page.url}, as ${other} does`, `change the URL patterns in ${content.site.file} so that every page has its own URL`));
+    else seen.set(page.url, page.file);
+  }
+}
+
+function sortById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.id.localeCompare(b.id));
+}
+

@@ -1,0 +1,13 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2005-12-08` → `8 December 2005`; `2003-09` → `September 2003`. Pure string work: no time zone. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = MONTHS[Number(m) - 1] ?? '';
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** `2005-12-08` → `051208`, the archive's short form used in URLs. */
+export function formatShortDate(iso: string): string {
+  return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+}

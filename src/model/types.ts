@@ -1,0 +1,119 @@
+/** The view model: everything templates show, prepared so that templates stay dumb. */
+
+export interface Link {
+  label: string;
+  href: string;
+}
+
+export interface SiteInfo {
+  title: string;
+  body: string;
+  bodyShort: string;
+  baseUrl: string;
+  language: string;
+  bannerHtml?: string;
+  feedbackEmail?: string;
+}
+
+export interface Committee {
+  code: string;
+  name: string;
+  url: string;
+}
+
+export interface StatusInfo {
+  id: string;
+  label: string;
+  colour: string;
+  closed: boolean;
+}
+
+export interface ResultRow {
+  actionHtml: string;
+  resultHtml: string;
+  status: StatusInfo;
+  date: string;
+}
+
+export interface KeyPointRows {
+  html: string;
+  rows: ResultRow[];
+}
+
+/** One recommendation as a report shows it, as at the report's date. */
+export interface RecommendationTable {
+  number: number;
+  id: string;
+  heading: string;
+  textHtml: string;
+  columns: [string, string, string];
+  keyPoints: KeyPointRows[];
+  commentaryHtml?: string;
+}
+
+export interface Appendix {
+  number: number;
+  id: string;
+  heading: string;
+  title?: string;
+  html?: string;
+  recommendations?: RecommendationTable[];
+}
+
+export interface Section {
+  letter: string;
+  title: string;
+  id: string;
+  html: string;
+}
+
+export interface Report {
+  id: string;
+  file: string;
+  url: string;
+  committee: Committee;
+  meetingUrl: string;
+  date: string;
+  dateLabel: string;
+  number: number;
+  title: string;
+  by: string;
+  descriptionLine: string;
+  summaryHtml: string;
+  recommendations: { letter: string; heading: string; id: string; leadHtml?: string; itemsHtml: string[] };
+  sections: Section[];
+  backgroundPapers: { letter: string; id: string; itemsHtml: string[] };
+  contact: { letter: string; id: string; authorsLabel: string; authors: string[]; heading: string; contacts: Array<{ label: string; value: string }> };
+  abbreviations: Array<{ term: string; expansion: string }>;
+  appendices: Appendix[];
+  contents: Link[];
+  breadcrumb: Link[];
+  shareHref: string;
+  feedbackHref?: string;
+  boroughs: string[];
+}
+
+export interface AgendaItem {
+  number: number;
+  title: string;
+  report?: Report;
+}
+
+export interface Meeting {
+  id: string;
+  committee: Committee;
+  date: string;
+  dateLabel: string;
+  url: string;
+  time?: string;
+  venue?: string;
+  contact?: string;
+  agenda: AgendaItem[];
+}
+
+export interface SiteModel {
+  site: SiteInfo;
+  committees: Committee[];
+  meetings: Meeting[];
+  reports: Report[];
+}

@@ -1,0 +1,28 @@
+import { formatShortDate } from './dates.ts';
+
+export interface UrlParts {
+  committee: string;
+  date: string;
+  number?: number;
+}
+
+/**
+ * Fill a URL pattern such as `/committees/{committee}/{yyyy}/{yymmdd}/{nn}/`.
+ * Every value is a validated slug, date or number, so a URL cannot leave the site.
+ */
+export function fillUrlPattern(pattern: string, parts: UrlParts): string {
+  const values: Record<string, string> = {
+    committee: parts.committee,
+    yyyy: parts.date.slice(0, 4),
+    yymmdd: formatShortDate(parts.date),
+    date: parts.date,
+    nn: parts.number === undefined ? '' : String(parts.number).padStart(2, '0'),
+    number: parts.number === undefined ? '' : String(parts.number),
+  };
+  return pattern.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The file Eleventy writes for a page URL: `/a/b/` → `a/b/index.html`. */
+export function outputPathFor(url: string): string {
+  return `${url.replace(/^\//, '')}index.html`;
+}

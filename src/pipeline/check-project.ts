@@ -1,0 +1,19 @@
+import { loadContent } from '../content/load-content.ts';
+import type { ContentError } from '../errors/content-error.ts';
+import { buildModel } from '../model/build-model.ts';
+import type { SiteModel } from '../model/types.ts';
+import { validateContent } from '../validate/validate-content.ts';
+
+export interface CheckResult {
+  model?: SiteModel;
+  errors: ContentError[];
+}
+
+/** load → validate → model: everything a build does before it writes a file. */
+export async function checkProject(root: string): Promise<CheckResult> {
+  const loaded = await loadContent(root);
+  const validated = validateContent(loaded);
+  if (!validated.content) return { errors: validated.errors };
+  const modelled = buildModel(validated.content);
+  return { ...(modelled.model ? { model: modelled.model } : {}), errors: [...validated.errors, ...modelled.errors] };
+}

@@ -1,0 +1,27 @@
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Build into a fresh staging folder beside the target and swap it in only
+ * when `work` succeeds: a failed or killed build leaves the previous output whole.
+ */
+export async function publishOutput(target: string, work: (staging: string) => Promise<void>): Promise<void> {
+  const parent = path.dirname(target);
+  await mkdir(parent, { recursive: true });
+  const staging = await mkdtemp(path.join(parent, `.staging-${path.basename(target)}-`));
+  try {
+    await work(staging);
+    const previous = `${staging}-previous`;
+    let hadPrevious = true;
+    try {
+      await rename(target, previous);
+    } catch {
+      hadPrevious = false;
+    }
+    await rename(staging, target);
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
