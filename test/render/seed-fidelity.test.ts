@@ -1,0 +1,61 @@
+import { readdir, readFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProject } from '../../src/pipeline/build-project.ts';
+import { normaliseSpace, pageText } from '../helpers/page-text.ts';
+import { REPO_ROOT } from '../helpers/project.ts';
+
+const SEEDS = path.resolve(REPO_ROOT, '../shared/seeds');
+/** Lines of the archive's page furniture, not of the report. */
+const CHROME = new Set(['You are in:', 'Contents', 'Send an e-mail linking to this page', 'Feedback']);
+
+/** The report body of a seed: from the description line to the end, less site chrome. */
+function seedBodyLines(seed: string): string[] {
+  const lines = seed.split('\n');
+  const start = lines.findIndex((l) => /^Report \d+ of the /.test(l));
+  return lines
+    .slice(start)
+    .filter((l) => l.trim() !== '' && !CHROME.has(l.trim()))
+    // Indented lines are list items: their bullets and numbers are list markers, drawn by the browser.
+    .map((l) => normaliseSpace(/^\s/.test(l) ? l.replace(/^\s*(•|\d+\.|[a-z]\.)\s+/, '') : l));
+}
+
+/** Lines not found, in order, in the page text. */
+function findMissingLines(lines: readonly string[], text: string): string[] {
+  const missing: string[] = [];
+  let from = 0;
+  for (const line of lines) {
+    const at = text.indexOf(line, from);
+    if (at === -1) missing.push(line);
+    else from = at + line.length;
+  }
+  return missing;
+}
+
+describe('the seed reports, rendered', () => {
+  let siteDir = '';
+  beforeAll(async () => {
+    const result = await buildProject({ root: REPO_ROOT, outputDir: await mkdtemp(path.join(os.tmpdir(), 'papers-fidelity-')) });
+    expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    siteDir = result.siteDir;
+  });
+
+  it('has seeds to compare against', async () => {
+    expect((await readdir(SEEDS)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['000_86ca2f85fe60113d.txt', 'committees/x-ppr/2005/051208/06/index.html'],
+    ['001_d259d8fd6fb4f14a.txt', 'committees/x-ppr/2004/041104/06/index.html'],
+  ])('%s: every line of the report appears, in order, in %s', async (seedName, page) => {
+    const lines = seedBodyLines(await readFile(path.join(SEEDS, seedName), 'utf8'));
+    const text = pageText(await readFile(path.join(siteDir, page), 'utf8'));
+    expect(lines.length).toBeGreaterThan(50);
+    expect(findMissingLines(lines, text)).toEqual([]);
+  });
+
+  it('a line out of order is caught', () => {
+    expect(findMissingLines(['second', 'first'], 'first second')).toEqual(['first']);
+  });
+});
