@@ -1,4 +1,4 @@
-import { defineCommand, runMain } from 'citty';
+import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { buildCommand } from './build-command.ts';
 import { checkCommand } from './check-command.ts';
 import { schemasCommand } from './schemas-command.ts';
@@ -15,6 +15,28 @@ export const mainCommand = defineCommand({
   },
 });
 
+/**
+ * Content errors are reported by the commands themselves. Anything else is a
+ * fault of the tool or the machine: one clear line, and the stack only with DEBUG.
+ */
 export async function runCli(argv: string[]): Promise<void> {
-  await runMain(mainCommand, { rawArgs: argv });
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    await runMain(mainCommand, { rawArgs: argv });
+    return;
+  }
+  try {
+    await runCommand(mainCommand, { rawArgs: argv });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CLIError') {
+      await showUsage(mainCommand);
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`papers: ${message}\n`);
+    if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write('Run again with DEBUG=1 for details.\n');
+    process.exitCode = 2;
+  }
 }

@@ -12,6 +12,8 @@ const MAX_ALIAS_COUNT = 100;
 export interface LoadResult {
   entries: RawEntry[];
   errors: ContentError[];
+  /** `kind:id` of every content file found, including those that failed to read or parse. */
+  found: Set<string>;
 }
 
 const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
@@ -42,7 +44,7 @@ export async function loadContent(root: string): Promise<LoadResult> {
     errors.push(...result.errors);
     if (result.entry) entries.push(result.entry);
   }
-  return { entries, errors };
+  return { entries, errors, found: new Set(files.map((f) => `${f.kind}:${f.id}`)) };
 }
 
 async function listContentFiles(root: string, errors: ContentError[]): Promise<FileToLoad[]> {

@@ -13,6 +13,7 @@ export interface YamlSource {
   lineOffset: number;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  text: string;
 }
 
 export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
@@ -24,7 +25,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     prettyErrors: false,
     uniqueKeys: true,
   });
-  return { file, lineOffset, doc, lineCounter };
+  return { file, lineOffset, doc, lineCounter, text };
 }
 
 export function locateOffset(source: YamlSource, offset: number): Location {
@@ -35,10 +36,27 @@ export function locateOffset(source: YamlSource, offset: number): Location {
 /** Syntax errors of the document, located; empty when it parsed. */
 export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): ContentError[] {
   return source.doc.errors.map((err) => {
-    const at = locateOffset(source, err.pos[0]);
+    const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
+    // The parser notices a missing closing quote at the end; the mistake is at the opening one.
+    const offset = quote ? (findUnclosedQuote(source.text, quote) ?? err.pos[0]) : err.pos[0];
+    const at = locateOffset(source, offset);
     const firstLine = err.message.split('\n')[0] ?? err.message;
-    return createError(at, code, describeYamlError(err.code, firstLine), yamlHint(err.code));
+    return createError(at, code, describeYamlError(err.code, firstLine), quote ? `close the quote with ${quote} at the end of the value` : yamlHint(err.code));
   });
+}
+
+/** Offset of the first quote that opens a scalar and is never closed, line by line. */
+function findUnclosedQuote(text: string, quote: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const content = line.replace(/(^|\s)#.*$/, '');
+    const pattern = quote === '"' ? /"(?:[^"\\]|\\.)*"?/g : /'(?:[^']|'')*'?/g;
+    for (const match of content.matchAll(pattern)) {
+      if (match[0].length === 1 || !match[0].endsWith(quote)) return offset + (match.index ?? 0);
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function describeYamlError(code: string, message: string): string {

@@ -26,7 +26,7 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
     );
   }
   const at = locatePath(entry.source, path);
-  if (issue.code === 'invalid_type' && !('input' in issue)) {
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
     return [createError(at, 'E_MISSING_FIELD', `\`${field}\` is required`, `add \`${lastKey(path)}:\` with a value`)];
   }
   if (issue.code === 'invalid_type') {

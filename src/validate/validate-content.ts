@@ -48,8 +48,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     reports: many('report'),
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
-  const known = new Set(loaded.entries.map((e) => `${e.kind}:${e.id}`));
-  errors.push(...checkReferences(content, known));
+  errors.push(...checkReferences(content, loaded.found));
   return errors.some((e) => e.severity === 'error') ? { errors } : { content, errors };
 }
 
