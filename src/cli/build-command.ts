@@ -1,19 +1,29 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { buildProject } from '../pipeline/build-project.ts';
+import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const buildCommand = defineCommand({
-  meta: { name: 'build', description: 'Check the content, then build the archive website into output/site.' },
+  meta: { name: 'build', description: 'Check the content, then build the archive website and its PDFs into output/site.' },
   args: {
     ...rootArg,
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
+    pdf: { type: 'boolean', description: 'Print PDFs (use --no-pdf for HTML only)', default: true },
+    concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
     const started = performance.now();
-    const result = await buildProject({ root, ...(args.output ? { outputDir: path.resolve(args.output) } : {}) });
+    const progress = createPdfProgress();
+    const result = await buildProject({
+      root,
+      ...(args.output ? { outputDir: path.resolve(args.output) } : {}),
+      pdf: args.pdf,
+      ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+      onPdfProgress: (p) => progress.update(p),
+    }).finally(() => progress.stop());
     printErrors(result.errors);
     if (!result.ok) {
       process.stderr.write('Build stopped: nothing was written; the previous output is unchanged.\n');
@@ -22,6 +32,7 @@ export const buildCommand = defineCommand({
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const pages = result.model ? result.model.reports.length : 0;
-    process.stdout.write(`Built ${pages} reports into ${path.relative(process.cwd(), result.siteDir) || '.'} in ${seconds} s\n`);
+    const pdfs = result.pdfs ? `; ${describePdfResult(result.pdfs)}` : '';
+    process.stdout.write(`Built ${pages} reports into ${path.relative(process.cwd(), result.siteDir) || '.'} in ${seconds} s${pdfs}\n`);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { buildCommand } from './build-command.ts';
 import { checkCommand } from './check-command.ts';
+import { pdfCommand } from './pdf-command.ts';
 import { schemasCommand } from './schemas-command.ts';
 
 export const mainCommand = defineCommand({
@@ -11,6 +12,7 @@ export const mainCommand = defineCommand({
   subCommands: {
     build: buildCommand,
     check: checkCommand,
+    pdf: pdfCommand,
     schemas: schemasCommand,
   },
 });

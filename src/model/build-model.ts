@@ -4,7 +4,7 @@ import { createMarkdown } from '../markdown/create-markdown.ts';
 
 import type { Content } from '../validate/content.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
-import { buildReport, type ParagraphIndex } from './build-report.ts';
+import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
 import { formatDate } from './dates.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
@@ -71,14 +71,18 @@ export function buildModel(content: Content): ModelResult {
     const committee = committees.get(code) ?? { code, name: code, url: '/' };
     const agenda = entry.data.agenda.map((item) => {
       const report = reports.find((r) => r.id === item.report);
-      return report ? { number: report.number, title: report.title, report } : { number: item.number ?? 0, title: item.title ?? '' };
+      const number = report?.number ?? item.number ?? 0;
+      return { number, title: report?.title ?? item.title ?? '', id: `item-${number}`, ...(report ? { report } : {}) };
     });
+    const url = fillUrlPattern(s.urls.meeting, { committee: code, date });
     return {
       id: entry.id,
       committee,
       date,
       dateLabel: formatDate(date),
-      url: fillUrlPattern(s.urls.meeting, { committee: code, date }),
+      url,
+      packUrl: `${url}pack/`,
+      packPdfUrl: `${url}${code}-${date}-pack.pdf`,
       ...(entry.data.time ? { time: entry.data.time } : {}),
       ...(entry.data.venue ? { venue: entry.data.venue } : {}),
       ...(entry.data.contact ? { contact: entry.data.contact } : {}),
@@ -87,7 +91,8 @@ export function buildModel(content: Content): ModelResult {
   });
   checkUniqueUrls(reports, meetings, errors, content);
   if (errors.some((e) => e.severity === 'error')) return { errors };
-  return { model: { site, committees: [...committees.values()], meetings, reports }, errors };
+  const contacts = { heading: content.contacts.data.heading, contacts: listContacts(content) };
+  return { model: { site, contacts, committees: [...committees.values()], meetings, reports }, errors };
 }
 
 function checkUniqueUrls(reports: Report[], meetings: Meeting[], errors: ContentError[], content: Content): void {

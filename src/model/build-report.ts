@@ -54,7 +54,7 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
     authorsLabel: d.authors_label ?? (d.authors.length === 1 ? 'Report author' : 'Report authors'),
     authors: d.authors,
     heading: contacts.heading,
-    contacts: contacts.contacts.map((c) => ({ label: c.label, value: [c.phone, c.email].filter(Boolean).join(', ') })),
+    contacts: listContacts(content),
   };
   const glossary = content.glossary.data.terms;
   const abbreviations = d.abbreviations.flatMap((term) => glossary.filter((t) => t.term === term).map((t) => ({ term: t.term, expansion: t.expansion })));
@@ -78,6 +78,7 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
     itemsHtml: d.recommendations.items.map((item, i) => renderCompact(md, single && d.recommendations.lead && i === 0 ? `${d.recommendations.lead} ${item}` : item)),
   };
   const absoluteUrl = new URL(url.slice(1), site.baseUrl).href;
+  const pdfUrl = `${url}${d.committee}-${d.date}-${String(d.number).padStart(2, '0')}.pdf`;
   const report: Report = {
     id: entry.id,
     file: entry.file,
@@ -113,9 +114,16 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
     shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl)}`,
     ...(site.feedbackEmail ? { feedbackHref: `mailto:${site.feedbackEmail}?subject=${encodeURIComponent(`Feedback: ${d.title}`)}` } : {}),
     boroughs: d.boroughs,
+    pdfUrl,
+    printFooter: `${committee.name}, ${dateLabel}, Report ${d.number}`,
+    supportingMaterial: [{ label: `Report ${d.number}: ${d.title} (PDF)`, href: pdfUrl }],
   };
   const paragraphs = new Set(env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)));
   return { report, paragraphs, errors };
+}
+
+export function listContacts(content: Content): Array<{ label: string; value: string }> {
+  return content.contacts.data.contacts.map((c) => ({ label: c.label, value: [c.phone, c.email].filter(Boolean).join(', ') }));
 }
 
 /** Cut the rendered body at its `<h2>` headings, one piece per lettered section. */

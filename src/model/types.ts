@@ -91,11 +91,18 @@ export interface Report {
   shareHref: string;
   feedbackHref?: string;
   boroughs: string[];
+  /** The report's PDF, beside its page. */
+  pdfUrl: string;
+  /** Running footer of the printed report. */
+  printFooter: string;
+  supportingMaterial: Link[];
 }
 
 export interface AgendaItem {
   number: number;
   title: string;
+  /** Anchor of the item in the pack. */
+  id: string;
   report?: Report;
 }
 
@@ -109,10 +116,14 @@ export interface Meeting {
   venue?: string;
   contact?: string;
   agenda: AgendaItem[];
+  /** The committee pack: one HTML document printed once into one PDF. */
+  packUrl: string;
+  packPdfUrl: string;
 }
 
 export interface SiteModel {
   site: SiteInfo;
+  contacts: { heading: string; contacts: Array<{ label: string; value: string }> };
   committees: Committee[];
   meetings: Meeting[];
   reports: Report[];

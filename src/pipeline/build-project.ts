@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { hasErrors, type ContentError } from '../errors/content-error.ts';
 import type { SiteModel } from '../model/types.ts';
+import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { renderSite } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { publishOutput } from './publish-output.ts';
@@ -9,6 +10,10 @@ export interface BuildOptions {
   root: string;
   /** Defaults to `<root>/output`. */
   outputDir?: string;
+  /** Print PDFs too (default true). */
+  pdf?: boolean;
+  concurrency?: number;
+  onPdfProgress?: (progress: PdfProgress) => void;
 }
 
 export interface BuildResult {
@@ -16,14 +21,26 @@ export interface BuildResult {
   errors: ContentError[];
   model?: SiteModel;
   siteDir: string;
+  pdfs?: PrintSiteResult;
 }
 
 /** Check, then render the site; nothing is written unless the check passed. */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
-  const siteDir = path.join(options.outputDir ?? path.join(options.root, 'output'), 'site');
+  const outputDir = options.outputDir ?? path.join(options.root, 'output');
+  const siteDir = path.join(outputDir, 'site');
   const checked = await checkProject(options.root);
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir };
   const model = checked.model;
-  await publishOutput(siteDir, (staging) => renderSite(model, staging));
-  return { ok: true, errors: checked.errors, model, siteDir };
+  let pdfs: PrintSiteResult | undefined;
+  await publishOutput(siteDir, async (staging) => {
+    await renderSite(model, staging);
+    if (options.pdf === false) return;
+    pdfs = await printSitePdfs(model, {
+      siteDir: staging,
+      cacheDir: path.join(outputDir, '.cache', 'pdf'),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
+    });
+  });
+  return { ok: true, errors: checked.errors, model, siteDir, ...(pdfs ? { pdfs } : {}) };
 }

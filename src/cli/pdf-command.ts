@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { defineCommand } from 'citty';
+import { hasErrors } from '../errors/content-error.ts';
+import { printSitePdfs } from '../pdf/print-site-pdfs.ts';
+import { checkProject } from '../pipeline/check-project.ts';
+import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
+import { printErrors } from './print-errors.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
+
+export const pdfCommand = defineCommand({
+  meta: { name: 'pdf', description: 'Print the report PDFs and committee packs from the built HTML in output/site.' },
+  args: {
+    ...rootArg,
+    output: { type: 'string', description: 'Output folder (default: <root>/output)' },
+    concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
+  },
+  async run({ args }) {
+    const root = resolveRoot(args.root);
+    const outputDir = args.output ? path.resolve(args.output) : path.join(root, 'output');
+    const siteDir = path.join(outputDir, 'site');
+    if (!(await stat(siteDir).catch(() => undefined))) {
+      process.stderr.write(`There is no built site in ${siteDir}: run \`papers build\` first.\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const checked = await checkProject(root);
+    printErrors(checked.errors);
+    if (!checked.model || hasErrors(checked.errors)) {
+      process.exitCode = 1;
+      return;
+    }
+    const progress = createPdfProgress();
+    const result = await printSitePdfs(checked.model, {
+      siteDir,
+      cacheDir: path.join(outputDir, '.cache', 'pdf'),
+      ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+      onProgress: (p) => progress.update(p),
+    }).finally(() => progress.stop());
+    process.stdout.write(`${describePdfResult(result)}\n`);
+  },
+});

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBrowser } from './find-browser.ts';
+
+/** Flags for a quiet, offline, reproducible headless Chromium. */
+const ARGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--font-render-hinting=none',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+export interface RunningBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium for a whole run, in a throw-away profile. `close` is safe to
+ * call more than once and also runs on Ctrl-C, so no process is left behind.
+ */
+export async function launchBrowser(): Promise<RunningBrowser> {
+  const executablePath = findBrowser();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'papers-chromium-'));
+  const args = [...ARGS, `--user-data-dir=${profile}`];
+  // Chromium refuses to run as root with its sandbox on.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    try {
+      await browser.close();
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
+    await rm(profile, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void close().finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { browser, close };
+}

@@ -1,0 +1,51 @@
+import type { SiteModel } from '../model/types.ts';
+import type { PdfMetadata } from './finalise-pdf.ts';
+
+export interface PdfTask {
+  kind: 'report' | 'pack';
+  /** The page printed, such as `/committees/x-ppr/2005/051208/06/`. */
+  pageUrl: string;
+  /** Where the PDF goes, beside its page. */
+  pdfUrl: string;
+  footer: string;
+  /** The content file behind it, for error messages. */
+  source: string;
+  metadata: PdfMetadata;
+}
+
+/** One PDF per report, one pack per meeting that has reports on its agenda. */
+export function listPdfTasks(model: SiteModel): PdfTask[] {
+  const reports = model.reports.map((r): PdfTask => ({
+    kind: 'report',
+    pageUrl: r.url,
+    pdfUrl: r.pdfUrl,
+    footer: r.printFooter,
+    source: r.file,
+    metadata: {
+      title: r.title,
+      author: r.by,
+      subject: r.descriptionLine,
+      keywords: [r.committee.name, `Report ${r.number}`, r.dateLabel],
+      date: r.date,
+      language: model.site.language,
+    },
+  }));
+  const packs = model.meetings
+    .filter((m) => m.agenda.some((item) => item.report))
+    .map((m): PdfTask => ({
+      kind: 'pack',
+      pageUrl: m.packUrl,
+      pdfUrl: m.packPdfUrl,
+      footer: `${m.committee.name}, ${m.dateLabel}: committee pack`,
+      source: `content/meetings/${m.id}.yaml`,
+      metadata: {
+        title: `${m.committee.name}, ${m.dateLabel}: committee pack`,
+        author: model.site.body,
+        subject: `Agenda and reports of the ${m.dateLabel} meeting of the ${m.committee.name}`,
+        keywords: [m.committee.name, m.dateLabel, 'committee pack'],
+        date: m.date,
+        language: model.site.language,
+      },
+    }));
+  return [...reports, ...packs];
+}
