@@ -33,7 +33,26 @@ export async function finalisePdf(bytes: Uint8Array, meta: PdfMetadata, fingerpr
   const id = createHash('md5').update(fingerprint).update(JSON.stringify(meta)).digest('hex');
   const idArray = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]) as PDFArray;
   doc.context.trailerInfo.ID = idArray;
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return renumberStructureIds(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+}
+
+/**
+ * Chromium names tagged-PDF structure elements after its DOM node counters
+ * (`node00000137`), which depend on what the renderer did before. Renumber
+ * them in order of appearance, at the same width so no byte offset moves.
+ */
+export function renumberStructureIds(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const ids = new Map<string, string>();
+  const renumbered = text.replace(/\(node(\d{8})\)/g, (_whole, digits: string) => {
+    let next = ids.get(digits);
+    if (next === undefined) {
+      next = String(ids.size + 1).padStart(8, '0');
+      ids.set(digits, next);
+    }
+    return `(node${next})`;
+  });
+  return new Uint8Array(Buffer.from(renumbered, 'latin1'));
 }
 
 /** The named destinations of a PDF, as 1-based page numbers: where each anchor landed. */

@@ -8,7 +8,7 @@ import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './print-pdfs.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
-const PRINT_VERSION = '1';
+const PRINT_VERSION = '2';
 
 export interface PdfProgress {
   done: number;

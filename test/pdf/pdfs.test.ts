@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDestinationPages } from '../../src/pdf/finalise-pdf.ts';
+import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
+import { flattenBookmarks, readBookmarks, readPageTexts, readPdfInfo } from '../helpers/pdf.ts';
+import { createPdfProject, PACK_2005, PDF_2004, PDF_2005 } from '../helpers/pdf-project.ts';
+import { editFile, REPORT_2004 } from '../helpers/project.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const FOOTER_2005 = 'Planning, Performance & Review Committee, 8 December 2005, Report 6';
+
+describe('PDFs printed by real Chromium', () => {
+  let root = '';
+  let build: BuildResult;
+  const pdf = (url: string) => path.join(build.siteDir, url);
+
+  beforeAll(async () => {
+    root = await createPdfProject();
+    build = await buildProject({ root });
+    expect(build.errors).toEqual([]);
+  });
+
+  describe('a report PDF', () => {
+    it('is a tagged A4 document whose title, author, subject and dates come from the report', async () => {
+      const info = await readPdfInfo(pdf(PDF_2005));
+      expect(info.Tagged).toBe('yes');
+      expect(info['Page size']).toContain('(A4)');
+      expect(info.Title).toBe('Crime and Disorder Reduction Partnerships');
+      expect(info.Author).toBe('Commissioner');
+      expect(info.Subject).toMatch(/^Report 6 of the 8 December 2005 meeting of the Planning, Performance & Review Committee/);
+      expect(info.CreationDate).toMatch(/Dec +8 00:00:00 2005/);
+    });
+
+    it('has the committee, date, report number and "Page N of M" on every page, and no site navigation', async () => {
+      const pages = await readPageTexts(pdf(PDF_2005));
+      expect(pages.length).toBeGreaterThan(5);
+      pages.forEach((text, i) => {
+        expect(text).toContain(FOOTER_2005);
+        expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+        expect(text).not.toContain('You are in:');
+        expect(text).not.toContain('Send an e-mail linking to this page');
+      });
+    });
+
+    it('has bookmarks for the sections and for each recommendation', async () => {
+      const titles = flattenBookmarks(await readBookmarks(pdf(PDF_2005)));
+      for (const section of ['A. Recommendation', 'B. Supporting information', 'C. Race and equality impact', 'D. Financial implications', 'E. Background papers', 'F. Contact details', 'Appendix 1']) {
+        expect(titles).toContain(section);
+      }
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 22, 24, 25]) {
+        expect(titles).toContain(`Recommendation ${n}`);
+      }
+    });
+
+    it('repeats a long table’s header on every page it continues on and never splits a row', async () => {
+      const pages = await readPageTexts(pdf(PDF_2005));
+      const tablePages = pages.filter((text) => /Row \d+ of the long table/.test(text));
+      expect(tablePages.length).toBeGreaterThanOrEqual(2);
+      for (const text of tablePages) expect(text).toContain('Key points Actions Results/timescale');
+      for (let row = 1; row <= 30; row++) {
+        const page = pages.findIndex((text) => text.includes(`Row ${row} of the long table.`));
+        expect(pages[page]).toContain(`Action ${row} of a long table`);
+      }
+    });
+  });
+
+  describe('the committee pack', () => {
+    it('opens with a cover naming the body, committee, date, time, venue and contact', async () => {
+      const [cover] = await readPageTexts(pdf(PACK_2005));
+      for (const text of ['Metropolitan Police Authority', 'Planning, Performance & Review Committee', '8 December 2005, 14:00', 'Committee Room 1', 'MPA general: 020 7202 0202']) {
+        expect(cover).toContain(text);
+      }
+    });
+
+    it('lists every agenda item with the page its report really starts on', async () => {
+      const pages = await readPageTexts(pdf(PACK_2005));
+      const agenda = pages[1] ?? '';
+      expect(agenda).toContain('1 Apologies for absence');
+      const items = [...agenda.matchAll(/(\d) (Borough performance overview|Partnership funding review|Crime and Disorder Reduction Partnerships) (\d+)/g)];
+      expect(items.map((m) => m[1])).toEqual(['4', '5', '6']);
+      let previous = 2;
+      for (const [, number, , page] of items) {
+        const start = Number(page);
+        expect(start).toBeGreaterThan(previous);
+        expect(pages[start - 1]).toMatch(new RegExp(`^Report ${number} of the 8 December 2005 meeting`));
+        expect(pages[start - 2]).not.toContain(`Report ${number} of the 8 December 2005 meeting`);
+        previous = start;
+      }
+    });
+
+    it('numbers pages continuously, links the agenda to its items and bookmarks every item', async () => {
+      const pages = await readPageTexts(pdf(PACK_2005));
+      pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pages.length}`));
+      const destinations = await readDestinationPages(await readFile(pdf(PACK_2005)));
+      expect([...destinations.keys()].filter((id) => /^item-\d+$/.test(id)).sort()).toEqual(['item-4', 'item-5', 'item-6']);
+      const titles = flattenBookmarks(await readBookmarks(pdf(PACK_2005)));
+      for (const title of ['Agenda', 'Borough performance overview', 'Partnership funding review', 'Crime and Disorder Reduction Partnerships']) {
+        expect(titles).toContain(title);
+      }
+      expect((await readPdfInfo(pdf(PACK_2005))).Tagged).toBe('yes');
+    });
+  });
+
+  describe('rebuilding', () => {
+    it('prints nothing when nothing changed, and only what changed after an edit', async () => {
+      const again = await buildProject({ root });
+      expect(again.pdfs).toEqual({ printed: 0, reused: 6, total: 6 });
+      await editFile(root, REPORT_2004, 'by: Commissioner', 'by: Deputy Commissioner');
+      const edited = await buildProject({ root });
+      expect(edited.pdfs).toEqual({ printed: 2, reused: 4, total: 6 });
+      expect((await readPdfInfo(path.join(edited.siteDir, PDF_2004))).Author).toBe('Deputy Commissioner');
+    });
+
+    it('gives byte-identical PDFs from a clean build in another folder and time zone', async () => {
+      const before = process.env.TZ;
+      process.env.TZ = 'Pacific/Kiritimati';
+      try {
+        const other = await buildProject({ root, outputDir: path.join(root, 'elsewhere') });
+        for (const url of [PDF_2005, PDF_2004, PACK_2005]) {
+          expect(Buffer.compare(await readFile(path.join(other.siteDir, url)), await readFile(pdf(url))), url).toBe(0);
+        }
+      } finally {
+        process.env.TZ = before;
+      }
+    });
+
+    it('leaves no Chromium process behind', async () => {
+      const found = await promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
+      expect(found).toBe('');
+    });
+  });
+});
+
+describe('without a browser', () => {
+  it('says in one line how to get one, and writes nothing', async () => {
+    const root = await createPdfProject();
+    const run = await runCli(['build', '--root', root], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is /nonexistent/chromium');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    await expect(readFile(path.join(root, 'output/site/index.html'))).rejects.toThrow();
+  });
+});
