@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -8,6 +8,7 @@ import path from 'node:path';
 export async function publishOutput(target: string, work: (staging: string) => Promise<void>): Promise<void> {
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
+  await removeLeftovers(parent, path.basename(target));
   const staging = await mkdtemp(path.join(parent, `.staging-${path.basename(target)}-`));
   try {
     await work(staging);
@@ -23,5 +24,12 @@ export async function publishOutput(target: string, work: (staging: string) => P
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** Staging folders of a build that was killed: never published, safe to remove. */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  for (const entry of await readdir(parent)) {
+    if (entry.startsWith(`.staging-${name}-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
   }
 }

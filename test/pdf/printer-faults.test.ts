@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
+import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
+import { REPO_ROOT } from '../helpers/project.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+async function chromiumProcesses(): Promise<string> {
+  return promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
+}
+
+describe('printer faults', () => {
+  it('retries a page that hangs once, then reports it with its source, and leaves no Chromium', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-hang-'));
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Fine.</p>');
+    await mkdir(path.join(site, 'hang'));
+    await writeFile(path.join(site, 'hang/index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
+    const printer = await openPrinter({ siteDir: site, timeoutMs: 3000 });
+    try {
+      const started = Date.now();
+      const error = await printer.print({ url: '/hang/', source: 'content/reports/hanging.md' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PrintError);
+      expect((error as PrintError).source).toBe('content/reports/hanging.md');
+      expect((error as Error).message).toContain('timed out');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
+      const missing = await printer.print({ url: '/missing/', source: 'content/reports/missing.md' }).catch((e: unknown) => e);
+      expect((missing as Error).message).toContain('answered 404');
+      const good = await printer.print({ url: '/', source: 'content/reports/good.md' });
+      expect(Buffer.from(good.subarray(0, 5)).toString()).toBe('%PDF-');
+    } finally {
+      await printer.close();
+    }
+    expect(await chromiumProcesses()).toBe('');
+  });
+
+  it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
+    const root = await createPdfProject();
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('PDF 1/')) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(await chromiumProcesses()).toBe('');
+    await expect(stat(path.join(root, 'output/site'))).rejects.toThrow();
+    // The next build clears what the killed one left and publishes whole.
+    const next = await runCli(['build', '--root', root, '--no-pdf']);
+    expect(next.code).toBe(0);
+    expect((await readdir(path.join(root, 'output'))).filter((n) => n.startsWith('.staging'))).toEqual([]);
+  });
+
+  it('papers pdf prints the PDFs alone from built HTML', async () => {
+    const root = await createPdfProject();
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    await expect(readFile(path.join(root, 'output/site', PDF_2005))).rejects.toThrow();
+    const run = await runCli(['pdf', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('6 PDFs printed, 0 unchanged');
+    expect((await readFile(path.join(root, 'output/site', PDF_2005))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
