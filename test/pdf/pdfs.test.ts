@@ -65,6 +65,21 @@ describe('PDFs printed by real Chromium', () => {
         expect(pages[page]).toContain(`Action ${row} of a long table`);
       }
     });
+
+    it('keeps headings with what follows them', async () => {
+      const pages = await readPageTexts(pdf(PDF_2005));
+      const openings: Array<[string, string]> = [
+        ['Recommendation 1 ', 'Borough commanders should nominate'],
+        ['Recommendation 12 ', 'That the MPA considers as high priority'],
+        ['Recommendation 24 ', 'The MPS central support and co-ordination unit'],
+        ['B. Supporting information ', '1. The third anniversary'],
+        ['Appendix 1 ', 'Recommendation 1 '],
+      ];
+      for (const [heading, next] of openings) {
+        const page = pages.find((text) => text.includes(heading) && !text.includes(`Contents ${heading}`));
+        expect(page, heading).toContain(next);
+      }
+    });
   });
 
   describe('the committee pack', () => {
