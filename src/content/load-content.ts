@@ -87,10 +87,17 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
 async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: RawEntry; errors: ContentError[] }> {
   const read = await readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
-  if (target.kind === 'report') return loadMarkdown(target, read.text);
-  const source = parseYamlSource(target.file, read.text);
+  const loaded = target.kind === 'report' ? loadMarkdown(target, read.text) : loadYaml(target, read.text);
+  return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
+}
+
+function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
+  const source = parseYamlSource(target.file, text);
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
+  if (source.doc.contents === null) {
+    return { errors: [createError({ file: target.file, line: 1, col: 1 }, 'E_EMPTY_FILE', 'the file holds only comments', 'add its content, or delete the file')] };
+  }
   const data = toPlainData(source, 'E_YAML_SYNTAX');
   if (!data.ok) return { errors: [data.error] };
   return { entry: { ...target, source, data: data.value }, errors: [] };

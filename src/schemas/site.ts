@@ -3,7 +3,7 @@ import { markdown, plainText } from './common.ts';
 
 const urlPattern = z
   .string()
-  .regex(/^\/([a-z0-9:{}-]+\/)*$/, 'must start and end with `/`, using placeholders such as `{committee}`, `{yyyy}`, `{yymmdd}`, `{nn}`')
+  .regex(/^\/([a-z0-9{}-]+\/)*$/, 'must start and end with `/`, using placeholders such as `{committee}`, `{yyyy}`, `{yymmdd}`, `{nn}`')
   .describe('URL pattern with placeholders {committee} {yyyy} {yymmdd} {date} {nn} {number}');
 
 export const siteSchema = z
@@ -11,7 +11,7 @@ export const siteSchema = z
     title: plainText.describe('Name of the archive website'),
     body: plainText.describe('The public body whose papers these are'),
     body_short: plainText.describe('Short name of the body, such as MPA'),
-    base_url: z.url().describe('Where the site is published, such as https://example.org/'),
+    base_url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).describe('Where the site is published, such as https://example.org/'),
     language: z.string().default('en-GB'),
     banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
     feedback_email: z.email().optional().describe('Address for the feedback link'),

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,3 +25,40 @@ export const REPORT_2005 = 'content/reports/2005/2005-12-08-x-ppr-06-crime-and-d
 export const REPORT_2004 = 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md';
 export const PAGE_2005 = 'committees/x-ppr/2005/051208/06/index.html';
 export const PAGE_2004 = 'committees/x-ppr/2004/041104/06/index.html';
+
+/** One change to a project file, as the broken-input fixtures describe it. */
+export interface FileEdit {
+  file: string;
+  /** Replace the first occurrence of `find` with `replace`. */
+  find?: string;
+  replace?: string;
+  /** Write the whole file (`repeat` times over). */
+  write?: string;
+  repeat?: number;
+  /** Save the result in this encoding instead of UTF-8 (`utf16le` is written with its BOM). */
+  encoding?: 'latin1' | 'utf16le';
+  /** Start the file with a UTF-8 byte-order mark. */
+  bom?: boolean;
+  delete?: boolean;
+  /** Put a folder where the file would be. */
+  mkdir?: boolean;
+}
+
+export async function applyEdit(root: string, edit: FileEdit): Promise<void> {
+  const full = path.join(root, edit.file);
+  if (edit.delete) return rm(full, { recursive: true });
+  if (edit.mkdir) {
+    await rm(full, { force: true, recursive: true });
+    await mkdir(full, { recursive: true });
+    return;
+  }
+  await mkdir(path.dirname(full), { recursive: true });
+  let text = edit.write !== undefined ? edit.write.repeat(edit.repeat ?? 1) : await readFile(full, 'utf8');
+  if (edit.find !== undefined) {
+    if (!text.includes(edit.find)) throw new Error(`${edit.file} does not contain ${JSON.stringify(edit.find)}`);
+    text = text.replace(edit.find, edit.replace ?? '');
+  }
+  if (edit.bom) text = `\ufeff${text}`;
+  const bytes = edit.encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text, edit.encoding ?? 'utf8');
+  await writeFile(full, bytes);
+}

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkProject } from '../../src/pipeline/check-project.ts';
-import { copyExampleProject, editFile, REPO_ROOT } from '../helpers/project.ts';
+import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
 
 interface BrokenCase {
   name: string;
-  edits: Array<{ file: string; find: string; replace: string }>;
-  expect: Array<{ code: string; file: string; line: number; col?: number; hint?: string }>;
+  edits: FileEdit[];
+  expect: Array<{ code: string; file: string; line: number; col?: number; hint?: string; severity?: string }>;
+  /** A warning, not an error: the content still builds. */
+  passes?: boolean;
 }
 
 const cases = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/broken-input.yaml'), 'utf8')) as BrokenCase[];
@@ -20,11 +22,17 @@ describe('broken input is reported at its place', () => {
     expect(result.model?.reports).toHaveLength(2);
   });
 
+  it('has at least 40 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+  });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, brokenCase) => {
     const root = await copyExampleProject();
-    for (const edit of brokenCase.edits) await editFile(root, edit.file, edit.find, edit.replace);
+    for (const edit of brokenCase.edits) await applyEdit(root, edit);
     const { errors, model } = await checkProject(root);
-    expect(model).toBeUndefined();
+    if (brokenCase.passes) expect(model).toBeDefined();
+    else expect(model).toBeUndefined();
     for (const expected of brokenCase.expect) {
       expect(errors).toContainEqual(expect.objectContaining(expected));
     }
@@ -36,8 +44,9 @@ describe('broken input is reported at its place', () => {
 
   it('reports the errors of every broken file in one run', async () => {
     const root = await copyExampleProject();
-    for (const brokenCase of cases) {
-      for (const edit of brokenCase.edits) await editFile(root, edit.file, edit.find, edit.replace).catch(() => undefined);
+    // The first cases each break a different file and leave the shared data whole.
+    for (const brokenCase of cases.slice(0, 12)) {
+      for (const edit of brokenCase.edits) await applyEdit(root, edit).catch(() => undefined);
     }
     const { errors } = await checkProject(root);
     const codes = new Set(errors.map((e) => e.code));
