@@ -12,6 +12,7 @@ export const buildCommand = defineCommand({
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     pdf: { type: 'boolean', description: 'Print PDFs (use --no-pdf for HTML only)', default: true },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
+    'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
@@ -22,6 +23,7 @@ export const buildCommand = defineCommand({
       ...(args.output ? { outputDir: path.resolve(args.output) } : {}),
       pdf: args.pdf,
       ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+      ...(args['pdf-timeout'] ? { pdfTimeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
       onPdfProgress: (p) => progress.update(p),
     }).finally(() => progress.stop());
     printErrors(result.errors);

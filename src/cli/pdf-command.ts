@@ -14,6 +14,7 @@ export const pdfCommand = defineCommand({
     ...rootArg,
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
+    'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
@@ -35,6 +36,7 @@ export const pdfCommand = defineCommand({
       siteDir,
       cacheDir: path.join(outputDir, '.cache', 'pdf'),
       ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+      ...(args['pdf-timeout'] ? { timeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
       onProgress: (p) => progress.update(p),
     }).finally(() => progress.stop());
     process.stdout.write(`${describePdfResult(result)}\n`);

@@ -95,9 +95,16 @@ export function buildModel(content: Content): ModelResult {
   return { model: { site, contacts, committees: [...committees.values()], meetings, reports }, errors };
 }
 
+const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)+$/;
+
 function checkUniqueUrls(reports: Report[], meetings: Meeting[], errors: ContentError[], content: Content): void {
   const seen = new Map<string, string>();
   for (const page of [...reports.map((r) => ({ url: r.url, file: r.file })), ...meetings.map((m) => ({ url: m.url, file: `content/meetings/${m.id}.yaml` }))]) {
+    // Schemas already forbid it; this second lock keeps every page inside the output folder.
+    if (!SAFE_URL.test(page.url)) {
+      errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_SCHEMA', `the page URL ${page.url} is not a plain path`, `use only lower-case letters, digits and hyphens in the URL patterns of ${content.site.file}`));
+      continue;
+    }
     const other = seen.get(page.url);
     if (other) errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `this page would have the URL ${page.url}, as ${other} does`, `change the URL patterns in ${content.site.file} so that every page has its own URL`));
     else seen.set(page.url, page.file);

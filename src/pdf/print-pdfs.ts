@@ -32,6 +32,8 @@ export interface Printer {
   /** Run `work` over `items` with at most `concurrency` at once. */
   forEach<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void>;
   close(): Promise<void>;
+  /** The browser's process id, for diagnostics. */
+  pid: number | undefined;
 }
 
 export async function openPrinter(options: PrintOptions): Promise<Printer> {
@@ -47,6 +49,7 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const printOnce = (request: PrintRequest) => withTimeout(printPage(running.browser, server.origin, request), timeoutMs, request);
   return {
+    pid: running.browser.process()?.pid,
     async print(request) {
       try {
         return await printOnce(request);
@@ -78,21 +81,22 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
 
 async function printPage(browser: Browser, origin: string, request: PrintRequest): Promise<Uint8Array> {
   const page = await browser.newPage();
+  // A crashed renderer is reported at once, not at the timeout.
+  const crashed = new Promise<never>((_, reject) => page.once('error', (err) => reject(new Error(`the page crashed (${err.message})`))));
+  crashed.catch(() => undefined);
   try {
-    await blockOutsideRequests(page, origin);
-    const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
-    if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({
-      printBackground: true,
-      preferCSSPageSize: true,
-      tagged: true,
-      outline: true,
-      timeout: 0,
-    });
+    return await Promise.race([renderPdf(page, origin, request), crashed]);
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+async function renderPdf(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
+  await blockOutsideRequests(page, origin);
+  const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
+  if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
 }
 
 /** PDFs never depend on the network: only the local site is reachable. */

@@ -13,6 +13,8 @@ export interface BuildOptions {
   /** Print PDFs too (default true). */
   pdf?: boolean;
   concurrency?: number;
+  /** Per-PDF timeout in milliseconds (default 60 s). */
+  pdfTimeoutMs?: number;
   onPdfProgress?: (progress: PdfProgress) => void;
 }
 
@@ -39,6 +41,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       siteDir: staging,
       cacheDir: path.join(outputDir, '.cache', 'pdf'),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
       ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
     });
   });

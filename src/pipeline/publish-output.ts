@@ -27,8 +27,14 @@ export async function publishOutput(target: string, work: (staging: string) => P
   }
 }
 
-/** Staging folders of a build that was killed: never published, safe to remove. */
+/**
+ * Clear what a killed build left: unpublished staging folders go; and if it
+ * died between the two renames of the swap, the previous output is put back.
+ */
 async function removeLeftovers(parent: string, name: string): Promise<void> {
+  const entries = await readdir(parent);
+  const previous = entries.find((e) => e.startsWith(`.staging-${name}-`) && e.endsWith('-previous'));
+  if (previous && !entries.includes(name)) await rename(path.join(parent, previous), path.join(parent, name));
   for (const entry of await readdir(parent)) {
     if (entry.startsWith(`.staging-${name}-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
   }

@@ -14,6 +14,23 @@ async function chromiumProcesses(): Promise<string> {
   return promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
 }
 
+/** SIGKILL the renderer processes under one browser (and only that browser). */
+async function killRenderers(browserPid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,args=']);
+  const rows = stdout.trim().split('\n').map((line) => {
+    const [pid, ppid, ...args] = line.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
+  });
+  const family = new Set([browserPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) if (family.has(row.ppid) && !family.has(row.pid)) (family.add(row.pid), (grew = true));
+  }
+  const renderers = rows.filter((r) => family.has(r.pid) && r.args.includes('--type=renderer'));
+  for (const r of renderers) process.kill(r.pid, 'SIGKILL');
+  return renderers.length;
+}
+
 describe('printer faults', () => {
   it('retries a page that hangs once, then reports it with its source, and leaves no Chromium', async () => {
     const site = await mkdtemp(path.join(os.tmpdir(), 'papers-hang-'));
@@ -38,6 +55,23 @@ describe('printer faults', () => {
     expect(await chromiumProcesses()).toBe('');
   });
 
+  it('retries a page whose renderer crashed, and prints it', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-crash-'));
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>');
+    const printer = await openPrinter({ siteDir: site, timeoutMs: 20_000 });
+    try {
+      const printing = printer.print({ url: '/', source: 'content/reports/crashing.md' });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const killed = await killRenderers(printer.pid ?? 0);
+      expect(killed).toBeGreaterThan(0);
+      const pdf = await printing;
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    } finally {
+      await printer.close();
+    }
+    expect(await chromiumProcesses()).toBe('');
+  });
+
   it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
     const root = await createPdfProject();
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
@@ -56,6 +90,17 @@ describe('printer faults', () => {
     const next = await runCli(['build', '--root', root, '--no-pdf']);
     expect(next.code).toBe(0);
     expect((await readdir(path.join(root, 'output'))).filter((n) => n.startsWith('.staging'))).toEqual([]);
+  });
+
+  it('a build whose PDFs cannot be printed fails cleanly, naming the source', async () => {
+    const root = await createPdfProject();
+    const run = await runCli(['build', '--root', root, '--pdf-timeout', '0.001', '--concurrency', '1']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/could not print \/committees\/\S+: timed out .* \(from content\/reports\/\S+\.md\)/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    await expect(stat(path.join(root, 'output/site'))).rejects.toThrow();
+    expect((await readdir(path.join(root, 'output'))).filter((n) => n.startsWith('.staging'))).toEqual([]);
+    expect(await chromiumProcesses()).toBe('');
   });
 
   it('papers pdf prints the PDFs alone from built HTML', async () => {

@@ -1,0 +1,62 @@
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { publishOutput } from '../../src/pipeline/publish-output.ts';
+import { createPdfProject } from '../helpers/pdf-project.ts';
+import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+/** One hash over every file's path and bytes. */
+async function hashTree(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  for (const file of files) hash.update(path.relative(dir, file)).update(await readFile(file));
+  return `${files.length}:${hash.digest('hex')}`;
+}
+
+/** Start a build and SIGKILL it at the moment `when` sees in its output folder or its log. */
+async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  for (let tries = 0; tries < 3000; tries++) {
+    const staging = (await readdir(path.join(root, 'output'))).some((n) => n.startsWith('.staging-site-'));
+    if ((when === 'html' && staging) || (when === 'pdf' && log.includes('PDF 1/'))) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  child.kill('SIGKILL');
+  await closed;
+}
+
+describe('atomic publish', () => {
+  it.each(['html', 'pdf'] as const)('a build killed during %s leaves the previous output whole', async (when) => {
+    const root = await createPdfProject();
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const before = await hashTree(path.join(root, 'output/site'));
+    await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A changed title');
+    await killBuildWhen(root, when);
+    expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
+    // No Chromium outlives its killed parent: it exits when its pipe closes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '')).toBe('');
+    const next = await runCli(['build', '--root', root]);
+    expect(next.code).toBe(0);
+    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('A changed title');
+  });
+
+  it('puts the previous output back if a build died between the two renames of the swap', async () => {
+    const root = await createPdfProject();
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    const before = await hashTree(path.join(root, 'output/site'));
+    await rename(path.join(root, 'output/site'), path.join(root, 'output/.staging-site-abc123-previous'));
+    await publishOutput(path.join(root, 'output/site'), async () => {
+      expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
+      throw new Error('stop before publishing');
+    }).catch(() => undefined);
+    expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
+  });
+});
