@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineCommand } from 'citty';
 import { hasErrors } from '../errors/content-error.ts';
 import { printSitePdfs } from '../pdf/print-site-pdfs.ts';
+import { fillFileSizes } from '../render/fill-file-sizes.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
 import { printErrors } from './print-errors.ts';
@@ -39,6 +40,7 @@ export const pdfCommand = defineCommand({
       ...(args['pdf-timeout'] ? { timeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
       onProgress: (p) => progress.update(p),
     }).finally(() => progress.stop());
+    await fillFileSizes(siteDir);
     process.stdout.write(`${describePdfResult(result)}\n`);
   },
 });

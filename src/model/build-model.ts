@@ -6,7 +6,11 @@ import type { Content } from '../validate/content.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
 import { formatDate } from './dates.ts';
-import type { Committee, Meeting, Report, SiteInfo, SiteModel } from './types.ts';
+import { buildBoroughs } from './build-boroughs.ts';
+import { buildAtomFeed, buildRobots, buildSitemap } from './build-feeds.ts';
+import { buildOpenData } from './build-open-data.ts';
+import { buildTracker } from './build-tracker.ts';
+import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
 
 export interface ModelResult {
@@ -32,7 +36,7 @@ export function buildModel(content: Content): ModelResult {
     ...(s.feedback_email ? { feedbackEmail: s.feedback_email } : {}),
   };
   const committees = new Map<string, Committee>(
-    content.committees.data.committees.map((c) => [c.code, { code: c.code, name: c.name, url: `/committees/${c.code}/` }]),
+    content.committees.data.committees.map((c) => [c.code, { code: c.code, name: c.name, url: fillUrlPattern(s.urls.committee, { committee: c.code, date: '0000-00-00' }) }]),
   );
   const ctx = { content, site, committees, md, resolveStatus: createStatusResolver(content.statuses.data) };
 
@@ -92,7 +96,53 @@ export function buildModel(content: Content): ModelResult {
   checkUniqueUrls(reports, meetings, errors, content);
   if (errors.some((e) => e.severity === 'error')) return { errors };
   const contacts = { heading: content.contacts.data.heading, contacts: listContacts(content) };
-  return { model: { site, contacts, committees: [...committees.values()], meetings, reports }, errors };
+  const yearPages = buildYearPages([...committees.values()], meetings, s.urls.year);
+  const committeePages = [...committees.values()].map((committee) => ({ committee, years: yearPages.filter((y) => y.committee.code === committee.code) }));
+  const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
+  const { boroughs, overview } = buildBoroughs(content, reports);
+  const glossary = content.glossary.data.terms.map((t) => ({ term: t.term, expansion: t.expansion, ...(t.description ? { description: t.description } : {}) })).sort((a, b) => a.term.localeCompare(b.term));
+  const dataFiles = buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus);
+  const pageUrls = [
+    '/', '/committees/', '/recommendations/', '/boroughs/', '/glossary/', '/search/', '/data/',
+    ...committeePages.map((c) => c.committee.url), ...yearPages.map((y) => y.url), ...meetings.map((m) => m.url), ...reports.map((r) => r.url),
+    ...sets.flatMap((set) => [set.url, set.dashboard.url, ...set.filterPages.map((f) => f.url), ...set.recommendations.map((r) => r.url)]),
+    ...boroughs.map((b) => b.url), ...overview.maps.map((m) => m.url),
+  ];
+  const textFiles = [
+    { url: '/feed.xml', content: buildAtomFeed(site, reports) },
+    { url: '/sitemap.xml', content: buildSitemap(site, pageUrls) },
+    { url: '/robots.txt', content: buildRobots(site) },
+  ];
+  const nav = [
+    { label: 'Home', href: '/' },
+    { label: 'Committees', href: '/committees/' },
+    { label: 'Recommendations', href: '/recommendations/' },
+    { label: 'Boroughs', href: '/boroughs/' },
+    { label: 'Glossary', href: '/glossary/' },
+    { label: 'Search', href: '/search/' },
+    { label: 'Open data', href: '/data/' },
+  ];
+  return {
+    model: {
+      nav, site, contacts, committees: [...committees.values()], committeePages, yearPages, meetings, reports, sets,
+      trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters }))),
+      trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation }))),
+      boroughs, boroughOverview: overview, glossary, dataFiles, textFiles,
+    },
+    errors,
+  };
+}
+
+function buildYearPages(committees: readonly Committee[], meetings: readonly Meeting[], pattern: string): YearPage[] {
+  return committees.flatMap((committee) => {
+    const years = [...new Set(meetings.filter((m) => m.committee.code === committee.code).map((m) => m.date.slice(0, 4)))].sort().reverse();
+    return years.map((year) => ({
+      committee,
+      year,
+      url: fillUrlPattern(pattern, { committee: committee.code, date: `${year}-01-01` }),
+      meetings: meetings.filter((m) => m.committee.code === committee.code && m.date.startsWith(year)).sort((a, b) => b.date.localeCompare(a.date)),
+    }));
+  });
 }
 
 const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)+$/;

@@ -108,7 +108,9 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
     ],
     breadcrumb: [
       { label: 'Home', href: '/' },
+      { label: 'Committees', href: '/committees/' },
       { label: committee.name, href: committee.url },
+      { label: d.date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }) },
       { label: dateLabel, href: meetingUrl },
     ],
     shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl)}`,

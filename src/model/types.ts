@@ -1,4 +1,7 @@
 /** The view model: everything templates show, prepared so that templates stay dumb. */
+import type { Borough, BoroughOverview } from './build-boroughs.ts';
+import type { DataFile } from './build-open-data.ts';
+import type { RecommendationSet } from './build-tracker.ts';
 
 export interface Link {
   label: string;
@@ -121,7 +124,32 @@ export interface Meeting {
   packPdfUrl: string;
 }
 
+export interface YearPage {
+  committee: Committee;
+  year: string;
+  url: string;
+  meetings: Meeting[];
+}
+
+export interface CommitteePage {
+  committee: Committee;
+  years: YearPage[];
+}
+
 export interface SiteModel {
+  nav: Link[];
+  committeePages: CommitteePage[];
+  yearPages: YearPage[];
+  sets: RecommendationSet[];
+  /** Flat lists for pagination: each item names its set without holding it, so data has no cycles. */
+  trackerPages: Array<{ set: Link; page: import('./build-tracker.ts').FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }> }>;
+  trackedRecommendations: Array<{ set: Link; recommendation: import('./build-tracker.ts').TrackedRecommendation }>;
+  boroughs: Borough[];
+  boroughOverview: BoroughOverview;
+  glossary: Array<{ term: string; expansion: string; description?: string }>;
+  dataFiles: DataFile[];
+  /** Files written as they are: feed, sitemap, robots.txt. */
+  textFiles: Array<{ url: string; content: string }>;
   site: SiteInfo;
   contacts: { heading: string; contacts: Array<{ label: string; value: string }> };
   committees: Committee[];

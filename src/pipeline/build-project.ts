@@ -2,6 +2,8 @@ import path from 'node:path';
 import { hasErrors, type ContentError } from '../errors/content-error.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
+import { fillFileSizes } from '../render/fill-file-sizes.ts';
+import { indexSearch } from '../render/index-search.ts';
 import { renderSite } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { publishOutput } from './publish-output.ts';
@@ -36,14 +38,17 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   let pdfs: PrintSiteResult | undefined;
   await publishOutput(siteDir, async (staging) => {
     await renderSite(model, staging);
-    if (options.pdf === false) return;
-    pdfs = await printSitePdfs(model, {
-      siteDir: staging,
-      cacheDir: path.join(outputDir, '.cache', 'pdf'),
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-      ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
-    });
+    if (options.pdf !== false) {
+      pdfs = await printSitePdfs(model, {
+        siteDir: staging,
+        cacheDir: path.join(outputDir, '.cache', 'pdf'),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+        ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
+      });
+    }
+    await fillFileSizes(staging);
+    await indexSearch(staging);
   });
   return { ok: true, errors: checked.errors, model, siteDir, ...(pdfs ? { pdfs } : {}) };
 }

@@ -13,6 +13,11 @@ export const factSourceSchema = z
 export const boroughSchema = z
   .strictObject({
     name: plainText,
+    short_name: z.string().regex(/^[A-Z&]{2,4}$/, 'must be 2 to 4 capital letters, such as BRN').optional().describe('Label on the tile map'),
+    tile: z
+      .strictObject({ col: z.int().min(0).max(20), row: z.int().min(0).max(20) })
+      .optional()
+      .describe('Square of the borough on the tile-grid map: layout, not a fact'),
     facts: z
       .array(
         z.strictObject({

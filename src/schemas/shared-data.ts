@@ -47,11 +47,12 @@ export const statusesSchema = z
         colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb'),
         aliases: z.array(plainText).default([]).describe('Other words for this status, such as `complete` for `completed`'),
         closed: z.boolean().default(false).describe('True when nothing more is to be done'),
+        neutral: z.boolean().default(false).describe('True for a status that says nothing of progress; ignored when rolling up a recommendation'),
         description: plainText.optional(),
       }),
     ),
   })
-  .describe('Status vocabulary: data/statuses.yaml');
+  .describe('Status vocabulary, from least to most advanced: data/statuses.yaml');
 
 export const factTypesSchema = z
   .strictObject({

@@ -19,8 +19,15 @@ export const siteSchema = z
       .strictObject({
         report: urlPattern.default('/committees/{committee}/{yyyy}/{yymmdd}/{nn}/'),
         meeting: urlPattern.default('/committees/{committee}/{yyyy}/{yymmdd}/'),
+        year: urlPattern.default('/committees/{committee}/{yyyy}/'),
+        committee: urlPattern.default('/committees/{committee}/'),
       })
-      .default({ report: '/committees/{committee}/{yyyy}/{yymmdd}/{nn}/', meeting: '/committees/{committee}/{yyyy}/{yymmdd}/' }),
+      .default({
+        report: '/committees/{committee}/{yyyy}/{yymmdd}/{nn}/',
+        meeting: '/committees/{committee}/{yyyy}/{yymmdd}/',
+        year: '/committees/{committee}/{yyyy}/',
+        committee: '/committees/{committee}/',
+      }),
   })
   .describe('Site settings: data/site.yaml');
 

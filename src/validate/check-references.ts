@@ -109,6 +109,16 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     });
   }
 
+  const tiles = new Map<string, string>();
+  for (const borough of content.boroughs) {
+    const tile = borough.data.tile;
+    if (!tile) continue;
+    const key = `${tile.col},${tile.row}`;
+    const other = tiles.get(key);
+    if (other) report(borough, ['tile'], 'E_DUPLICATE_ID', `this tile (column ${tile.col}, row ${tile.row}) is also ${other}'s`, 'give each borough its own square on the map');
+    else tiles.set(key, borough.id);
+  }
+
   const factTypes = content.facts.data.facts;
   for (const borough of content.boroughs) {
     borough.data.facts.forEach((fact, i) => {

@@ -1,0 +1,139 @@
+import type { BoroughData } from '../schemas/borough.ts';
+import type { FactTypesData } from '../schemas/shared-data.ts';
+import type { Content } from '../validate/content.ts';
+import { formatDate } from './dates.ts';
+import type { Link, Report } from './types.ts';
+
+type FactType = FactTypesData['facts'][number];
+
+export interface BoroughFact {
+  fact: string;
+  label: string;
+  valueLabel: string;
+  heldFromLabel: string;
+  source: Link;
+}
+
+export interface Borough {
+  slug: string;
+  name: string;
+  shortName: string;
+  url: string;
+  facts: BoroughFact[];
+  reports: Link[];
+}
+
+export interface TileMap {
+  fact: string;
+  label: string;
+  url: string;
+  width: number;
+  height: number;
+  tiles: Array<{ x: number; y: number; label: string; name: string; valueLabel: string; fill: string; text: string; href: string }>;
+  legend: Array<{ label: string; fill: string; count: number }>;
+}
+
+export interface BoroughOverview {
+  url: string;
+  factColumns: Array<{ id: string; label: string }>;
+  rows: Array<{ borough: Borough; values: string[] }>;
+  maps: TileMap[];
+}
+
+const TILE = 64;
+const GAP = 4;
+/** Fill and text colours with at least 4.5:1 contrast between them. */
+const PALETTE = [
+  { fill: '#1d70b8', text: '#ffffff' },
+  { fill: '#f47738', text: '#0b0c0c' },
+  { fill: '#00703c', text: '#ffffff' },
+  { fill: '#ffdd00', text: '#0b0c0c' },
+  { fill: '#4c2c92', text: '#ffffff' },
+];
+const UNKNOWN = { fill: '#f3f2f1', text: '#0b0c0c' };
+
+/** Borough pages, the London overview table and a tile map per kind of fact. */
+export function buildBoroughs(content: Content, reports: readonly Report[]): { boroughs: Borough[]; overview: BoroughOverview } {
+  const types = content.facts.data.facts;
+  const boroughs = [...content.boroughs]
+    .sort((a, b) => a.data.name.localeCompare(b.data.name))
+    .map((entry): Borough => ({
+      slug: entry.id,
+      name: entry.data.name,
+      shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
+      url: `/boroughs/${entry.id}/`,
+      facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reports)),
+      reports: reports.filter((r) => r.boroughs.includes(entry.id)).map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+    }));
+  const latest = (slug: string, fact: string) => content.boroughs.find((b) => b.id === slug)?.data.facts.filter((f) => f.fact === fact).sort((a, b) => a.held_from.localeCompare(b.held_from)).at(-1);
+  const rows = boroughs.map((borough) => ({
+    borough,
+    values: types.map((t) => {
+      const f = latest(borough.slug, t.id);
+      return f ? valueLabel(f.value, t) : 'Not recorded';
+    }),
+  }));
+  const maps = types.map((type) => buildTileMap(type, content.boroughs.map((b) => ({ slug: b.id, data: b.data })), boroughs, latest));
+  return { boroughs, overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps } };
+}
+
+function describeFact(f: BoroughData['facts'][number], type: FactType | undefined, reports: readonly Report[]): BoroughFact {
+  const report = reports.find((r) => r.id === f.source.report);
+  const where = f.source.paragraph
+    ? { label: `paragraph ${f.source.paragraph}`, anchor: `#para-${f.source.paragraph}` }
+    : f.source.recommendation !== undefined
+      ? { label: `Appendix ${f.source.appendix ?? 1}, recommendation ${f.source.recommendation}`, anchor: `#recommendation-${f.source.recommendation}` }
+      : f.source.appendix !== undefined
+        ? { label: `Appendix ${f.source.appendix}`, anchor: `#appendix-${f.source.appendix}` }
+        : { label: '', anchor: '' };
+  const reportLabel = report ? `${report.title}, ${report.dateLabel}` : f.source.report;
+  return {
+    fact: f.fact,
+    label: type?.label ?? f.fact,
+    valueLabel: valueLabel(f.value, type),
+    heldFromLabel: formatDate(f.held_from),
+    source: { label: where.label ? `${reportLabel}, ${where.label}` : reportLabel, href: report ? `${report.url}${where.anchor}` : '#' },
+  };
+}
+
+function valueLabel(value: boolean | number | string, type: FactType | undefined): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return String(value);
+  return type?.choices?.find((c) => c.value === value)?.label ?? value;
+}
+
+function buildTileMap(
+  type: FactType,
+  data: Array<{ slug: string; data: BoroughData }>,
+  boroughs: readonly Borough[],
+  latest: (slug: string, fact: string) => BoroughData['facts'][number] | undefined,
+): TileMap {
+  const values = [...new Set(data.flatMap((b) => {
+    const f = latest(b.slug, type.id);
+    return f ? [valueLabel(f.value, type)] : [];
+  }))].sort();
+  const colourOf = (label: string | undefined) => (label === undefined ? UNKNOWN : (PALETTE[values.indexOf(label) % PALETTE.length] ?? UNKNOWN));
+  const placed = data.filter((b) => b.data.tile);
+  const cols = Math.max(0, ...placed.map((b) => b.data.tile?.col ?? 0)) + 1;
+  const rows = Math.max(0, ...placed.map((b) => b.data.tile?.row ?? 0)) + 1;
+  const tiles = placed.map((b) => {
+    const borough = boroughs.find((x) => x.slug === b.slug);
+    const f = latest(b.slug, type.id);
+    const label = f ? valueLabel(f.value, type) : undefined;
+    const colour = colourOf(label);
+    return {
+      x: (b.data.tile?.col ?? 0) * (TILE + GAP),
+      y: (b.data.tile?.row ?? 0) * (TILE + GAP),
+      label: borough?.shortName ?? b.slug,
+      name: b.data.name,
+      valueLabel: label ?? 'Not recorded',
+      fill: colour.fill,
+      text: colour.text,
+      href: borough?.url ?? '#',
+    };
+  });
+  const legend = [...values.map((v) => ({ label: v, ...colourOf(v) })), { label: 'Not recorded', ...UNKNOWN }]
+    .map((l) => ({ label: l.label, fill: l.fill, count: tiles.filter((t) => t.valueLabel === l.label).length }))
+    .filter((l) => l.count > 0);
+  return { fact: type.id, label: type.label, url: `/boroughs/map/${type.id}/`, width: cols * (TILE + GAP) - GAP, height: rows * (TILE + GAP) - GAP, tiles, legend };
+}

@@ -1,0 +1,43 @@
+import type { Report, SiteInfo } from './types.ts';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An Atom feed of reports, newest first; every date comes from the content. */
+export function buildAtomFeed(site: SiteInfo, reports: readonly Report[]): string {
+  const absolute = (url: string) => new URL(url.slice(1), site.baseUrl).href;
+  const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
+  const updated = newest[0] ? `${newest[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
+  const entries = newest.map((r) => `  <entry>
+    <title>${escapeXml(r.title)}</title>
+    <link href="${escapeXml(absolute(r.url))}"/>
+    <id>${escapeXml(absolute(r.url))}</id>
+    <updated>${r.date}T00:00:00Z</updated>
+    <author><name>${escapeXml(r.by)}</name></author>
+    <summary>${escapeXml(r.descriptionLine)}</summary>
+  </entry>`);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
+  <title>${escapeXml(site.title)}: reports</title>
+  <link href="${escapeXml(absolute('/feed.xml'))}" rel="self"/>
+  <link href="${escapeXml(site.baseUrl)}"/>
+  <id>${escapeXml(absolute('/feed.xml'))}</id>
+  <updated>${updated}</updated>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+export function buildSitemap(site: SiteInfo, urls: readonly string[]): string {
+  const lines = [...new Set(urls)].sort().map((url) => `  <url><loc>${escapeXml(new URL(url.slice(1), site.baseUrl).href)}</loc></url>`);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${lines.join('\n')}
+</urlset>
+`;
+}
+
+export function buildRobots(site: SiteInfo): string {
+  return `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', site.baseUrl).href}\n`;
+}

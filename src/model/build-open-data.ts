@@ -1,0 +1,86 @@
+import type { Content } from '../validate/content.ts';
+import type { Status } from '../validate/statuses.ts';
+import type { Borough } from './build-boroughs.ts';
+import { statusAsAt, type RecommendationSet } from './build-tracker.ts';
+import type { Report } from './types.ts';
+
+export interface DataFile {
+  url: string;
+  title: string;
+  description: string;
+  content: string;
+}
+
+/** One CSV field, quoted when it must be (RFC 4180). */
+function csvField(value: string | number | boolean): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>): string {
+  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Open data: recommendations with their status as at each report, and borough facts. */
+export function buildOpenData(content: Content, sets: readonly RecommendationSet[], boroughs: readonly Borough[], reports: readonly Report[], baseUrl: string, resolve: (word: string) => Status | undefined): DataFile[] {
+  const absolute = (url: string) => new URL(url.slice(1), baseUrl).href;
+  const order = content.statuses.data.statuses;
+  const statusRows: Array<Array<string | number>> = [];
+  const actionRows: Array<Array<string | number>> = [];
+  const json = sets.map((set) => {
+    const setData = content.sets.find((s) => s.id === set.id)?.data;
+    return {
+      id: set.id,
+      title: set.title,
+      made_by: set.madeBy,
+      published: setData?.published,
+      total: set.total,
+      url: absolute(set.url),
+      recommendations: content.recommendations
+        .filter((r) => r.id.startsWith(`${set.id}/`))
+        .sort((a, b) => a.data.number - b.data.number)
+        .map((rec) => {
+          const tracked = set.recommendations.find((t) => t.number === rec.data.number);
+          const asAtReports = set.dashboard.rows.map((row) => {
+            const status = statusAsAt(rec.data, row.date, resolve, order);
+            statusRows.push([set.id, rec.data.number, rec.data.owner, row.date, absolute(row.report.href), status?.id ?? '']);
+            return { date: row.date, report: absolute(row.report.href), status: status?.id ?? null };
+          });
+          rec.data.key_points.forEach((kp) =>
+            kp.actions.forEach((action) =>
+              action.progress.forEach((p) => actionRows.push([set.id, rec.data.number, rec.data.owner, kp.text.trim(), action.text.trim(), p.date, resolve(p.status)?.id ?? p.status, p.result.trim()])),
+            ),
+          );
+          return {
+            number: rec.data.number,
+            owner: rec.data.owner,
+            url: tracked ? absolute(tracked.url) : null,
+            text: rec.data.text.trim(),
+            status: tracked?.status?.id ?? null,
+            status_as_at_reports: asAtReports,
+            key_points: rec.data.key_points.map((kp) => ({
+              text: kp.text.trim(),
+              actions: kp.actions.map((a) => ({ text: a.text.trim(), progress: a.progress.map((p) => ({ date: p.date, status: resolve(p.status)?.id ?? p.status, result: p.result.trim() })) })),
+            })),
+          };
+        }),
+    };
+  });
+  const factRows = boroughs.flatMap((b) => {
+    const data = content.boroughs.find((x) => x.id === b.slug)?.data;
+    return (data?.facts ?? []).map((f) => [b.name, b.slug, f.fact, String(f.value), f.held_from, f.source.report, reports.find((r) => r.id === f.source.report) ? absolute(reports.find((r) => r.id === f.source.report)?.url ?? '/') : '', f.source.paragraph ?? '', f.source.appendix ?? '', f.source.recommendation ?? '']);
+  });
+  const boroughJson = boroughs.map((b) => ({
+    slug: b.slug,
+    name: b.name,
+    url: absolute(b.url),
+    facts: (content.boroughs.find((x) => x.id === b.slug)?.data.facts ?? []).map((f) => ({ fact: f.fact, value: f.value, held_from: f.held_from, source: f.source })),
+  }));
+  return [
+    { url: '/data/recommendations.json', title: 'Recommendations (JSON)', description: 'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.', content: `${JSON.stringify({ sets: json }, null, 2)}\n` },
+    { url: '/data/recommendation-status.csv', title: 'Recommendation status as at each report (CSV)', description: 'One row per recommendation and report: the recommendation’s status as that report showed it.', content: toCsv(['set', 'number', 'owner', 'report_date', 'report_url', 'status'], statusRows) },
+    { url: '/data/recommendation-progress.csv', title: 'Recommendation progress entries (CSV)', description: 'One row per dated progress entry of every action.', content: toCsv(['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'], actionRows) },
+    { url: '/data/boroughs.json', title: 'Borough facts (JSON)', description: 'Every borough with the facts the reports state, each with its date and source.', content: `${JSON.stringify({ boroughs: boroughJson }, null, 2)}\n` },
+    { url: '/data/borough-facts.csv', title: 'Borough facts (CSV)', description: 'One row per borough fact, with its date and source.', content: toCsv(['borough', 'slug', 'fact', 'value', 'held_from', 'source_report', 'source_url', 'paragraph', 'appendix', 'recommendation'], factRows) },
+  ];
+}

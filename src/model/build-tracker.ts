@@ -1,0 +1,206 @@
+import type MarkdownIt from 'markdown-it';
+import { renderCompact } from '../markdown/create-markdown.ts';
+import type { RecommendationData } from '../schemas/recommendation.ts';
+import type { Checked, Content } from '../validate/content.ts';
+import type { Status } from '../validate/statuses.ts';
+import { pickAsAt } from './as-at.ts';
+import { toStatusInfo } from './build-recommendation-tables.ts';
+import { formatDate } from './dates.ts';
+import { rollUpStatus } from './roll-up-status.ts';
+import type { Link, Report, StatusInfo } from './types.ts';
+
+export interface TimelineEntry {
+  date: string;
+  dateLabel: string;
+  status: StatusInfo;
+  resultHtml: string;
+  /** The reports that printed this entry. */
+  reports: Link[];
+}
+
+export interface TrackedRecommendation {
+  setId: string;
+  number: number;
+  url: string;
+  heading: string;
+  owner: string;
+  textHtml: string;
+  status?: StatusInfo;
+  statusDate?: string;
+  keyPoints: Array<{ html: string; actions: Array<{ html: string; timeline: TimelineEntry[] }> }>;
+  commentary: Array<{ dateLabel: string; html: string }>;
+}
+
+export interface FilterPage {
+  url: string;
+  heading: string;
+  recommendations: TrackedRecommendation[];
+}
+
+export interface DashboardRow {
+  date: string;
+  dateLabel: string;
+  report: Link;
+  counts: number[];
+}
+
+export interface RecommendationSet {
+  id: string;
+  url: string;
+  title: string;
+  madeBy: string;
+  publishedLabel: string;
+  total: number;
+  descriptionHtml?: string;
+  recommendations: TrackedRecommendation[];
+  statusFilters: Array<Link & { count: number }>;
+  ownerFilters: Array<Link & { count: number }>;
+  filterPages: FilterPage[];
+  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart };
+}
+
+/** A stacked bar per report date; geometry is worked out here so the template only draws it. */
+export interface StatusChart {
+  width: number;
+  height: number;
+  bars: Array<{ y: number; label: string; total: number; segments: Array<{ x: number; width: number; fill: string; title: string }> }>;
+  legend: Array<{ x: number; label: string; fill: string }>;
+  summary: string;
+}
+
+const CHART = { label: 150, bar: 28, gap: 12, plot: 420, top: 36 };
+
+function buildChart(statuses: readonly StatusInfo[], rows: readonly DashboardRow[], setTitle: string): StatusChart {
+  const max = Math.max(1, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+  const scale = CHART.plot / max;
+  const bars = rows.map((row, i) => {
+    let x = CHART.label;
+    const segments = row.counts.flatMap((count, k) => {
+      const status = statuses[k];
+      if (!status || count === 0) return [];
+      const segment = { x, width: count * scale, fill: status.colour, title: `${status.label}: ${count}` };
+      x += count * scale;
+      return [segment];
+    });
+    return { y: CHART.top + i * (CHART.bar + CHART.gap), label: row.dateLabel, total: row.counts.reduce((a, b) => a + b, 0), segments };
+  });
+  const used = statuses.filter((_, k) => rows.some((r) => (r.counts[k] ?? 0) > 0));
+  const legend = used.map((s, i) => ({ x: CHART.label + i * 110, label: s.label, fill: s.colour }));
+  const summary = rows.map((r) => `${r.dateLabel}: ${statuses.map((s, k) => ((r.counts[k] ?? 0) > 0 ? `${r.counts[k]} ${s.label.toLowerCase()}` : '')).filter(Boolean).join(', ')}`).join('; ');
+  return { width: CHART.label + CHART.plot + 40, height: CHART.top + rows.length * (CHART.bar + CHART.gap) + 8, bars, legend, summary: `Recommendations of ${setTitle} by status as at each report: ${summary || 'none reported yet'}.` };
+}
+
+export interface TrackerContext {
+  content: Content;
+  md: MarkdownIt;
+  reports: readonly Report[];
+  resolveStatus: (word: string) => Status | undefined;
+}
+
+/** The recommendation tracker: each set, each recommendation's history, and counts over time. */
+export function buildTracker(ctx: TrackerContext): RecommendationSet[] {
+  return [...ctx.content.sets].sort((a, b) => a.id.localeCompare(b.id)).map((set) => buildSet(set.id, ctx));
+}
+
+function buildSet(setId: string, ctx: TrackerContext): RecommendationSet {
+  const { content, md } = ctx;
+  const set = content.sets.find((s) => s.id === setId)?.data;
+  if (!set) throw new Error(`unknown set ${setId}`);
+  const url = `/recommendations/${setId}/`;
+  const order = content.statuses.data.statuses;
+  const recs = content.recommendations.filter((r) => r.id.startsWith(`${setId}/`)).sort((a, b) => a.data.number - b.data.number);
+  const showing = reportsShowing(setId, ctx);
+  const recommendations = recs.map((rec) => buildRecommendation(setId, rec, showing, ctx));
+  const statuses = order.map((s) => toStatusInfo(s, s.id));
+  const statusFilters = statuses
+    .map((s) => ({ label: s.label, href: `${url}status/${s.id}/`, count: recommendations.filter((r) => r.status?.id === s.id).length }))
+    .filter((f) => f.count > 0);
+  const ownerFilters = set.owners
+    .map((owner) => ({ label: owner, href: `${url}owner/${slugOf(owner)}/`, count: recommendations.filter((r) => r.owner === owner).length }))
+    .filter((f) => f.count > 0);
+  const filterPages: FilterPage[] = [
+    ...statusFilters.map((f) => ({ url: f.href, heading: `Status: ${f.label}`, recommendations: recommendations.filter((r) => r.status?.label === f.label) })),
+    ...ownerFilters.map((f) => ({ url: f.href, heading: `Owner: ${f.label}`, recommendations: recommendations.filter((r) => r.owner === f.label) })),
+  ];
+  const rows = showing.map(({ report, owner }): DashboardRow => {
+    const counts = order.map(() => 0);
+    for (const rec of recs.filter((r) => owner === undefined || r.data.owner === owner)) {
+      const status = statusAsAt(rec.data, report.date, ctx.resolveStatus, order);
+      if (status) counts[order.indexOf(status)] = (counts[order.indexOf(status)] ?? 0) + 1;
+    }
+    return { date: report.date, dateLabel: report.dateLabel, report: { label: `Report ${report.number}, ${report.committee.name}`, href: report.url }, counts };
+  });
+  return {
+    id: setId,
+    url,
+    title: set.title,
+    madeBy: set.made_by,
+    publishedLabel: formatDate(set.published),
+    total: set.total,
+    ...(set.description ? { descriptionHtml: md.render(set.description) } : {}),
+    recommendations,
+    statusFilters,
+    ownerFilters,
+    filterPages,
+    dashboard: { url: `${url}dashboard/`, statuses, rows, chart: buildChart(statuses, rows, set.title) },
+  };
+}
+
+/** Reports whose appendix shows this set, oldest first, with the owner each shows. */
+function reportsShowing(setId: string, ctx: TrackerContext): Array<{ report: Report; owner: string | undefined }> {
+  const out: Array<{ report: Report; owner: string | undefined }> = [];
+  for (const entry of ctx.content.reports) {
+    for (const appendix of entry.data.appendices) {
+      if (appendix.recommendations?.set !== setId) continue;
+      const report = ctx.reports.find((r) => r.id === entry.id);
+      if (report) out.push({ report, owner: appendix.recommendations.owner });
+    }
+  }
+  return out.sort((a, b) => a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
+}
+
+function buildRecommendation(setId: string, rec: Checked<RecommendationData>, showing: ReturnType<typeof reportsShowing>, ctx: TrackerContext): TrackedRecommendation {
+  const d = rec.data;
+  const order = ctx.content.statuses.data.statuses;
+  const shownBy = showing.filter((s) => s.owner === undefined || s.owner === d.owner).map((s) => s.report);
+  const keyPoints = d.key_points.map((kp) => ({
+    html: renderCompact(ctx.md, kp.text),
+    actions: kp.actions.map((action) => ({
+      html: renderCompact(ctx.md, action.text),
+      timeline: action.progress.map((entry) => ({
+        date: entry.date,
+        dateLabel: formatDate(entry.date),
+        status: toStatusInfo(ctx.resolveStatus(entry.status), entry.status),
+        resultHtml: renderCompact(ctx.md, entry.result),
+        reports: shownBy.filter((report) => pickAsAt(action.progress, report.date) === entry).map((report) => ({ label: `${report.dateLabel}, report ${report.number}`, href: `${report.url}#recommendation-${d.number}` })),
+      })),
+    })),
+  }));
+  const latest = d.key_points.flatMap((kp) => kp.actions.flatMap((a) => a.progress.map((p) => p.date))).sort().at(-1);
+  const status = latest ? statusAsAt(d, latest, ctx.resolveStatus, order) : undefined;
+  return {
+    setId,
+    number: d.number,
+    url: `/recommendations/${setId}/${String(d.number).padStart(2, '0')}/`,
+    heading: `Recommendation ${d.number}`,
+    owner: d.owner,
+    textHtml: ctx.md.render(d.text),
+    ...(status ? { status: toStatusInfo(status, status.id), statusDate: formatDate(latest ?? '') } : {}),
+    keyPoints,
+    commentary: d.commentary.map((c) => ({ dateLabel: formatDate(c.date), html: ctx.md.render(c.text) })),
+  };
+}
+
+/** A recommendation's rolled-up status as at a date, or nothing if none of its actions had progress yet. */
+export function statusAsAt(d: RecommendationData, date: string, resolve: (word: string) => Status | undefined, order: readonly Status[]): Status | undefined {
+  const statuses = d.key_points.flatMap((kp) => kp.actions.flatMap((a) => {
+    const entry = pickAsAt(a.progress, date);
+    const status = entry ? resolve(entry.status) : undefined;
+    return status ? [status] : [];
+  }));
+  return rollUpStatus(statuses, order);
+}
+
+export function slugOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,0 +1,30 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const SIZE_SLOT = /<span class="file-size" data-size-of="([^"]+)">[^<]*<\/span>/g;
+
+/** "PDF 161 KB", as the archive labels its files. */
+export function formatFileSize(bytes: number, kind = 'PDF'): string {
+  return bytes < 1024 * 1024 ? `${kind} ${Math.max(1, Math.round(bytes / 1024))} KB` : `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Pages are rendered before their PDFs exist; once printed, each size slot is
+ * filled with the PDF's size. A slot whose file is missing says just "PDF".
+ */
+export async function fillFileSizes(siteDir: string): Promise<void> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const html = await readFile(file, 'utf8');
+    if (!html.includes('class="file-size"')) continue;
+    const sizes = new Map<string, string>();
+    for (const match of html.matchAll(SIZE_SLOT)) {
+      const url = match[1] ?? '';
+      const info = await stat(path.join(siteDir, ...url.split('/').filter(Boolean))).catch(() => undefined);
+      sizes.set(url, info ? formatFileSize(info.size) : 'PDF');
+    }
+    await writeFile(file, html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}">${sizes.get(url) ?? 'PDF'}</span>`));
+  }
+}

@@ -1,0 +1,56 @@
+// Search over the report index that `papers build` writes with Pagefind.
+// Runs offline from the site's own files; results are built as DOM nodes, never as HTML strings.
+const form = document.querySelector('.search-form');
+const input = document.getElementById('search-input');
+const results = document.getElementById('search-results');
+
+/** Pagefind marks matches with <mark>; keep only text and those marks. */
+function excerptNodes(excerpt) {
+  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  const out = [];
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.push(mark);
+    } else {
+      out.push(document.createTextNode(node.textContent));
+    }
+  }
+  return out;
+}
+
+async function runSearch(query) {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const search = await pagefind.search(query);
+  const found = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
+  const heading = document.createElement('h2');
+  heading.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”`;
+  const list = document.createElement('ol');
+  list.className = 'search-results';
+  for (const item of found) {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = item.url;
+    link.textContent = item.meta.title ?? item.url;
+    const excerpt = document.createElement('p');
+    excerpt.append(...excerptNodes(item.excerpt));
+    li.append(link, excerpt);
+    list.append(li);
+  }
+  results.replaceChildren(heading, list);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const query = input.value.trim();
+  if (!query) return;
+  history.replaceState(null, '', `?q=${encodeURIComponent(query)}`);
+  void runSearch(query);
+});
+
+const initial = new URLSearchParams(location.search).get('q');
+if (initial) {
+  input.value = initial;
+  void runSearch(initial);
+}
