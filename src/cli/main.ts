@@ -3,6 +3,7 @@ import { buildCommand } from './build-command.ts';
 import { checkCommand } from './check-command.ts';
 import { pdfCommand } from './pdf-command.ts';
 import { schemasCommand } from './schemas-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 export const mainCommand = defineCommand({
   meta: {
@@ -14,6 +15,7 @@ export const mainCommand = defineCommand({
     check: checkCommand,
     pdf: pdfCommand,
     schemas: schemasCommand,
+    serve: serveCommand,
   },
 });
 

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { get } from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExampleProject, editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+
+/** Get a page as a plain navigation (fetch() would say it is a script's request, and get no reload client). */
+function getPage(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { accept: 'text/html' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('papers serve', () => {
+  it('previews the site with live reload, rebuilding as files are edited', async () => {
+    const root = await copyExampleProject();
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    try {
+      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/localhost:\d+)/.exec(out)?.[1]);
+      const url = `${origin}/committees/x-ppr/2005/051208/06/`;
+      const first = await getPage(url);
+      expect(first).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
+      expect(first).toMatch(/<script type="module"[^>]* src="\/\.11ty\/reload-client\.js"><\/script>/);
+
+      await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Partnerships, edited live');
+      await waitFor('the rebuilt page', async () => ((await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined));
+
+      await editFile(root, REPORT_2005, 'number: 6', 'number: six');
+      await waitFor('the error', async () => (out.includes('E_SCHEMA') && out.includes('the preview shows the last good build') ? true : undefined));
+      expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.on('close', resolve));
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
+import { copyExampleProject } from './project.ts';
+
+/** A full build (HTML, PDFs, search) of a fresh copy of the example project. */
+export async function buildExampleSite(): Promise<BuildResult> {
+  const root = await copyExampleProject();
+  const result = await buildProject({ root });
+  if (!result.ok) throw new Error(`example build failed: ${JSON.stringify(result.errors)}`);
+  return result;
+}
+
+export async function listFiles(dir: string, ending: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(ending)).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/** The file a site URL is served from. */
+export function fileForUrl(siteDir: string, url: string): string {
+  const clean = decodeURIComponent(url.split(/[?#]/)[0] ?? '/');
+  return path.join(siteDir, ...(clean.endsWith('/') ? `${clean}index.html` : clean).split('/').filter(Boolean));
+}
