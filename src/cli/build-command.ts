@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineCommand } from 'citty';
 import { buildProject } from '../pipeline/build-project.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
+import { reportToGithub } from './github-annotations.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
@@ -27,6 +28,7 @@ export const buildCommand = defineCommand({
       onPdfProgress: (p) => progress.update(p),
     }).finally(() => progress.stop());
     printErrors(result.errors);
+    await reportToGithub(result.errors);
     if (!result.ok) {
       process.stderr.write('Build stopped: nothing was written; the previous output is unchanged.\n');
       process.exitCode = 1;

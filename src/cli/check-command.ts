@@ -2,15 +2,20 @@ import { defineCommand } from 'citty';
 import { hasErrors } from '../errors/content-error.ts';
 import { summariseErrors } from '../errors/format-errors.ts';
 import { checkProject } from '../pipeline/check-project.ts';
+import { reportToGithub } from './github-annotations.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const checkCommand = defineCommand({
   meta: { name: 'check', description: 'Validate all content and report every error at once; writes nothing.' },
-  args: { ...rootArg },
+  args: {
+    ...rootArg,
+    today: { type: 'string', description: 'Date that target dates are checked against (default: today)' },
+  },
   async run({ args }) {
-    const result = await checkProject(resolveRoot(args.root));
+    const result = await checkProject(resolveRoot(args.root), args.today ? { today: args.today } : {});
     printErrors(result.errors);
+    await reportToGithub(result.errors);
     if (hasErrors(result.errors)) {
       process.exitCode = 1;
       return;

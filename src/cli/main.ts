@@ -1,9 +1,12 @@
 import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { buildCommand } from './build-command.ts';
+import { changesCommand } from './changes-command.ts';
 import { checkCommand } from './check-command.ts';
+import { newCommand } from './new-command.ts';
 import { pdfCommand } from './pdf-command.ts';
 import { schemasCommand } from './schemas-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { statusCommand } from './status-command.ts';
 
 export const mainCommand = defineCommand({
   meta: {
@@ -12,10 +15,13 @@ export const mainCommand = defineCommand({
   },
   subCommands: {
     build: buildCommand,
+    changes: changesCommand,
     check: checkCommand,
+    new: newCommand,
     pdf: pdfCommand,
     schemas: schemasCommand,
     serve: serveCommand,
+    status: statusCommand,
   },
 });
 

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   E_MISSING_FILE: 'a required file is missing',
   E_FILE_NAME: 'a file is misnamed or misplaced',
   E_MARKDOWN: 'a report body breaks a rule of the house format',
+  E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

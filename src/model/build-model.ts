@@ -6,6 +6,8 @@ import type { Content } from '../validate/content.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
 import { formatDate } from './dates.ts';
+import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
+import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { buildBoroughs } from './build-boroughs.ts';
 import { buildAtomFeed, buildRobots, buildSitemap } from './build-feeds.ts';
 import { buildOpenData } from './build-open-data.ts';
@@ -103,7 +105,7 @@ export function buildModel(content: Content): ModelResult {
   const glossary = content.glossary.data.terms.map((t) => ({ term: t.term, expansion: t.expansion, ...(t.description ? { description: t.description } : {}) })).sort((a, b) => a.term.localeCompare(b.term));
   const dataFiles = buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus);
   const pageUrls = [
-    '/', '/committees/', '/recommendations/', '/boroughs/', '/glossary/', '/search/', '/data/',
+    '/', '/changes/', '/committees/', '/recommendations/', '/boroughs/', '/glossary/', '/search/', '/data/',
     ...committeePages.map((c) => c.committee.url), ...yearPages.map((y) => y.url), ...meetings.map((m) => m.url), ...reports.map((r) => r.url),
     ...sets.flatMap((set) => [set.url, set.dashboard.url, ...set.filterPages.map((f) => f.url), ...set.recommendations.map((r) => r.url)]),
     ...boroughs.map((b) => b.url), ...overview.maps.map((m) => m.url),
@@ -113,6 +115,12 @@ export function buildModel(content: Content): ModelResult {
     { url: '/sitemap.xml', content: buildSitemap(site, pageUrls) },
     { url: '/robots.txt', content: buildRobots(site) },
   ];
+  const lastMeeting = meetings.map((m) => m.date).sort().at(-1);
+  const changesSince = lastMeeting ? diffContent(contentAsAt(content, lastMeeting), content) : undefined;
+  const changesPage = {
+    heading: lastMeeting ? `Changes since the last meeting (${formatDate(lastMeeting)})` : 'Changes',
+    html: changesSince && countChanges(changesSince) > 0 ? md.render(formatChangesMarkdown(changesSince, 'Changes').replace(/^## Changes\n/, '')) : `<p>Nothing has changed since ${lastMeeting ? `the meeting of ${formatDate(lastMeeting)}` : 'the first meeting'}.</p>`,
+  };
   const nav = [
     { label: 'Home', href: '/' },
     { label: 'Committees', href: '/committees/' },
@@ -127,7 +135,7 @@ export function buildModel(content: Content): ModelResult {
       nav, site, contacts, committees: [...committees.values()], committeePages, yearPages, meetings, reports, sets,
       trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters }))),
       trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation }))),
-      boroughs, boroughOverview: overview, glossary, dataFiles, textFiles,
+      boroughs, boroughOverview: overview, glossary, dataFiles, textFiles, changesPage,
     },
     errors,
   };

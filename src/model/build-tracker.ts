@@ -27,8 +27,16 @@ export interface TrackedRecommendation {
   textHtml: string;
   status?: StatusInfo;
   statusDate?: string;
-  keyPoints: Array<{ html: string; actions: Array<{ html: string; timeline: TimelineEntry[] }> }>;
+  keyPoints: Array<{ html: string; actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }> }>;
   commentary: Array<{ dateLabel: string; html: string }>;
+}
+
+export interface ActionTarget {
+  originalLabel: string;
+  revisions: Array<{ dateLabel: string; reasonHtml: string; decidedLabel?: string }>;
+  currentLabel: string;
+  /** Days the current target lies after the original: slippage, flagged on the page. */
+  slippedDays: number;
 }
 
 export interface FilterPage {
@@ -167,6 +175,7 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
     html: renderCompact(ctx.md, kp.text),
     actions: kp.actions.map((action) => ({
       html: renderCompact(ctx.md, action.text),
+      ...(action.target ? { target: describeTarget(action.target, action.revised_targets, ctx.md) } : {}),
       timeline: action.progress.map((entry) => ({
         date: entry.date,
         dateLabel: formatDate(entry.date),
@@ -199,6 +208,16 @@ export function statusAsAt(d: RecommendationData, date: string, resolve: (word: 
     return status ? [status] : [];
   }));
   return rollUpStatus(statuses, order);
+}
+
+function describeTarget(original: string, revised: RecommendationData['key_points'][number]['actions'][number]['revised_targets'], md: MarkdownIt): ActionTarget {
+  const current = revised.at(-1)?.date ?? original;
+  return {
+    originalLabel: formatDate(original),
+    revisions: revised.map((r) => ({ dateLabel: formatDate(r.date), reasonHtml: renderCompact(md, r.reason), ...(r.decided ? { decidedLabel: formatDate(r.decided) } : {}) })),
+    currentLabel: formatDate(current),
+    slippedDays: Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${original}T00:00:00Z`)) / 86_400_000),
+  };
 }
 
 export function slugOf(text: string): string {

@@ -150,6 +150,8 @@ export interface SiteModel {
   dataFiles: DataFile[];
   /** Files written as they are: feed, sitemap, robots.txt. */
   textFiles: Array<{ url: string; content: string }>;
+  /** "Changes since the last meeting", worked out from the dates in the content. */
+  changesPage: { heading: string; html: string };
   site: SiteInfo;
   contacts: { heading: string; contacts: Array<{ label: string; value: string }> };
   committees: Committee[];

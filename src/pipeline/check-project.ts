@@ -2,6 +2,7 @@ import { loadContent } from '../content/load-content.ts';
 import type { ContentError } from '../errors/content-error.ts';
 import { buildModel } from '../model/build-model.ts';
 import type { SiteModel } from '../model/types.ts';
+import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
 export interface CheckResult {
@@ -10,10 +11,16 @@ export interface CheckResult {
 }
 
 /** load → validate → model: everything a build does before it writes a file. */
-export async function checkProject(root: string): Promise<CheckResult> {
+export interface CheckOptions {
+  /** The date that target dates are checked against (default: today, UTC). */
+  today?: string;
+}
+
+export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadContent(root);
   const validated = validateContent(loaded);
   if (!validated.content) return { errors: validated.errors };
   const modelled = buildModel(validated.content);
-  return { ...(modelled.model ? { model: modelled.model } : {}), errors: [...validated.errors, ...modelled.errors] };
+  const warnings = checkTargets(validated.content, options.today ?? todayIso());
+  return { ...(modelled.model ? { model: modelled.model } : {}), errors: [...validated.errors, ...modelled.errors, ...warnings] };
 }

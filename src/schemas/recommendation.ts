@@ -18,10 +18,20 @@ export const progressSchema = z.strictObject({
   result: markdown.describe('The result text as reported, in Markdown'),
 });
 
-export const actionSchema = z.strictObject({
-  text: markdown,
-  progress: z.array(progressSchema).default([]).describe('Dated positions, oldest first'),
-});
+export const actionSchema = z
+  .strictObject({
+    text: markdown,
+    target: isoDate.optional().describe('The date the action was first due; kept as it was when the target moves'),
+    revised_targets: z
+      .array(z.strictObject({ date: isoDate, reason: markdown.describe('Why the target moved'), decided: isoDate.optional().describe('When the new target was agreed') }))
+      .default([])
+      .describe('Later targets, oldest first, each with its reason'),
+    progress: z.array(progressSchema).default([]).describe('Dated positions, oldest first'),
+  })
+  .refine((a) => a.revised_targets.length === 0 || a.target !== undefined, {
+    message: 'has revised targets but no original `target`',
+    path: ['revised_targets'],
+  });
 
 export const recommendationSchema = z
   .strictObject({

@@ -1,0 +1,135 @@
+import { formatDate } from '../model/dates.ts';
+import { fillUrlPattern } from '../model/urls.ts';
+import type { Content } from '../validate/content.ts';
+import { createStatusResolver } from '../validate/statuses.ts';
+
+export interface StatusChange {
+  recommendation: string;
+  set: string;
+  number: number;
+  action: string;
+  before?: string;
+  after: string;
+  dateLabel: string;
+  result: string;
+  url: string;
+}
+
+export interface FactChange {
+  borough: string;
+  fact: string;
+  kind: 'new' | 'changed';
+  before?: string;
+  after: string;
+  heldFromLabel: string;
+  url: string;
+}
+
+export interface Changes {
+  statuses: StatusChange[];
+  targets: Array<{ recommendation: string; action: string; fromLabel: string; toLabel: string; reason: string; url: string }>;
+  facts: FactChange[];
+  reports: Array<{ title: string; committee: string; dateLabel: string; url: string }>;
+  meetings: Array<{ committee: string; dateLabel: string; url: string }>;
+}
+
+/** What changed from one state of the content to another, as an editor and a reader would put it. */
+export function diffContent(before: Content | undefined, after: Content): Changes {
+  const resolve = createStatusResolver(after.statuses.data);
+  const label = (word: string | undefined) => (word === undefined ? undefined : (resolve(word)?.label ?? word));
+  const absolute = (url: string) => new URL(url.slice(1), after.site.data.base_url).href;
+  const changes: Changes = { statuses: [], targets: [], facts: [], reports: [], meetings: [] };
+
+  for (const rec of after.recommendations) {
+    const [set] = rec.id.split('/') as [string];
+    const old = before?.recommendations.find((r) => r.id === rec.id)?.data;
+    const url = absolute(`/recommendations/${set}/${String(rec.data.number).padStart(2, '0')}/`);
+    rec.data.key_points.forEach((kp, k) =>
+      kp.actions.forEach((action, a) => {
+        const oldAction = old?.key_points[k]?.actions[a];
+        const latest = action.progress.at(-1);
+        const previous = oldAction?.progress.at(-1);
+        if (latest && (!previous || JSON.stringify(latest) !== JSON.stringify(previous))) {
+          changes.statuses.push({
+            recommendation: `Recommendation ${rec.data.number}`,
+            set,
+            number: rec.data.number,
+            action: oneLine(action.text),
+            ...(previous ? { before: label(previous.status) } : {}),
+            after: label(latest.status) ?? latest.status,
+            dateLabel: formatDate(latest.date),
+            result: oneLine(latest.result),
+            url,
+          });
+        }
+        const newRevisions = action.revised_targets.slice(oldAction?.revised_targets.length ?? 0);
+        let from = oldAction?.revised_targets.at(-1)?.date ?? oldAction?.target ?? action.target;
+        for (const revision of newRevisions) {
+          changes.targets.push({ recommendation: `Recommendation ${rec.data.number}`, action: oneLine(action.text), fromLabel: from ? formatDate(from) : 'none', toLabel: formatDate(revision.date), reason: oneLine(revision.reason), url });
+          from = revision.date;
+        }
+      }),
+    );
+  }
+
+  const types = after.facts.data.facts;
+  for (const borough of after.boroughs) {
+    const old = before?.boroughs.find((b) => b.id === borough.id)?.data.facts ?? [];
+    for (const fact of borough.data.facts) {
+      const type = types.find((t) => t.id === fact.fact);
+      const same = old.find((f) => f.fact === fact.fact && f.held_from === fact.held_from);
+      if (same && JSON.stringify(same) === JSON.stringify(fact)) continue;
+      const show = (v: boolean | number | string) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : (type?.choices?.find((c) => c.value === v)?.label ?? String(v)));
+      changes.facts.push({
+        borough: borough.data.name,
+        fact: type?.label ?? fact.fact,
+        kind: same ? 'changed' : 'new',
+        ...(same ? { before: show(same.value) } : {}),
+        after: show(fact.value),
+        heldFromLabel: formatDate(fact.held_from),
+        url: absolute(`/boroughs/${borough.id}/`),
+      });
+    }
+  }
+
+  const committeeName = (code: string) => after.committees.data.committees.find((c) => c.code === code)?.name ?? code;
+  for (const report of after.reports) {
+    if (before?.reports.some((r) => r.id === report.id)) continue;
+    changes.reports.push({ title: report.data.title, committee: committeeName(report.data.committee), dateLabel: formatDate(report.data.date), url: absolute(fillUrlPattern(after.site.data.urls.report, { committee: report.data.committee, date: report.data.date, number: report.data.number })) });
+  }
+  for (const meeting of after.meetings) {
+    if (before?.meetings.some((m) => m.id === meeting.id)) continue;
+    const [code, date] = meeting.id.split('/') as [string, string];
+    changes.meetings.push({ committee: committeeName(code), dateLabel: formatDate(date), url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })) });
+  }
+  return changes;
+}
+
+/** The content as it stood on a date: later entries, facts, reports and meetings left out. */
+export function contentAsAt(content: Content, date: string): Content {
+  return {
+    ...content,
+    recommendations: content.recommendations.map((rec) => ({
+      ...rec,
+      data: {
+        ...rec.data,
+        key_points: rec.data.key_points.map((kp) => ({
+          ...kp,
+          actions: kp.actions.map((a) => ({ ...a, revised_targets: a.revised_targets.filter((r) => (r.decided ?? r.date) <= date), progress: a.progress.filter((p) => p.date <= date) })),
+        })),
+      },
+    })),
+    boroughs: content.boroughs.map((b) => ({ ...b, data: { ...b.data, facts: b.data.facts.filter((f) => f.held_from <= date) } })),
+    reports: content.reports.filter((r) => r.data.date <= date),
+    meetings: content.meetings.filter((m) => (m.id.split('/')[1] ?? '') <= date),
+  };
+}
+
+export function countChanges(changes: Changes): number {
+  return changes.statuses.length + changes.targets.length + changes.facts.length + changes.reports.length + changes.meetings.length;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+

@@ -1,0 +1,36 @@
+import { defineCommand } from 'citty';
+import { diffContent } from '../changes/diff-content.ts';
+import { formatChangesMarkdown } from '../changes/format-changes.ts';
+import { loadContentAtRevision, resolveSince } from '../changes/load-content-at-revision.ts';
+import { loadContent } from '../content/load-content.ts';
+import { UsageError } from '../edit/find-recommendation.ts';
+import { validateContent } from '../validate/validate-content.ts';
+import { printErrors } from './print-errors.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
+
+export const changesCommand = defineCommand({
+  meta: { name: 'changes', description: 'List what changed since a git revision or a date: statuses, targets, borough facts, new reports and meetings, as Markdown.' },
+  args: {
+    since: { type: 'string', description: 'A git revision (main, HEAD~3, a tag) or a date YYYY-MM-DD', required: true },
+    ...rootArg,
+  },
+  async run({ args }) {
+    const root = resolveRoot(args.root);
+    try {
+      const current = validateContent(await loadContent(root));
+      if (!current.content) {
+        printErrors(current.errors);
+        process.exitCode = 1;
+        return;
+      }
+      const rev = await resolveSince(root, args.since);
+      const before = rev ? await loadContentAtRevision(root, rev) : undefined;
+      const heading = `Changes since ${args.since}${rev && rev !== args.since ? ` (${rev.slice(0, 7)})` : ''}`;
+      process.stdout.write(formatChangesMarkdown(diffContent(before, current.content), heading));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    }
+  },
+});

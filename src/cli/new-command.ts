@@ -1,0 +1,117 @@
+import { createInterface } from 'node:readline/promises';
+import { defineCommand } from 'citty';
+import { UsageError } from '../edit/find-recommendation.ts';
+import { scaffoldMeeting, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
+import { checkProject } from '../pipeline/check-project.ts';
+import { printErrors } from './print-errors.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
+
+/** A value from its flag, or asked for on a terminal; without a terminal, a clear error. */
+async function ask(value: string | undefined, flag: string, question: string, fallback?: string): Promise<string> {
+  if (value) return value;
+  if (!process.stdin.isTTY) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`);
+    return answer || (fallback ?? '');
+  } finally {
+    rl.close();
+  }
+}
+
+async function finish(root: string, files: string[]): Promise<void> {
+  const checked = await checkProject(root);
+  const own = checked.errors.filter((e) => files.includes(e.file) && e.severity === 'error');
+  for (const file of files) process.stdout.write(`Wrote ${file}\n`);
+  if (own.length > 0) {
+    printErrors(own);
+    process.exitCode = 1;
+  }
+}
+
+async function guard(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+const reportCommand = defineCommand({
+  meta: { name: 'report', description: 'Scaffold a report with the next free item number, and list it on its meeting’s agenda.' },
+  args: {
+    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
+    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    title: { type: 'string', description: 'Report title' },
+    by: { type: 'string', description: 'Who the report is by (default: Commissioner)' },
+    number: { type: 'string', description: 'Agenda item number (default: the next free one)' },
+    ...rootArg,
+  },
+  run: ({ args }) =>
+    guard(async () => {
+      const root = resolveRoot(args.root);
+      const files = await scaffoldReport(root, {
+        committee: await ask(args.committee, 'committee', 'Committee code'),
+        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+        title: await ask(args.title, 'title', 'Title'),
+        ...(args.by ? { by: args.by } : {}),
+        ...(args.number ? { number: Number(args.number) } : {}),
+      });
+      await finish(root, files);
+    }),
+});
+
+const meetingCommand = defineCommand({
+  meta: { name: 'meeting', description: 'Scaffold a meeting with an empty agenda.' },
+  args: {
+    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
+    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    time: { type: 'string', description: 'Start time, HH:MM' },
+    venue: { type: 'string', description: 'Where the meeting is held' },
+    ...rootArg,
+  },
+  run: ({ args }) =>
+    guard(async () => {
+      const root = resolveRoot(args.root);
+      const file = await scaffoldMeeting(root, {
+        committee: await ask(args.committee, 'committee', 'Committee code'),
+        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+        ...(args.time ? { time: args.time } : {}),
+        ...(args.venue ? { venue: args.venue } : {}),
+      });
+      await finish(root, [file]);
+    }),
+});
+
+const recommendationCommand = defineCommand({
+  meta: { name: 'recommendation', description: 'Scaffold a recommendation with the next free number of its set.' },
+  args: {
+    set: { type: 'string', description: 'Recommendation set, a folder of content/recommendations' },
+    text: { type: 'string', description: 'The recommendation’s text' },
+    owner: { type: 'string', description: 'Owner (default: the set’s first owner)' },
+    number: { type: 'string', description: 'Number (default: the lowest free one)' },
+    ...rootArg,
+  },
+  run: ({ args }) =>
+    guard(async () => {
+      const root = resolveRoot(args.root);
+      const file = await scaffoldRecommendation(root, {
+        set: await ask(args.set, 'set', 'Recommendation set'),
+        text: await ask(args.text, 'text', 'Text', 'To be written.'),
+        ...(args.owner ? { owner: args.owner } : {}),
+        ...(args.number ? { number: Number(args.number) } : {}),
+      });
+      await finish(root, [file]);
+    }),
+});
+
+export const newCommand = defineCommand({
+  meta: { name: 'new', description: 'Scaffold a report, a meeting or a recommendation that passes check; never overwrites a file.' },
+  subCommands: { report: reportCommand, meeting: meetingCommand, recommendation: recommendationCommand },
+});

@@ -1,0 +1,134 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { slugify } from '../markdown/letters.ts';
+import { isRealDate } from '../schemas/common.ts';
+import { appendToList } from './add-progress-entry.ts';
+import { UsageError } from './find-recommendation.ts';
+
+const TO_BE_WRITTEN = 'To be written.';
+
+/** Write a new file, never over an existing one. */
+async function writeNew(root: string, file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+  try {
+    await writeFile(path.join(root, file), text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists: nothing was written`);
+    throw error;
+  }
+}
+
+function requireDate(date: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`);
+}
+
+async function readYaml<T>(root: string, file: string): Promise<T | undefined> {
+  try {
+    return parse(await readFile(path.join(root, file), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface NewMeeting {
+  committee: string;
+  date: string;
+  time?: string;
+  venue?: string;
+}
+
+export async function scaffoldMeeting(root: string, m: NewMeeting): Promise<string> {
+  requireDate(m.date);
+  const committees = (await readYaml<{ committees?: Array<{ code: string }> }>(root, 'data/committees.yaml'))?.committees ?? [];
+  if (!committees.some((c) => c.code === m.committee)) throw new UsageError(`unknown committee "${m.committee}": use one of ${committees.map((c) => c.code).join(', ')}`);
+  const file = `content/meetings/${m.committee}/${m.date}.yaml`;
+  const body = { ...(m.time ? { time: m.time } : {}), ...(m.venue ? { venue: m.venue } : {}), agenda: [] };
+  await writeNew(root, file, `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify(body)}`);
+  return file;
+}
+
+export interface NewReport {
+  committee: string;
+  date: string;
+  title: string;
+  by?: string;
+  number?: number;
+}
+
+/** A report with every required field, added to its meeting's agenda (the meeting is created if need be). */
+export async function scaffoldReport(root: string, r: NewReport): Promise<string[]> {
+  requireDate(r.date);
+  const written: string[] = [];
+  const meetingFile = `content/meetings/${r.committee}/${r.date}.yaml`;
+  let meeting = await readYaml<{ agenda?: Array<{ report?: string; number?: number }> }>(root, meetingFile);
+  if (!meeting) {
+    written.push(await scaffoldMeeting(root, { committee: r.committee, date: r.date }));
+    meeting = { agenda: [] };
+  }
+  const taken = await agendaNumbers(root, meeting.agenda ?? []);
+  const number = r.number ?? Math.max(0, ...taken) + 1;
+  if (taken.includes(number)) throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`);
+  const id = `${r.date}-${r.committee}-${String(number).padStart(2, '0')}-${slugify(r.title).slice(0, 60) || 'report'}`;
+  const file = `content/reports/${r.date.slice(0, 4)}/${id}.md`;
+  const front = {
+    committee: r.committee,
+    date: r.date,
+    number,
+    title: r.title,
+    by: r.by ?? 'Commissioner',
+    description: `${TO_BE_WRITTEN.replace(/\.$/, '')}: what the report does, completing "Report ${number} of the … meeting of the … and …".`,
+    summary: TO_BE_WRITTEN,
+    recommendations: { items: ['That members note the report.'] },
+    numbered_sections: ['Supporting information'],
+    authors: [TO_BE_WRITTEN],
+    background_papers: [],
+  };
+  const body = ['## Supporting information', TO_BE_WRITTEN, '## Race and equality impact', TO_BE_WRITTEN, '## Financial implications', TO_BE_WRITTEN].join('\n\n');
+  await writeNew(root, file, `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`);
+  written.push(file);
+  const meetingText = await readFile(path.join(root, meetingFile), 'utf8');
+  await writeFile(path.join(root, meetingFile), appendToList(meetingText, [], 'agenda', { report: id }));
+  written.push(meetingFile);
+  return written;
+}
+
+async function agendaNumbers(root: string, agenda: Array<{ report?: string; number?: number }>): Promise<number[]> {
+  const numbers: number[] = [];
+  for (const item of agenda) {
+    if (item.number !== undefined) numbers.push(item.number);
+    if (!item.report) continue;
+    const dir = path.join(root, 'content/reports', item.report.slice(0, 4));
+    const names = await readdir(dir).catch(() => [] as string[]);
+    if (!names.includes(`${item.report}.md`)) continue;
+    const text = await readFile(path.join(dir, `${item.report}.md`), 'utf8');
+    const n = /^number:\s*(\d+)/m.exec(text)?.[1];
+    if (n) numbers.push(Number(n));
+  }
+  return numbers;
+}
+
+export interface NewRecommendation {
+  set: string;
+  text?: string;
+  owner?: string;
+  number?: number;
+}
+
+/** The next free number of a set: the lowest not yet used, within its total. */
+export async function scaffoldRecommendation(root: string, r: NewRecommendation): Promise<string> {
+  const index = await readYaml<{ total?: number; owners?: string[] }>(root, `content/recommendations/${r.set}/index.yaml`);
+  if (!index) throw new UsageError(`there is no recommendation set "${r.set}" (content/recommendations/${r.set}/index.yaml)`);
+  const names = await readdir(path.join(root, 'content/recommendations', r.set));
+  const used = names.filter((n) => /^\d+\.yaml$/.test(n)).map((n) => Number.parseInt(n, 10));
+  const total = index.total ?? 0;
+  const number = r.number ?? Array.from({ length: total }, (_, i) => i + 1).find((n) => !used.includes(n));
+  if (number === undefined) throw new UsageError(`all ${total} numbers of set ${r.set} are used: raise \`total\` in its index.yaml`);
+  if (used.includes(number)) throw new UsageError(`recommendation ${number} of ${r.set} already exists`);
+  const owner = r.owner ?? index.owners?.[0] ?? 'MPS';
+  if (index.owners && !index.owners.includes(owner)) throw new UsageError(`unknown owner "${owner}": the set's owners are ${index.owners.join(', ')}`);
+  const file = `content/recommendations/${r.set}/${String(number).padStart(2, '0')}.yaml`;
+  const data = { number, owner, text: r.text ?? TO_BE_WRITTEN, key_points: [] };
+  await writeNew(root, file, `# yaml-language-server: $schema=../../../schemas/recommendation.schema.json\n${stringify(data, { lineWidth: 0 })}`);
+  return file;
+}

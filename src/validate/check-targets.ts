@@ -1,0 +1,45 @@
+import { locatePath } from '../content/source-file.ts';
+import { createError, type ContentError } from '../errors/content-error.ts';
+import { formatDate } from '../model/dates.ts';
+import type { Content } from './content.ts';
+import { createStatusResolver } from './statuses.ts';
+
+/** The target in force: the last revision, or the original. */
+export function currentTarget(action: { target?: string | undefined; revised_targets: ReadonlyArray<{ date: string }> }): string | undefined {
+  return action.revised_targets.at(-1)?.date ?? action.target;
+}
+
+/**
+ * Warn about actions whose target date has passed without a closed status.
+ * Only `check` asks this, with today's date: what is published never depends on the clock.
+ */
+export function checkTargets(content: Content, today: string): ContentError[] {
+  const resolve = createStatusResolver(content.statuses.data);
+  const warnings: ContentError[] = [];
+  for (const rec of content.recommendations) {
+    rec.data.key_points.forEach((kp, k) =>
+      kp.actions.forEach((action, a) => {
+        const target = currentTarget(action);
+        if (!target || target >= today) return;
+        const latest = action.progress.at(-1);
+        if (latest && resolve(latest.status)?.closed) return;
+        const path = action.revised_targets.length > 0 ? ['key_points', k, 'actions', a, 'revised_targets', action.revised_targets.length - 1, 'date'] : ['key_points', k, 'actions', a, 'target'];
+        warnings.push(
+          createError(
+            locatePath(rec.source, path),
+            'E_PAST_TARGET',
+            `recommendation ${rec.data.number}: the action is past its target of ${formatDate(target)} and ${latest ? `its latest status is “${latest.status}”` : 'has no progress'}`,
+            'record its progress with `papers status`, or add a revised target with a reason',
+            'warning',
+          ),
+        );
+      }),
+    );
+  }
+  return warnings;
+}
+
+/** Today as YYYY-MM-DD in UTC. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
