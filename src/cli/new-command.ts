@@ -6,21 +6,27 @@ import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
-/** A value from its flag, or asked for on a terminal; without a terminal, a clear error. */
-async function ask(value: string | undefined, flag: string, question: string, fallback?: string): Promise<string> {
-  if (value) return value;
-  if (!process.stdin.isTTY) {
-    if (fallback !== undefined) return fallback;
-    throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`);
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = (await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+/** Asks on a terminal for what the flags do not give; one reader for the whole command, so typed-ahead answers are kept. */
+function createAsker() {
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let lines: AsyncIterator<string> | undefined;
+  const ask = async (value: string | undefined, flag: string, question: string, fallback?: string): Promise<string> => {
+    if (value) return value;
+    if (!process.stdin.isTTY) {
+      if (fallback !== undefined) return fallback;
+      throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`);
+    }
+    rl ??= createInterface({ input: process.stdin, output: process.stdout });
+    // The line iterator keeps answers typed ahead of their question.
+    lines ??= rl[Symbol.asyncIterator]();
+    process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    const next = await lines.next();
+    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`);
+    const answer = String(next.value).trim();
     if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`);
     return answer || (fallback ?? '');
-  } finally {
-    rl.close();
-  }
+  };
+  return { ask, close: () => rl?.close() };
 }
 
 async function finish(root: string, files: string[]): Promise<void> {
@@ -33,13 +39,16 @@ async function finish(root: string, files: string[]): Promise<void> {
   }
 }
 
-async function guard(work: () => Promise<void>): Promise<void> {
+async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promise<void>): Promise<void> {
+  const asker = createAsker();
   try {
-    await work();
+    await work(asker.ask);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
+  } finally {
+    asker.close();
   }
 }
 
@@ -54,7 +63,7 @@ const reportCommand = defineCommand({
     ...rootArg,
   },
   run: ({ args }) =>
-    guard(async () => {
+    guard(async (ask) => {
       const root = resolveRoot(args.root);
       const files = await scaffoldReport(root, {
         committee: await ask(args.committee, 'committee', 'Committee code'),
@@ -77,7 +86,7 @@ const meetingCommand = defineCommand({
     ...rootArg,
   },
   run: ({ args }) =>
-    guard(async () => {
+    guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMeeting(root, {
         committee: await ask(args.committee, 'committee', 'Committee code'),
@@ -99,7 +108,7 @@ const recommendationCommand = defineCommand({
     ...rootArg,
   },
   run: ({ args }) =>
-    guard(async () => {
+    guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldRecommendation(root, {
         set: await ask(args.set, 'set', 'Recommendation set'),

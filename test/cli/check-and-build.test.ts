@@ -66,3 +66,11 @@ describe('papers build', () => {
     }
   });
 });
+
+describe('every command has --help', () => {
+  it.each([['build'], ['check'], ['pdf'], ['serve'], ['status'], ['changes'], ['new'], ['new', 'report'], ['new', 'meeting'], ['new', 'recommendation'], ['schemas']])('papers %s --help', async (...command) => {
+    const run = await runCli([...command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/USAGE/);
+  });
+});

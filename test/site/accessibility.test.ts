@@ -50,7 +50,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   async function open(url: string, width = 1024): Promise<void> {
     await page.setViewport({ width, height: 800 });
     await page.goto(server.origin + url, { waitUntil: 'load' });
-    if (url.startsWith('/search/')) await page.waitForSelector('.search-results', { timeout: 10_000 });
+    if (url.startsWith('/search/')) await page.waitForSelector('.search-results', { timeout: 30_000 });
   }
 
   it.each(Object.entries(PAGE_TYPES))('%s page has no violations', async (_type, url) => {
