@@ -15,6 +15,8 @@ export interface PdfProgress {
   total: number;
   task: PdfTask;
   reused: boolean;
+  /** Seconds this PDF took to print (0 when reused). */
+  seconds: number;
 }
 
 export interface PrintSiteOptions {
@@ -48,7 +50,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
     const key = createHash('sha256').update(PRINT_VERSION).update(assetsHash).update(JSON.stringify({ footer: task.footer, meta: task.metadata })).update(html).digest('hex');
     keys.set(task, key);
     if (await restoreFromCache(options, task, key)) {
-      options.onProgress?.({ done: ++done, total: tasks.length, task, reused: true });
+      options.onProgress?.({ done: ++done, total: tasks.length, task, reused: true, seconds: 0 });
     } else {
       toPrint.push(task);
     }
@@ -57,11 +59,12 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
     const printer = await openPrinter({ siteDir: options.siteDir, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     try {
       await printer.forEach(toPrint, async (task) => {
+        const started = performance.now();
         const bytes = task.kind === 'pack' ? await printPack(printer, options.siteDir, task) : await printer.print({ url: task.pageUrl, source: task.source });
         const final = await finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
         await writeFile(pagePath(options.siteDir, task.pdfUrl), final);
         await saveToCache(options, task, keys.get(task) ?? '', final);
-        options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false });
+        options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
       });
     } finally {
       await printer.close();

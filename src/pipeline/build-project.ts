@@ -26,18 +26,30 @@ export interface BuildResult {
   model?: SiteModel;
   siteDir: string;
   pdfs?: PrintSiteResult;
+  /** Seconds spent in each stage, for the benchmark. */
+  timings: { check: number; html: number; pdf: number; finish: number };
 }
 
 /** Check, then render the site; nothing is written unless the check passed. */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
   const outputDir = options.outputDir ?? path.join(options.root, 'output');
   const siteDir = path.join(outputDir, 'site');
+  const timings = { check: 0, html: 0, pdf: 0, finish: 0 };
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const seconds = (now - mark) / 1000;
+    mark = now;
+    return seconds;
+  };
   const checked = await checkProject(options.root);
-  if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir };
+  timings.check = lap();
+  if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const model = checked.model;
   let pdfs: PrintSiteResult | undefined;
   await publishOutput(siteDir, async (staging) => {
     await renderSite(model, staging);
+    timings.html = lap();
     if (options.pdf !== false) {
       pdfs = await printSitePdfs(model, {
         siteDir: staging,
@@ -47,8 +59,10 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
         ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
       });
     }
+    timings.pdf = lap();
     await fillFileSizes(staging);
     await indexSearch(staging);
   });
-  return { ok: true, errors: checked.errors, model, siteDir, ...(pdfs ? { pdfs } : {}) };
+  timings.finish = lap();
+  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}) };
 }

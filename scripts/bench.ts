@@ -1,0 +1,175 @@
+// npm run bench [-- --quick] [--reports N] [--committees N] [--sets N] [--recommendations N] [--entries N] [--sample N]
+// Builds a synthetic archive, measures it against a bare Eleventy build and a naive
+// one-Chromium-per-PDF print in the same run, and writes output/bench/results.json.
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { Eleventy } from '@11ty/eleventy';
+import { DEFAULT_SIZE, generateArchive, type ArchiveSize } from '../src/bench/generate-archive.ts';
+import { addProgressEntry } from '../src/edit/add-progress-entry.ts';
+import { findBrowser } from '../src/pdf/find-browser.ts';
+import { serveDirectory } from '../src/pdf/serve-directory.ts';
+import { PACKAGE_ROOT } from '../src/render/render-site.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    reports: { type: 'string' },
+    committees: { type: 'string' },
+    sets: { type: 'string' },
+    recommendations: { type: 'string' },
+    entries: { type: 'string' },
+    sample: { type: 'string' },
+  },
+});
+const base: ArchiveSize = values.quick ? { reports: 60, committees: 3, sets: 3, recommendations: 10, entries: 6 } : DEFAULT_SIZE;
+const size: ArchiveSize = {
+  reports: Number(values.reports ?? base.reports),
+  committees: Number(values.committees ?? base.committees),
+  sets: Number(values.sets ?? base.sets),
+  recommendations: Number(values.recommendations ?? base.recommendations),
+  entries: Number(values.entries ?? base.entries),
+};
+const sample = Number(values.sample ?? (values.quick ? 3 : 12));
+const work = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-'));
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+interface ChildBuild {
+  seconds: number;
+  timings: { check: number; html: number; pdf: number; finish: number };
+  pdfs: { printed: number; reused: number; total: number } | null;
+  printed: Array<{ url: string; seconds: number }>;
+  reports: number;
+  peakRssMb: number;
+}
+
+async function childBuild(root: string, mode: 'html' | 'pdf'): Promise<ChildBuild> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'), root, mode], { maxBuffer: 64 * 1024 * 1024, cwd: PACKAGE_ROOT });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildBuild;
+}
+
+async function hashTree(dir: string): Promise<Map<string, string>> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out = new Map<string, string>();
+  for (const e of entries) {
+    const file = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, file), createHash('sha1').update(await readFile(file)).digest('hex'));
+  }
+  return out;
+}
+
+/** The same Markdown bodies through a bare Eleventy config: the floor any Eleventy site pays. */
+async function baselineEleventy(root: string): Promise<number> {
+  const input = path.join(work, 'baseline-src');
+  await mkdir(input, { recursive: true });
+  const reportsDir = path.join(root, 'content/reports');
+  let n = 0;
+  for (const e of await readdir(reportsDir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.md')) continue;
+    const text = await readFile(path.join(e.parentPath, e.name), 'utf8');
+    await writeFile(path.join(input, `${n++}.md`), text.slice(text.indexOf('\n---\n', 4) + 5));
+  }
+  const config = path.join(work, 'bare.config.mjs');
+  await writeFile(config, 'export default function () {}\n');
+  const started = performance.now();
+  await new Eleventy(input, path.join(work, 'baseline-out'), { quietMode: true, configPath: config }).write();
+  return (performance.now() - started) / 1000;
+}
+
+/** One `chromium --headless --print-to-pdf` process per report: what a simple script would do. */
+async function naivePdfPerSecond(siteDir: string, urls: readonly string[]): Promise<number> {
+  const server = await serveDirectory(siteDir);
+  const browser = findBrowser();
+  const started = performance.now();
+  try {
+    for (const [i, url] of urls.entries()) {
+      const profile = await mkdtemp(path.join(work, 'naive-profile-'));
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, `naive-${i}.pdf`)}`, server.origin + url], { stdio: 'ignore' });
+        child.on('error', reject);
+        child.on('close', () => resolve());
+      });
+      await rm(profile, { recursive: true, force: true });
+    }
+  } finally {
+    await server.close();
+  }
+  return urls.length / ((performance.now() - started) / 1000);
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+log(`Generating an archive of ${size.reports} reports in ${work}…`);
+const root = path.join(work, 'archive');
+const { packMeeting } = await generateArchive(root, size);
+
+log('Bare Eleventy over the same Markdown…');
+const baseline = await baselineEleventy(root);
+log('HTML build…');
+const html = await childBuild(root, 'html');
+log('Full build with PDFs…');
+await rm(path.join(root, 'output'), { recursive: true, force: true });
+const full = await childBuild(root, 'pdf');
+const siteDir = path.join(root, 'output/site');
+const pdfCount = full.pdfs?.printed ?? 0;
+const pack = full.printed.find((p) => p.url.includes(`${packMeeting.split('/')[0]}-${packMeeting.split('/')[1]}-pack.pdf`));
+
+log(`Naive printing of ${sample} reports…`);
+const reportUrls = full.printed.filter((p) => !p.url.endsWith('-pack.pdf')).slice(0, sample).map((p) => p.url.replace(/[^/]+\.pdf$/, ''));
+const naive = await naivePdfPerSecond(siteDir, reportUrls);
+
+log('Editing one recommendation and rebuilding…');
+const before = await hashTree(siteDir);
+const recFile = path.join(root, 'content/recommendations/set-01/01.yaml');
+await writeFile(recFile, addProgressEntry(await readFile(recFile, 'utf8'), 0, 0, { date: '2004-06-01', status: 'completed', result: 'Completed June 2004 (benchmark edit).' }));
+const incremental = await childBuild(root, 'pdf');
+const after = await hashTree(siteDir);
+const changedPages = [...after].filter(([file, hash]) => file.endsWith('.html') && before.get(file) !== hash).length;
+
+log(`HTML build at double the size (${size.reports * 2} reports)…`);
+const doubleRoot = path.join(work, 'double');
+await generateArchive(doubleRoot, { ...size, reports: size.reports * 2 });
+const double = await childBuild(doubleRoot, 'html');
+
+const pdfPerSecond = pdfCount / Math.max(full.timings.pdf, 0.001);
+const results = {
+  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  size,
+  reports: full.reports,
+  html_seconds: round(html.seconds),
+  html_stages: { check: round(html.timings.check), render: round(html.timings.html), finish: round(html.timings.finish) },
+  baseline_eleventy_seconds: round(baseline),
+  html_ratio: round(html.seconds / baseline),
+  full_build_seconds: round(full.seconds),
+  pdfs: pdfCount,
+  pdf_seconds: round(full.timings.pdf),
+  pdf_per_second: round(pdfPerSecond),
+  naive_pdf_sample: reportUrls.length,
+  naive_pdf_per_second: round(naive),
+  pdf_speedup: round(pdfPerSecond / naive),
+  pack_reports: 20,
+  pack_seconds: round(pack?.seconds ?? 0),
+  incremental_seconds: round(incremental.seconds),
+  incremental_share_of_full: round(incremental.seconds / full.seconds, 3),
+  incremental_pages: changedPages,
+  incremental_pdfs: incremental.pdfs?.printed ?? 0,
+  peak_rss_mb: round(Math.max(html.peakRssMb, full.peakRssMb, incremental.peakRssMb, double.peakRssMb), 0),
+  scaling: round(double.seconds / html.seconds),
+};
+const targets: Array<[string, boolean]> = [
+  ['html_ratio ≤ 1.5', results.html_ratio <= 1.5],
+  ['pdf_speedup ≥ 5', results.pdf_speedup >= 5],
+  ['incremental < 5% of full', results.incremental_share_of_full < 0.05],
+  ['peak_rss_mb ≤ 1024', results.peak_rss_mb <= 1024],
+  ['scaling ≤ 2.2', results.scaling <= 2.2],
+];
+const out = path.join(PACKAGE_ROOT, 'output/bench');
+await mkdir(out, { recursive: true });
+await writeFile(path.join(out, 'results.json'), `${JSON.stringify({ ...results, targets: Object.fromEntries(targets) }, null, 2)}\n`);
+const rows = Object.entries(results).filter(([, v]) => typeof v !== 'object');
+const width = Math.max(...rows.map(([k]) => k.length));
+process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n')}\n\n${targets.map(([t, ok]) => `${ok ? 'met    ' : 'NOT met'}  ${t}`).join('\n')}\n\nwritten to output/bench/results.json\n`);
+await rm(work, { recursive: true, force: true });
