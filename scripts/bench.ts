@@ -124,10 +124,12 @@ const naive = await naivePdfPerSecond(siteDir, reportUrls);
 log('Editing one recommendation and rebuilding…');
 const before = await hashTree(siteDir);
 const recFile = path.join(root, 'content/recommendations/set-01/01.yaml');
-await writeFile(recFile, addProgressEntry(await readFile(recFile, 'utf8'), 0, 0, { date: '2004-06-01', status: 'completed', result: 'Completed June 2004 (benchmark edit).' }));
+// Dated inside the archive's span, so the reports after it that show set-01 change.
+await writeFile(recFile, addProgressEntry(await readFile(recFile, 'utf8'), 0, 0, { date: '2003-09-01', status: 'completed', result: 'Completed September 2003 (benchmark edit).' }));
 const incremental = await childBuild(root, 'pdf');
 const after = await hashTree(siteDir);
 const changedPages = [...after].filter(([file, hash]) => file.endsWith('.html') && before.get(file) !== hash).length;
+const htmlPages = [...after.keys()].filter((file) => file.endsWith('.html')).length;
 
 log(`HTML build at double the size (${size.reports * 2} reports)…`);
 const doubleRoot = path.join(work, 'double');
@@ -154,7 +156,9 @@ const results = {
   pack_seconds: round(pack?.seconds ?? 0),
   incremental_seconds: round(incremental.seconds),
   incremental_share_of_full: round(incremental.seconds / full.seconds, 3),
-  incremental_pages: changedPages,
+  // Every page is rendered again today; only the PDFs are incremental.
+  incremental_pages: htmlPages,
+  incremental_pages_changed: changedPages,
   incremental_pdfs: incremental.pdfs?.printed ?? 0,
   peak_rss_mb: round(Math.max(html.peakRssMb, full.peakRssMb, incremental.peakRssMb, double.peakRssMb), 0),
   scaling: round(double.seconds / html.seconds),

@@ -74,7 +74,7 @@ export async function generateArchive(root: string, size: ArchiveSize): Promise<
     for (let n = 1; n <= items; n++) {
       const id = `${date}-${committee.code}-${pad(n)}-report-${written + 1}`;
       ids.push(id);
-      const set = (written + n) % size.sets;
+      const set = meetingIndex % size.sets;
       const front = {
         committee: committee.code,
         date,

@@ -13,3 +13,8 @@ export function fillAgendaPages(html: string, pages: ReadonlyMap<string, number>
 export function readAgendaPages(html: string): Map<string, string> {
   return new Map([...html.matchAll(PAGE_CELL)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
+
+/** The pack as rendered, before any page numbers were written in: what its cache key is made of. */
+export function resetAgendaPages(html: string): string {
+  return html.replace(PAGE_CELL, (_whole, id: string) => `data-page-of="${id}">000<`);
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
-import { fillAgendaPages, readAgendaPages } from './fill-agenda-pages.ts';
+import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './print-pdfs.ts';
@@ -46,7 +46,9 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   const toPrint: PdfTask[] = [];
   let done = 0;
   for (const task of tasks) {
-    const html = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
+    const read = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
+    // A pack printed before has its agenda filled in; its key is that of the pack as rendered.
+    const html = task.kind === 'pack' ? resetAgendaPages(read) : read;
     const key = createHash('sha256').update(PRINT_VERSION).update(assetsHash).update(JSON.stringify({ footer: task.footer, meta: task.metadata })).update(html).digest('hex');
     keys.set(task, key);
     if (await restoreFromCache(options, task, key)) {
