@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadContent } from '../content/load-content.ts';
-import { UsageError } from '../edit/find-recommendation.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { isRealDate } from '../schemas/common.ts';
 import type { Content } from '../validate/content.ts';
 import { validateContent } from '../validate/validate-content.ts';

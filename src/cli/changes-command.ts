@@ -3,7 +3,7 @@ import { diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { loadContentAtRevision, resolveSince } from '../changes/load-content-at-revision.ts';
 import { loadContent } from '../content/load-content.ts';
-import { UsageError } from '../edit/find-recommendation.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { validateContent } from '../validate/validate-content.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';

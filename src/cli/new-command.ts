@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { defineCommand } from 'citty';
-import { UsageError } from '../edit/find-recommendation.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { scaffoldMeeting, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';

@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { UsageError } from '../errors/usage-error.ts';
 
 export interface ActionRef {
   /** 1-based position in reading order: the table row. */
@@ -32,9 +33,4 @@ export async function findRecommendation(root: string, ref: string): Promise<Fou
     return { file, text, actions };
   }
   throw new UsageError(`there is no recommendation ${Number(number)} in set ${set} (looked for ${candidates.join(', ')})`);
-}
-
-/** A mistake in how a command was called: said in one line, no stack. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -4,7 +4,7 @@ import { parse, stringify } from 'yaml';
 import { slugify } from '../markdown/letters.ts';
 import { isRealDate } from '../schemas/common.ts';
 import { appendToList } from './add-progress-entry.ts';
-import { UsageError } from './find-recommendation.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 const TO_BE_WRITTEN = 'To be written.';
 
