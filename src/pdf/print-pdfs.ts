@@ -47,14 +47,25 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   }
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const printOnce = (request: PrintRequest) => withTimeout(printPage(running.browser, server.origin, request), timeoutMs, request);
+  const idle: Page[] = [];
+  const printOnce = async (request: PrintRequest) => {
+    const page = idle.pop() ?? (await openPage(running.browser, server.origin));
+    try {
+      const bytes = await withTimeout(printPage(page, server.origin, request), timeoutMs, request);
+      idle.push(page);
+      return bytes;
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      throw err;
+    }
+  };
   return {
     pid: running.browser.process()?.pid,
     async print(request) {
       try {
         return await printOnce(request);
       } catch {
-        // One retry in a fresh page: a renderer that crashed or hung once may not again.
+        // One retry: the failed tab is closed, and a renderer that crashed or hung once may not again.
         try {
           return await printOnce(request);
         } catch (err) {
@@ -79,33 +90,37 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   };
 }
 
-async function printPage(browser: Browser, origin: string, request: PrintRequest): Promise<Uint8Array> {
-  const page = await browser.newPage();
+async function printPage(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
   // A crashed renderer is reported at once, not at the timeout.
-  const crashed = new Promise<never>((_, reject) => page.once('error', (err) => reject(new Error(`the page crashed (${err.message})`))));
+  let onError: (err: Error) => void = () => undefined;
+  const crashed = new Promise<never>((_, reject) => {
+    onError = (err) => reject(new Error(`the page crashed (${err.message})`));
+    page.once('error', onError);
+  });
   crashed.catch(() => undefined);
   try {
     return await Promise.race([renderPdf(page, origin, request), crashed]);
   } finally {
-    await page.close().catch(() => undefined);
+    page.off('error', onError);
   }
 }
 
 async function renderPdf(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
-  await blockOutsideRequests(page, origin);
   const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
   if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
 }
 
-/** PDFs never depend on the network: only the local site is reachable. */
-async function blockOutsideRequests(page: Page, origin: string): Promise<void> {
+/** A tab for printing, reused from one PDF to the next. PDFs never depend on the network: only the local site is reachable. */
+async function openPage(browser: Browser, origin: string): Promise<Page> {
+  const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (req.url().startsWith(`${origin}/`) || req.url().startsWith('data:')) void req.continue();
     else void req.abort('blockedbyclient');
   });
+  return page;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, request: PrintRequest): Promise<T> {

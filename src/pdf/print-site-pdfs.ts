@@ -63,7 +63,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
       await printer.forEach(toPrint, async (task) => {
         const started = performance.now();
         const bytes = task.kind === 'pack' ? await printPack(printer, options.siteDir, task) : await printer.print({ url: task.pageUrl, source: task.source });
-        const final = await finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
+        const final = finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
         await writeFile(pagePath(options.siteDir, task.pdfUrl), final);
         await saveToCache(options, task, keys.get(task) ?? '', final);
         options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
