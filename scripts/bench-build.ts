@@ -19,6 +19,8 @@ process.stdout.write(
     seconds: (performance.now() - started) / 1000,
     timings: result.timings,
     pdfs: result.pdfs ?? null,
+    pages: result.pages ?? null,
+    search: result.search ?? null,
     printed,
     reports: result.model?.reports.length ?? 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

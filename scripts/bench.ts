@@ -41,6 +41,8 @@ interface ChildBuild {
   seconds: number;
   timings: { check: number; html: number; pdf: number; finish: number };
   pdfs: { printed: number; reused: number; total: number } | null;
+  pages: { rendered: number; reused: number } | null;
+  search: { indexed: number; reused: number } | null;
   printed: Array<{ url: string; seconds: number }>;
   reports: number;
   peakRssMb: number;
@@ -129,7 +131,6 @@ await writeFile(recFile, addProgressEntry(await readFile(recFile, 'utf8'), 0, 0,
 const incremental = await childBuild(root, 'pdf');
 const after = await hashTree(siteDir);
 const changedPages = [...after].filter(([file, hash]) => file.endsWith('.html') && before.get(file) !== hash).length;
-const htmlPages = [...after.keys()].filter((file) => file.endsWith('.html')).length;
 
 log(`HTML build at double the size (${size.reports * 2} reports)…`);
 const doubleRoot = path.join(work, 'double');
@@ -156,9 +157,11 @@ const results = {
   pack_seconds: round(pack?.seconds ?? 0),
   incremental_seconds: round(incremental.seconds),
   incremental_share_of_full: round(incremental.seconds / full.seconds, 3),
-  // Every page is rendered again today; only the PDFs are incremental.
-  incremental_pages: htmlPages,
+  // Pages Eleventy rendered again (the rest were copied from the previous build), and pages whose bytes changed.
+  incremental_pages: incremental.pages?.rendered ?? 0,
+  incremental_pages_reused: incremental.pages?.reused ?? 0,
   incremental_pages_changed: changedPages,
+  incremental_search_pages: incremental.search?.indexed ?? 0,
   incremental_pdfs: incremental.pdfs?.printed ?? 0,
   peak_rss_mb: round(Math.max(html.peakRssMb, full.peakRssMb, incremental.peakRssMb, double.peakRssMb), 0),
   scaling: round(double.seconds / html.seconds),

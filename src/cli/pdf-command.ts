@@ -52,7 +52,7 @@ export const pdfCommand = defineCommand({
       onProgress: (p) => progress.update(p),
       ...(shard ? { select: (tasks: PdfTask[]) => selectShard(tasks, shard) } : {}),
     }).finally(() => progress.stop());
-    if (!shard) await fillFileSizes(siteDir);
+    if (!shard) await fillFileSizes(siteDir, checked.model.meetings.map((m) => m.url));
     process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },
 });

@@ -1,10 +1,12 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type ContentError } from '../errors/content-error.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { fillFileSizes } from '../render/fill-file-sizes.ts';
-import { indexSearch } from '../render/index-search.ts';
-import { renderSite } from '../render/render-site.ts';
+import { indexSearch, planSearch, type SearchResult } from '../render/index-search.ts';
+import type { PageManifest } from '../render/plan-render.ts';
+import { renderSite, type RenderResult } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { publishOutput } from './publish-output.ts';
 
@@ -26,6 +28,10 @@ export interface BuildResult {
   model?: SiteModel;
   siteDir: string;
   pdfs?: PrintSiteResult;
+  /** Pages rendered, and pages copied unchanged from the previous build. */
+  pages?: { rendered: number; reused: number };
+  /** Pages indexed for search, and search bundles reused whole. */
+  search?: SearchResult;
   /** Seconds spent in each stage, for the benchmark. */
   timings: { check: number; html: number; pdf: number; finish: number };
 }
@@ -47,22 +53,51 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const model = checked.model;
   let pdfs: PrintSiteResult | undefined;
+  let rendered: RenderResult | undefined;
+  let search: SearchResult | undefined;
+  // The manifest describes the published site: it goes before the swap and comes back after it.
+  const manifestFile = path.join(outputDir, '.cache', 'pages.json');
+  const previous = await readManifest(manifestFile);
   await publishOutput(siteDir, async (staging) => {
-    await renderSite(model, staging);
+    const html = await renderSite(model, staging, previous && { siteDir, manifest: previous });
+    rendered = html;
+    await rm(manifestFile, { force: true });
     timings.html = lap();
-    if (options.pdf !== false) {
-      pdfs = await printSitePdfs(model, {
-        siteDir: staging,
-        cacheDir: path.join(outputDir, '.cache', 'pdf'),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-        ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
-      });
+    // Pagefind runs in its own process, so the search index is built while the PDFs print.
+    const searching = indexSearch(staging, planSearch(model, html.renderHash), path.join(outputDir, '.cache', 'search'));
+    searching.catch(() => undefined);
+    try {
+      if (options.pdf !== false) {
+        pdfs = await printSitePdfs(model, {
+          siteDir: staging,
+          cacheDir: path.join(outputDir, '.cache', 'pdf'),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+          ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
+        });
+      }
+    } catch (err) {
+      await searching.catch(() => undefined);
+      throw err;
     }
     timings.pdf = lap();
-    await fillFileSizes(staging);
-    await indexSearch(staging);
+    await fillFileSizes(staging, model.meetings.map((m) => m.url));
+    search = await searching;
   });
+  if (rendered) {
+    await mkdir(path.dirname(manifestFile), { recursive: true });
+    await writeFile(manifestFile, JSON.stringify(rendered.manifest));
+  }
   timings.finish = lap();
-  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}) };
+  const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
+  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
+}
+
+async function readManifest(file: string): Promise<PageManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
+    return manifest.version === 1 ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pageFile } from './plan-render.ts';
 
 const SIZE_SLOT = /<span class="file-size" data-size-of="([^"]+)">[^<]*<\/span>/g;
 
@@ -9,15 +10,14 @@ export function formatFileSize(bytes: number, kind = 'PDF'): string {
 }
 
 /**
- * Pages are rendered before their PDFs exist; once printed, each size slot is
- * filled with the PDF's size. A slot whose file is missing says just "PDF".
+ * Pages are rendered before their PDFs exist; once printed, each size slot of
+ * the pages at `pageUrls` (those that link PDFs) is filled with the PDF's size.
+ * A slot whose file is missing says just "PDF".
  */
-export async function fillFileSizes(siteDir: string): Promise<void> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const html = await readFile(file, 'utf8');
+export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]): Promise<void> {
+  for (const url of pageUrls) {
+    const file = path.join(siteDir, pageFile(url));
+    const html = await readFile(file, 'utf8').catch(() => '');
     if (!html.includes('class="file-size"')) continue;
     const sizes = new Map<string, string>();
     for (const match of html.matchAll(SIZE_SLOT)) {

@@ -1,4 +1,4 @@
-// Search over the report index that `papers build` writes with Pagefind.
+// Search over the indexes of reports and recommendations that `papers build` writes with Pagefind.
 // Runs offline from the site's own files; results are built as DOM nodes, never as HTML strings.
 const form = document.querySelector('.search-form');
 const input = document.getElementById('search-input');
@@ -20,8 +20,18 @@ function excerptNodes(excerpt) {
   return out;
 }
 
+let loaded;
+/** The reports' index, with the recommendation tracker's merged in. */
+function loadPagefind() {
+  loaded ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
+    await pagefind.mergeIndex('/pagefind-recommendations/');
+    return pagefind;
+  });
+  return loaded;
+}
+
 async function runSearch(query) {
-  const pagefind = await import('/pagefind/pagefind.js');
+  const pagefind = await loadPagefind();
   const search = await pagefind.search(query);
   const found = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
   const heading = document.createElement('h2');

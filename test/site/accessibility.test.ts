@@ -71,6 +71,19 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('search finds report text in the report, and recommendation text once, on its tracker page', async () => {
+    const results = async (query: string) => {
+      await open(`/search/?q=${encodeURIComponent(query)}`);
+      return page.$$eval('.search-results a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    const anniversary = await results('third anniversary');
+    expect(anniversary[0]).toBe('/committees/x-ppr/2005/051208/06/');
+    // The 2005 report's Appendix 1 repeats the tracker's tables, so the recommendation is found on the tracker, not there.
+    const found = await results('nominate an officer at Inspector rank');
+    expect(found[0]).toBe('/recommendations/cdrp-scrutiny-2003/01/');
+    expect(found).not.toContain('/committees/x-ppr/2005/051208/06/');
+  });
+
   it('a report works with the keyboard alone: every link and scrolling table is reached, in order, with a visible focus', async () => {
     await open('/committees/x-ppr/2005/051208/06/');
     const targets = await page.evaluate(() => {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -104,8 +104,10 @@ describe('the archive website', () => {
     expect(json.boroughs.find((b: { slug: string }) => b.slug === 'greenwich').facts).toHaveLength(greenwich.facts.length);
   });
 
-  it('builds a search index of the reports', async () => {
-    const entry = JSON.parse(await read('/pagefind/pagefind-entry.json'));
-    expect(entry.languages.en.page_count).toBe(2);
+  it('builds a search index of the reports, and one of the recommendation tracker', async () => {
+    const reports = JSON.parse(await read('/pagefind/pagefind-entry.json'));
+    expect(reports.languages.en.page_count).toBe(2);
+    const recommendations = JSON.parse(await read('/pagefind-recommendations/pagefind-entry.json'));
+    expect(recommendations.languages.en.page_count).toBe((await readdir(path.join(REPO_ROOT, 'content/recommendations/cdrp-scrutiny-2003'))).filter((f) => f !== 'index.yaml').length);
   });
 });

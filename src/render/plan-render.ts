@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { SiteModel } from '../model/types.ts';
+
+/**
+ * The page-per-item lists of the site, and the URLs each item's pages have.
+ * A paginated template sees only its item and the shared data (site, nav,
+ * contacts), never the rest of the model (a test holds the templates to
+ * this), so a page whose item and shared data are unchanged is unchanged.
+ */
+const PAGED = {
+  reports: (m: SiteModel) => m.reports.map((r) => ({ item: r, urls: [r.url] })),
+  meetings: (m: SiteModel) => m.meetings.map((meeting) => ({ item: meeting, urls: [meeting.url, meeting.packUrl] })),
+  trackedRecommendations: (m: SiteModel) => m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
+  trackerPages: (m: SiteModel) => m.trackerPages.map((t) => ({ item: t, urls: [t.page.url] })),
+  committeePages: (m: SiteModel) => m.committeePages.map((c) => ({ item: c, urls: [c.committee.url] })),
+  yearPages: (m: SiteModel) => m.yearPages.map((y) => ({ item: y, urls: [y.url] })),
+  boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
+} as const;
+
+export type PagedLists = { [K in keyof typeof PAGED]: SiteModel[K] };
+
+/** What a build rendered: each page's URL and the fingerprint of everything it was made from. */
+export interface PageManifest {
+  version: 1;
+  pages: Record<string, string>;
+}
+
+export interface RenderPlan {
+  /** The items whose pages must be rendered; the templates paginate over these. */
+  lists: PagedLists;
+  /** URLs of pages that are unchanged since the previous build: copied, not rendered. */
+  reuse: string[];
+  manifest: PageManifest;
+}
+
+/**
+ * Decide which pages to render. `renderHash` covers the templates and the code
+ * that renders them; with no previous manifest every page is rendered.
+ */
+export function planRender(model: SiteModel, renderHash: string, previous?: PageManifest): RenderPlan {
+  const shared = createHash('sha256').update(renderHash).update(JSON.stringify({ site: model.site, nav: model.nav, contacts: model.contacts }));
+  const pages: Record<string, string> = {};
+  const reuse: string[] = [];
+  const lists: Record<string, unknown[]> = {};
+  for (const [name, listItems] of Object.entries(PAGED)) {
+    const keep: unknown[] = [];
+    for (const { item, urls } of listItems(model)) {
+      const fingerprint = shared.copy().update(name).update(JSON.stringify(item)).digest('hex');
+      for (const url of urls) pages[url] = fingerprint;
+      if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);
+      else keep.push(item);
+    }
+    lists[name] = keep;
+  }
+  return { lists: lists as PagedLists, reuse, manifest: { version: 1, pages } };
+}
+
+/** The file a page URL is written to, relative to the site folder. */
+export function pageFile(url: string): string {
+  const file = url.endsWith('/') ? `${url}index.html` : url;
+  return file.split('/').filter(Boolean).join('/');
+}
