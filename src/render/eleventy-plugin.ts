@@ -10,6 +10,8 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   setQuietMode(quiet: boolean): void;
+  /** Input files Eleventy skips, relative to the working folder. */
+  ignores: Set<string>;
 }
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');

@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
 import type { SiteModel } from '../model/types.ts';
-import { pageFile, planRender, type PageManifest } from './plan-render.ts';
+import { collectGarbage } from './collect-garbage.ts';
+import { pageFile, planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 let loaderRegistered = false;
 
@@ -38,21 +41,67 @@ export interface RenderResult {
  * Render the model to static HTML in `outDir` through Eleventy. Given the
  * previous build, pages whose inputs are unchanged are copied from it instead.
  */
-export async function renderSite(model: SiteModel, outDir: string, previous?: PreviousRender): Promise<RenderResult> {
+export async function renderSite(model: SiteModel, outDir: string, previous?: PreviousRender, batchSize = RENDER_BATCH): Promise<RenderResult> {
   registerTypeScriptLoader();
   const renderHash = await hashRenderCode();
   const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
-  const eleventy = new Eleventy(path.join(PACKAGE_ROOT, 'templates'), outDir, {
-    quietMode: true,
-    configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
-    config: (eleventyConfig) => {
-      eleventyConfig.addGlobalData('papers', model);
-      eleventyConfig.addGlobalData('pages', plan.lists);
-    },
-  });
-  const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+  const singles = await listSinglePageTemplates();
+  let rendered = 0;
+  // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
+  for (const [i, lists] of splitLists(plan.lists, batchSize).entries()) {
+    const eleventy = new Eleventy(TEMPLATES, outDir, {
+      quietMode: true,
+      configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
+      config: (eleventyConfig) => {
+        eleventyConfig.addGlobalData('papers', model);
+        eleventyConfig.addGlobalData('pages', lists);
+        // The pages that are not one per item are rendered once, with the first batch.
+        if (i > 0) for (const file of singles) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
+      },
+    });
+    const [, written] = await eleventy.write();
+    rendered += written.length;
+    if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
+  }
   if (previous) await copyPages(previous.siteDir, outDir, plan.reuse);
-  return { manifest: plan.manifest, rendered: written[1]?.length ?? 0, reused: plan.reuse.length, renderHash };
+  return { manifest: plan.manifest, rendered, reused: plan.reuse.length, renderHash };
+}
+
+/** Above this much heap after a batch, collect the garbage before the next (a full collection costs a few hundred ms). */
+const HEAP_SOFT_LIMIT = 640 * 1024 * 1024;
+/** Items per Eleventy run: enough that a run's start-up cost is small, few enough to bound its memory. */
+const RENDER_BATCH = 800;
+
+/** The lists cut into batches of at most `size` items in all; always at least one batch. */
+export function splitLists(lists: PagedLists, size: number): PagedLists[] {
+  const batches: PagedLists[] = [];
+  let current: Record<string, unknown[]> = {};
+  let count = 0;
+  const names = Object.keys(lists) as Array<keyof PagedLists>;
+  const start = () => {
+    current = Object.fromEntries(names.map((name) => [name, []]));
+    batches.push(current as unknown as PagedLists);
+    count = 0;
+  };
+  start();
+  for (const name of names) {
+    for (const item of lists[name]) {
+      if (count === size) start();
+      current[name]?.push(item);
+      count++;
+    }
+  }
+  return batches;
+}
+
+/** Templates that are not one page per item of a `pages` list. */
+async function listSinglePageTemplates(): Promise<string[]> {
+  const names = (await readdir(TEMPLATES)).filter((name) => name.endsWith('.njk'));
+  const singles: string[] = [];
+  for (const name of names) {
+    if (!/^\s+data: pages\./m.test(await readFile(path.join(TEMPLATES, name), 'utf8'))) singles.push(path.join(TEMPLATES, name));
+  }
+  return singles;
 }
 
 /** The previous manifest, less any page whose file is no longer there. */

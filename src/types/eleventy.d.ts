@@ -6,7 +6,8 @@ declare module '@11ty/eleventy' {
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
-    write(): Promise<unknown>;
+    /** Resolves to `[passthroughCopies, pagesWritten]`. */
+    write(): Promise<[unknown[], unknown[]]>;
   }
   export default Eleventy;
 }

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
+import { checkProject } from '../../src/pipeline/check-project.ts';
+import { planRender } from '../../src/render/plan-render.ts';
+import { renderSite, splitLists } from '../../src/render/render-site.ts';
 import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
 
 /** Every file of a built site with a hash of its bytes. */
@@ -57,6 +60,17 @@ describe('rebuilding after an edit', () => {
     const again = await build(root);
     const total = (again.pages?.rendered ?? 0) + (again.pages?.reused ?? 0);
     expect(again.pages?.rendered).toBeLessThan(total / 2);
+  });
+
+  it('renders a site in batches (as it does a large one) to the same bytes as in one run', async () => {
+    const checked = await checkProject(root);
+    const whole = await mkdtemp(path.join(os.tmpdir(), 'papers-whole-'));
+    const batched = await mkdtemp(path.join(os.tmpdir(), 'papers-batched-'));
+    const one = await renderSite(checked.model!, whole);
+    const many = await renderSite(checked.model!, batched, undefined, 7);
+    expect(many.rendered).toBe(one.rendered);
+    expect(await hashSite(batched)).toEqual(await hashSite(whole));
+    expect(splitLists(planRender(checked.model!, 'x').lists, 7).length).toBeGreaterThan(5);
   });
 
   it('shows each paginated template only its item and the shared site data, so unchanged items mean unchanged pages', async () => {
