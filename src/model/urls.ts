@@ -26,3 +26,9 @@ export function fillUrlPattern(pattern: string, parts: UrlParts): string {
 export function outputPathFor(url: string): string {
   return `${url.replace(/^\//, '')}index.html`;
 }
+
+/** The file a page URL is written to, relative to the site folder (`/a/b/` is `a/b/index.html`). */
+export function pageFile(url: string): string {
+  const file = url.endsWith('/') ? `${url}index.html` : url;
+  return file.split('/').filter(Boolean).join('/');
+}

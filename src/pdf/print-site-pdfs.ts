@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
+import { pageFile } from '../model/urls.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
@@ -97,8 +99,7 @@ async function printPack(printer: Printer, siteDir: string, task: PdfTask): Prom
 }
 
 function pagePath(siteDir: string, url: string): string {
-  const file = url.endsWith('/') ? `${url}index.html` : url;
-  return path.join(siteDir, ...file.split('/').filter(Boolean));
+  return path.join(siteDir, pageFile(url));
 }
 
 async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: string): Promise<boolean> {
@@ -121,12 +122,4 @@ async function pruneCache(cacheDir: string, keep: ReadonlySet<string>): Promise<
   for (const name of await readdir(cacheDir)) {
     if (!keep.has(name.replace(/\.(pdf|html)$/, ''))) await rm(path.join(cacheDir, name), { force: true });
   }
-}
-
-async function hashDirectory(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const files = entries.map((e) => path.join(e.parentPath, e.name)).sort();
-  for (const file of files) hash.update(path.relative(dir, file)).update(await readFile(file));
-  return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pageFile } from './plan-render.ts';
+import { pageFile } from '../model/urls.ts';
 
 const SIZE_SLOT = /<span class="file-size" data-size-of="([^"]+)">[^<]*<\/span>/g;
 

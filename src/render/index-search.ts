@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { SiteModel } from '../model/types.ts';
-import { pageFile } from './plan-render.ts';
+import { pageFile } from '../model/urls.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;

@@ -54,9 +54,3 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   }
   return { lists: lists as PagedLists, reuse, manifest: { version: 1, pages } };
 }
-
-/** The file a page URL is written to, relative to the site folder. */
-export function pageFile(url: string): string {
-  const file = url.endsWith('/') ? `${url}index.html` : url;
-  return file.split('/').filter(Boolean).join('/');
-}

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
+import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { pageFile, planRender, type PagedLists, type PageManifest } from './plan-render.ts';
+import { pageFile } from '../model/urls.ts';
+import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -127,10 +129,6 @@ async function copyPages(fromDir: string, toDir: string, urls: readonly string[]
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */
 async function hashRenderCode(): Promise<string> {
   const hash = createHash('sha256');
-  for (const dir of ['templates', 'src/render']) {
-    const root = path.join(PACKAGE_ROOT, dir);
-    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-    for (const file of files.sort()) hash.update(path.relative(PACKAGE_ROOT, file)).update(await readFile(file));
-  }
+  for (const dir of ['templates', 'src/render']) hash.update(dir).update(await hashDirectory(path.join(PACKAGE_ROOT, dir)));
   return hash.update(await readFile(path.join(PACKAGE_ROOT, '.eleventy.ts'))).digest('hex');
 }
