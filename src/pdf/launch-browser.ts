@@ -27,11 +27,13 @@ export interface RunningBrowser {
 /**
  * One Chromium for a whole run, in a throw-away profile. `close` is safe to
  * call more than once and also runs on Ctrl-C, so no process is left behind.
+ * Every request, loopback included, goes through `proxy` (the local site's
+ * server, which refuses any address but its own), so a page cannot reach the network.
  */
-export async function launchBrowser(): Promise<RunningBrowser> {
+export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
   const executablePath = findBrowser();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'papers-chromium-'));
-  const args = [...ARGS, `--user-data-dir=${profile}`];
+  const args = [...ARGS, `--user-data-dir=${profile}`, `--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>'];
   // Chromium refuses to run as root with its sandbox on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchBrowser } from './launch-browser.ts';
 import { serveDirectory } from './serve-directory.ts';
 
@@ -34,22 +34,25 @@ export interface Printer {
   close(): Promise<void>;
   /** The browser's process id, for diagnostics. */
   pid: number | undefined;
+  /** Addresses off the site that pages asked for, all refused: nothing is fetched from the network. */
+  refused: readonly string[];
 }
 
 export async function openPrinter(options: PrintOptions): Promise<Printer> {
   const server = await serveDirectory(options.siteDir);
   let running: Awaited<ReturnType<typeof launchBrowser>>;
   try {
-    running = await launchBrowser();
+    running = await launchBrowser(server.origin);
   } catch (err) {
     await server.close();
     throw err;
   }
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   const timeoutMs = options.timeoutMs ?? 60_000;
+  // Tabs are reused from one PDF to the next.
   const idle: Page[] = [];
   const printOnce = async (request: PrintRequest) => {
-    const page = idle.pop() ?? (await openPage(running.browser, server.origin));
+    const page = idle.pop() ?? (await running.browser.newPage());
     try {
       const bytes = await withTimeout(printPage(page, server.origin, request), timeoutMs, request);
       idle.push(page);
@@ -61,6 +64,7 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   };
   return {
     pid: running.browser.process()?.pid,
+    refused: server.refused,
     async print(request) {
       try {
         return await printOnce(request);
@@ -110,17 +114,6 @@ async function renderPdf(page: Page, origin: string, request: PrintRequest): Pro
   if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
-}
-
-/** A tab for printing, reused from one PDF to the next. PDFs never depend on the network: only the local site is reachable. */
-async function openPage(browser: Browser, origin: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (req.url().startsWith(`${origin}/`) || req.url().startsWith('data:')) void req.continue();
-    else void req.abort('blockedbyclient');
-  });
-  return page;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, request: PrintRequest): Promise<T> {

@@ -89,7 +89,7 @@ async function printPack(printer: Printer, siteDir: string, task: PdfTask): Prom
   const request = { url: task.pageUrl, source: task.source };
   for (let attempt = 0; attempt < 3; attempt++) {
     const bytes = await printer.print(request);
-    const pages = await readDestinationPages(bytes);
+    const pages = readDestinationPages(bytes);
     const stated = readAgendaPages(html);
     if ([...stated].every(([id, page]) => String(pages.get(id)) === page)) return bytes;
     html = fillAgendaPages(html, pages);

@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finalisePdf, type PdfMetadata } from '../../src/pdf/finalise-pdf.ts';
+import { finalisePdf, readDestinationPages, type PdfMetadata } from '../../src/pdf/finalise-pdf.ts';
 import { openPrinter, type Printer } from '../../src/pdf/print-pdfs.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from '../helpers/project.ts';
@@ -11,6 +11,7 @@ import { copyExampleProject } from '../helpers/project.ts';
 const META: PdfMetadata = { title: 'Crime & “Disorder” (2005) \\ é', author: 'Commissioner', subject: 'Report 6', keywords: ['CDRP', 'MPS'], date: '2005-12-08', language: 'en-GB' };
 const REPORT_2005 = '/committees/x-ppr/2005/051208/06/';
 const REPORT_2004 = '/committees/x-ppr/2004/041104/06/';
+const PACK_2005 = '/committees/x-ppr/2005/051208/pack/';
 
 /** Every in-use cross-reference entry must point at the start of its own object. */
 function misplacedObjects(bytes: Uint8Array): number[] {
@@ -55,6 +56,19 @@ describe('finishing a printed PDF', () => {
     await printer.print({ url: REPORT_2004, source: 'test' });
     const again = finalisePdf(await printer.print({ url: REPORT_2005, source: 'test' }), META, 'x');
     expect(Buffer.compare(Buffer.from(first), Buffer.from(again))).toBe(0);
+  });
+
+  it('reads where each anchor of a pack landed as a full PDF parser does', async () => {
+    const printed = await printer.print({ url: PACK_2005, source: 'test' });
+    const doc = await PDFDocument.load(printed, { updateMetadata: false });
+    const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+    const expected = new Map([...dests.entries()].map(([name, value]) => [name.decodeText(), pageOf.get(doc.context.lookup(value, PDFArray).get(0).toString())]));
+    const read = readDestinationPages(printed);
+    expect(read.size).toBeGreaterThan(5);
+    expect(new Set(read.values()).size).toBeGreaterThan(2);
+    expect(read).toEqual(expected);
+    expect(readDestinationPages(finalisePdf(printed, META, 'x'))).toEqual(read);
   });
 
   it('refuses, with a clear message, a PDF whose cross-references are not a classic table', async () => {

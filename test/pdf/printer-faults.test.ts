@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
@@ -32,6 +34,30 @@ async function killRenderers(browserPid: number): Promise<number> {
 }
 
 describe('printer faults', () => {
+  it('prints a page that asks for things off the site without any request leaving the machine', async () => {
+    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-offline-'));
+    const outside = createServer((_req, res) => res.end('body { color: red }'));
+    await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve));
+    const otherPort = `http://127.0.0.1:${(outside.address() as AddressInfo).port}/x.css`;
+    let reached = 0;
+    outside.on('request', () => reached++);
+    const asks = ['http://192.0.2.1/photo.png', 'https://fonts.example.com/font.css', otherPort];
+    await writeFile(path.join(site, 'index.html'), `<!doctype html><title>off</title><link rel="stylesheet" href="${asks[1]}"><link rel="stylesheet" href="${asks[2]}"><p>Text.<img src="${asks[0]}" alt=""></p>`);
+    const printer = await openPrinter({ siteDir: site, timeoutMs: 10_000 });
+    try {
+      const started = Date.now();
+      const bytes = await printer.print({ url: '/', source: 'content/reports/offline.md' });
+      expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(reached).toBe(0);
+      // A secure address is refused at its CONNECT, which names only host and port.
+      expect(printer.refused).toEqual(expect.arrayContaining([asks[0], 'fonts.example.com:443', asks[2]]));
+    } finally {
+      await printer.close();
+      outside.close();
+    }
+  });
+
   it('retries a page that hangs once, then reports it with its source, and leaves no Chromium', async () => {
     const site = await mkdtemp(path.join(os.tmpdir(), 'papers-hang-'));
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Fine.</p>');
