@@ -12,8 +12,8 @@ const PAGED = {
   meetings: (m: SiteModel) => m.meetings.map((meeting) => ({ item: meeting, urls: [meeting.url, meeting.packUrl] })),
   trackedRecommendations: (m: SiteModel) => m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
   trackerPages: (m: SiteModel) => m.trackerPages.map((t) => ({ item: t, urls: [t.page.url] })),
-  committeePages: (m: SiteModel) => m.committeePages.map((c) => ({ item: c, urls: [c.committee.url] })),
   yearPages: (m: SiteModel) => m.yearPages.map((y) => ({ item: y, urls: [y.url] })),
+  committeePages: (m: SiteModel) => m.committeePages.map((c) => ({ item: c, urls: [c.committee.url] })),
   boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
 } as const;
 
@@ -42,10 +42,15 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   const pages: Record<string, string> = {};
   const reuse: string[] = [];
   const lists: Record<string, unknown[]> = {};
+  // An item of an earlier list that a later item holds (a report in a meeting's agenda, a meeting in
+  // a year) stands in that item's JSON as its fingerprint, so it is written out and hashed once.
+  const fingerprints = new Map<unknown, string>();
+  const replaceKnown = (key: string, value: unknown) => (key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value);
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
     for (const { item, urls } of listItems(model)) {
-      const fingerprint = shared.copy().update(name).update(JSON.stringify(item)).digest('hex');
+      const fingerprint = shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
+      fingerprints.set(item, fingerprint);
       for (const url of urls) pages[url] = fingerprint;
       if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);
       else keep.push(item);
