@@ -3,6 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { createError, type ContentError } from '../errors/content-error.ts';
 import type { EntryKind, RawEntry } from './entry.ts';
+import { detach } from './detach.ts';
 import { readTextFile } from './read-text-file.ts';
 import { collectSyntaxErrors, parseYamlSource, type YamlSource } from './source-file.ts';
 
@@ -127,7 +128,8 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
 /** YAML to plain data, refusing documents whose aliases would expand without bound. */
 function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): { ok: true; value: unknown } | { ok: false; error: ContentError } {
   try {
-    return { ok: true, value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    // Detached, so the values do not keep the file's text alive once it is checked.
+    return { ok: true, value: detach(source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
   } catch {
     const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
     return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };

@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { BodyEnv, BodySection } from './body-env.ts';
+import { detach } from '../content/detach.ts';
 import { letterFor, slugify } from './letters.ts';
 
 /** `{-}` keeps a paragraph unnumbered; `{#label}` names it for `[[label]]`. */
@@ -34,7 +35,7 @@ function numberReport(state: StateCore, env: BodyEnv): void {
       if (token.tag === 'h1') {
         env.problems.push({ line, code: 'E_MARKDOWN', message: 'a report body has no level-1 heading', hint: 'the title comes from the front matter; use `## ` for a lettered section and `### ` for a subheading' });
       } else if (token.tag === 'h2') {
-        const title = inline.content.trim();
+        const title = detach(inline.content.trim());
         section = { letter: letterFor(env.firstLetter + env.sections.length), title, id: slugify(title), line, paragraphs: 0 };
         env.sections.push(section);
         numbered = env.numbered.has(title.toLowerCase());
