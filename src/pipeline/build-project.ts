@@ -64,7 +64,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await rm(manifestFile, { force: true });
     timings.html = lap();
     // Pagefind runs in its own process, so the search index is built while the PDFs print.
-    const searching = indexSearch(staging, planSearch(model, html.renderHash), path.join(outputDir, '.cache', 'search'));
+    const searching = indexSearch(staging, planSearch(model, html.renderHash), previous?.search && { siteDir, keys: previous.search });
     searching.catch(() => undefined);
     try {
       if (options.pdf !== false) {
@@ -85,17 +85,23 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     search = await searching;
   });
   if (rendered) {
+    const manifest: BuildManifest = { ...rendered.manifest, ...(search ? { search: search.keys } : {}) };
     await mkdir(path.dirname(manifestFile), { recursive: true });
-    await writeFile(manifestFile, JSON.stringify(rendered.manifest));
+    await writeFile(manifestFile, JSON.stringify(manifest));
   }
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
   return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
 }
 
-async function readManifest(file: string): Promise<PageManifest | undefined> {
+/** What the published site was made from: each page's fingerprint and each search bundle's key. */
+interface BuildManifest extends PageManifest {
+  search?: Record<string, string>;
+}
+
+async function readManifest(file: string): Promise<BuildManifest | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as BuildManifest;
     return manifest.version === 1 ? manifest : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
@@ -36,31 +36,36 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
 }
 
 export interface SearchResult {
-  /** Pages indexed now, and bundles taken whole from the cache. */
+  /** Pages indexed now, and bundles taken whole from the previous build. */
   indexed: number;
   reused: number;
+  /** The key of each bundle written, by folder: what the next build compares with. */
+  keys: Record<string, string>;
+}
+
+/** The search bundles of the published site, to be reused where their keys still match. */
+export interface PreviousSearch {
+  siteDir: string;
+  keys: Record<string, string>;
 }
 
 /**
- * Write each bundle into the site: from `cacheDir` when an index with its key
- * was built before, otherwise with Pagefind (offline, in its own process).
+ * Write each bundle into the site: copied from the published site when it was
+ * built from the same key, otherwise with Pagefind (offline, in its own process).
  */
-export async function indexSearch(siteDir: string, bundles: readonly SearchBundle[], cacheDir: string): Promise<SearchResult> {
-  await mkdir(cacheDir, { recursive: true });
-  const result: SearchResult = { indexed: 0, reused: 0 };
+export async function indexSearch(siteDir: string, bundles: readonly SearchBundle[], previous?: PreviousSearch): Promise<SearchResult> {
+  const result: SearchResult = { indexed: 0, reused: 0, keys: {} };
   try {
     for (const bundle of bundles) {
       const target = path.join(siteDir, bundle.dir);
-      const cached = path.join(cacheDir, `${bundle.dir}-${bundle.key}`);
-      if (await stat(cached).catch(() => undefined)) {
-        await cp(cached, target, { recursive: true });
+      const published = previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
+      if (published && (await stat(published).catch(() => undefined))?.isDirectory()) {
+        await cp(published, target, { recursive: true });
         result.reused++;
-        continue;
+      } else {
+        result.indexed += await writeIndex(siteDir, bundle);
       }
-      result.indexed += await writeIndex(siteDir, bundle, cacheDir);
-      const earlier = (name: string) => name.startsWith(`${bundle.dir}-`) && /^[0-9a-f]{64}$/.test(name.slice(bundle.dir.length + 1));
-      for (const old of (await readdir(cacheDir)).filter(earlier)) await rm(path.join(cacheDir, old), { recursive: true, force: true });
-      await cp(target, cached, { recursive: true });
+      result.keys[bundle.dir] = bundle.key;
     }
   } finally {
     await close();
@@ -68,9 +73,9 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
   return result;
 }
 
-async function writeIndex(siteDir: string, bundle: SearchBundle, workDir: string): Promise<number> {
-  // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own.
-  const pages = path.join(workDir, `${bundle.dir}-pages`);
+async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number> {
+  // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own (outside the site).
+  const pages = `${siteDir}-${bundle.dir}-pages`;
   await rm(pages, { recursive: true, force: true });
   await linkPages(siteDir, bundle.urls, pages);
   try {
