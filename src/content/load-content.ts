@@ -5,6 +5,7 @@ import { createError, type ContentError } from '../errors/content-error.ts';
 import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { readTextFile } from './read-text-file.ts';
+import { readYamlQuickly } from './read-yaml-quickly.ts';
 import { collectSyntaxErrors, parseYamlSource, type YamlSource } from './source-file.ts';
 
 /** Aliases expanded per document before it counts as an alias bomb. */
@@ -94,6 +95,8 @@ async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: Raw
 
 function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
   const source = parseYamlSource(target.file, text);
+  const quick = readYamlQuickly(text);
+  if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
   if (source.doc.contents === null) {
@@ -116,13 +119,15 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
   }
   // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
   const source = parseYamlSource(target.file, split.matter);
+  const offset = text.length - split.content.length;
+  const body = { text: split.content, startLine: countLines(text.slice(0, offset)) + 1 };
+  const quick = readYamlQuickly(split.matter);
+  if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
   if (errors.length > 0) return { errors };
-  const offset = text.length - split.content.length;
-  const startLine = countLines(text.slice(0, offset)) + 1;
   const data = toPlainData(source, 'E_FRONT_MATTER');
   if (!data.ok) return { errors: [data.error] };
-  return { entry: { ...target, source, data: data.value ?? {}, body: { text: split.content, startLine } }, errors: [] };
+  return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
 }
 
 /** YAML to plain data, refusing documents whose aliases would expand without bound. */

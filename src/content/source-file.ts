@@ -11,21 +11,33 @@ export interface YamlSource {
   file: string;
   /** Lines before this document in its file (front matter starts after `---`). */
   lineOffset: number;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   text: string;
+  /** The full parse, every node with its place: made when first asked for (to place an error). */
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
 }
 
 export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (parsed) return parsed;
+    const lineCounter = new LineCounter();
     // YAML 1.2 core schema: dates stay strings, so no time zone can shift them.
-    schema: 'core',
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  return { file, lineOffset, doc, lineCounter, text };
+    const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+    parsed = { doc, lineCounter };
+    return parsed;
+  };
+  return {
+    file,
+    lineOffset,
+    text,
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
 }
 
 export function locateOffset(source: YamlSource, offset: number): Location {
