@@ -92,12 +92,16 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
   }
 }
 
-/** Hard links where the file system allows them (the same bytes, no copy), copies where it does not. */
+/** Hard links where the file system allows them (the same bytes, no copy), copies where it does not; several at a time. */
 async function linkPages(siteDir: string, urls: readonly string[], dir: string): Promise<void> {
-  for (const url of urls) {
-    const from = path.join(siteDir, pageFile(url));
-    const to = path.join(dir, pageFile(url));
-    await mkdir(path.dirname(to), { recursive: true });
-    await link(from, to).catch(() => copyFile(from, to));
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const file = pageFile(urls[next++] ?? '');
+      const to = path.join(dir, file);
+      await mkdir(path.dirname(to), { recursive: true });
+      await link(path.join(siteDir, file), to).catch(() => copyFile(path.join(siteDir, file), to));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
 }
