@@ -96,12 +96,17 @@ export function splitLists(lists: PagedLists, size: number): PagedLists[] {
   return batches;
 }
 
+/** Whether a template's front matter makes one page per item of a `pages` list. */
+export function isPaginated(template: string): boolean {
+  return /\bdata: ["']?pages\./.test(template);
+}
+
 /** Templates that are not one page per item of a `pages` list. */
 async function listSinglePageTemplates(): Promise<string[]> {
   const names = (await readdir(TEMPLATES)).filter((name) => name.endsWith('.njk'));
   const singles: string[] = [];
   for (const name of names) {
-    if (!/^\s+data: pages\./m.test(await readFile(path.join(TEMPLATES, name), 'utf8'))) singles.push(path.join(TEMPLATES, name));
+    if (!isPaginated(await readFile(path.join(TEMPLATES, name), 'utf8'))) singles.push(path.join(TEMPLATES, name));
   }
   return singles;
 }

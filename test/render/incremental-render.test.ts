@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { planRender } from '../../src/render/plan-render.ts';
-import { renderSite, splitLists } from '../../src/render/render-site.ts';
+import { isPaginated, renderSite, splitLists } from '../../src/render/render-site.ts';
 import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
 
 /** Every file of a built site with a hash of its bytes. */
@@ -79,7 +79,7 @@ describe('rebuilding after an edit', () => {
     for (const name of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.njk'))) {
       const text = await readFile(path.join(dir, name), 'utf8');
       // Layouts and includes are shared by the paginated templates, so they are held to the same rule.
-      const paginated = /^\s+data: pages\./m.test(text) || name.startsWith('_');
+      const paginated = isPaginated(text) || name.startsWith('_');
       if (!paginated) continue;
       const uses = [...text.matchAll(/\bpapers\.([a-zA-Z]+)/g)].map((m) => m[1]);
       expect(uses.filter((key) => !['site', 'nav', 'contacts'].includes(key ?? '')), name).toEqual([]);
