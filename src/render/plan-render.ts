@@ -6,6 +6,8 @@ import type { SiteModel } from '../model/types.ts';
  * A paginated template sees only its item and the shared data (site, nav,
  * contacts), never the rest of the model (a test holds the templates to
  * this), so a page whose item and shared data are unchanged is unchanged.
+ * A list comes after the lists whose items its items hold (reports before
+ * meetings, meetings before years, years before committees).
  */
 const PAGED = {
   reports: (m: SiteModel) => m.reports.map((r) => ({ item: r, urls: [r.url] })),
