@@ -22,11 +22,6 @@ export function fillUrlPattern(pattern: string, parts: UrlParts): string {
   return pattern.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** The file Eleventy writes for a page URL: `/a/b/` → `a/b/index.html`. */
-export function outputPathFor(url: string): string {
-  return `${url.replace(/^\//, '')}index.html`;
-}
-
 /** The file a page URL is written to, relative to the site folder (`/a/b/` is `a/b/index.html`). */
 export function pageFile(url: string): string {
   const file = url.endsWith('/') ? `${url}index.html` : url;

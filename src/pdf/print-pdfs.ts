@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Page } from 'puppeteer-core';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { serveDirectory } from './serve-directory.ts';
 
@@ -77,16 +78,7 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
         }
       }
     },
-    async forEach(items, work) {
-      let next = 0;
-      const worker = async () => {
-        while (next < items.length) {
-          const item = items[next++] as (typeof items)[number];
-          await work(item);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-    },
+    forEach: (items, work) => forEachAtOnce(items, concurrency, work),
     async close() {
       await running.close();
       await server.close();

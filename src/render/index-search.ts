@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -94,14 +95,10 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
 
 /** Hard links where the file system allows them (the same bytes, no copy), copies where it does not; several at a time. */
 async function linkPages(siteDir: string, urls: readonly string[], dir: string): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < urls.length) {
-      const file = pageFile(urls[next++] ?? '');
-      const to = path.join(dir, file);
-      await mkdir(path.dirname(to), { recursive: true });
-      await link(path.join(siteDir, file), to).catch(() => copyFile(path.join(siteDir, file), to));
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await forEachAtOnce(urls, 8, async (url) => {
+    const from = path.join(siteDir, pageFile(url));
+    const to = path.join(dir, pageFile(url));
+    await mkdir(path.dirname(to), { recursive: true });
+    await link(from, to).catch(() => copyFile(from, to));
+  });
 }

@@ -8,6 +8,7 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../model/urls.ts';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -121,14 +122,7 @@ async function keepPublishedPages(previous: PreviousRender): Promise<PageManifes
 async function copyPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<void> {
   const dirs = new Set(urls.map((url) => path.dirname(path.join(toDir, pageFile(url)))));
   for (const dir of dirs) await mkdir(dir, { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < urls.length) {
-      const file = pageFile(urls[next++] ?? '');
-      await copyFile(path.join(fromDir, file), path.join(toDir, file));
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  await forEachAtOnce(urls, 16, (url) => copyFile(path.join(fromDir, pageFile(url)), path.join(toDir, pageFile(url))));
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */
