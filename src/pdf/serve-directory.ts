@@ -54,6 +54,8 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   });
   // A secure connection through the proxy (CONNECT) is refused outright.
   server.on('connect', (req, socket) => {
+    // The browser may reset the connection as it is refused; that is not an error of the build.
+    socket.on('error', () => undefined);
     refused.push(req.url ?? '');
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
