@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, link, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
@@ -12,7 +12,7 @@ const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileU
 
 /** One Pagefind index of the site; the search page merges them. */
 export interface SearchBundle {
-  /** The folder it is written to in the site, such as `pagefind`. */
+  /** The folder it is written to in the site, such as `pagefind/recommendations`. */
   dir: string;
   /** The pages it indexes (each marks what to index with `data-pagefind-body`). */
   urls: string[];
@@ -20,20 +20,34 @@ export interface SearchBundle {
   key: string;
 }
 
+/** Every bundle is a folder of this one; the list of them is written beside them for the search page. */
+export const SEARCH_DIR = 'pagefind';
+export const BUNDLE_LIST = `${SEARCH_DIR}/bundles.json`;
+
 /**
- * Two indexes: the reports' own text, and the recommendation tracker. The
- * recommendation tables inside reports are left out of the first (the
- * template marks them `data-pagefind-ignore`), since the tracker holds each
- * recommendation once; so an edit to a recommendation re-indexes only the tracker.
+ * One index per committee of its reports' own text, and one of the
+ * recommendation tracker. The recommendation tables inside reports are left
+ * out of the reports' indexes (the template marks them `data-pagefind-ignore`),
+ * since the tracker holds each recommendation once; so an edit to a
+ * recommendation re-indexes only the tracker, and an edit to a report only
+ * its committee's index. Pagefind's time and memory grow faster than the
+ * pages of one index, so indexes of one committee each keep a large archive's
+ * build in proportion to its size.
  */
 export function planSearch(model: SiteModel, renderHash: string): SearchBundle[] {
   const shared = JSON.stringify({ renderHash, PAGEFIND_VERSION, site: model.site, nav: model.nav });
   const key = (items: unknown) => createHash('sha256').update(shared).update(JSON.stringify(items)).digest('hex');
-  const reportText = model.reports.map((r) => ({ ...r, appendices: r.appendices.map(({ recommendations: _tables, ...rest }) => rest) }));
-  return [
-    { dir: 'pagefind', urls: model.reports.map((r) => r.url), key: key(reportText) },
-    { dir: 'pagefind-recommendations', urls: model.trackedRecommendations.map((r) => r.recommendation.url), key: key(model.trackedRecommendations) },
-  ];
+  const bundles: SearchBundle[] = [];
+  const byCommittee = new Map<string, SiteModel['reports']>(model.committees.map((c) => [c.code, []]));
+  for (const report of model.reports) byCommittee.get(report.committee.code)?.push(report);
+  for (const [code, reports] of byCommittee) {
+    if (reports.length === 0) continue;
+    const text = reports.map((r) => ({ ...r, appendices: r.appendices.map(({ recommendations: _tables, ...rest }) => rest) }));
+    bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
+  }
+  const tracked = model.trackedRecommendations;
+  if (tracked.length > 0) bundles.push({ dir: `${SEARCH_DIR}/recommendations`, urls: tracked.map((r) => r.recommendation.url), key: key(tracked) });
+  return bundles;
 }
 
 export interface SearchResult {
@@ -68,6 +82,8 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
       }
       result.keys[bundle.dir] = bundle.key;
     }
+    await mkdir(path.join(siteDir, SEARCH_DIR), { recursive: true });
+    await writeFile(path.join(siteDir, BUNDLE_LIST), `${JSON.stringify({ bundles: bundles.map((b) => `/${b.dir}/`) })}\n`);
   } finally {
     await close();
   }
@@ -76,7 +92,7 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
 
 async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number> {
   // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own (outside the site).
-  const pages = `${siteDir}-${bundle.dir}-pages`;
+  const pages = `${siteDir}-${path.basename(bundle.dir)}-pages`;
   await rm(pages, { recursive: true, force: true });
   await linkPages(siteDir, bundle.urls, pages);
   try {

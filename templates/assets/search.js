@@ -21,18 +21,22 @@ function excerptNodes(excerpt) {
 }
 
 let loaded;
-/** The reports' index, with the recommendation tracker's merged in. */
+/** Every index the build wrote (one per committee's reports, one of the tracker), merged into one search. */
 function loadPagefind() {
-  loaded ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
-    await pagefind.mergeIndex('/pagefind-recommendations/');
-    return pagefind;
-  });
+  loaded ??= fetch('/pagefind/bundles.json')
+    .then((response) => response.json())
+    .then(async ({ bundles }) => {
+      if (bundles.length === 0) return undefined;
+      const pagefind = await import(`${bundles[0]}pagefind.js`);
+      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle);
+      return pagefind;
+    });
   return loaded;
 }
 
 async function runSearch(query) {
   const pagefind = await loadPagefind();
-  const search = await pagefind.search(query);
+  const search = pagefind ? await pagefind.search(query) : { results: [] };
   const found = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
   const heading = document.createElement('h2');
   heading.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”`;

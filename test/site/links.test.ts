@@ -55,7 +55,7 @@ describe('every internal link of the built site', () => {
   });
 
   it('has the assets the pages load: styles, fonts, the search script and index', async () => {
-    for (const asset of ['assets/site.css', 'assets/print.css', 'assets/search.js', 'assets/fonts/noto-sans-latin-400-normal.woff2', 'assets/fonts/LICENSE.txt', 'pagefind/pagefind.js']) {
+    for (const asset of ['assets/site.css', 'assets/print.css', 'assets/search.js', 'assets/fonts/noto-sans-latin-400-normal.woff2', 'assets/fonts/LICENSE.txt', 'pagefind/bundles.json', 'pagefind/reports-x-ppr/pagefind.js']) {
       await expect(access(path.join(siteDir, asset))).resolves.toBeUndefined();
     }
     const css = await readFile(path.join(siteDir, 'assets/site.css'), 'utf8');

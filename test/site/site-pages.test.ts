@@ -104,10 +104,12 @@ describe('the archive website', () => {
     expect(json.boroughs.find((b: { slug: string }) => b.slug === 'greenwich').facts).toHaveLength(greenwich.facts.length);
   });
 
-  it('builds a search index of the reports, and one of the recommendation tracker', async () => {
-    const reports = JSON.parse(await read('/pagefind/pagefind-entry.json'));
+  it('builds a search index of each committee’s reports and one of the recommendation tracker, and lists them for the search page', async () => {
+    const { bundles } = JSON.parse(await read('/pagefind/bundles.json'));
+    expect(bundles).toEqual(['/pagefind/reports-x-ppr/', '/pagefind/recommendations/']);
+    const reports = JSON.parse(await read('/pagefind/reports-x-ppr/pagefind-entry.json'));
     expect(reports.languages.en.page_count).toBe(2);
-    const recommendations = JSON.parse(await read('/pagefind-recommendations/pagefind-entry.json'));
+    const recommendations = JSON.parse(await read('/pagefind/recommendations/pagefind-entry.json'));
     expect(recommendations.languages.en.page_count).toBe((await readdir(path.join(REPO_ROOT, 'content/recommendations/cdrp-scrutiny-2003'))).filter((f) => f !== 'index.yaml').length);
   });
 });
