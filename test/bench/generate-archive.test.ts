@@ -1,13 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('the synthetic archive of the benchmark', () => {
   it('is valid content of the requested size, with a 20-report meeting for the pack', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'papers-archive-'));
+    const root = await makeTempDir('archive');
     const { packMeeting } = await generateArchive(root, { reports: 45, committees: 3, sets: 2, recommendations: 5, entries: 6 });
     const result = await checkProject(root, { today: '2003-01-01' });
     expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);

@@ -1,13 +1,13 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir } from './temp-dir.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A copy of the example project (content/ and data/) in a fresh temporary folder. */
 export async function copyExampleProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'papers-test-'));
+  const dir = await makeTempDir('test');
   await cp(path.join(REPO_ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
   await cp(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
   return dir;

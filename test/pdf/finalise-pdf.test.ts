@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { finalisePdf, readDestinationPages, type PdfMetadata } from '../../src/p
 import { openPrinter, type Printer } from '../../src/pdf/print-pdfs.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from '../helpers/project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const META: PdfMetadata = { title: 'Crime & “Disorder” (2005) \\ é', author: 'Commissioner', subject: 'Report 6', keywords: ['CDRP', 'MPS'], date: '2005-12-08', language: 'en-GB' };
 const REPORT_2005 = '/committees/x-ppr/2005/051208/06/';
@@ -31,7 +30,7 @@ describe('finishing a printed PDF', () => {
   let printer: Printer;
   beforeAll(async () => {
     const root = await copyExampleProject();
-    const build = await buildProject({ root, pdf: false, outputDir: await mkdtemp(path.join(os.tmpdir(), 'papers-finalise-')) });
+    const build = await buildProject({ root, pdf: false, outputDir: await makeTempDir('finalise') });
     expect(build.errors).toEqual([]);
     printer = await openPrinter({ siteDir: build.siteDir, concurrency: 1 });
   });

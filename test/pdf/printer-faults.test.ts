@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
@@ -11,6 +10,7 @@ import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 async function chromiumProcesses(): Promise<string> {
   return promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
@@ -35,7 +35,7 @@ async function killRenderers(browserPid: number): Promise<number> {
 
 describe('printer faults', () => {
   it('prints a page that asks for things off the site without any request leaving the machine', async () => {
-    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-offline-'));
+    const site = await makeTempDir('offline');
     const outside = createServer((_req, res) => res.end('body { color: red }'));
     await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve));
     const otherPort = `http://127.0.0.1:${(outside.address() as AddressInfo).port}/x.css`;
@@ -59,7 +59,7 @@ describe('printer faults', () => {
   });
 
   it('retries a page that hangs once, then reports it with its source, and leaves no Chromium', async () => {
-    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-hang-'));
+    const site = await makeTempDir('hang');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Fine.</p>');
     await mkdir(path.join(site, 'hang'));
     await writeFile(path.join(site, 'hang/index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
@@ -82,7 +82,7 @@ describe('printer faults', () => {
   });
 
   it('retries a page whose renderer crashed, and prints it', async () => {
-    const site = await mkdtemp(path.join(os.tmpdir(), 'papers-crash-'));
+    const site = await makeTempDir('crash');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>');
     const printer = await openPrinter({ siteDir: site, timeoutMs: 20_000 });
     try {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
@@ -8,6 +7,7 @@ import { checkProject } from '../../src/pipeline/check-project.ts';
 import { planRender } from '../../src/render/plan-render.ts';
 import { isPaginated, renderSite, splitLists } from '../../src/render/render-site.ts';
 import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /** Every file of a built site with a hash of its bytes. */
 async function hashSite(siteDir: string): Promise<Record<string, string>> {
@@ -46,7 +46,7 @@ describe('rebuilding after an edit', () => {
     for (const [what, edit] of EDITS) {
       await applyEdit(root, edit);
       const incremental = await build(root);
-      const clean = await build(root, await mkdtemp(path.join(os.tmpdir(), 'papers-clean-')));
+      const clean = await build(root, await makeTempDir('clean'));
       expect(await hashSite(incremental.siteDir), what).toEqual(await hashSite(clean.siteDir));
       expect(clean.pages?.reused, what).toBe(0);
       // The reports' search index leaves out their recommendation tables, so it outlives an edit to one.
@@ -65,8 +65,8 @@ describe('rebuilding after an edit', () => {
 
   it('renders a site in batches (as it does a large one) to the same bytes as in one run', async () => {
     const checked = await checkProject(root);
-    const whole = await mkdtemp(path.join(os.tmpdir(), 'papers-whole-'));
-    const batched = await mkdtemp(path.join(os.tmpdir(), 'papers-batched-'));
+    const whole = await makeTempDir('whole');
+    const batched = await makeTempDir('batched');
     const one = await renderSite(checked.model!, whole);
     const many = await renderSite(checked.model!, batched, undefined, 7);
     expect(many.rendered).toBe(one.rendered);

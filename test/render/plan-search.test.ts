@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
 import type { SiteModel } from '../../src/model/types.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { planSearch } from '../../src/render/index-search.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 async function modelOf(root: string): Promise<SiteModel> {
   const result = await checkProject(root, { today: '2003-01-01' });
@@ -17,7 +17,7 @@ describe('the search indexes of an archive', () => {
   let root = '';
   let model: SiteModel;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'papers-search-plan-'));
+    root = await makeTempDir('search-plan');
     await generateArchive(root, { reports: 45, committees: 3, sets: 2, recommendations: 5, entries: 6 });
     model = await modelOf(root);
   });

@@ -1,10 +1,10 @@
-import { readdir, readFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { normaliseSpace, pageText } from '../helpers/page-text.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /** The two archived reports the example content reproduces, as captured from the archive. */
 const SEEDS = path.join(REPO_ROOT, 'test/fixtures/seeds');
@@ -37,7 +37,7 @@ function findMissingLines(lines: readonly string[], text: string): string[] {
 describe('the seed reports, rendered', () => {
   let siteDir = '';
   beforeAll(async () => {
-    const result = await buildProject({ root: REPO_ROOT, outputDir: await mkdtemp(path.join(os.tmpdir(), 'papers-fidelity-')) });
+    const result = await buildProject({ root: REPO_ROOT, outputDir: await makeTempDir('fidelity') });
     expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
     siteDir = result.siteDir;
   });

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { generateArchive } from '../../src/bench/generate-archive.ts';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { serveDirectory, type StaticServer } from '../../src/pdf/serve-directory.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('search over an archive of several committees (real Chromium)', () => {
   let server: StaticServer;
@@ -14,7 +13,7 @@ describe('search over an archive of several committees (real Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'papers-search-'));
+    const root = await makeTempDir('search');
     await generateArchive(root, { reports: 32, committees: 3, sets: 2, recommendations: 5, entries: 6 });
     const built = await buildProject({ root, pdf: false });
     if (!built.ok) throw new Error(`archive build failed: ${JSON.stringify(built.errors.slice(0, 3))}`);
