@@ -74,6 +74,19 @@ describe('rebuilding after an edit', () => {
     expect(splitLists(planRender(checked.model!, 'x').lists, 7).length).toBeGreaterThan(5);
   });
 
+  it('keeps each paginated template to its front matter and one include, which Nunjucks compiles once for all its pages', async () => {
+    const dir = path.join(REPO_ROOT, 'templates');
+    const paginated = [];
+    for (const name of (await readdir(dir)).filter((f) => f.endsWith('.njk'))) {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      if (!isPaginated(text)) continue;
+      paginated.push(name);
+      // Eleventy compiles a paginated template's own body again for every page; an include it compiles once.
+      expect(text.slice(text.indexOf('\n---\n', 4) + 5), name).toBe(`{% include "pages/${name}" -%}\n`);
+    }
+    expect(paginated.length).toBeGreaterThan(5);
+  });
+
   it('shows each paginated template only its item and the shared site data, so unchanged items mean unchanged pages', async () => {
     const dir = path.join(REPO_ROOT, 'templates');
     for (const name of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.njk'))) {
