@@ -19,6 +19,8 @@ const PAGED = {
   boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
 } as const;
 
+const FIRST_LIST = Object.keys(PAGED)[0];
+
 export type PagedLists = { [K in keyof typeof PAGED]: SiteModel[K] };
 
 /** What a build rendered: each page's URL and the fingerprint of everything it was made from. */
@@ -51,7 +53,9 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
     for (const { item, urls } of listItems(model)) {
-      const fingerprint = shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
+      // No earlier list's items can stand in the first list's, which is written whole: several times faster with no replacer.
+      const json = name === FIRST_LIST ? JSON.stringify(item) : JSON.stringify(item, replaceKnown);
+      const fingerprint = shared.copy().update(name).update(json).digest('hex');
       fingerprints.set(item, fingerprint);
       for (const url of urls) pages[url] = fingerprint;
       if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);
