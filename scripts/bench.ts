@@ -167,10 +167,14 @@ const results = {
   size,
   reports: full.reports,
   html_seconds: round(html.seconds),
-  // Seconds in each stage: check (load, validate, model), render (Eleventy), finish (mostly the two search indexes).
+  // Seconds in each stage: check (load, validate, model), render (Eleventy), finish (mostly the search indexes).
   html_stages: { check: round(html.timings.check), render: round(html.timings.html), finish: round(html.timings.finish) },
   baseline_eleventy_seconds: round(baseline),
   html_ratio: round(html.seconds / baseline),
+  // The part of the HTML build that the baseline does too (check and render, no search index), and its ratio.
+  pages_seconds: round(html.timings.check + html.timings.html),
+  pages_ratio: round((html.timings.check + html.timings.html) / baseline),
+  search_seconds: round(html.seconds - html.timings.check - html.timings.html),
   full_build_seconds: round(full.seconds),
   pdfs: pdfCount,
   pdf_seconds: round(full.timings.pdf),
