@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pageFile } from '../model/urls.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +43,7 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     try {
       const url = new URL(target, origin);
       const relative = decodeURIComponent(url.pathname);
-      const file = path.join(root, relative.endsWith('/') ? `${relative}index.html` : relative);
+      const file = path.join(root, pageFile(relative));
       if (!file.startsWith(path.resolve(root) + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
       // Assets do not change while a site is printed, so a browser may keep them; pages may (a pack's agenda is filled in).
       const caching = relative.startsWith('/assets/') ? 'max-age=3600' : 'no-store';

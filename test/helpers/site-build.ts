@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { pageFile } from '../../src/model/urls.ts';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from './project.ts';
 
@@ -19,5 +20,5 @@ export async function listFiles(dir: string, ending: string): Promise<string[]> 
 /** The file a site URL is served from. */
 export function fileForUrl(siteDir: string, url: string): string {
   const clean = decodeURIComponent(url.split(/[?#]/)[0] ?? '/');
-  return path.join(siteDir, ...(clean.endsWith('/') ? `${clean}index.html` : clean).split('/').filter(Boolean));
+  return path.join(siteDir, pageFile(clean));
 }
