@@ -40,9 +40,10 @@ export function diffContent(before: Content | undefined, after: Content): Change
   const absolute = (url: string) => new URL(url.slice(1), after.site.data.base_url).href;
   const changes: Changes = { statuses: [], targets: [], facts: [], reports: [], meetings: [] };
 
+  const oldRecommendations = new Map(before?.recommendations.map((r) => [r.id, r.data]));
   for (const rec of after.recommendations) {
     const [set] = rec.id.split('/') as [string];
-    const old = before?.recommendations.find((r) => r.id === rec.id)?.data;
+    const old = oldRecommendations.get(rec.id);
     const url = absolute(`/recommendations/${set}/${String(rec.data.number).padStart(2, '0')}/`);
     rec.data.key_points.forEach((kp, k) =>
       kp.actions.forEach((action, a) => {
@@ -93,12 +94,14 @@ export function diffContent(before: Content | undefined, after: Content): Change
   }
 
   const committeeName = (code: string) => after.committees.data.committees.find((c) => c.code === code)?.name ?? code;
+  const oldReports = new Set(before?.reports.map((r) => r.id));
   for (const report of after.reports) {
-    if (before?.reports.some((r) => r.id === report.id)) continue;
+    if (oldReports.has(report.id)) continue;
     changes.reports.push({ title: report.data.title, committee: committeeName(report.data.committee), dateLabel: formatDate(report.data.date), url: absolute(fillUrlPattern(after.site.data.urls.report, { committee: report.data.committee, date: report.data.date, number: report.data.number })) });
   }
+  const oldMeetings = new Set(before?.meetings.map((m) => m.id));
   for (const meeting of after.meetings) {
-    if (before?.meetings.some((m) => m.id === meeting.id)) continue;
+    if (oldMeetings.has(meeting.id)) continue;
     const [code, date] = meeting.id.split('/') as [string, string];
     changes.meetings.push({ committee: committeeName(code), dateLabel: formatDate(date), url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })) });
   }

@@ -55,6 +55,7 @@ const UNKNOWN = { fill: '#f3f2f1', text: '#0b0c0c' };
 /** Borough pages, the London overview table and a tile map per kind of fact. */
 export function buildBoroughs(content: Content, reports: readonly Report[]): { boroughs: Borough[]; overview: BoroughOverview } {
   const types = content.facts.data.facts;
+  const reportsById = new Map(reports.map((r) => [r.id, r]));
   const boroughs = [...content.boroughs]
     .sort((a, b) => a.data.name.localeCompare(b.data.name))
     .map((entry): Borough => ({
@@ -62,7 +63,7 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
       name: entry.data.name,
       shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
       url: `/boroughs/${entry.id}/`,
-      facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reports)),
+      facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reportsById.get(f.source.report))),
       reports: reports.filter((r) => r.boroughs.includes(entry.id)).map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
     }));
   const latest = (slug: string, fact: string) => content.boroughs.find((b) => b.id === slug)?.data.facts.filter((f) => f.fact === fact).sort((a, b) => a.held_from.localeCompare(b.held_from)).at(-1);
@@ -77,8 +78,7 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
   return { boroughs, overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps } };
 }
 
-function describeFact(f: BoroughData['facts'][number], type: FactType | undefined, reports: readonly Report[]): BoroughFact {
-  const report = reports.find((r) => r.id === f.source.report);
+function describeFact(f: BoroughData['facts'][number], type: FactType | undefined, report: Report | undefined): BoroughFact {
   const where = f.source.paragraph
     ? { label: `paragraph ${f.source.paragraph}`, anchor: `#para-${f.source.paragraph}` }
     : f.source.recommendation !== undefined

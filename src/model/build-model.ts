@@ -72,11 +72,12 @@ export function buildModel(content: Content): ModelResult {
     });
   }
 
+  const reportsById = new Map(reports.map((r) => [r.id, r]));
   const meetings: Meeting[] = sortById(content.meetings).map((entry) => {
     const [code, date] = entry.id.split('/') as [string, string];
     const committee = committees.get(code) ?? { code, name: code, url: '/' };
     const agenda = entry.data.agenda.map((item) => {
-      const report = reports.find((r) => r.id === item.report);
+      const report = item.report === undefined ? undefined : reportsById.get(item.report);
       const number = report?.number ?? item.number ?? 0;
       return { number, title: report?.title ?? item.title ?? '', id: `item-${number}`, ...(report ? { report } : {}) };
     });

@@ -66,9 +66,13 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
         }),
     };
   });
+  const reportUrls = new Map(reports.map((r) => [r.id, r.url]));
   const factRows = boroughs.flatMap((b) => {
     const data = content.boroughs.find((x) => x.id === b.slug)?.data;
-    return (data?.facts ?? []).map((f) => [b.name, b.slug, f.fact, String(f.value), f.held_from, f.source.report, reports.find((r) => r.id === f.source.report) ? absolute(reports.find((r) => r.id === f.source.report)?.url ?? '/') : '', f.source.paragraph ?? '', f.source.appendix ?? '', f.source.recommendation ?? '']);
+    return (data?.facts ?? []).map((f) => {
+      const reportUrl = reportUrls.get(f.source.report);
+      return [b.name, b.slug, f.fact, String(f.value), f.held_from, f.source.report, reportUrl ? absolute(reportUrl) : '', f.source.paragraph ?? '', f.source.appendix ?? '', f.source.recommendation ?? ''];
+    });
   });
   const boroughJson = boroughs.map((b) => ({
     slug: b.slug,

@@ -157,10 +157,11 @@ function buildSet(setId: string, ctx: TrackerContext): RecommendationSet {
 /** Reports whose appendix shows this set, oldest first, with the owner each shows. */
 function reportsShowing(setId: string, ctx: TrackerContext): Array<{ report: Report; owner: string | undefined }> {
   const out: Array<{ report: Report; owner: string | undefined }> = [];
+  const reportsById = new Map(ctx.reports.map((r) => [r.id, r]));
   for (const entry of ctx.content.reports) {
     for (const appendix of entry.data.appendices) {
       if (appendix.recommendations?.set !== setId) continue;
-      const report = ctx.reports.find((r) => r.id === entry.id);
+      const report = reportsById.get(entry.id);
       if (report) out.push({ report, owner: appendix.recommendations.owner });
     }
   }

@@ -60,6 +60,8 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     );
   }
 
+  const reportsById = new Map(content.reports.map((r) => [r.id, r]));
+  const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
   for (const meeting of content.meetings) {
     const [committee, date] = meeting.id.split('/') as [string, string];
     if (!committeeCodes.includes(committee)) report(meeting, [], 'E_UNKNOWN_REF', `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`, didYouMean(committee, committeeCodes, 'add the committee to data/committees.yaml'));
@@ -68,7 +70,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     meeting.data.agenda.forEach((item, i) => {
       let number = item.number;
       if (item.report !== undefined) {
-        const target = content.reports.find((r) => r.id === item.report);
+        const target = reportsById.get(item.report);
         if (!target && !exists('report', item.report, reportIds)) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'the id is the report’s file name without .md'));
         if (target && meetingIdOf(target.data) !== meeting.id) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`, 'list it on its own meeting’s agenda, or correct the report’s committee and date');
         number = target?.data.number;
@@ -79,11 +81,12 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
   }
 
   const reportKeys = new Map<string, Checked<unknown>>();
+  const terms = content.glossary.data.terms.map((t) => t.term);
   for (const rep of content.reports) {
     const d = rep.data;
     if (!committeeCodes.includes(d.committee)) report(rep, ['committee'], 'E_UNKNOWN_REF', `unknown committee \`${d.committee}\``, didYouMean(d.committee, committeeCodes, 'add it to data/committees.yaml'));
     const meetingId = meetingIdOf(d);
-    const meeting = content.meetings.find((m) => m.id === meetingId);
+    const meeting = meetingsById.get(meetingId);
     if (!meeting && !known.has(`meeting:${meetingId}`)) {
       report(rep, ['date'], 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${meetingId}.yaml`, 'create the meeting file, or correct the committee and date');
     } else if (meeting && !meeting.data.agenda.some((item) => item.report === rep.id)) {
@@ -93,7 +96,6 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     const other = reportKeys.get(key);
     if (other) report(rep, ['number'], 'E_DUPLICATE_ID', `report ${d.number} of ${meetingId} is also ${other.file}`, 'give each report of a meeting its own number');
     else reportKeys.set(key, rep);
-    const terms = content.glossary.data.terms.map((t) => t.term);
     d.abbreviations.forEach((term, i) => {
       if (!terms.includes(term)) report(rep, ['abbreviations', i], 'E_UNKNOWN_REF', `\`${term}\` is not in the glossary`, didYouMean(term, terms, 'add it to data/glossary.yaml'));
     });
