@@ -63,7 +63,12 @@ describe('workflows', () => {
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     const steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> = wf.jobs.build.steps;
-    expect(steps.some((s) => s.run?.includes('papers.js build'))).toBe(true);
+    const build = steps.findIndex((s) => s.run?.includes('papers.js build'));
+    expect(build).toBeGreaterThan(-1);
+    // The last build's output is restored first, so unchanged pages, search indexes and PDFs are reused.
+    const restore = steps.findIndex((s) => s.uses?.startsWith('actions/cache') && s.with?.path === 'output');
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(build);
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('output/site');
     expect(wf.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
   });
