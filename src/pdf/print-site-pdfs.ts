@@ -8,6 +8,8 @@ import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agend
 import { finalisePdf, readDestinationPages } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './print-pdfs.ts';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
+import { linkFile, writeFileAnew } from '../util/link-file.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
 const PRINT_VERSION = '2';
@@ -45,20 +47,21 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   await mkdir(options.cacheDir, { recursive: true });
   const assetsHash = await hashDirectory(path.join(options.siteDir, 'assets'));
   const keys = new Map<PdfTask, string>();
-  const toPrint: PdfTask[] = [];
+  const restored = new Set<PdfTask>();
   let done = 0;
-  for (const task of tasks) {
+  // Reading and hashing pages and linking cached PDFs wait mostly on the disk, so several go at once.
+  await forEachAtOnce(tasks, 8, async (task) => {
     const read = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
     // A pack printed before has its agenda filled in; its key is that of the pack as rendered.
     const html = task.kind === 'pack' ? resetAgendaPages(read) : read;
     const key = createHash('sha256').update(PRINT_VERSION).update(assetsHash).update(JSON.stringify({ footer: task.footer, meta: task.metadata })).update(html).digest('hex');
     keys.set(task, key);
     if (await restoreFromCache(options, task, key)) {
+      restored.add(task);
       options.onProgress?.({ done: ++done, total: tasks.length, task, reused: true, seconds: 0 });
-    } else {
-      toPrint.push(task);
     }
-  }
+  });
+  const toPrint = tasks.filter((task) => !restored.has(task));
   if (toPrint.length > 0) {
     const printer = await openPrinter({ siteDir: options.siteDir, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     try {
@@ -66,7 +69,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
         const started = performance.now();
         const bytes = task.kind === 'pack' ? await printPack(printer, options.siteDir, task) : await printer.print({ url: task.pageUrl, source: task.source });
         const final = finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
-        await writeFile(pagePath(options.siteDir, task.pdfUrl), final);
+        await writeFileAnew(pagePath(options.siteDir, task.pdfUrl), final);
         await saveToCache(options, task, keys.get(task) ?? '', final);
         options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
       });
@@ -102,11 +105,17 @@ function pagePath(siteDir: string, url: string): string {
   return path.join(siteDir, pageFile(url));
 }
 
+/**
+ * Put the cached PDF of this key beside its page, as a hard link to the cache
+ * entry where the file system allows (an entry's bytes never change: a new
+ * PDF is a new key, and every PDF is written as a new file). A pack's page is
+ * copied, since its agenda is written into it when it is printed.
+ */
 async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: string): Promise<boolean> {
   const cached = path.join(options.cacheDir, `${key}.pdf`);
   try {
-    await copyFile(cached, pagePath(options.siteDir, task.pdfUrl));
     if (task.kind === 'pack') await copyFile(path.join(options.cacheDir, `${key}.html`), pagePath(options.siteDir, task.pageUrl));
+    await linkFile(cached, pagePath(options.siteDir, task.pdfUrl));
     return true;
   } catch {
     return false;
@@ -115,7 +124,7 @@ async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: s
 
 async function saveToCache(options: PrintSiteOptions, task: PdfTask, key: string, bytes: Uint8Array): Promise<void> {
   if (task.kind === 'pack') await copyFile(pagePath(options.siteDir, task.pageUrl), path.join(options.cacheDir, `${key}.html`));
-  await writeFile(path.join(options.cacheDir, `${key}.pdf`), bytes);
+  await writeFileAnew(path.join(options.cacheDir, `${key}.pdf`), bytes);
 }
 
 async function pruneCache(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
+import { linkFile } from '../util/link-file.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -115,6 +116,6 @@ async function linkPages(siteDir: string, urls: readonly string[], dir: string):
     const from = path.join(siteDir, pageFile(url));
     const to = path.join(dir, pageFile(url));
     await mkdir(path.dirname(to), { recursive: true });
-    await link(from, to).catch(() => copyFile(from, to));
+    await linkFile(from, to);
   });
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,25 @@ describe('PDFs printed by real Chromium', () => {
       } finally {
         process.env.TZ = before;
       }
+    });
+
+    it('links a reused PDF to its cache entry, and never writes through that link when the PDF is printed anew', async () => {
+      const cacheDir = path.join(root, 'output/.cache/pdf');
+      const site = await stat(pdf(PDF_2005));
+      const entries = await readdir(cacheDir);
+      let entry = '';
+      for (const name of entries) if ((await stat(path.join(cacheDir, name))).ino === site.ino) entry = path.join(cacheDir, name);
+      expect(entry, 'the reused PDF is the cache entry’s own bytes, not a copy').not.toBe('');
+      const cached = await readFile(entry);
+      // The page changes under the site, so its PDF has a new key and is printed again where the link stood.
+      const page = path.join(build.siteDir, path.dirname(PDF_2005), 'index.html');
+      await writeFile(page, (await readFile(page, 'utf8')).replace('</body>', '<!-- changed --></body>'));
+      const run = await runCli(['pdf', '--root', root, '--shard', '1/1']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('1 PDF printed');
+      expect((await stat(pdf(PDF_2005))).ino).not.toBe(site.ino);
+      expect(Buffer.compare(await readFile(entry), cached), 'the old cache entry keeps its bytes').toBe(0);
+      expect(Buffer.compare(await readFile(pdf(PDF_2005)), cached)).not.toBe(0);
     });
 
     it('leaves no Chromium process behind', async () => {
