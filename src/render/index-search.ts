@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
-import { linkFile } from '../util/link-file.ts';
+import { linkFile, linkTree } from '../util/link-file.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -66,8 +66,9 @@ export interface PreviousSearch {
 }
 
 /**
- * Write each bundle into the site: copied from the published site when it was
- * built from the same key, otherwise with Pagefind (offline, in its own process).
+ * Write each bundle into the site: linked from the published site when it was
+ * built from the same key (its files are never written again), otherwise with
+ * Pagefind (offline, in its own process).
  */
 export async function indexSearch(siteDir: string, bundles: readonly SearchBundle[], previous?: PreviousSearch): Promise<SearchResult> {
   const result: SearchResult = { indexed: 0, reused: 0, keys: {} };
@@ -76,7 +77,7 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
       const target = path.join(siteDir, bundle.dir);
       const published = previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
       if (published && (await stat(published).catch(() => undefined))?.isDirectory()) {
-        await cp(published, target, { recursive: true });
+        await linkTree(published, target);
         result.reused++;
       } else {
         result.indexed += await writeIndex(siteDir, bundle);

@@ -1,4 +1,6 @@
-import { copyFile, link, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { forEachAtOnce } from './for-each-at-once.ts';
 
 /**
  * Put `from`'s bytes at `to` as a hard link where the file system allows it
@@ -14,4 +16,11 @@ export async function linkFile(from: string, to: string): Promise<void> {
 export async function writeFileAnew(file: string, data: Uint8Array | string): Promise<void> {
   await rm(file, { force: true });
   await writeFile(file, data);
+}
+
+/** Every file under `from` put at the same place under `to` with `linkFile`, several at a time. */
+export async function linkTree(from: string, to: string): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  for (const dir of new Set(files.map((file) => path.dirname(file)))) await mkdir(path.join(to, dir), { recursive: true });
+  await forEachAtOnce(files, 16, (file) => linkFile(path.join(from, file), path.join(to, file)));
 }
