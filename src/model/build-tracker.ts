@@ -107,17 +107,23 @@ export interface TrackerContext {
 
 /** The recommendation tracker: each set, each recommendation's history, and counts over time. */
 export function buildTracker(ctx: TrackerContext): RecommendationSet[] {
-  return [...ctx.content.sets].sort((a, b) => a.id.localeCompare(b.id)).map((set) => buildSet(set.id, ctx));
+  const showingBySet = listReportsShowing(ctx);
+  return [...ctx.content.sets].sort((a, b) => a.id.localeCompare(b.id)).map((set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx));
 }
 
-function buildSet(setId: string, ctx: TrackerContext): RecommendationSet {
+/** A report that shows a set in an appendix, with the owner whose recommendations it shows (all when none). */
+interface Showing {
+  report: Report;
+  owner: string | undefined;
+}
+
+function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContext): RecommendationSet {
   const { content, md } = ctx;
   const set = content.sets.find((s) => s.id === setId)?.data;
   if (!set) throw new Error(`unknown set ${setId}`);
   const url = `/recommendations/${setId}/`;
   const order = content.statuses.data.statuses;
   const recs = content.recommendations.filter((r) => r.id.startsWith(`${setId}/`)).sort((a, b) => a.data.number - b.data.number);
-  const showing = reportsShowing(setId, ctx);
   const recommendations = recs.map((rec) => buildRecommendation(setId, rec, showing, ctx));
   const statuses = order.map((s) => toStatusInfo(s, s.id));
   const statusFilters = statuses
@@ -154,21 +160,26 @@ function buildSet(setId: string, ctx: TrackerContext): RecommendationSet {
   };
 }
 
-/** Reports whose appendix shows this set, oldest first, with the owner each shows. */
-function reportsShowing(setId: string, ctx: TrackerContext): Array<{ report: Report; owner: string | undefined }> {
-  const out: Array<{ report: Report; owner: string | undefined }> = [];
+/** By set, the reports whose appendices show it, oldest first, in one pass over the reports. */
+function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
   const reportsById = new Map(ctx.reports.map((r) => [r.id, r]));
+  const bySet = new Map<string, Showing[]>();
   for (const entry of ctx.content.reports) {
+    const report = reportsById.get(entry.id);
+    if (!report) continue;
     for (const appendix of entry.data.appendices) {
-      if (appendix.recommendations?.set !== setId) continue;
-      const report = reportsById.get(entry.id);
-      if (report) out.push({ report, owner: appendix.recommendations.owner });
+      const shown = appendix.recommendations;
+      if (!shown) continue;
+      const list = bySet.get(shown.set) ?? [];
+      list.push({ report, owner: shown.owner });
+      bySet.set(shown.set, list);
     }
   }
-  return out.sort((a, b) => a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
+  for (const list of bySet.values()) list.sort((a, b) => a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
+  return bySet;
 }
 
-function buildRecommendation(setId: string, rec: Checked<RecommendationData>, showing: ReturnType<typeof reportsShowing>, ctx: TrackerContext): TrackedRecommendation {
+function buildRecommendation(setId: string, rec: Checked<RecommendationData>, showing: readonly Showing[], ctx: TrackerContext): TrackedRecommendation {
   const d = rec.data;
   const order = ctx.content.statuses.data.statuses;
   const shownBy = showing.filter((s) => s.owner === undefined || s.owner === d.owner).map((s) => s.report);
