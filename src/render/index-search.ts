@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
-import { forEachAtOnce } from '../util/for-each-at-once.ts';
-import { linkFile, linkTree } from '../util/link-file.ts';
+import { linkTree, putFiles } from '../util/link-file.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -96,7 +95,7 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
   // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own (outside the site).
   const pages = `${siteDir}-${path.basename(bundle.dir)}-pages`;
   await rm(pages, { recursive: true, force: true });
-  await linkPages(siteDir, bundle.urls, pages);
+  await putFiles(siteDir, pages, bundle.urls.map(pageFile));
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`search index could not be created: ${errors.join('; ')}`);
@@ -109,14 +108,4 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
   } finally {
     await rm(pages, { recursive: true, force: true });
   }
-}
-
-/** Hard links where the file system allows them (the same bytes, no copy), copies where it does not; several at a time. */
-async function linkPages(siteDir: string, urls: readonly string[], dir: string): Promise<void> {
-  await forEachAtOnce(urls, 8, async (url) => {
-    const from = path.join(siteDir, pageFile(url));
-    const to = path.join(dir, pageFile(url));
-    await mkdir(path.dirname(to), { recursive: true });
-    await linkFile(from, to);
-  });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
@@ -8,7 +8,7 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../model/urls.ts';
-import { forEachAtOnce } from '../util/for-each-at-once.ts';
+import { putFiles } from '../util/link-file.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -119,10 +119,9 @@ async function keepPublishedPages(previous: PreviousRender): Promise<PageManifes
   return { version: 1, pages };
 }
 
+/** Pages are copied, not linked: some are written again after rendering (file sizes, a pack's agenda). */
 async function copyPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<void> {
-  const dirs = new Set(urls.map((url) => path.dirname(path.join(toDir, pageFile(url)))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  await forEachAtOnce(urls, 16, (url) => copyFile(path.join(fromDir, pageFile(url)), path.join(toDir, pageFile(url))));
+  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) => copyFile(from, to));
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */
