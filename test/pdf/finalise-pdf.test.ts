@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalisePdf, readDestinationPages, type PdfMetadata } from '../../src/pdf/finalise-pdf.ts';
