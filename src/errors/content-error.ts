@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   E_FILE_NAME: 'a file is misnamed or misplaced',
   E_MARKDOWN: 'a report body breaks a rule of the house format',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
+  E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

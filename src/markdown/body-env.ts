@@ -1,4 +1,6 @@
 /** Per-document state that the report-body rules fill in while markdown-it parses. */
+import type { ViewBlock } from './recommendations-block-rule.ts';
+
 export interface BodyEnv {
   /** Index of the first body section's letter: 1 = B, since A is the recommendation. */
   firstLetter: number;
@@ -7,6 +9,8 @@ export interface BodyEnv {
   sections: BodySection[];
   labels: Map<string, ParagraphLabel>;
   problems: BodyProblem[];
+  /** `::: recommendations` blocks, in order. */
+  views: ViewBlock[];
 }
 
 export interface BodySection {
@@ -40,5 +44,6 @@ export function createBodyEnv(numbered: readonly string[], firstLetter = 1): Bod
     sections: [],
     labels: new Map(),
     problems: [],
+    views: [],
   };
 }

@@ -1,15 +1,23 @@
 import MarkdownIt from 'markdown-it';
+import { clauseListsRule } from './clause-lists-rule.ts';
 import { paragraphRefRule } from './paragraph-ref-rule.ts';
+import { plainTablesRule } from './plain-tables-rule.ts';
+import { recommendationsBlockRule } from './recommendations-block-rule.ts';
 import { reportSectionsRule } from './report-sections-rule.ts';
 
 /**
  * The one Markdown renderer of the project. Raw HTML is escaped, never passed
  * through: content comes from many hands and must not run script in a reader's
  * browser. markdown-it's link check already refuses javascript: and data: URLs.
+ * Indented code blocks are off, as in Eleventy: an indented line stays text.
  */
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.disable('code');
+  md.use(clauseListsRule);
   md.use(paragraphRefRule);
+  md.use(recommendationsBlockRule);
+  md.use(plainTablesRule);
   md.use(reportSectionsRule);
   return md;
 }

@@ -14,6 +14,7 @@ import { buildOpenData } from './build-open-data.ts';
 import { buildTracker } from './build-tracker.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
+import { createCommitteeLookup } from './committee-names.ts';
 
 export interface ModelResult {
   model?: SiteModel;
@@ -37,10 +38,14 @@ export function buildModel(content: Content): ModelResult {
     ...(s.banner ? { bannerHtml: md.render(s.banner) } : {}),
     ...(s.feedback_email ? { feedbackEmail: s.feedback_email } : {}),
   };
-  const committees = new Map<string, Committee>(
-    content.committees.data.committees.map((c) => [c.code, { code: c.code, name: c.name, url: fillUrlPattern(s.urls.committee, { committee: c.code, date: '0000-00-00' }) }]),
-  );
-  const ctx = { content, site, committees, md, resolveStatus: createStatusResolver(content.statuses.data) };
+  const committeeAt = createCommitteeLookup(content.committees.data, s.urls.committee);
+  const committees = new Map<string, Committee>(content.committees.data.committees.map((c) => [c.code, committeeAt(c.code)]));
+  const recommendationsBySet = new Map<string, Array<(typeof content.recommendations)[number]>>();
+  for (const rec of content.recommendations) {
+    const setId = rec.id.split('/')[0] ?? '';
+    recommendationsBySet.set(setId, [...(recommendationsBySet.get(setId) ?? []), rec]);
+  }
+  const ctx = { content, site, committeeAt, md, resolveStatus: createStatusResolver(content.statuses.data), recommendationsBySet };
 
   const reports: Report[] = [];
   const paragraphsByReport = new Map<string, ParagraphIndex>();
@@ -65,7 +70,7 @@ export function buildModel(content: Content): ModelResult {
       if (appendix !== undefined && appendices && !appendices[appendix - 1]) {
         errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'appendix']), 'E_UNKNOWN_REF', `report \`${report}\` has no appendix ${appendix}`, `it has ${appendices.length} appendices`));
       }
-      const tables = appendix !== undefined ? appendices?.[appendix - 1]?.recommendations : undefined;
+      const tables = appendix !== undefined ? appendices?.[appendix - 1]?.parts.flatMap((p) => [...(p.view?.tables ?? []), ...(p.view?.items ?? [])]) : undefined;
       if (recommendation !== undefined && tables && !tables.some((t) => t.number === recommendation)) {
         errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'recommendation']), 'E_UNKNOWN_REF', `appendix ${appendix} of \`${report}\` shows no recommendation ${recommendation}`, 'correct the recommendation number'));
       }
@@ -75,7 +80,7 @@ export function buildModel(content: Content): ModelResult {
   const reportsById = new Map(reports.map((r) => [r.id, r]));
   const meetings: Meeting[] = sortById(content.meetings).map((entry) => {
     const [code, date] = entry.id.split('/') as [string, string];
-    const committee = committees.get(code) ?? { code, name: code, url: '/' };
+    const committee = committeeAt(code, date);
     const agenda = entry.data.agenda.map((item) => {
       const report = item.report === undefined ? undefined : reportsById.get(item.report);
       const number = report?.number ?? item.number ?? 0;

@@ -1,36 +1,52 @@
 import type MarkdownIt from 'markdown-it';
-import { locatePath } from '../content/source-file.ts';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { locatePath, parseYamlSource, collectSyntaxErrors } from '../content/source-file.ts';
+import { createError, type ContentError, type Location } from '../errors/content-error.ts';
 import { createBodyEnv } from '../markdown/body-env.ts';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { letterFor } from '../markdown/letters.ts';
+import { VIEW_MARKER, type ViewBlock } from '../markdown/recommendations-block-rule.ts';
+import type { RecommendationData } from '../schemas/recommendation.ts';
+import { recommendationViewSchema } from '../schemas/recommendation-view.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { Checked, Content } from '../validate/content.ts';
 import type { Status } from '../validate/statuses.ts';
-import { buildRecommendationTables } from './build-recommendation-tables.ts';
-import { formatDate } from './dates.ts';
-import type { Appendix, Committee, Report, SiteInfo } from './types.ts';
+import { mapSchemaIssues } from '../validate/map-schema-issues.ts';
+import { buildRecommendationView } from './build-recommendation-view.ts';
+import type { CommitteeLookup } from './committee-names.ts';
+import { formatDate, formatDateIn } from './dates.ts';
+import type { Appendix, Part, RecommendationView, Report, SiteInfo } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
 
 export interface ReportContext {
   content: Content;
   site: SiteInfo;
-  committees: ReadonlyMap<string, Committee>;
+  committeeAt: CommitteeLookup;
   md: MarkdownIt;
   resolveStatus: (word: string) => Status | undefined;
+  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Checked<RecommendationData>>>;
 }
 
 /** Numbered paragraphs of a built report, by reference such as `B8`: for checking fact sources. */
 export type ParagraphIndex = ReadonlySet<string>;
 
-export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: ReportContext): { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] } {
+type ReportEntry = Checked<ReportData & { body: string }>;
+
+export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] } {
   const d = entry.data;
   const { md, content, site } = ctx;
   const errors: ContentError[] = [];
-  const committee = ctx.committees.get(d.committee) ?? { code: d.committee, name: d.committee, url: '/' };
+  const committee = ctx.committeeAt(d.committee, d.date);
   const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
   const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
   const dateLabel = formatDate(d.date);
+  const reportDate = d.report_date ?? d.date;
+  const views: RecommendationView[] = [];
+  const placeViews = (html: string, blocks: readonly ViewBlock[], at: (line: number) => Location): Part[] =>
+    splitAtViews(html, blocks.map((block) => {
+      const view = readViewBlock(entry, block, at(block.line), reportDate, ctx, errors);
+      if (view) views.push(view);
+      return view;
+    }));
 
   const env = createBodyEnv(d.numbered_sections, 1);
   const bodyHtml = md.render(d.body, env);
@@ -43,40 +59,31 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
       errors.push(createError(locatePath(entry.source, ['numbered_sections', i]), 'E_UNKNOWN_REF', `no section is headed "${title}"`, `use a \`## \` heading of the body: ${env.sections.map((s) => s.title).join(', ') || 'there are none'}`));
     }
   });
-  const sections = splitSections(bodyHtml, env.sections);
+  const bodyParts = placeViews(bodyHtml, env.views, (line) => ({ file: entry.file, line: bodyLine + line, col: 1 }));
+  const sections = splitSections(bodyParts, env.sections);
 
-  const after = env.firstLetter + env.sections.length;
-  const background = { letter: letterFor(after), id: 'background-papers', itemsHtml: d.background_papers.map((p) => renderCompact(md, p)) };
-  const contacts = content.contacts.data;
-  const contact = {
-    letter: letterFor(after + 1),
-    id: 'contact-details',
-    authorsLabel: d.authors_label ?? (d.authors.length === 1 ? 'Report author' : 'Report authors'),
-    authors: d.authors,
-    heading: contacts.heading,
-    contacts: listContacts(content),
-  };
+  let next = env.firstLetter + env.sections.length;
+  const backgroundPapers = d.background_papers && d.background_papers.length > 0
+    ? { letter: letterFor(next++), id: 'background-papers', itemsHtml: d.background_papers.map((p) => renderCompact(md, p)), saysNone: d.background_papers.length === 1 && /^none\.?$/i.test(d.background_papers[0]!.trim()) }
+    : undefined;
+  const contact = buildContact(d, content, letterFor(next));
   const glossary = content.glossary.data.terms;
   const abbreviations = d.abbreviations.flatMap((term) => glossary.filter((t) => t.term === term).map((t) => ({ term: t.term, expansion: t.expansion })));
   const appendices = d.appendices.map((a, i): Appendix => {
     const number = i + 1;
     const base = { number, id: `appendix-${number}`, heading: `Appendix ${number}`, ...(a.title ? { title: a.title } : {}) };
-    if (a.body !== undefined) return { ...base, html: md.render(a.body) };
-    const spec = a.recommendations;
-    const recs = content.recommendations.filter((r) => r.id.startsWith(`${spec?.set}/`));
-    return {
-      ...base,
-      recommendations: buildRecommendationTables(recs, { owner: spec?.owner, resultsHeading: spec?.results_heading ?? 'Results/timescale', asAt: d.date }, md, ctx.resolveStatus),
-    };
+    if (a.body !== undefined) {
+      const appendixEnv = { views: [] as ViewBlock[] };
+      const html = md.render(a.body, appendixEnv);
+      const at = locatePath(entry.source, ['appendices', i, 'body']);
+      return { ...base, parts: placeViews(html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })) };
+    }
+    const view = buildRecommendationView(a.recommendations!, reportDate, ctx);
+    views.push(view);
+    return { ...base, parts: [{ view }] };
   });
-  const single = d.recommendations.items.length === 1;
-  const recommendations = {
-    letter: 'A',
-    heading: single ? 'Recommendation' : 'Recommendations',
-    id: single ? 'recommendation' : 'recommendations',
-    ...(d.recommendations.lead && !single ? { leadHtml: md.utils.escapeHtml(d.recommendations.lead) } : {}),
-    itemsHtml: d.recommendations.items.map((item, i) => renderCompact(md, single && d.recommendations.lead && i === 0 ? `${d.recommendations.lead} ${item}` : item)),
-  };
+  giveUniqueIds(views);
+  const recommendations = buildRecommendationsSection(d.recommendations, md);
   const absoluteUrl = new URL(url.slice(1), site.baseUrl).href;
   const pdfUrl = `${url}${d.committee}-${d.date}-${String(d.number).padStart(2, '0')}.pdf`;
   const report: Report = {
@@ -87,22 +94,26 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
     meetingUrl,
     date: d.date,
     dateLabel,
+    reportDate,
+    reportDateLabel: formatDate(reportDate),
     number: d.number,
     title: d.title,
     by: d.by,
-    descriptionLine: `Report ${d.number} of the ${dateLabel} meeting of the ${committee.name} and ${d.description}`,
+    descriptionLine: d.opening ?? `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
     summaryHtml: md.render(d.summary),
     recommendations,
     sections,
-    backgroundPapers: background,
-    contact,
+    ...(backgroundPapers ? { backgroundPapers } : {}),
+    ...(contact ? { contact } : {}),
     abbreviations,
     appendices,
+    views,
+    appendicesNewPage: d.appendices_new_page ?? content.site.data.appendices_new_page,
     contents: [
       { label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` },
       ...sections.map((s) => ({ label: `${s.letter}. ${s.title}`, href: `#${s.id}` })),
-      { label: `${background.letter}. Background papers`, href: `#${background.id}` },
-      { label: `${contact.letter}. Contact details`, href: `#${contact.id}` },
+      ...(backgroundPapers ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }] : []),
+      ...(contact ? [{ label: `${contact.letter}. Contact details`, href: `#${contact.id}` }] : []),
       ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
       ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
     ],
@@ -124,13 +135,130 @@ export function buildReport(entry: Checked<ReportData & { body: string }>, ctx: 
   return { report, paragraphs, errors };
 }
 
-export function listContacts(content: Content): Array<{ label: string; value: string }> {
-  return content.contacts.data.contacts.map((c) => ({ label: c.label, value: [c.phone, c.email].filter(Boolean).join(', ') }));
+/**
+ * "A. Recommendation(s)": the heading follows the number of items unless the
+ * report gives it; after a lead the items are a numbered list, otherwise
+ * paragraphs, unless the report sets the style. One item with a lead and no
+ * style reads as one sentence, as in the archive ("That members note …").
+ */
+function buildRecommendationsSection(r: ReportData['recommendations'], md: MarkdownIt): Report['recommendations'] {
+  const single = r.items.length === 1;
+  const heading = r.heading ?? (single ? 'Recommendation' : 'Recommendations');
+  const lead = r.lead?.trim() ? r.lead.trim() : undefined;
+  const style = r.style ?? (lead && !single ? 'numbered' : 'paragraphs');
+  const joinLead = lead !== undefined && r.style === undefined && single;
+  return {
+    letter: 'A',
+    heading,
+    id: heading.toLowerCase().startsWith('recommendation') ? heading.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '') : 'recommendations',
+    style,
+    ...(lead && !joinLead ? { leadHtml: md.utils.escapeHtml(lead) } : {}),
+    itemsHtml: r.items.map((item, i) => renderCompact(md, joinLead && i === 0 ? `${lead} ${item}` : item)),
+  };
 }
 
-/** Cut the rendered body at its `<h2>` headings, one piece per lettered section. */
-function splitSections(html: string, sections: ReadonlyArray<{ letter: string; title: string; id: string }>): Report['sections'] {
-  const pieces = html.split(/(?=<h2[ >])/);
-  const body = pieces.filter((p) => p.startsWith('<h2'));
-  return sections.map((s, i) => ({ letter: s.letter, title: s.title, id: s.id, html: body[i] ?? '' }));
+function buildContact(d: ReportData, content: Content, letter: string): Report['contact'] {
+  const contacts = d.contacts === false ? [] : d.contacts ? d.contacts.map(describeContact) : listContacts(content);
+  const authors = d.authors ?? [];
+  if (authors.length === 0 && contacts.length === 0) return undefined;
+  return {
+    letter,
+    id: 'contact-details',
+    ...(authors.length > 0 ? { authorsLabel: d.authors_label ?? (authors.length === 1 ? 'Report author' : 'Report authors') } : {}),
+    authors,
+    ...(contacts.length > 0 && d.contacts === undefined ? { heading: content.contacts.data.heading } : {}),
+    contacts,
+  };
+}
+
+function describeContact(c: { label: string; phone?: string | undefined; email?: string | undefined }): { label: string; value: string } {
+  return { label: c.label, value: [c.phone, c.email].filter(Boolean).join(', ') };
+}
+
+export function listContacts(content: Content): Array<{ label: string; value: string }> {
+  return content.contacts.data.contacts.map(describeContact);
+}
+
+/** Read a `::: recommendations` block: its YAML, checked like an appendix's `recommendations`. */
+function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, reportDate: string, ctx: ReportContext, errors: ContentError[]): RecommendationView | undefined {
+  if (!block.closed) {
+    errors.push(createError(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'));
+    return undefined;
+  }
+  if (block.nested) {
+    errors.push(createError(at, 'E_MARKDOWN', 'a `::: recommendations` block stands inside a list or quotation', 'start the block at the left margin, after a blank line'));
+    return undefined;
+  }
+  const source = parseYamlSource(entry.file, block.source, at.line);
+  const syntax = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
+  if (syntax.length > 0) {
+    errors.push(...syntax);
+    return undefined;
+  }
+  const data = source.doc.toJS() ?? {};
+  const parsed = recommendationViewSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    errors.push(...mapSchemaIssues({ kind: 'report', id: entry.id, file: entry.file, source, data }, recommendationViewSchema, parsed.error.issues));
+    return undefined;
+  }
+  const problems = checkViewReferences(parsed.data, ctx.content);
+  for (const { path, message, hint } of problems) errors.push(createError(locatePath(source, path), 'E_UNKNOWN_REF', message, hint));
+  if (problems.length > 0) return undefined;
+  return buildRecommendationView(parsed.data, reportDate, ctx);
+}
+
+/** A view's set, owner and numbers must exist. Shared with the check of appendices. */
+export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Content): Array<{ path: Array<string | number>; message: string; hint: string }> {
+  const set = content.sets.find((s) => s.id === view.set);
+  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: `use a folder name of content/recommendations: ${content.sets.map((s) => s.id).join(', ') || 'there are none'}` }];
+  const problems: Array<{ path: Array<string | number>; message: string; hint: string }> = [];
+  if (view.owner !== undefined && !set.data.owners.includes(view.owner)) problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: `use one of the owners listed in ${set.file}: ${set.data.owners.join(', ')}` });
+  const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
+  view.numbers?.forEach((n, i) => {
+    if (!numbers.has(n)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml, or use one of: ${[...numbers].sort((a, b) => a - b).join(', ')}` });
+  });
+  return problems;
+}
+
+/** A report that shows a recommendation twice gives the second table its own id; links from the tracker go to the first. */
+function giveUniqueIds(views: readonly RecommendationView[]): void {
+  const used = new Set<string>();
+  for (const table of views.flatMap((v) => v.tables)) {
+    let id = table.id;
+    for (let n = 2; used.has(id); n++) id = `${table.id}-${n}`;
+    table.id = id;
+    used.add(id);
+  }
+}
+
+/** Cut rendered HTML at the views' markers into parts. */
+function splitAtViews(html: string, views: ReadonlyArray<RecommendationView | undefined>): Part[] {
+  const pieces = html.split(VIEW_MARKER);
+  const parts: Part[] = [];
+  pieces.forEach((piece, i) => {
+    if (i % 2 === 0) {
+      if (piece.trim() !== '') parts.push({ html: piece });
+    } else {
+      const view = views[Number(piece)];
+      if (view) parts.push({ view });
+    }
+  });
+  return parts;
+}
+
+/** Cut the body's parts at their `<h2>` headings, one list of parts per lettered section. */
+function splitSections(parts: readonly Part[], sections: ReadonlyArray<{ letter: string; title: string; id: string }>): Report['sections'] {
+  const bySection: Part[][] = [];
+  for (const part of parts) {
+    if (part.view) {
+      bySection.at(-1)?.push(part);
+      continue;
+    }
+    const pieces = part.html.split(/(?=<h2[ >])/);
+    pieces.forEach((piece, i) => {
+      if (piece.startsWith('<h2')) bySection.push([{ html: piece }]);
+      else if (i === 0 && bySection.length > 0 && piece.trim() !== '') bySection.at(-1)!.push({ html: piece });
+    });
+  }
+  return sections.map((s, i) => ({ letter: s.letter, title: s.title, id: s.id, parts: bySection[i] ?? [] }));
 }

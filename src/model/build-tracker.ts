@@ -4,7 +4,7 @@ import type { RecommendationData } from '../schemas/recommendation.ts';
 import type { Checked, Content } from '../validate/content.ts';
 import type { Status } from '../validate/statuses.ts';
 import { pickAsAt } from './as-at.ts';
-import { toStatusInfo } from './build-recommendation-tables.ts';
+import { toStatusInfo } from './build-recommendation-view.ts';
 import { formatDate } from './dates.ts';
 import { rollUpStatus } from './roll-up-status.ts';
 import type { Link, Report, StatusInfo } from './types.ts';
@@ -115,6 +115,10 @@ export function buildTracker(ctx: TrackerContext): RecommendationSet[] {
 interface Showing {
   report: Report;
   owner: string | undefined;
+  /** The date of the positions the report shows. */
+  asAt: string;
+  /** The recommendations it shows, by number. */
+  numbers: ReadonlySet<number>;
 }
 
 function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContext): RecommendationSet {
@@ -136,13 +140,13 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
     ...statusFilters.map((f) => ({ url: f.href, heading: `Status: ${f.label}`, recommendations: recommendations.filter((r) => r.status?.label === f.label) })),
     ...ownerFilters.map((f) => ({ url: f.href, heading: `Owner: ${f.label}`, recommendations: recommendations.filter((r) => r.owner === f.label) })),
   ];
-  const rows = showing.map(({ report, owner }): DashboardRow => {
+  const rows = showing.map(({ report, asAt, numbers }): DashboardRow => {
     const counts = order.map(() => 0);
-    for (const rec of recs.filter((r) => owner === undefined || r.data.owner === owner)) {
-      const status = statusAsAt(rec.data, report.date, ctx.resolveStatus, order);
+    for (const rec of recs.filter((r) => numbers.has(r.data.number))) {
+      const status = statusAsAt(rec.data, asAt, ctx.resolveStatus, order);
       if (status) counts[order.indexOf(status)] = (counts[order.indexOf(status)] ?? 0) + 1;
     }
-    return { date: report.date, dateLabel: report.dateLabel, report: { label: `Report ${report.number}, ${report.committee.name}`, href: report.url }, counts };
+    return { date: asAt, dateLabel: formatDate(asAt), report: { label: `Report ${report.number}, ${report.committee.name}`, href: report.url }, counts };
   });
   return {
     id: setId,
@@ -160,29 +164,29 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
   };
 }
 
-/** By set, the reports whose appendices show it, oldest first, in one pass over the reports. */
+/** By set, the reports that show it (in an appendix or a section), oldest first, in one pass over the reports. */
 function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
-  const reportsById = new Map(ctx.reports.map((r) => [r.id, r]));
   const bySet = new Map<string, Showing[]>();
-  for (const entry of ctx.content.reports) {
-    const report = reportsById.get(entry.id);
-    if (!report) continue;
-    for (const appendix of entry.data.appendices) {
-      const shown = appendix.recommendations;
-      if (!shown) continue;
-      const list = bySet.get(shown.set) ?? [];
-      list.push({ report, owner: shown.owner });
-      bySet.set(shown.set, list);
+  for (const report of ctx.reports) {
+    const seen = new Set<string>();
+    for (const view of report.views) {
+      // A report that shows one set twice (a list, then the tables) counts once.
+      const key = `${view.set}\u0000${[...view.tables, ...view.items].map((t) => t.number).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = bySet.get(view.set) ?? [];
+      list.push({ report, owner: view.owner, asAt: view.asAt, numbers: new Set([...view.tables, ...view.items].map((t) => t.number)) });
+      bySet.set(view.set, list);
     }
   }
-  for (const list of bySet.values()) list.sort((a, b) => a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
+  for (const list of bySet.values()) list.sort((a, b) => a.asAt.localeCompare(b.asAt) || a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
   return bySet;
 }
 
 function buildRecommendation(setId: string, rec: Checked<RecommendationData>, showing: readonly Showing[], ctx: TrackerContext): TrackedRecommendation {
   const d = rec.data;
   const order = ctx.content.statuses.data.statuses;
-  const shownBy = showing.filter((s) => s.owner === undefined || s.owner === d.owner).map((s) => s.report);
+  const shownBy = showing.filter((s) => s.numbers.has(d.number));
   const keyPoints = d.key_points.map((kp) => ({
     html: renderCompact(ctx.md, kp.text),
     actions: kp.actions.map((action) => ({
@@ -193,7 +197,7 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
         dateLabel: formatDate(entry.date),
         status: toStatusInfo(ctx.resolveStatus(entry.status), entry.status),
         resultHtml: renderCompact(ctx.md, entry.result),
-        reports: shownBy.filter((report) => pickAsAt(action.progress, report.date) === entry).map((report) => ({ label: `${report.dateLabel}, report ${report.number}`, href: `${report.url}#recommendation-${d.number}` })),
+        reports: shownBy.filter((shown) => pickAsAt(action.progress, shown.asAt) === entry).map(({ report }) => ({ label: `${report.dateLabel}, report ${report.number}`, href: `${report.url}#recommendation-${d.number}` })),
       })),
     })),
   }));

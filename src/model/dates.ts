@@ -11,3 +11,15 @@ export function formatDate(iso: string): string {
 export function formatShortDate(iso: string): string {
   return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
 }
+
+/** `2002-07-22` → `22 Jul 02`, the archive's short form in some opening lines. */
+export function formatDateAbbreviated(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = (MONTHS[Number(m) - 1] ?? '').slice(0, 3);
+  return d === undefined ? `${month} ${y?.slice(2)}` : `${Number(d)} ${month} ${y?.slice(2)}`;
+}
+
+/** A date in the site's chosen style for generated lines. */
+export function formatDateIn(style: 'long' | 'short', iso: string): string {
+  return style === 'short' ? formatDateAbbreviated(iso) : formatDate(iso);
+}

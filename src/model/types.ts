@@ -20,7 +20,9 @@ export interface SiteInfo {
 
 export interface Committee {
   code: string;
+  /** The name in force at the date it was looked up for. */
   name: string;
+  shortName?: string;
   url: string;
 }
 
@@ -31,43 +33,60 @@ export interface StatusInfo {
   closed: boolean;
 }
 
-export interface ResultRow {
-  actionHtml: string;
-  resultHtml: string;
-  status: StatusInfo;
-  date: string;
+export interface TableRow {
+  /** The cells after the key point: the action, then its result, or its owner and target. */
+  cells: Array<{ html: string; status?: string }>;
 }
 
 export interface KeyPointRows {
   html: string;
-  rows: ResultRow[];
+  rows: TableRow[];
 }
 
-/** One recommendation as a report shows it, as at the report's date. */
+/** One recommendation as a report shows it, as at the view's date. */
 export interface RecommendationTable {
   number: number;
   id: string;
   heading: string;
   textHtml: string;
-  columns: [string, string, string];
+  caption: string;
+  /** "Recommendation 33: <text>" as a full-width first row, in place of the heading above the table. */
+  headingRowHtml?: string;
+  columns: string[];
   keyPoints: KeyPointRows[];
   commentaryHtml?: string;
 }
+
+/** A view of a recommendation set placed in a report: an appendix, or a block in a section. */
+export interface RecommendationView {
+  kind: 'progress' | 'plan' | 'list';
+  set: string;
+  owner?: string;
+  asAt: string;
+  asAtLabel: string;
+  headingRows: boolean;
+  columns: string[];
+  tables: RecommendationTable[];
+  /** For a list: each recommendation's text. */
+  items: Array<{ number: number; id: string; textHtml: string }>;
+}
+
+/** A piece of a section or appendix: Markdown's HTML, or a view of recommendations. */
+export type Part = { html: string; view?: undefined } | { view: RecommendationView; html?: undefined };
 
 export interface Appendix {
   number: number;
   id: string;
   heading: string;
   title?: string;
-  html?: string;
-  recommendations?: RecommendationTable[];
+  parts: Part[];
 }
 
 export interface Section {
   letter: string;
   title: string;
   id: string;
-  html: string;
+  parts: Part[];
 }
 
 export interface Report {
@@ -76,17 +95,24 @@ export interface Report {
   url: string;
   committee: Committee;
   meetingUrl: string;
+  /** The meeting's date: agendas, packs and URLs. */
   date: string;
   dateLabel: string;
+  /** The date the report bears ("Date:"): its own, or the meeting's. */
+  reportDate: string;
+  reportDateLabel: string;
   number: number;
   title: string;
   by: string;
   descriptionLine: string;
   summaryHtml: string;
-  recommendations: { letter: string; heading: string; id: string; leadHtml?: string; itemsHtml: string[] };
+  recommendations: { letter: string; heading: string; id: string; leadHtml?: string; style: 'numbered' | 'bulleted' | 'paragraphs'; itemsHtml: string[] };
   sections: Section[];
-  backgroundPapers: { letter: string; id: string; itemsHtml: string[] };
-  contact: { letter: string; id: string; authorsLabel: string; authors: string[]; heading: string; contacts: Array<{ label: string; value: string }> };
+  backgroundPapers?: { letter: string; id: string; itemsHtml: string[]; saysNone: boolean };
+  contact?: { letter: string; id: string; authorsLabel?: string; authors: string[]; heading?: string; contacts: Array<{ label: string; value: string }> };
+  /** Every view of a recommendation set the report shows, in order: for the tracker. */
+  views: RecommendationView[];
+  appendicesNewPage: boolean;
   abbreviations: Array<{ term: string; expansion: string }>;
   appendices: Appendix[];
   contents: Link[];

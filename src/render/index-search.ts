@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import type { SiteModel } from '../model/types.ts';
+import type { Part, SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 import { linkTree, putFiles } from '../util/link-file.ts';
 
@@ -42,7 +42,9 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
   for (const report of model.reports) byCommittee.get(report.committee.code)?.push(report);
   for (const [code, reports] of byCommittee) {
     if (reports.length === 0) continue;
-    const text = reports.map((r) => ({ ...r, appendices: r.appendices.map(({ recommendations: _tables, ...rest }) => rest) }));
+    // The recommendation tables are not indexed (they are found on the tracker's pages), so they do not count here.
+    const withoutViews = <T extends { parts: Part[] }>(x: T) => ({ ...x, parts: x.parts.filter((p) => p.html !== undefined) });
+    const text = reports.map((r) => ({ ...r, views: [], sections: r.sections.map(withoutViews), appendices: r.appendices.map(withoutViews) }));
     bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
   }
   const tracked = model.trackedRecommendations;

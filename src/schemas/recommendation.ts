@@ -21,6 +21,7 @@ export const progressSchema = z.strictObject({
 export const actionSchema = z
   .strictObject({
     text: markdown,
+    owner: plainText.optional().describe('Who carries the action out, shown in an action plan'),
     target: isoDate.optional().describe('The date the action was first due; kept as it was when the target moves'),
     revised_targets: z
       .array(z.strictObject({ date: isoDate, reason: markdown.describe('Why the target moved'), decided: isoDate.optional().describe('When the new target was agreed') }))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, slug } from './common.ts';
+import { isoDate, plainText, slug } from './common.ts';
 
 export const committeesSchema = z
   .strictObject({
@@ -7,7 +7,17 @@ export const committeesSchema = z
       z.strictObject({
         code: slug.describe('Used in URLs, such as x-ppr'),
         name: plainText.describe('Full name, such as Planning, Performance & Review Committee'),
-        short_name: plainText.optional(),
+        short_name: plainText.optional().describe('Short name, such as PPR'),
+        renamed: z
+          .array(
+            z.strictObject({
+              from: isoDate.describe('The first day of the new name'),
+              name: plainText,
+              short_name: plainText.optional(),
+            }),
+          )
+          .default([])
+          .describe('Later names under the same code, oldest first: each page uses the name in force at its meeting’s date'),
       }),
     ),
   })

@@ -15,6 +15,11 @@ export const siteSchema = z
     language: z.string().default('en-GB'),
     banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
     feedback_email: z.email().optional().describe('Address for the feedback link'),
+    date_style: z
+      .enum(['long', 'short'])
+      .default('long')
+      .describe('Dates in generated opening lines: `long` "8 December 2005", or `short` "8 Dec 05" as in the archive'),
+    appendices_new_page: z.boolean().default(false).describe('Start each appendix of a report on a new page in print'),
     urls: z
       .strictObject({
         report: urlPattern.default('/committees/{committee}/{yyyy}/{yymmdd}/{nn}/'),

@@ -1,0 +1,86 @@
+import type MarkdownIt from 'markdown-it';
+import { renderCompact } from '../markdown/create-markdown.ts';
+import type { RecommendationData } from '../schemas/recommendation.ts';
+import { DEFAULT_COLUMNS, type RecommendationViewData } from '../schemas/recommendation-view.ts';
+import type { Checked } from '../validate/content.ts';
+import type { Status } from '../validate/statuses.ts';
+import { pickAsAt } from './as-at.ts';
+import { formatDate } from './dates.ts';
+import type { KeyPointRows, RecommendationTable, RecommendationView, StatusInfo } from './types.ts';
+
+export interface ViewContext {
+  md: MarkdownIt;
+  resolveStatus: (word: string) => Status | undefined;
+  /** The recommendations of each set, by set id. */
+  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Checked<RecommendationData>>>;
+}
+
+/**
+ * What a report shows of a set, as at a date: progress tables, an action plan,
+ * or the list of recommendation texts. In a progress table an action with no
+ * progress reported by then is left out, so adding actions later never
+ * changes an earlier report.
+ */
+export function buildRecommendationView(spec: RecommendationViewData, reportDate: string, ctx: ViewContext): RecommendationView {
+  const asAt = spec.as_at ?? reportDate;
+  const asAtLabel = formatDate(asAt);
+  const columns = [...(spec.columns ?? DEFAULT_COLUMNS[spec.view])];
+  if (spec.view === 'progress' && spec.results_heading) columns[2] = spec.results_heading;
+  const recs = (ctx.recommendationsBySet.get(spec.set) ?? [])
+    .filter((r) => spec.owner === undefined || r.data.owner === spec.owner)
+    .filter((r) => spec.numbers === undefined || spec.numbers.includes(r.data.number))
+    .slice()
+    .sort((a, b) => a.data.number - b.data.number);
+  const base = { kind: spec.view, set: spec.set, ...(spec.owner !== undefined ? { owner: spec.owner } : {}), asAt, asAtLabel, headingRows: spec.heading_rows, columns };
+  if (spec.view === 'list') {
+    return { ...base, tables: [], items: recs.map((r) => ({ number: r.data.number, id: `recommendation-${r.data.number}`, textHtml: renderCompact(ctx.md, r.data.text) })) };
+  }
+  const caption = spec.caption ?? (spec.view === 'plan' ? '{recommendation}: action plan' : '{recommendation}: progress as at {date}');
+  return { ...base, tables: recs.map((rec) => buildTable(rec.data, spec.view === 'plan', { asAt, asAtLabel, caption, columns, headingRows: spec.heading_rows }, ctx)), items: [] };
+}
+
+interface TableSpec {
+  asAt: string;
+  asAtLabel: string;
+  caption: string;
+  columns: string[];
+  headingRows: boolean;
+}
+
+function buildTable(data: RecommendationData, plan: boolean, spec: TableSpec, ctx: ViewContext): RecommendationTable {
+  const { md } = ctx;
+  const keyPoints: KeyPointRows[] = [];
+  for (const kp of data.key_points) {
+    const rows = kp.actions.flatMap((action) => {
+      const actionCell = { html: renderCompact(md, action.text) };
+      if (plan) {
+        const target = action.revised_targets.filter((t) => (t.decided ?? t.date) <= spec.asAt).at(-1)?.date ?? action.target;
+        return [{ cells: [actionCell, { html: action.owner ? md.utils.escapeHtml(action.owner) : '' }, { html: target ? formatDate(target) : '' }] }];
+      }
+      const entry = pickAsAt(action.progress, spec.asAt);
+      if (!entry) return [];
+      const status = toStatusInfo(ctx.resolveStatus(entry.status), entry.status);
+      return [{ cells: [actionCell, { html: renderCompact(md, entry.result), status: status.id }] }];
+    });
+    if (rows.length > 0) keyPoints.push({ html: renderCompact(md, kp.text), rows });
+  }
+  const commentary = pickAsAt(data.commentary, spec.asAt);
+  const heading = `Recommendation ${data.number}`;
+  const textHtml = renderCompact(md, data.text);
+  return {
+    number: data.number,
+    id: `recommendation-${data.number}`,
+    heading,
+    textHtml: md.render(data.text),
+    caption: spec.caption.replaceAll('{recommendation}', heading).replaceAll('{date}', spec.asAtLabel),
+    ...(spec.headingRows ? { headingRowHtml: `${heading}: ${textHtml}` } : {}),
+    columns: spec.columns,
+    keyPoints,
+    ...(commentary ? { commentaryHtml: md.render(commentary.text) } : {}),
+  };
+}
+
+export function toStatusInfo(status: Status | undefined, word: string): StatusInfo {
+  if (!status) return { id: word, label: word, colour: '#505a5f', closed: false };
+  return { id: status.id, label: status.label, colour: status.colour, closed: status.closed };
+}

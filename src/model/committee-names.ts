@@ -1,0 +1,22 @@
+import type { CommitteesData } from '../schemas/shared-data.ts';
+import type { Committee } from './types.ts';
+import { fillUrlPattern } from './urls.ts';
+
+export type CommitteeLookup = (code: string, date?: string) => Committee;
+
+/**
+ * A committee as it was called on a date: a committee renamed under the same
+ * code keeps its pages and URLs, and each page names it as its meeting did.
+ * Without a date, the latest name.
+ */
+export function createCommitteeLookup(data: CommitteesData, urlPattern: string): CommitteeLookup {
+  const byCode = new Map(data.committees.map((c) => [c.code, c]));
+  return (code, date) => {
+    const c = byCode.get(code);
+    const url = fillUrlPattern(urlPattern, { committee: code, date: '0000-00-00' });
+    if (!c) return { code, name: code, url };
+    const names = [{ from: '', name: c.name, short_name: c.short_name }, ...[...c.renamed].sort((a, b) => a.from.localeCompare(b.from))];
+    const current = names.filter((n) => date === undefined || n.from <= date).at(-1) ?? names[0]!;
+    return { code, name: current.name, ...(current.short_name ? { shortName: current.short_name } : {}), url };
+  };
+}
