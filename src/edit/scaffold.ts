@@ -82,7 +82,7 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
     recommendations: { items: ['That members note the report.'] },
     numbered_sections: ['Supporting information'],
     authors: [TO_BE_WRITTEN],
-    background_papers: [],
+    background_papers: ['None'],
   };
   const body = ['## Supporting information', TO_BE_WRITTEN, '## Race and equality impact', TO_BE_WRITTEN, '## Financial implications', TO_BE_WRITTEN].join('\n\n');
   await writeNew(root, file, `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`);

@@ -10,6 +10,7 @@ import { recommendationViewSchema } from '../schemas/recommendation-view.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { Checked, Content } from '../validate/content.ts';
 import type { Status } from '../validate/statuses.ts';
+import { checkViewReferences } from '../validate/check-view-references.ts';
 import { mapSchemaIssues } from '../validate/map-schema-issues.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
 import type { CommitteeLookup } from './committee-names.ts';
@@ -205,19 +206,6 @@ function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, repor
   for (const { path, message, hint } of problems) errors.push(createError(locatePath(source, path), 'E_UNKNOWN_REF', message, hint));
   if (problems.length > 0) return undefined;
   return buildRecommendationView(parsed.data, reportDate, ctx);
-}
-
-/** A view's set, owner and numbers must exist. Shared with the check of appendices. */
-export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Content): Array<{ path: Array<string | number>; message: string; hint: string }> {
-  const set = content.sets.find((s) => s.id === view.set);
-  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: `use a folder name of content/recommendations: ${content.sets.map((s) => s.id).join(', ') || 'there are none'}` }];
-  const problems: Array<{ path: Array<string | number>; message: string; hint: string }> = [];
-  if (view.owner !== undefined && !set.data.owners.includes(view.owner)) problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: `use one of the owners listed in ${set.file}: ${set.data.owners.join(', ')}` });
-  const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
-  view.numbers?.forEach((n, i) => {
-    if (!numbers.has(n)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml, or use one of: ${[...numbers].sort((a, b) => a - b).join(', ')}` });
-  });
-  return problems;
 }
 
 /** A report that shows a recommendation twice gives the second table its own id; links from the tracker go to the first. */

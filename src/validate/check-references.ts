@@ -1,5 +1,6 @@
 import { locatePath, type DataPath } from '../content/source-file.ts';
-import { createError, type ContentError, type ErrorCode } from '../errors/content-error.ts';
+import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
+import { checkViewReferences } from './check-view-references.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { isRealDate } from '../schemas/common.ts';
 import type { Checked, Content } from './content.ts';
@@ -10,10 +11,10 @@ import { createStatusResolver } from './statuses.ts';
  * committees, glossary terms, boroughs and fact kinds; and every id that must be unique.
  * `known` holds `kind:id` of every file that was read, even one that failed its schema.
  */
-export function checkReferences(content: Content, known: ReadonlySet<string>): ContentError[] {
+export function checkReferences(content: Content, known: ReadonlySet<string>, unchecked: ReadonlySet<string> = new Set()): ContentError[] {
   const errors: ContentError[] = [];
-  const report = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, key = false) =>
-    errors.push(createError(locatePath(entry.source, path, { key }), code, message, hint));
+  const report: Reporter = (entry, path, code, message, hint, key = false, severity = 'error') =>
+    errors.push(createError(locatePath(entry.source, path, { key }), code, message, hint, severity));
 
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
   const reportIds = content.reports.map((r) => r.id);
@@ -52,7 +53,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     rec.data.key_points.forEach((kp, k) =>
       kp.actions.forEach((action, a) =>
         action.progress.forEach((entry, p) => {
-          if (!resolveStatus(entry.status)) {
+          if (!unchecked.has('statuses') && !resolveStatus(entry.status)) {
             report(rec, ['key_points', k, 'actions', a, 'progress', p, 'status'], 'E_UNKNOWN_STATUS', `unknown status \`${entry.status}\``, didYouMean(entry.status, statusWords.map((w) => w.word), `use one of: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`));
           }
         }),
@@ -64,7 +65,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
   const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
   for (const meeting of content.meetings) {
     const [committee, date] = meeting.id.split('/') as [string, string];
-    if (!committeeCodes.includes(committee)) report(meeting, [], 'E_UNKNOWN_REF', `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`, didYouMean(committee, committeeCodes, 'add the committee to data/committees.yaml'));
+    if (!unchecked.has('committees') && !committeeCodes.includes(committee)) report(meeting, [], 'E_UNKNOWN_REF', `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`, didYouMean(committee, committeeCodes, addCommitteeHint(committee, committeeCodes)));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) report(meeting, [], 'E_FILE_NAME', `the file name \`${date}\` is not a meeting date`, 'name a meeting file after its date, as YYYY-MM-DD.yaml');
     const numbers = new Set<number>();
     meeting.data.agenda.forEach((item, i) => {
@@ -84,7 +85,8 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
   const terms = content.glossary.data.terms.map((t) => t.term);
   for (const rep of content.reports) {
     const d = rep.data;
-    if (!committeeCodes.includes(d.committee)) report(rep, ['committee'], 'E_UNKNOWN_REF', `unknown committee \`${d.committee}\``, didYouMean(d.committee, committeeCodes, 'add it to data/committees.yaml'));
+    if (!unchecked.has('committees') && !committeeCodes.includes(d.committee)) report(rep, ['committee'], 'E_UNKNOWN_REF', `unknown committee \`${d.committee}\``, didYouMean(d.committee, committeeCodes, addCommitteeHint(d.committee, committeeCodes)));
+    checkAuthors(rep, d.authors, report);
     const meetingId = meetingIdOf(d);
     const meeting = meetingsById.get(meetingId);
     if (!meeting && !known.has(`meeting:${meetingId}`)) {
@@ -97,17 +99,18 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
     if (other) report(rep, ['number'], 'E_DUPLICATE_ID', `report ${d.number} of ${meetingId} is also ${other.file}`, 'give each report of a meeting its own number');
     else reportKeys.set(key, rep);
     d.abbreviations.forEach((term, i) => {
-      if (!terms.includes(term)) report(rep, ['abbreviations', i], 'E_UNKNOWN_REF', `\`${term}\` is not in the glossary`, didYouMean(term, terms, 'add it to data/glossary.yaml'));
+      if (!unchecked.has('glossary') && !terms.includes(term)) report(rep, ['abbreviations', i], 'E_UNKNOWN_REF', `\`${term}\` is not in the glossary`, didYouMean(term, terms, `add \`- term: ${term}\` with its \`expansion\` to data/glossary.yaml`));
     });
     d.boroughs.forEach((slug, i) => {
       if (!exists('borough', slug, boroughIds)) report(rep, ['boroughs', i], 'E_UNKNOWN_REF', `no borough \`${slug}\``, didYouMean(slug, boroughIds, 'use a file name from data/boroughs without .yaml'));
     });
     d.appendices.forEach((appendix, i) => {
-      const spec = appendix.recommendations;
-      if (!spec) return;
-      const set = content.sets.find((s) => s.id === spec.set);
-      if (!set && !exists('recommendation-set', spec.set, setIds)) report(rep, ['appendices', i, 'recommendations', 'set'], 'E_UNKNOWN_REF', `no recommendation set \`${spec.set}\``, didYouMean(spec.set, setIds, 'use a folder name of content/recommendations'));
-      if (set && spec.owner !== undefined && !set.data.owners.includes(spec.owner)) report(rep, ['appendices', i, 'recommendations', 'owner'], 'E_UNKNOWN_REF', `\`${spec.owner}\` is not an owner in set \`${set.id}\``, didYouMean(spec.owner, set.data.owners, `owners: ${set.data.owners.join(', ')}`));
+      if (!appendix.recommendations) return;
+      for (const problem of checkViewReferences(appendix.recommendations, content)) {
+        const word = String(appendix.recommendations[problem.path[0] as 'set' | 'owner'] ?? '');
+        const choices = problem.path[0] === 'set' ? setIds : problem.path[0] === 'owner' ? (content.sets.find((s) => s.id === appendix.recommendations?.set)?.data.owners ?? []) : [];
+        report(rep, ['appendices', i, 'recommendations', ...problem.path], 'E_UNKNOWN_REF', problem.message, didYouMean(word, choices, problem.hint));
+      }
     });
   }
 
@@ -125,7 +128,9 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
   for (const borough of content.boroughs) {
     borough.data.facts.forEach((fact, i) => {
       const type = factTypes.find((f) => f.id === fact.fact);
-      if (!type) report(borough, ['facts', i, 'fact'], 'E_UNKNOWN_REF', `unknown fact \`${fact.fact}\``, didYouMean(fact.fact, factTypes.map((f) => f.id), 'add it to data/facts.yaml'));
+      if (unchecked.has('facts')) {
+        // data/facts.yaml failed its own check: its kinds are not known.
+      } else if (!type) report(borough, ['facts', i, 'fact'], 'E_UNKNOWN_REF', `unknown fact \`${fact.fact}\``, didYouMean(fact.fact, factTypes.map((f) => f.id), `add \`- id: ${fact.fact}\` with its \`label\` and \`type\` to data/facts.yaml`));
       else if (typeof fact.value !== JS_TYPE[type.type]) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `the fact \`${fact.fact}\` takes ${type.type === 'boolean' ? 'true or false' : type.type === 'number' ? 'a number' : 'text'}`, `correct the value; data/facts.yaml says it is ${type.type}`);
       else if (type.choices && !type.choices.some((c) => c.value === fact.value)) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `\`${String(fact.value)}\` is not a value of \`${fact.fact}\``, `use one of: ${type.choices.map((c) => c.value).join(', ')}`);
       if (!exists('report', fact.source.report, reportIds)) report(borough, ['facts', i, 'source', 'report'], 'E_UNKNOWN_REF', `no report \`${fact.source.report}\``, didYouMean(fact.source.report, reportIds, 'the id is the report’s file name without .md'));
@@ -136,11 +141,28 @@ export function checkReferences(content: Content, known: ReadonlySet<string>): C
 
 const JS_TYPE = { boolean: 'boolean', number: 'number', text: 'string' } as const;
 
+function addCommitteeHint(code: string, codes: readonly string[]): string {
+  return `committees are defined in data/committees.yaml: add \`- code: ${code}\` with its \`name\` there${codes.length > 0 ? `, or write one of: ${codes.join(', ')}` : ''}`;
+}
+
+/**
+ * `authors: [A and B, MPA.]` is two items to YAML: a comma inside a flow list
+ * splits a name. An item that ends in "." or starts with a lower-case word is
+ * most likely the tail of the item before it.
+ */
+function checkAuthors(rep: Checked<unknown>, authors: readonly string[] | undefined, report: Reporter): void {
+  authors?.forEach((author, i) => {
+    if (i === 0 || !(/\.$/.test(author.trim()) || /^[a-z]/.test(author.trim()))) return;
+    const joined = `${authors[i - 1]}, ${author}`;
+    report(rep, ['authors', i], 'E_AUTHOR_SPLIT', `\`${author}\` looks like the end of the author before it, split at a comma`, `if it is one author, put it in quotes: - "${joined.replace(/"/g, '\\"')}"`, false, 'warning');
+  });
+}
+
 export function meetingIdOf(report: { committee: string; date: string }): string {
   return `${report.committee}/${report.date}`;
 }
 
-type Reporter = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, key?: boolean) => void;
+type Reporter = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, key?: boolean, severity?: Severity) => void;
 
 function checkUnique(entry: Checked<unknown>, values: readonly string[], listPath: DataPath, field: string, what: string, report: Reporter): void {
   const seen = new Set<string>();

@@ -35,7 +35,7 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
   }
   if (issue.code === 'custom') {
     const code = (issue.params?.code as ErrorCode | undefined) ?? 'E_SCHEMA';
-    const hint = code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : 'see the schema description of this field';
+    const hint = code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : customHint(path);
     return [createError(at, code, `\`${field}\` ${issue.message}`, hint)];
   }
   if (issue.code === 'invalid_value') {
@@ -46,9 +46,33 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
     return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'correct the value to the form described')];
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'add or remove values as the message says')];
+    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, sizeHint(issue))];
   }
   return [createError(at, 'E_SCHEMA', `\`${field}\`: ${issue.message}`, 'see the schema for this file in schemas/')];
+}
+
+/** What to write for the rules a schema states in words (`refine`). */
+function customHint(path: DataPath): string {
+  const last = lastKey(path);
+  const hints: Record<string, string> = {
+    description: 'add `description:` with the words that complete "Report N of the … meeting of the … and", or `opening:` with the whole line',
+    columns: 'write as many headings as the view has columns: three for `view: progress`, four for `view: plan`, none for `view: list`',
+    results_heading: 'move the heading into `columns`, as the third of its headings',
+    revised_targets: 'add `target:` with the date the action was first due',
+    appendices: 'give the appendix either `body:` (Markdown) or `recommendations:` (a view of a set), not both',
+    agenda: 'write the item as `- report: <report id>`, or as `- number: N` with `title: …`',
+  };
+  return hints[last] ?? `the JSON Schema in schemas/ describes the field \`${last}\``;
+}
+
+function sizeHint(issue: Issue & { code: 'too_small' | 'too_big' }): string {
+  const origin = (issue as { origin?: string }).origin;
+  const limit = Number(issue.code === 'too_small' ? (issue as { minimum?: unknown }).minimum : (issue as { maximum?: unknown }).maximum);
+  if (origin === 'array') {
+    return issue.code === 'too_small' ? `write at least ${limit} item${limit === 1 ? '' : 's'} under it, each on a line starting \`- \`` : `keep at most ${limit} items`;
+  }
+  if (origin === 'string') return issue.code === 'too_small' ? 'write the value after the colon, or remove the line if the field is optional' : `shorten it to at most ${limit} characters`;
+  return issue.code === 'too_small' ? `write a number of at least ${limit}` : `write a number of at most ${limit}`;
 }
 
 function describePath(path: DataPath): string {

@@ -9,8 +9,22 @@ import { mapSchemaIssues } from './map-schema-issues.ts';
 export interface ValidateResult {
   /** Present only when there were no errors. */
   content?: Content;
+  /**
+   * The files that passed their schemas, present whenever the shared data did:
+   * later checks run on it, so that one file's mistake hides no other's.
+   */
+  partial?: Content;
   errors: ContentError[];
 }
+
+/** Shared files that may fail their own check without stopping the reference checks: an empty stand-in is checked against instead. */
+const STAND_INS = {
+  committees: { committees: [] },
+  contacts: { heading: '', contacts: [] },
+  glossary: { terms: [] },
+  statuses: { statuses: [] },
+  facts: { facts: [] },
+} as const;
 
 /** Check every file against its schema, then every reference between files. */
 export function validateContent(loaded: LoadResult): ValidateResult {
@@ -25,22 +39,21 @@ export function validateContent(loaded: LoadResult): ValidateResult {
       checked.set(entry.kind, list);
     }
   }
-  const one = (kind: string) => checked.get(kind)?.[0];
   const many = (kind: string) => checked.get(kind) ?? [];
-  const site = one('site');
-  const committees = one('committees');
-  const contacts = one('contacts');
-  const glossary = one('glossary');
-  const statuses = one('statuses');
-  const facts = one('facts');
-  if (!site || !committees || !contacts || !glossary || !statuses || !facts) return { errors };
+  const unchecked = new Set<string>();
+  const shared = (kind: keyof typeof STAND_INS) => {
+    const found = checked.get(kind)?.[0];
+    if (found) return found;
+    unchecked.add(kind);
+    return { id: kind, file: `data/${kind}.yaml`, source: undefined, data: STAND_INS[kind] } as unknown as Checked<unknown>;
+  };
   const content = {
-    site,
-    committees,
-    contacts,
-    glossary,
-    statuses,
-    facts,
+    site: checked.get('site')?.[0],
+    committees: shared('committees'),
+    contacts: shared('contacts'),
+    glossary: shared('glossary'),
+    statuses: shared('statuses'),
+    facts: shared('facts'),
     boroughs: many('borough'),
     sets: many('recommendation-set'),
     recommendations: many('recommendation'),
@@ -48,8 +61,10 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     reports: many('report'),
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
-  errors.push(...checkReferences(content, loaded.found));
-  return errors.some((e) => e.severity === 'error') ? { errors } : { content, errors };
+  errors.push(...checkReferences(content, loaded.found, unchecked));
+  if (!content.site) return { errors };
+  const partial = unchecked.size === 0 ? { partial: content } : {};
+  return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };
 }
 
 function checkEntry(entry: RawEntry): { checked?: Checked<unknown>; errors: ContentError[] } {

@@ -1,0 +1,23 @@
+import type { DataPath } from '../content/source-file.ts';
+import type { Content } from './content.ts';
+
+export interface ViewProblem {
+  path: DataPath;
+  message: string;
+  hint: string;
+}
+
+/** A view of a recommendation set names a set, an owner and numbers that exist. */
+export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations'>): ViewProblem[] {
+  const set = content.sets.find((s) => s.id === view.set);
+  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: `a set is a folder of content/recommendations with an index.yaml; the sets are: ${content.sets.map((s) => s.id).join(', ') || 'none yet'}` }];
+  const problems: ViewProblem[] = [];
+  if (view.owner !== undefined && !set.data.owners.includes(view.owner)) {
+    problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}` });
+  }
+  const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
+  view.numbers?.forEach((n, i) => {
+    if (!numbers.has(n)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml` });
+  });
+  return problems;
+}
