@@ -1,3 +1,4 @@
+import { createCommitteeLookup } from '../model/committee-names.ts';
 import { formatDate } from '../model/dates.ts';
 import { fillUrlPattern } from '../model/urls.ts';
 import type { Content } from '../validate/content.ts';
@@ -93,17 +94,18 @@ export function diffContent(before: Content | undefined, after: Content): Change
     }
   }
 
-  const committeeName = (code: string) => after.committees.data.committees.find((c) => c.code === code)?.name ?? code;
+  const committeeAt = createCommitteeLookup(after.committees.data, after.site.data.urls.committee);
+  const committeeName = (code: string, date: string) => committeeAt(code, date).name;
   const oldReports = new Set(before?.reports.map((r) => r.id));
   for (const report of after.reports) {
     if (oldReports.has(report.id)) continue;
-    changes.reports.push({ title: report.data.title, committee: committeeName(report.data.committee), dateLabel: formatDate(report.data.date), url: absolute(fillUrlPattern(after.site.data.urls.report, { committee: report.data.committee, date: report.data.date, number: report.data.number })) });
+    changes.reports.push({ title: report.data.title, committee: committeeName(report.data.committee, report.data.date), dateLabel: formatDate(report.data.date), url: absolute(fillUrlPattern(after.site.data.urls.report, { committee: report.data.committee, date: report.data.date, number: report.data.number })) });
   }
   const oldMeetings = new Set(before?.meetings.map((m) => m.id));
   for (const meeting of after.meetings) {
     if (oldMeetings.has(meeting.id)) continue;
     const [code, date] = meeting.id.split('/') as [string, string];
-    changes.meetings.push({ committee: committeeName(code), dateLabel: formatDate(date), url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })) });
+    changes.meetings.push({ committee: committeeName(code, date), dateLabel: formatDate(date), url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })) });
   }
   return changes;
 }

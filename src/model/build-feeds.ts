@@ -15,7 +15,7 @@ export function buildAtomFeed(site: SiteInfo, reports: readonly Report[]): strin
     <id>${escapeXml(absolute(r.url))}</id>
     <updated>${r.date}T00:00:00Z</updated>
     <author><name>${escapeXml(r.by)}</name></author>
-    <summary>${escapeXml(r.descriptionLine)}</summary>
+    <summary>${escapeXml(r.descriptionLine ?? r.title)}</summary>
   </entry>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">

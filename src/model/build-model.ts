@@ -3,6 +3,7 @@ import { createError, type ContentError } from '../errors/content-error.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 
 import type { Content } from '../validate/content.ts';
+import type { CommitteesData } from '../schemas/shared-data.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
 import { formatDate } from './dates.ts';
@@ -105,7 +106,11 @@ export function buildModel(content: Content): ModelResult {
   if (errors.some((e) => e.severity === 'error')) return { errors };
   const contacts = { heading: content.contacts.data.heading, contacts: listContacts(content) };
   const yearPages = buildYearPages([...committees.values()], meetings, s.urls.year);
-  const committeePages = [...committees.values()].map((committee) => ({ committee, years: yearPages.filter((y) => y.committee.code === committee.code) }));
+  const committeePages = content.committees.data.committees.map((c) => ({
+    committee: committees.get(c.code)!,
+    names: describeNames(c),
+    years: yearPages.filter((y) => y.committee.code === c.code),
+  }));
   const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
   const { boroughs, overview } = buildBoroughs(content, reports);
   const glossary = content.glossary.data.terms.map((t) => ({ term: t.term, expansion: t.expansion, ...(t.description ? { description: t.description } : {}) })).sort((a, b) => a.term.localeCompare(b.term));
@@ -150,13 +155,28 @@ export function buildModel(content: Content): ModelResult {
 function buildYearPages(committees: readonly Committee[], meetings: readonly Meeting[], pattern: string): YearPage[] {
   return committees.flatMap((committee) => {
     const years = [...new Set(meetings.filter((m) => m.committee.code === committee.code).map((m) => m.date.slice(0, 4)))].sort().reverse();
-    return years.map((year) => ({
-      committee,
-      year,
-      url: fillUrlPattern(pattern, { committee: committee.code, date: `${year}-01-01` }),
-      meetings: meetings.filter((m) => m.committee.code === committee.code && m.date.startsWith(year)).sort((a, b) => b.date.localeCompare(a.date)),
-    }));
+    return years.map((year) => {
+      const inYear = meetings.filter((m) => m.committee.code === committee.code && m.date.startsWith(year)).sort((a, b) => b.date.localeCompare(a.date));
+      // A year is headed with the name of its latest meeting: a committee renamed that year is named as it ended the year.
+      return { committee: inYear[0]?.committee ?? committee, year, url: fillUrlPattern(pattern, { committee: committee.code, date: `${year}-01-01` }), meetings: inYear };
+    });
   });
+}
+
+/** "Planning, Performance & Review Committee (PPR), until 4 May 2006": each name a committee has had, oldest first. */
+function describeNames(c: CommitteesData['committees'][number]): string[] {
+  if (c.renamed.length === 0) return [];
+  const names = [{ from: undefined as string | undefined, name: c.name, short_name: c.short_name }, ...[...c.renamed].sort((a, b) => a.from.localeCompare(b.from))];
+  return names.map((n, i) => {
+    const next = names[i + 1];
+    const label = `${n.name}${n.short_name ? ` (${n.short_name})` : ''}`;
+    if (n.from === undefined) return `${label}, until ${formatDate(previousDay(next?.from ?? ''))}`;
+    return next ? `${label}, ${formatDate(n.from)} to ${formatDate(previousDay(next.from ?? ''))}` : `${label}, from ${formatDate(n.from)}`;
+  });
+}
+
+function previousDay(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)+$/;

@@ -100,7 +100,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
     number: d.number,
     title: d.title,
     by: d.by,
-    descriptionLine: d.opening ?? `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
+    ...(d.opening === false ? {} : { descriptionLine: d.opening ?? `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}` }),
     summaryHtml: md.render(d.summary),
     recommendations,
     sections,

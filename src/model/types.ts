@@ -104,7 +104,8 @@ export interface Report {
   number: number;
   title: string;
   by: string;
-  descriptionLine: string;
+  /** The opening line; absent for a report that has none. */
+  descriptionLine?: string;
   summaryHtml: string;
   recommendations: { letter: string; heading: string; id: string; leadHtml?: string; style: 'numbered' | 'bulleted' | 'paragraphs'; itemsHtml: string[] };
   sections: Section[];
@@ -159,6 +160,8 @@ export interface YearPage {
 
 export interface CommitteePage {
   committee: Committee;
+  /** Each name the committee has had, with its dates; empty when it was never renamed. */
+  names: string[];
   years: YearPage[];
 }
 

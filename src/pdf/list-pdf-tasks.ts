@@ -24,7 +24,7 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
     metadata: {
       title: r.title,
       author: r.by,
-      subject: r.descriptionLine,
+      subject: r.descriptionLine ?? r.title,
       keywords: [r.committee.name, `Report ${r.number}`, r.dateLabel],
       date: r.date,
       language: model.site.language,

@@ -27,7 +27,10 @@ export const reportSchema = z
     title: plainText,
     by: plainText,
     description: plainText.optional().describe('What the report does, completing "Report 6 of the … meeting of the … and …"'),
-    opening: plainText.optional().describe('The opening line in full, when it does not read "Report N of the <date> meeting of the <committee> and <description>"'),
+    opening: z
+      .union([plainText, z.literal(false)])
+      .optional()
+      .describe('The opening line in full, when it does not read "Report N of the <date> meeting of the <committee> and <description>"; `false` when the report has none'),
     summary: markdown,
     recommendations: z.strictObject({
       heading: plainText.optional().describe('"Recommendation" or "Recommendations"; by default by the number of items'),

@@ -30,3 +30,60 @@ export function pageText(html: string): string {
 export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+type ElementNode = Node & { attrs?: Array<{ name: string; value: string }> };
+
+/**
+ * The page's text with each list item's marker written before it, as a reader
+ * sees it: `1.`, `(ii)`, `a.` for ordered lists (from `start`, `type` and the
+ * `clauses-paren` class), `•` for bulleted ones. So a comparison with the
+ * source checks list kinds and numbers too, not only the words.
+ */
+export function pageTextWithMarkers(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: ElementNode, marker?: string) => {
+    if (SKIP.has(node.nodeName)) return;
+    if (node.nodeName === '#text') {
+      parts.push(node.value ?? '');
+      return;
+    }
+    const block = BLOCKS.has(node.nodeName);
+    if (block) parts.push(' ');
+    if (marker) parts.push(`${marker} `);
+    let index = 0;
+    for (const child of (node.childNodes ?? []) as ElementNode[]) {
+      if (child.nodeName === 'li' && (node.nodeName === 'ol' || node.nodeName === 'ul')) {
+        walk(child, listMarker(node, child, index));
+        index += 1;
+      } else walk(child);
+    }
+    if (block) parts.push(' ');
+  };
+  walk(parse(html) as unknown as ElementNode);
+  return normaliseSpace(parts.join(''));
+}
+
+function attr(node: ElementNode, name: string): string | undefined {
+  return node.attrs?.find((a) => a.name === name)?.value;
+}
+
+function listMarker(list: ElementNode, item: ElementNode, index: number): string {
+  if (list.nodeName === 'ul') return '•';
+  const value = Number(attr(item, 'value') ?? Number(attr(list, 'start') ?? 1) + index);
+  const type = attr(list, 'type') ?? '1';
+  const paren = (attr(list, 'class') ?? '').split(/\s+/).includes('clauses-paren');
+  const text = type === 'a' ? letter(value) : type === 'A' ? letter(value).toUpperCase() : type === 'i' ? roman(value) : type === 'I' ? roman(value).toUpperCase() : String(value);
+  return paren ? `(${text})` : `${text}.`;
+}
+
+function letter(n: number): string {
+  return String.fromCharCode(96 + n);
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let rest = n;
+  let out = '';
+  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
+  return out;
+}
