@@ -48,8 +48,16 @@ export function recommendationsBlockRule(md: MarkdownIt): void {
       if (!OPEN.test(lineText(state, startLine))) return false;
       if (silent) return true;
       let next = startLine + 1;
-      while (next < endLine && !(CLOSE.test(lineText(state, next)) && state.sCount[next]! >= state.blkIndent)) next++;
-      const closed = next < endLine;
+      let closed = false;
+      for (; next < endLine; next++) {
+        const text = lineText(state, next);
+        // A line left of the block's own margin ends it, as it ends a fence in a list.
+        if (text.trim() !== '' && state.sCount[next]! < state.blkIndent) break;
+        if (CLOSE.test(text)) {
+          closed = true;
+          break;
+        }
+      }
       const token = state.push('recommendations_view', 'div', 0);
       token.block = true;
       token.map = [startLine, closed ? next + 1 : next];
@@ -73,7 +81,7 @@ export function recommendationsBlockRule(md: MarkdownIt): void {
     const token = tokens[idx];
     const index = token?.meta?.index as number | undefined;
     // Where views are not allowed (a summary, a table cell), the block stays visible as text rather than vanish.
-    if (index === undefined) return `<pre>${md.utils.escapeHtml(`::: recommendations\n${token?.content ?? ''}:::`)}</pre>\n`;
+    if (index === undefined) return `<pre>${md.utils.escapeHtml(`::: recommendations\n${token?.content ?? ''}\n:::`)}</pre>\n`;
     return `${viewMarker(index)}\n`;
   };
 }

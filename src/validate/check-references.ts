@@ -107,9 +107,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     d.appendices.forEach((appendix, i) => {
       if (!appendix.recommendations) return;
       for (const problem of checkViewReferences(appendix.recommendations, content)) {
-        const word = String(appendix.recommendations[problem.path[0] as 'set' | 'owner'] ?? '');
-        const choices = problem.path[0] === 'set' ? setIds : problem.path[0] === 'owner' ? (content.sets.find((s) => s.id === appendix.recommendations?.set)?.data.owners ?? []) : [];
-        report(rep, ['appendices', i, 'recommendations', ...problem.path], 'E_UNKNOWN_REF', problem.message, didYouMean(word, choices, problem.hint));
+        report(rep, ['appendices', i, 'recommendations', ...problem.path], 'E_UNKNOWN_REF', problem.message, problem.hint);
       }
     });
   }

@@ -1,4 +1,5 @@
 import type { DataPath } from '../content/source-file.ts';
+import { didYouMean } from '../errors/suggest.ts';
 import type { Content } from './content.ts';
 
 export interface ViewProblem {
@@ -10,10 +11,11 @@ export interface ViewProblem {
 /** A view of a recommendation set names a set, an owner and numbers that exist. */
 export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations'>): ViewProblem[] {
   const set = content.sets.find((s) => s.id === view.set);
-  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: `a set is a folder of content/recommendations with an index.yaml; the sets are: ${content.sets.map((s) => s.id).join(', ') || 'none yet'}` }];
+  const setIds = content.sets.map((s) => s.id);
+  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: didYouMean(view.set, setIds, `a set is a folder of content/recommendations with an index.yaml; the sets are: ${setIds.join(', ') || 'none yet'}`) }];
   const problems: ViewProblem[] = [];
   if (view.owner !== undefined && !set.data.owners.includes(view.owner)) {
-    problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}` });
+    problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: didYouMean(view.owner, set.data.owners, `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}`) });
   }
   const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
   view.numbers?.forEach((n, i) => {

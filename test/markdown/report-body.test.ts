@@ -46,3 +46,44 @@ describe('paragraph numbering', () => {
     expect([0, 1, 25, 26, 27].map(letterFor)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
   });
 });
+
+describe('clause lists', () => {
+  const render = (body: string) => createMarkdown().render(body);
+
+  it('tells a lettered (i) after (h) from a roman (i)', () => {
+    expect(render('(h) eighth\n(i) ninth\n')).toContain('<ol start="8" type="a" class="clauses clauses-paren">');
+    expect(render('(i) first\n(ii) second\n')).toContain('<ol type="i" class="clauses clauses-paren">');
+    expect(render('(i) first\n(ii) second\n')).toMatch(/<li>first<\/li>\n<li>second<\/li>/);
+  });
+
+  it('starts a list where its first clause does, in capitals too', () => {
+    expect(render('(iii) third\n(iv) fourth\n')).toContain('<ol start="3" type="i"');
+    expect(render('A. first\nB. second\n')).toContain('<ol type="A" class="clauses">');
+  });
+
+  it('leaves escaped markers, and markers inside code, as text', () => {
+    expect(render('\\(a) not a clause\n')).toBe('<p>(a) not a clause</p>\n');
+    expect(render('```\n(a) code\n```\n')).toContain('(a) code');
+    expect(render('```\n(a) code\n```\n')).not.toContain('<ol');
+  });
+
+  it('keeps a lettered item from merging into the paragraph before it', () => {
+    expect(render('The options are:\na. one\nb. two\n')).toContain('<p>The options are:</p>\n<ol type="a" class="clauses">');
+  });
+});
+
+describe('recommendations blocks', () => {
+  it('leaves a marker for the model where the block stands, and keeps its YAML', () => {
+    const env = createBodyEnv(['S']);
+    const html = createMarkdown().render('## S\n\nBefore.\n\n::: recommendations\nset: x\nowner: MPS\n:::\n\nAfter.\n', env);
+    expect(html).toContain('<!--papers-view:0-->');
+    expect(env.views).toEqual([{ line: 4, source: 'set: x\nowner: MPS', closed: true, nested: false }]);
+    expect(html.indexOf('Before.')).toBeLessThan(html.indexOf('papers-view'));
+    expect(html.indexOf('papers-view')).toBeLessThan(html.indexOf('After.'));
+  });
+
+  it('shows a block as text where views are not allowed, and cannot be forged in raw HTML', () => {
+    expect(createMarkdown().render('::: recommendations\nset: x\n:::\n')).toContain('<pre>::: recommendations\nset: x\n:::</pre>');
+    expect(createMarkdown().render('<!--papers-view:0-->\n', createBodyEnv([]))).toContain('&lt;!--papers-view:0--&gt;');
+  });
+});

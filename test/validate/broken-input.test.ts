@@ -39,6 +39,8 @@ describe('broken input is reported at its place', () => {
     for (const error of errors) {
       expect(error.message.length).toBeGreaterThan(5);
       expect(error.hint.length).toBeGreaterThan(5);
+      // A hint says what to do; it never sends the reader back to the message.
+      expect(error.hint).not.toMatch(/the message|as (it|the error) says|see above/i);
     }
   });
 
