@@ -43,3 +43,11 @@ export async function readBookmarks(file: string): Promise<Bookmark[]> {
 export function flattenBookmarks(marks: Bookmark[]): string[] {
   return marks.flatMap((m) => [m.title, ...flattenBookmarks(m.children)]);
 }
+
+/** Each page's lines as poppler's pdftotext reads them, space collapsed, empty lines dropped. */
+export async function readPageLines(file: string): Promise<string[][]> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const pages = stdout.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map((p) => p.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
+}
