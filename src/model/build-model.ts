@@ -72,7 +72,11 @@ export function buildModel(content: Content): ModelResult {
         errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'appendix']), 'E_UNKNOWN_REF', `report \`${report}\` has no appendix ${appendix}`, `it has ${appendices.length} appendices`));
       }
       const tables = appendix !== undefined ? appendices?.[appendix - 1]?.parts.flatMap((p) => [...(p.view?.tables ?? []), ...(p.view?.items ?? [])]) : undefined;
-      if (recommendation !== undefined && tables && !tables.some((t) => t.number === recommendation)) {
+      const shownSet = appendix !== undefined ? appendices?.[appendix - 1]?.parts.find((p) => p.view)?.view?.set : undefined;
+      const recommendationId = `${shownSet}/${String(recommendation).padStart(2, '0')}`;
+      // A recommendation whose own file failed its check is reported there, not again here.
+      const failedOwnCheck = content.found?.has(`recommendation:${recommendationId}`) && !content.recommendations.some((r) => r.id === recommendationId);
+      if (recommendation !== undefined && tables && !failedOwnCheck && !tables.some((t) => t.number === recommendation)) {
         errors.push(createError(locatePath(borough.source, ['facts', i, 'source', 'recommendation']), 'E_UNKNOWN_REF', `appendix ${appendix} of \`${report}\` shows no recommendation ${recommendation}`, 'correct the recommendation number'));
       }
     });

@@ -46,7 +46,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       else numbers.set(n, rec);
       if (Number(rec.id.split('/')[1]) !== n) report(rec, ['number'], 'E_FILE_NAME', `the file is named ${rec.file.split('/').pop()} but holds recommendation ${n}`, `rename it to ${String(n).padStart(2, '0')}.yaml`);
       if (n > set.data.total) report(rec, ['number'], 'E_SCHEMA', `recommendation ${n} is beyond the set’s total of ${set.data.total}`, `correct the number, or \`total\` in ${set.file}`);
-      if (!set.data.owners.includes(rec.data.owner)) report(rec, ['owner'], 'E_UNKNOWN_REF', `unknown owner \`${rec.data.owner}\``, didYouMean(rec.data.owner, set.data.owners, `the set’s owners are: ${set.data.owners.join(', ')}`));
+      if (!set.data.owners.includes(rec.data.owner)) report(rec, ['owner'], 'E_UNKNOWN_REF', `unknown owner \`${rec.data.owner}\``, didYouMean(rec.data.owner, set.data.owners, `write one of the owners listed in ${set.file}: ${set.data.owners.join(', ')}, or add this one there`));
     }
   }
   for (const rec of content.recommendations) {
@@ -54,7 +54,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       kp.actions.forEach((action, a) =>
         action.progress.forEach((entry, p) => {
           if (!unchecked.has('statuses') && !resolveStatus(entry.status)) {
-            report(rec, ['key_points', k, 'actions', a, 'progress', p, 'status'], 'E_UNKNOWN_STATUS', `unknown status \`${entry.status}\``, didYouMean(entry.status, statusWords.map((w) => w.word), `use one of: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`));
+            report(rec, ['key_points', k, 'actions', a, 'progress', p, 'status'], 'E_UNKNOWN_STATUS', `unknown status \`${entry.status}\``, didYouMean(entry.status, statusWords.map((w) => w.word), `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`));
           }
         }),
       ),
@@ -72,7 +72,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       let number = item.number;
       if (item.report !== undefined) {
         const target = reportsById.get(item.report);
-        if (!target && !exists('report', item.report, reportIds)) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'the id is the report’s file name without .md'));
+        if (!target && !exists('report', item.report, reportIds)) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'write the report’s file name under content/reports without .md'));
         if (target && meetingIdOf(target.data) !== meeting.id) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`, 'list it on its own meeting’s agenda, or correct the report’s committee and date');
         number = target?.data.number;
       }
@@ -90,7 +90,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     const meetingId = meetingIdOf(d);
     const meeting = meetingsById.get(meetingId);
     if (!meeting && !known.has(`meeting:${meetingId}`)) {
-      report(rep, ['date'], 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${meetingId}.yaml`, 'create the meeting file, or correct the committee and date');
+      report(rep, ['date'], 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${meetingId}.yaml`, `create content/meetings/${meetingId}.yaml with this report on its agenda, or correct the committee and date`);
     } else if (meeting && !meeting.data.agenda.some((item) => item.report === rep.id)) {
       report(rep, ['number'], 'E_UNKNOWN_REF', `the agenda of ${meeting.file} does not list this report`, `add \`- report: ${rep.id}\` to its agenda`);
     }
@@ -102,7 +102,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       if (!unchecked.has('glossary') && !terms.includes(term)) report(rep, ['abbreviations', i], 'E_UNKNOWN_REF', `\`${term}\` is not in the glossary`, didYouMean(term, terms, `add \`- term: ${term}\` with its \`expansion\` to data/glossary.yaml`));
     });
     d.boroughs.forEach((slug, i) => {
-      if (!exists('borough', slug, boroughIds)) report(rep, ['boroughs', i], 'E_UNKNOWN_REF', `no borough \`${slug}\``, didYouMean(slug, boroughIds, 'use a file name from data/boroughs without .yaml'));
+      if (!exists('borough', slug, boroughIds)) report(rep, ['boroughs', i], 'E_UNKNOWN_REF', `no borough \`${slug}\``, didYouMean(slug, boroughIds, 'write a file name of data/boroughs without .yaml'));
     });
     d.appendices.forEach((appendix, i) => {
       if (!appendix.recommendations) return;
@@ -131,7 +131,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       } else if (!type) report(borough, ['facts', i, 'fact'], 'E_UNKNOWN_REF', `unknown fact \`${fact.fact}\``, didYouMean(fact.fact, factTypes.map((f) => f.id), `add \`- id: ${fact.fact}\` with its \`label\` and \`type\` to data/facts.yaml`));
       else if (typeof fact.value !== JS_TYPE[type.type]) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `the fact \`${fact.fact}\` takes ${type.type === 'boolean' ? 'true or false' : type.type === 'number' ? 'a number' : 'text'}`, `correct the value; data/facts.yaml says it is ${type.type}`);
       else if (type.choices && !type.choices.some((c) => c.value === fact.value)) report(borough, ['facts', i, 'value'], 'E_SCHEMA', `\`${String(fact.value)}\` is not a value of \`${fact.fact}\``, `use one of: ${type.choices.map((c) => c.value).join(', ')}`);
-      if (!exists('report', fact.source.report, reportIds)) report(borough, ['facts', i, 'source', 'report'], 'E_UNKNOWN_REF', `no report \`${fact.source.report}\``, didYouMean(fact.source.report, reportIds, 'the id is the report’s file name without .md'));
+      if (!exists('report', fact.source.report, reportIds)) report(borough, ['facts', i, 'source', 'report'], 'E_UNKNOWN_REF', `no report \`${fact.source.report}\``, didYouMean(fact.source.report, reportIds, 'write the report’s file name under content/reports without .md'));
     });
   }
   return errors;

@@ -9,8 +9,10 @@ export interface ViewProblem {
 }
 
 /** A view of a recommendation set names a set, an owner and numbers that exist. */
-export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations'>): ViewProblem[] {
+export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations' | 'found'>): ViewProblem[] {
   const set = content.sets.find((s) => s.id === view.set);
+  // A set or recommendation whose own file failed its check is reported there, not here again.
+  if (!set && content.found?.has(`recommendation-set:${view.set}`)) return [];
   const setIds = content.sets.map((s) => s.id);
   if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: didYouMean(view.set, setIds, `a set is a folder of content/recommendations with an index.yaml; the sets are: ${setIds.join(', ') || 'none yet'}`) }];
   const problems: ViewProblem[] = [];
@@ -19,7 +21,7 @@ export function checkViewReferences(view: { set: string; owner?: string | undefi
   }
   const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
   view.numbers?.forEach((n, i) => {
-    if (!numbers.has(n)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml` });
+    if (!numbers.has(n) && !content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml` });
   });
   return problems;
 }

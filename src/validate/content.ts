@@ -29,4 +29,9 @@ export interface Content {
   recommendations: Checked<RecommendationData>[];
   meetings: Checked<MeetingData>[];
   reports: Checked<ReportData & { body: string }>[];
+  /**
+   * `kind:id` of every content file found, even one that failed its own check:
+   * a reference to such a file is not reported again as a missing one.
+   */
+  found?: ReadonlySet<string>;
 }

@@ -59,6 +59,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     recommendations: many('recommendation'),
     meetings: many('meeting'),
     reports: many('report'),
+    found: loaded.found,
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
   errors.push(...checkReferences(content, loaded.found, unchecked));

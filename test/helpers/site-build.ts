@@ -5,8 +5,9 @@ import { buildProject, type BuildResult } from '../../src/pipeline/build-project
 import { copyExampleProject } from './project.ts';
 
 /** A full build (HTML, PDFs, search) of a fresh copy of the example project. */
-export async function buildExampleSite(): Promise<BuildResult> {
+export async function buildExampleSite(prepare?: (root: string) => Promise<void>): Promise<BuildResult> {
   const root = await copyExampleProject();
+  await prepare?.(root);
   const result = await buildProject({ root });
   if (!result.ok) throw new Error(`example build failed: ${JSON.stringify(result.errors)}`);
   return result;

@@ -4,76 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { pageText } from '../helpers/page-text.ts';
+import { addFormatReport, FORMAT_REPORT as REPORT, FORMAT_REPORT_FILE as REPORT_FILE } from '../helpers/format-report.ts';
 import { copyExampleProject, editFile, PAGE_2004, PAGE_2005 } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-
-/**
- * A test report (not a real one) that uses every choice the format offers
- * beyond the two example reports, added to the 8 December 2005 meeting.
- */
-const REPORT_ID = '2005-12-08-x-ppr-07-format-test';
-const REPORT_FILE = `content/reports/2005/${REPORT_ID}.md`;
-const REPORT = `---
-committee: x-ppr
-date: 2005-12-08
-report_date: 2005-11-17
-number: 7
-title: Format test
-by: Clerk
-description: tests the format.
-summary: A test of the format.
-recommendations:
-  heading: Recommendations
-  lead: ''
-  style: bulleted
-  items: [That members note the report.]
-numbered_sections: [Supporting information]
-contacts: false
-appendices_new_page: true
-appendices:
-  - recommendations: { set: cdrp-scrutiny-2003, view: list, numbers: [1, 2, 3] }
----
-
-## Supporting information
-
-The table below gives the position.
-
-::: recommendations
-set: cdrp-scrutiny-2003
-numbers: [1, 2]
-as_at: 2005-12-08
-caption: "{recommendation}: position at 22 November"
-columns: [Key points, Actions, Position at 22 November]
-heading_rows: true
-:::
-
-The plan follows.
-
-::: recommendations
-set: cdrp-scrutiny-2003
-view: plan
-numbers: [3]
-as_at: 2002-01-01
-:::
-
-The terms of reference are:
-
-(i) To monitor performance, including:
-    (a) crime; and
-(ii) To consider reports.
-
-| Month | Report |
-| --- | --- |
-| June | Work plan |
-`;
 
 describe('the report format beyond the two examples', () => {
   let siteDir = '';
   let html = '';
   beforeAll(async () => {
     const root = await copyExampleProject();
-    await writeFile(path.join(root, REPORT_FILE), REPORT);
-    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${REPORT_ID}\n`);
+    await addFormatReport(root);
     await editFile(root, 'data/committees.yaml', '    short_name: PPR\n', '    short_name: PPR\n    renamed:\n      - { from: 2005-06-01, name: Planning and Review Committee, short_name: PR }\n');
     await editFile(root, 'data/site.yaml', 'language: en-GB\n', 'language: en-GB\ndate_style: short\n');
     const result = await buildProject({ root, outputDir: await makeTempDir('format'), pdf: false });
@@ -150,8 +90,7 @@ describe('mistakes in the new parts of a report', () => {
   it('reports a block’s mistakes at their line, with the file’s other mistakes, in one run', async () => {
     const root = await copyExampleProject();
     const body = REPORT.replace('set: cdrp-scrutiny-2003\nnumbers: [1, 2]', 'set: cdrp-scrutny-2003\nnumbers: [1, 2]').replace('view: plan', 'veiw: plan');
-    await writeFile(path.join(root, REPORT_FILE), body);
-    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${REPORT_ID}\n`);
+    await addFormatReport(root, body);
     // A schema error in another file must not hide them.
     await editFile(root, 'content/recommendations/cdrp-scrutiny-2003/19.yaml', 'number: 19', 'number: nineteen');
     const { errors, model } = await checkProject(root);
@@ -164,8 +103,7 @@ describe('mistakes in the new parts of a report', () => {
 
   it('refuses an unclosed block and a block inside a list', async () => {
     const root = await copyExampleProject();
-    await writeFile(path.join(root, REPORT_FILE), REPORT.replace('as_at: 2002-01-01\n:::\n', 'as_at: 2002-01-01\n').replace('The table below gives the position.\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n', '- a list\n\n  ::: recommendations\n  set: cdrp-scrutiny-2003\n  :::\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n'));
-    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${REPORT_ID}\n`);
+    await addFormatReport(root, REPORT.replace('as_at: 2002-01-01\n:::\n', 'as_at: 2002-01-01\n').replace('The table below gives the position.\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n', '- a list\n\n  ::: recommendations\n  set: cdrp-scrutiny-2003\n  :::\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n'));
     const { errors } = await checkProject(root);
     const messages = errors.filter((e) => e.file === REPORT_FILE).map((e) => e.message);
     expect(messages).toContain('a `::: recommendations` block is not closed');
@@ -174,8 +112,7 @@ describe('mistakes in the new parts of a report', () => {
 
   it('warns when an author list looks like one name split by YAML, with the fix', async () => {
     const root = await copyExampleProject();
-    await writeFile(path.join(root, REPORT_FILE), REPORT.replace('contacts: false\n', 'contacts: false\nauthors: [Jane Smith and John Brown, MPA.]\n'));
-    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${REPORT_ID}\n`);
+    await addFormatReport(root, REPORT.replace('contacts: false\n', 'contacts: false\nauthors: [Jane Smith and John Brown, MPA.]\n'));
     const { errors, model } = await checkProject(root);
     expect(model).toBeDefined();
     expect(errors).toContainEqual(expect.objectContaining({ code: 'E_AUTHOR_SPLIT', severity: 'warning', file: REPORT_FILE, hint: 'if it is one author, put it in quotes: - "Jane Smith and John Brown, MPA."' }));

@@ -4,6 +4,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { serveDirectory, type StaticServer } from '../../src/pdf/serve-directory.ts';
+import { addFormatReport } from '../helpers/format-report.ts';
 import { buildExampleSite } from '../helpers/site-build.ts';
 
 const PAGE_TYPES: Record<string, string> = {
@@ -14,6 +15,7 @@ const PAGE_TYPES: Record<string, string> = {
   meeting: '/committees/x-ppr/2005/051208/',
   report: '/committees/x-ppr/2005/051208/06/',
   'report (numbered C and D)': '/committees/x-ppr/2004/041104/06/',
+  'report (tables in a section, a plan, a list, clauses, a table)': '/committees/x-ppr/2005/051208/07/',
   tracker: '/recommendations/',
   'recommendation set': '/recommendations/cdrp-scrutiny-2003/',
   'filtered set': '/recommendations/cdrp-scrutiny-2003/status/ongoing/',
@@ -36,7 +38,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   let axeSource = '';
 
   beforeAll(async () => {
-    const { siteDir } = await buildExampleSite();
+    const { siteDir } = await buildExampleSite(addFormatReport);
     server = await serveDirectory(siteDir);
     browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage();
