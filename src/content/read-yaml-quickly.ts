@@ -39,10 +39,24 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 
 /**
  * Where the two readers could part: an anchor or alias (`&name`, `*name`),
- * whose expansion the full parse bounds, and a key that is not a plain
- * scalar (`? key`, `[a, b]: c`), which the two turn into different strings.
+ * whose expansion the full parse bounds; a key that is not a plain scalar
+ * (`? key`, `[a, b]: c`), which the two turn into different strings; and a
+ * tag (`!`, `!!str`), which the two resolve differently on an empty value.
  */
-const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$))|[\]}]\s*:(?:\s|$)/m;
+const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$)|!)|[\]}]\s*:(?:\s|$)/m;
+
+/**
+ * A line whose brackets do not balance may start a flow collection that runs
+ * on to the next lines, where the two readers hold indentation to different rules.
+ */
+function opensFlowAcrossLines(line: string): boolean {
+  let depth = 0;
+  for (const c of line) {
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth !== 0;
+}
 
 /**
  * The data of a YAML text that is plainly well formed, read about ten times
@@ -51,7 +65,7 @@ const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$))|[\]}]\s*:(
  * what only the full parse reads the same way every time (see above).
  */
 export function readYamlQuickly(text: string): { value: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  if (NEEDS_FULL_PARSE.test(text) || text.split('\n').some(opensFlowAcrossLines)) return undefined;
   try {
     const value: unknown = load(text, { schema: CORE_SCHEMA });
     // No document (an empty file, or only comments) or a bare null: the full parse tells these apart.

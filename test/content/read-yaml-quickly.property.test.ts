@@ -49,6 +49,12 @@ describe('reading YAML quickly', () => {
     );
   });
 
+  it('leaves a tag to the full parse, whose reading of an empty tagged value differs', () => {
+    expect(readYamlQuickly('a: !\n')).toBeUndefined();
+    expect(readYamlQuickly('a: !!str 1\n')).toBeUndefined();
+    expect(readYamlQuickly('a: Hello!\n')).toEqual({ value: { a: 'Hello!' } });
+  });
+
   it('reads every YAML file and front matter of the example as the full parse does', async () => {
     const root = REPO_ROOT;
     const files = [...(await readdir(path.join(root, 'content'), { recursive: true })).map((f) => `content/${f}`), ...(await readdir(path.join(root, 'data'), { recursive: true })).map((f) => `data/${f}`)].filter((f) => /\.(ya?ml|md)$/.test(f));

@@ -11,20 +11,7 @@ const SKIP = new Set(['head', 'script', 'style', 'template']);
 
 /** The text a reader gets from a page, blocks and cells separated, whitespace collapsed. */
 export function pageText(html: string): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (SKIP.has(node.nodeName)) return;
-    if (node.nodeName === '#text') {
-      parts.push(node.value ?? '');
-      return;
-    }
-    const block = BLOCKS.has(node.nodeName);
-    if (block) parts.push(' ');
-    for (const child of node.childNodes ?? []) walk(child);
-    if (block) parts.push(' ');
-  };
-  walk(parse(html) as unknown as Node);
-  return normaliseSpace(parts.join(''));
+  return readText(html, false);
 }
 
 export function normaliseSpace(text: string): string {
@@ -40,6 +27,10 @@ type ElementNode = Node & { attrs?: Array<{ name: string; value: string }> };
  * source checks list kinds and numbers too, not only the words.
  */
 export function pageTextWithMarkers(html: string): string {
+  return readText(html, true);
+}
+
+function readText(html: string, markers: boolean): string {
   const parts: string[] = [];
   const walk = (node: ElementNode, marker?: string) => {
     if (SKIP.has(node.nodeName)) return;
@@ -52,15 +43,25 @@ export function pageTextWithMarkers(html: string): string {
     if (marker) parts.push(`${marker} `);
     let index = 0;
     for (const child of (node.childNodes ?? []) as ElementNode[]) {
-      if (child.nodeName === 'li' && (node.nodeName === 'ol' || node.nodeName === 'ul')) {
-        walk(child, listMarker(node, child, index));
-        index += 1;
-      } else walk(child);
+      const listItem = markers && child.nodeName === 'li' && (node.nodeName === 'ol' || node.nodeName === 'ul');
+      walk(child, listItem ? listMarker(node, child, index++) : undefined);
     }
     if (block) parts.push(' ');
   };
   walk(parse(html) as unknown as ElementNode);
   return normaliseSpace(parts.join(''));
+}
+
+/** Lines not found, in order, in a page's text. */
+export function findMissingLines(lines: readonly string[], text: string): string[] {
+  const missing: string[] = [];
+  let from = 0;
+  for (const line of lines) {
+    const at = text.indexOf(line, from);
+    if (at === -1) missing.push(line);
+    else from = at + line.length;
+  }
+  return missing;
 }
 
 function attr(node: ElementNode, name: string): string | undefined {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
-import { normaliseSpace, pageTextWithMarkers } from '../helpers/page-text.ts';
+import { findMissingLines, normaliseSpace, pageTextWithMarkers } from '../helpers/page-text.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -26,18 +26,6 @@ function sourceLines(text: string): string[] {
 /** The markers of a text's lines, in order: the numbering and list kinds of the source. */
 function markersOf(lines: readonly string[]): string[] {
   return lines.flatMap((l) => MARKER.exec(l)?.[1] ?? []);
-}
-
-/** Lines not found, in order, in the page text. */
-function findMissingLines(lines: readonly string[], text: string): string[] {
-  const missing: string[] = [];
-  let from = 0;
-  for (const line of lines) {
-    const at = text.indexOf(line, from);
-    if (at === -1) missing.push(line);
-    else from = at + line.length;
-  }
-  return missing;
 }
 
 /** `sop-2009-07-09-15.txt` → the page of report 15 of the sop meeting of 9 July 2009. */

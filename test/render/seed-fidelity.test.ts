@@ -2,7 +2,7 @@ import { readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
-import { normaliseSpace, pageText } from '../helpers/page-text.ts';
+import { findMissingLines, normaliseSpace, pageText } from '../helpers/page-text.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -20,18 +20,6 @@ function seedBodyLines(seed: string): string[] {
     .filter((l) => l.trim() !== '' && !CHROME.has(l.trim()))
     // Indented lines are list items: their bullets and numbers are list markers, drawn by the browser.
     .map((l) => normaliseSpace(/^\s/.test(l) ? l.replace(/^\s*(•|\d+\.|[a-z]\.)\s+/, '') : l));
-}
-
-/** Lines not found, in order, in the page text. */
-function findMissingLines(lines: readonly string[], text: string): string[] {
-  const missing: string[] = [];
-  let from = 0;
-  for (const line of lines) {
-    const at = text.indexOf(line, from);
-    if (at === -1) missing.push(line);
-    else from = at + line.length;
-  }
-  return missing;
 }
 
 describe('the seed reports, rendered', () => {
