@@ -6,10 +6,7 @@ import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
-import { collectSyntaxErrors, parseYamlSource, type YamlSource } from './source-file.ts';
-
-/** Aliases expanded per document before it counts as an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
+import { collectSyntaxErrors, parseYamlSource, toPlainData, type YamlSource } from './source-file.ts';
 
 export interface LoadResult {
   entries: RawEntry[];
@@ -128,17 +125,6 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
   const data = toPlainData(source, 'E_FRONT_MATTER');
   if (!data.ok) return { errors: [data.error] };
   return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
-}
-
-/** YAML to plain data, refusing documents whose aliases would expand without bound. */
-function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): { ok: true; value: unknown } | { ok: false; error: ContentError } {
-  try {
-    // Detached, so the values do not keep the file's text alive once it is checked.
-    return { ok: true, value: detach(source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
-  } catch {
-    const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
-    return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };
-  }
 }
 
 async function listFiles(root: string, dir: string, errors: ContentError[]): Promise<string[]> {

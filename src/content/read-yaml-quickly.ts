@@ -46,16 +46,31 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$)|!)|[\]}]\s*:(?:\s|$)/m;
 
 /**
- * A line whose brackets do not balance may start a flow collection that runs
- * on to the next lines, where the two readers hold indentation to different rules.
+ * A line that leaves a flow collection (`[`, `{`) or a quoted scalar open, to
+ * run on over the next lines, where the two readers hold indentation and
+ * folding to different rules. A quote opens a scalar only where a value can
+ * start (line start, after `: `, `- `, `[`, `{`, `,` or `? `): an apostrophe
+ * inside plain text is text.
  */
-function opensFlowAcrossLines(line: string): boolean {
+export function spansLines(line: string): boolean {
   let depth = 0;
-  for (const c of line) {
-    if (c === '[' || c === '{') depth++;
+  let quote: string | undefined;
+  let previous = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+    } else if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = undefined;
+    } else if ((c === '"' || c === "'") && /^$|[:\-[{,?]$/.test(previous)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+    else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') depth--;
+    if (!/\s/.test(c)) previous = quote ? '' : c;
   }
-  return depth !== 0;
+  return depth !== 0 || quote !== undefined;
 }
 
 /**
@@ -65,7 +80,7 @@ function opensFlowAcrossLines(line: string): boolean {
  * what only the full parse reads the same way every time (see above).
  */
 export function readYamlQuickly(text: string): { value: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(text) || text.split('\n').some(opensFlowAcrossLines)) return undefined;
+  if (NEEDS_FULL_PARSE.test(text) || text.split('\n').some(spansLines)) return undefined;
   try {
     const value: unknown = load(text, { schema: CORE_SCHEMA });
     // No document (an empty file, or only comments) or a bare null: the full parse tells these apart.

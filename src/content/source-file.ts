@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createError, type ContentError, type Location } from '../errors/content-error.ts';
+import { detach } from './detach.ts';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -129,4 +130,20 @@ function locateNode(source: YamlSource, node: Node): Location {
 
 function isNodeWithRange(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as Node).range);
+}
+
+/** Aliases a document may expand in all, so that a few lines cannot stand for gigabytes. */
+const MAX_ALIAS_COUNT = 100;
+
+/** YAML to plain data, refusing an alias with no anchor and documents whose aliases would expand without bound. */
+export function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): { ok: true; value: unknown } | { ok: false; error: ContentError } {
+  try {
+    // Detached, so the values do not keep the file's text alive once it is checked.
+    return { ok: true, value: detach(source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
+  } catch (error) {
+    const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
+    const alias = /Unresolved alias[^:]*: (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    if (alias !== undefined) return { ok: false, error: createError(at, code, `the alias \`*${alias}\` names no anchor`, `write the value out, or mark the value it repeats with \`&${alias}\` before this line`) };
+    return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };
+  }
 }

@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { locatePath, parseYamlSource, collectSyntaxErrors } from '../content/source-file.ts';
+import { collectSyntaxErrors, locatePath, parseYamlSource, toPlainData } from '../content/source-file.ts';
 import { createError, type ContentError, type Location } from '../errors/content-error.ts';
 import { createBodyEnv } from '../markdown/body-env.ts';
 import { renderCompact } from '../markdown/create-markdown.ts';
@@ -196,7 +196,12 @@ function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, repor
     errors.push(...syntax);
     return undefined;
   }
-  const data = source.doc.toJS() ?? {};
+  const read = toPlainData(source, 'E_YAML_SYNTAX');
+  if (!read.ok) {
+    errors.push(read.error);
+    return undefined;
+  }
+  const data = read.value ?? {};
   const parsed = recommendationViewSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     errors.push(...mapSchemaIssues({ kind: 'report', id: entry.id, file: entry.file, source, data }, recommendationViewSchema, parsed.error.issues));

@@ -10,7 +10,13 @@ import { REPO_ROOT } from '../helpers/project.ts';
 function readFully(text: string): unknown {
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return 'refused';
-  return doc.contents === null ? 'empty' : doc.toJS();
+  if (doc.contents === null) return 'empty';
+  try {
+    return doc.toJS();
+  } catch {
+    // An alias with no anchor parses, but has no data.
+    return 'refused';
+  }
 }
 
 /** Where the quick reader gives data, it must be the full parse's data, to the last -0 and NaN. */
