@@ -37,6 +37,8 @@ export interface Printer {
   pid: number | undefined;
   /** Addresses off the site that pages asked for, all refused: nothing is fetched from the network. */
   refused: readonly string[];
+  /** What the printer holds between PDFs: its idle tabs and the listeners on them (none, once a PDF is done). */
+  retained(): { tabs: number; listeners: number };
 }
 
 export async function openPrinter(options: PrintOptions): Promise<Printer> {
@@ -53,19 +55,30 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   // Tabs are reused from one PDF to the next.
   const idle: Page[] = [];
   const printOnce = async (request: PrintRequest) => {
-    const page = idle.pop() ?? (await running.browser.newPage());
+    let page: Page | undefined;
+    let timedOut = false;
+    // Opening the tab is inside the timeout too: a renderer that dies while a tab opens must not hang the build.
+    const work = (async () => {
+      page = idle.pop() ?? (await running.browser.newPage());
+      if (timedOut) throw new Error('timed out');
+      return printPage(page, server.origin, request);
+    })();
     try {
-      const bytes = await withTimeout(printPage(page, server.origin, request), timeoutMs, request);
-      idle.push(page);
+      const bytes = await withTimeout(work, timeoutMs, request);
+      if (page) idle.push(page);
       return bytes;
     } catch (err) {
-      await page.close().catch(() => undefined);
+      timedOut = true;
+      // A tab that opens after the timeout is closed as soon as it exists.
+      work.catch(() => undefined).finally(() => page?.close().catch(() => undefined));
+      await page?.close().catch(() => undefined);
       throw err;
     }
   };
   return {
     pid: running.browser.process()?.pid,
     refused: server.refused,
+    retained: () => ({ tabs: idle.length, listeners: idle.reduce((n, page) => n + page.listenerCount('error'), 0) }),
     async print(request) {
       try {
         return await printOnce(request);
@@ -87,11 +100,13 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
 }
 
 async function printPage(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
-  // A crashed renderer is reported at once, not at the timeout.
+  // A crashed renderer is reported at once, not at the timeout. The listener is
+  // added and removed as the same function (`once` would wrap it, and `off`
+  // would then remove nothing, keeping this print's PDF alive through its closure).
   let onError: (err: Error) => void = () => undefined;
   const crashed = new Promise<never>((_, reject) => {
     onError = (err) => reject(new Error(`the page crashed (${err.message})`));
-    page.once('error', onError);
+    page.on('error', onError);
   });
   crashed.catch(() => undefined);
   try {
