@@ -166,6 +166,16 @@ export function readDestinationPages(bytes: Uint8Array): Map<string, number> {
   return result;
 }
 
+/** How many pages a PDF has, from its page tree's root alone. */
+export function readPageCount(bytes: Uint8Array): number {
+  const pdf = readClassicPdf(Buffer.from(bytes).toString('latin1'));
+  const catalog = readDictObject(pdf, Number.parseInt(pdf.root, 10));
+  const pagesRoot = /\/Pages (\d+) \d+ R/.exec(catalog)?.[1];
+  const count = pagesRoot ? /\/Count (\d+)/.exec(readDictObject(pdf, Number(pagesRoot)))?.[1] : undefined;
+  if (count === undefined) throw new Error('the PDF has no page tree');
+  return Number(count);
+}
+
 function decodeName(name: string): string {
   return name.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -11,6 +11,8 @@ export interface PdfTask {
   /** The content file behind it, for error messages. */
   source: string;
   metadata: PdfMetadata;
+  /** A pack's reports in agenda order: the anchor each starts at, and its own PDF. */
+  items?: Array<{ id: string; pdfUrl: string }>;
 }
 
 /** One PDF per report, one pack per meeting that has reports on its agenda. */
@@ -38,6 +40,7 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
       pdfUrl: m.packPdfUrl,
       footer: `${m.committee.name}, ${m.dateLabel}: committee pack`,
       source: `content/meetings/${m.id}.yaml`,
+      items: m.agenda.flatMap((item) => (item.report ? [{ id: item.id, pdfUrl: item.report.pdfUrl }] : [])),
       metadata: {
         title: `${m.committee.name}, ${m.dateLabel}: committee pack`,
         author: model.site.body,

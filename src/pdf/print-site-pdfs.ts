@@ -5,7 +5,7 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
-import { finalisePdf, readDestinationPages } from './finalise-pdf.ts';
+import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './print-pdfs.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
@@ -38,6 +38,8 @@ export interface PrintSiteResult {
   printed: number;
   reused: number;
   total: number;
+  /** Times packs went through the printer: once each when their reports' page counts foretold the agenda. */
+  packPrintings: number;
 }
 
 /** Print every report PDF and committee pack of a built site into it. */
@@ -62,43 +64,76 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
     }
   });
   const toPrint = tasks.filter((task) => !restored.has(task));
+  let packPrintings = 0;
   if (toPrint.length > 0) {
     const printer = await openPrinter({ siteDir: options.siteDir, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const printTask = async (task: PdfTask) => {
+      const started = performance.now();
+      let bytes: Uint8Array;
+      if (task.kind === 'pack') {
+        const pack = await printPack(printer, options.siteDir, task);
+        packPrintings += pack.printings;
+        bytes = pack.bytes;
+      } else bytes = await printer.print({ url: task.pageUrl, source: task.source });
+      const final = finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
+      await writeFileAnew(pagePath(options.siteDir, task.pdfUrl), final);
+      await saveToCache(options, task, keys.get(task) ?? '', final);
+      options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
+    };
     try {
-      await printer.forEach(toPrint, async (task) => {
-        const started = performance.now();
-        const bytes = task.kind === 'pack' ? await printPack(printer, options.siteDir, task) : await printer.print({ url: task.pageUrl, source: task.source });
-        const final = finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
-        await writeFileAnew(pagePath(options.siteDir, task.pdfUrl), final);
-        await saveToCache(options, task, keys.get(task) ?? '', final);
-        options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
-      });
+      // Reports first: a pack's agenda pages are worked out from its reports' page counts.
+      await printer.forEach(toPrint.filter((task) => task.kind !== 'pack'), printTask);
+      await printer.forEach(toPrint.filter((task) => task.kind === 'pack'), printTask);
     } finally {
       await printer.close();
     }
   }
   if (!options.select) await pruneCache(options.cacheDir, new Set(keys.values()));
-  return { printed: toPrint.length, reused: tasks.length - toPrint.length, total: tasks.length };
+  return { printed: toPrint.length, reused: tasks.length - toPrint.length, total: tasks.length, packPrintings };
 }
 
 /**
- * Print the pack, read where each item's anchor landed, write those pages into
- * the agenda and print again. The placeholders are as wide as the numbers, so
- * the second printing keeps the first one's pages; it is checked, not assumed.
+ * Print the pack once with the agenda's page numbers worked out from the page
+ * counts of its reports' own PDFs (a cover page and an agenda page, then each
+ * report from a new page). The printed pack is checked: where an item landed
+ * elsewhere, those pages are written in and it is printed again, until the
+ * numbers settle. The placeholders are as wide as the numbers, so a second
+ * printing keeps the first one's pages; that too is checked, not assumed.
  */
-async function printPack(printer: Printer, siteDir: string, task: PdfTask): Promise<Uint8Array> {
+async function printPack(printer: Printer, siteDir: string, task: PdfTask): Promise<{ bytes: Uint8Array; printings: number }> {
   const file = pagePath(siteDir, task.pageUrl);
   let html = await readFile(file, 'utf8');
+  const foretold = await foretellAgendaPages(siteDir, task);
+  if (foretold) {
+    html = fillAgendaPages(html, foretold);
+    await writeFile(file, html);
+  }
   const request = { url: task.pageUrl, source: task.source };
   for (let attempt = 0; attempt < 3; attempt++) {
     const bytes = await printer.print(request);
     const pages = readDestinationPages(bytes);
     const stated = readAgendaPages(html);
-    if ([...stated].every(([id, page]) => String(pages.get(id)) === page)) return bytes;
+    if ([...stated].every(([id, page]) => String(pages.get(id)) === page)) return { bytes, printings: attempt + 1 };
     html = fillAgendaPages(html, pages);
     await writeFile(file, html);
   }
   throw new PrintError(task.source, `the agenda page numbers of ${task.pageUrl} did not settle`);
+}
+
+/** Where each report of a pack should start, from the page counts of the reports' PDFs; nothing when one cannot be read. */
+async function foretellAgendaPages(siteDir: string, task: PdfTask): Promise<Map<string, number> | undefined> {
+  const pages = new Map<string, number>();
+  // The cover, then the agenda, each one page; the first report starts on the next.
+  let next = 3;
+  for (const item of task.items ?? []) {
+    try {
+      pages.set(item.id, next);
+      next += readPageCount(await readFile(pagePath(siteDir, item.pdfUrl)));
+    } catch {
+      return undefined;
+    }
+  }
+  return pages;
 }
 
 function pagePath(siteDir: string, url: string): string {

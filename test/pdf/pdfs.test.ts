@@ -1,15 +1,18 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDestinationPages } from '../../src/pdf/finalise-pdf.ts';
+import { printSitePdfs } from '../../src/pdf/print-site-pdfs.ts';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
 import { flattenBookmarks, readBookmarks, readPageTexts, readPdfInfo } from '../helpers/pdf.ts';
 import { createPdfProject, PACK_2005, PDF_2004, PDF_2005 } from '../helpers/pdf-project.ts';
 import { editFile, REPORT_2004 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
+/** Report 4 of the fuller 8 December 2005 meeting. */
+const PDF_2004_IN_PACK = 'committees/x-ppr/2005/051208/04/x-ppr-2005-12-08-04.pdf';
 const FOOTER_2005 = 'Planning, Performance & Review Committee, 8 December 2005, Report 6';
 
 describe('PDFs printed by real Chromium', () => {
@@ -17,7 +20,9 @@ describe('PDFs printed by real Chromium', () => {
   let build: BuildResult;
   const pdf = (url: string) => path.join(build.siteDir, url);
 
+  let tempDir = '';
   beforeAll(async () => {
+    tempDir = await useOwnTempDir();
     root = await createPdfProject();
     build = await buildProject({ root });
     expect(build.errors).toEqual([]);
@@ -117,15 +122,34 @@ describe('PDFs printed by real Chromium', () => {
       }
       expect((await readPdfInfo(pdf(PACK_2005))).Tagged).toBe('yes');
     });
+
+    it('is printed once, its agenda worked out from its reports’ page counts', () => {
+      expect(build.pdfs?.packPrintings).toBe(2);
+    });
+
+    it('is printed again, with the right pages, when a report’s page count foretells wrongly', async () => {
+      // Report 4's PDF replaced by a longer one: the foretold pages of reports 5 and 6 are wrong.
+      const kept = await Promise.all([PDF_2004_IN_PACK, PACK_2005].map((url) => readFile(pdf(url))));
+      await writeFile(pdf(PDF_2004_IN_PACK), await readFile(pdf(PDF_2005)));
+      try {
+        const packs = await printSitePdfs(build.model!, { siteDir: build.siteDir, cacheDir: await makeTempDir('pack-cache'), select: (tasks) => tasks.filter((t) => t.pdfUrl === `/${PACK_2005}`) });
+        expect(packs.packPrintings).toBe(2);
+        const pages = await readPageTexts(pdf(PACK_2005));
+        const start = Number(/Crime and Disorder Reduction Partnerships (\d+)/.exec(pages[1] ?? '')?.[1]);
+        expect(pages[start - 1]).toMatch(/^Report 6 of the 8 December 2005 meeting/);
+      } finally {
+        await Promise.all([PDF_2004_IN_PACK, PACK_2005].map((url, i) => writeFile(pdf(url), kept[i]!)));
+      }
+    });
   });
 
   describe('rebuilding', () => {
     it('prints nothing when nothing changed, and only what changed after an edit', async () => {
       const again = await buildProject({ root });
-      expect(again.pdfs).toEqual({ printed: 0, reused: 6, total: 6 });
+      expect(again.pdfs).toEqual({ printed: 0, reused: 6, total: 6, packPrintings: 0 });
       await editFile(root, REPORT_2004, 'by: Commissioner', 'by: Deputy Commissioner');
       const edited = await buildProject({ root });
-      expect(edited.pdfs).toEqual({ printed: 2, reused: 4, total: 6 });
+      expect(edited.pdfs).toEqual({ printed: 2, reused: 4, total: 6, packPrintings: 1 });
       expect((await readPdfInfo(path.join(edited.siteDir, PDF_2004))).Author).toBe('Deputy Commissioner');
     });
 
@@ -162,8 +186,7 @@ describe('PDFs printed by real Chromium', () => {
     });
 
     it('leaves no Chromium process behind', async () => {
-      const found = await promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
-      expect(found).toBe('');
+      expect(await chromiumProcessesIn(tempDir)).toBe('');
     });
   });
 });

@@ -5,16 +5,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
 import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-async function chromiumProcesses(): Promise<string> {
-  return promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '');
-}
+let tempDir = '';
+const chromiumProcesses = () => chromiumProcessesIn(tempDir);
 
 /** SIGKILL the renderer processes under one browser (and only that browser). */
 async function killRenderers(browserPid: number): Promise<number> {
@@ -34,6 +34,10 @@ async function killRenderers(browserPid: number): Promise<number> {
 }
 
 describe('printer faults', () => {
+  beforeAll(async () => {
+    tempDir = await useOwnTempDir();
+  });
+
   it('prints a page that asks for things off the site without any request leaving the machine', async () => {
     const site = await makeTempDir('offline');
     const outside = createServer((_req, res) => res.end('body { color: red }'));

@@ -1,9 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
 import { publishOutput } from '../../src/pipeline/publish-output.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
@@ -33,6 +33,11 @@ async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> 
 }
 
 describe('atomic publish', () => {
+  let tempDir = '';
+  beforeAll(async () => {
+    tempDir = await useOwnTempDir();
+  });
+
   it.each(['html', 'pdf'] as const)('a build killed during %s leaves the previous output whole', async (when) => {
     const root = await createPdfProject();
     expect((await runCli(['build', '--root', root])).code).toBe(0);
@@ -42,7 +47,7 @@ describe('atomic publish', () => {
     expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
     // No Chromium outlives its killed parent: it exits when its pipe closes.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await promisify(execFile)('pgrep', ['-f', 'papers-chromium']).then((r) => r.stdout.trim(), () => '')).toBe('');
+    expect(await chromiumProcessesIn(tempDir)).toBe('');
     const next = await runCli(['build', '--root', root]);
     expect(next.code).toBe(0);
     expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('A changed title');
