@@ -1,28 +1,52 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <html|pdf>; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice>; prints one JSON line.
+// The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
+// fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pageFile } from '../src/model/urls.ts';
+import { resetAgendaPages } from '../src/pdf/fill-agenda-pages.ts';
+import { printSitePdfs } from '../src/pdf/print-site-pdfs.ts';
 import { buildProject } from '../src/pipeline/build-project.ts';
+import { checkProject } from '../src/pipeline/check-project.ts';
 
 const [root, mode] = process.argv.slice(2);
-if (!root) throw new Error('usage: bench-build.ts <root> <html|pdf>');
+if (!root) throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice>');
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
-const result = await buildProject({
-  root,
-  pdf: mode === 'pdf',
-  onPdfProgress: (p) => {
-    if (!p.reused) printed.push({ url: p.task.pdfUrl, seconds: p.seconds });
-  },
-});
-if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
-process.stdout.write(
-  `${JSON.stringify({
-    seconds: (performance.now() - started) / 1000,
-    timings: result.timings,
-    pdfs: result.pdfs ?? null,
-    pages: result.pages ?? null,
-    search: result.search ?? null,
-    printed,
-    reports: result.model?.reports.length ?? 0,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  })}\n`,
-);
+if (mode === 'packs-foretold' || mode === 'packs-printed-twice') {
+  const { model } = await checkProject(root);
+  if (!model) throw new Error('the archive does not check');
+  const siteDir = path.join(root, 'output/site');
+  // Each pack as rendered, before its agenda's pages were written in: as a fresh build prints it.
+  for (const meeting of model.meetings) {
+    const file = path.join(siteDir, pageFile(meeting.packUrl));
+    await writeFile(file, resetAgendaPages(await readFile(file, 'utf8')));
+  }
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-packs-'));
+  const result = await printSitePdfs(model, { siteDir, cacheDir, select: (tasks) => tasks.filter((t) => t.kind === 'pack'), foretellPacks: mode === 'packs-foretold' });
+  await rm(cacheDir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - started) / 1000, pdfs: result, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+} else {
+  const result = await buildProject({
+    root,
+    pdf: mode === 'pdf',
+    onPdfProgress: (p) => {
+      if (!p.reused) printed.push({ url: p.task.pdfUrl, seconds: p.seconds });
+    },
+  });
+  if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  process.stdout.write(
+    `${JSON.stringify({
+      seconds: (performance.now() - started) / 1000,
+      timings: result.timings,
+      pdfs: result.pdfs ?? null,
+      pages: result.pages ?? null,
+      search: result.search ?? null,
+      printed,
+      reports: result.model?.reports.length ?? 0,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+}

@@ -40,18 +40,46 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 interface ChildBuild {
   seconds: number;
   timings: { check: number; html: number; pdf: number; finish: number };
-  pdfs: { printed: number; reused: number; total: number } | null;
+  pdfs: { printed: number; reused: number; total: number; packPrintings: number } | null;
   pages: { rendered: number; reused: number } | null;
   search: { indexed: number; reused: number } | null;
   printed: Array<{ url: string; seconds: number }>;
   reports: number;
   peakRssMb: number;
+  /** The largest sum of resident memory of the build and every process under it (Chromium, Pagefind), sampled. */
+  peakTreeRssMb: number;
 }
 
-async function childBuild(root: string, mode: 'html' | 'pdf'): Promise<ChildBuild> {
+type BuildMode = 'html' | 'pdf' | 'packs-foretold' | 'packs-printed-twice';
+
+/** Run one build in a process of its own, sampling the memory of its whole process tree as it goes. */
+async function childBuild(root: string, mode: BuildMode): Promise<ChildBuild> {
   await settleDisk();
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'), root, mode], { maxBuffer: 64 * 1024 * 1024, cwd: PACKAGE_ROOT });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildBuild;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'), root, mode], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  let peakTree = 0;
+  const sampler = setInterval(() => {
+    void treeRssMb(child.pid ?? 0).then((mb) => (peakTree = Math.max(peakTree, mb)));
+  }, 250);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`the ${mode} build failed: ${stderr.slice(-2000)}`);
+  return { ...(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildBuild), peakTreeRssMb: peakTree };
+}
+
+/** Resident memory of a process and all its descendants, in MB (shared pages count once per process: an upper bound). */
+async function treeRssMb(pid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,rss=']).catch(() => ({ stdout: '' }));
+  const rows = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of rows) if (tree.has(parent) && !tree.has(p)) (tree.add(p), (grew = true));
+  }
+  return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }
 
 async function hashTree(dir: string): Promise<Map<string, string>> {
@@ -78,7 +106,7 @@ async function cleanHtmlBuild(root: string): Promise<ChildBuild> {
 /** The faster of some runs (timings on shared machines vary by a third); memory is the largest. */
 function fastestOf(runs: readonly ChildBuild[]): ChildBuild {
   const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  return { ...fastest, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+  return { ...fastest, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), peakTreeRssMb: Math.max(...runs.map((r) => r.peakTreeRssMb)) };
 }
 
 /** The reports' Markdown bodies, without front matter, as the bare baseline's input. */
@@ -132,7 +160,8 @@ log(`Generating an archive of ${size.reports} reports, and one of double the siz
 const root = path.join(work, 'archive');
 const { packMeeting } = await generateArchive(root, size);
 const doubleRoot = path.join(work, 'double');
-await generateArchive(doubleRoot, { ...size, reports: size.reports * 2 });
+const doubleSize = { ...size, reports: size.reports * 2 };
+await generateArchive(doubleRoot, doubleSize);
 const baselineInput = await writeBaselineInput(root);
 
 // The runs whose times are compared are taken in turn, so a machine that slows down
@@ -146,6 +175,9 @@ for (let i = 0; i < 2; i++) {
   htmlRuns.push(await cleanHtmlBuild(root));
   doubleRuns.push(await cleanHtmlBuild(doubleRoot));
 }
+log(`Full build with PDFs at ${size.reports * 2} reports, for its memory…`);
+await rm(path.join(doubleRoot, 'output'), { recursive: true, force: true });
+const doubleFull = await childBuild(doubleRoot, 'pdf');
 await rm(doubleRoot, { recursive: true, force: true });
 const baseline = Math.min(...baselines);
 const html = fastestOf(htmlRuns);
@@ -156,6 +188,16 @@ const full = await childBuild(root, 'pdf');
 const siteDir = path.join(root, 'output/site');
 const pdfCount = full.pdfs?.printed ?? 0;
 const pack = full.printed.find((p) => p.url.includes(`${packMeeting.split('/')[0]}-${packMeeting.split('/')[1]}-pack.pdf`));
+
+log('The committee packs alone, their agenda pages worked out beforehand and found by printing twice, each twice in turn…');
+const packsForetold: ChildBuild[] = [];
+const packsTwice: ChildBuild[] = [];
+for (let i = 0; i < 2; i++) {
+  packsForetold.push(await childBuild(root, 'packs-foretold'));
+  packsTwice.push(await childBuild(root, 'packs-printed-twice'));
+}
+const packsOnce = fastestOf(packsForetold);
+const packsBefore = fastestOf(packsTwice);
 
 log(`Naive printing of ${sample} reports…`);
 const reportUrls = full.printed.filter((p) => !p.url.endsWith('-pack.pdf')).slice(0, sample).map((p) => p.url.replace(/[^/]+\.pdf$/, ''));
@@ -194,6 +236,14 @@ const results = {
   pdf_speedup: round(pdfPerSecond / naive),
   pack_reports: 20,
   pack_seconds: round(pack?.seconds ?? 0),
+  // Every pack printed alone on the built site, in turn: agenda pages worked out from the reports' PDFs (now), or found by printing each pack twice (before).
+  packs: packsOnce.pdfs?.printed ?? 0,
+  pack_printings: packsOnce.pdfs?.packPrintings ?? 0,
+  pack_printings_printed_twice: packsBefore.pdfs?.packPrintings ?? 0,
+  packs_seconds: round(packsOnce.seconds),
+  packs_seconds_printed_twice: round(packsBefore.seconds),
+  // The PDF stage of the full build, and as it would be with the packs printed twice (their difference added).
+  pdf_seconds_packs_printed_twice: round(full.timings.pdf + packsBefore.seconds - packsOnce.seconds),
   incremental_seconds: round(incremental.seconds),
   incremental_share_of_full: round(incremental.seconds / full.seconds, 3),
   // Pages Eleventy rendered again (the rest were copied from the previous build), and pages whose bytes changed.
@@ -205,6 +255,11 @@ const results = {
   // The Node process of each build at the default size (Chromium and Pagefind run as processes of their own).
   peak_rss_mb: round(Math.max(html.peakRssMb, full.peakRssMb, incremental.peakRssMb), 0),
   peak_rss_mb_double: round(double.peakRssMb, 0),
+  // The full build with PDFs: the Node process alone, and the whole process tree (Node, Chromium, Pagefind), at the default and double size.
+  peak_rss_mb_pdf: round(full.peakRssMb, 0),
+  peak_rss_mb_tree: round(full.peakTreeRssMb, 0),
+  peak_rss_mb_pdf_double: round(doubleFull.peakRssMb, 0),
+  peak_rss_mb_tree_double: round(doubleFull.peakTreeRssMb, 0),
   scaling: round(double.seconds / html.seconds),
   html_stages_double: { check: round(double.timings.check), render: round(double.timings.html), finish: round(double.timings.finish) },
 };
@@ -213,6 +268,7 @@ const targets: Array<[string, boolean]> = [
   ['pdf_speedup ≥ 5', results.pdf_speedup >= 5],
   ['incremental < 5% of full', results.incremental_share_of_full < 0.05],
   ['peak_rss_mb ≤ 1024', results.peak_rss_mb <= 1024],
+  [`Node ≤ 1024 MB in the full build with PDFs at ${doubleSize.reports} reports`, results.peak_rss_mb_pdf_double <= 1024],
   ['scaling ≤ 2.2', results.scaling <= 2.2],
 ];
 const out = path.join(PACKAGE_ROOT, 'output/bench');

@@ -32,6 +32,8 @@ export interface PrintSiteOptions {
   onProgress?: (progress: PdfProgress) => void;
   /** Print only the tasks that `select` keeps (for sharding across machines). */
   select?: (tasks: PdfTask[]) => PdfTask[];
+  /** Work a pack's agenda pages out from its reports' PDFs before printing it (default); `false` prints it to find them. */
+  foretellPacks?: boolean;
 }
 
 export interface PrintSiteResult {
@@ -71,7 +73,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
       const started = performance.now();
       let bytes: Uint8Array;
       if (task.kind === 'pack') {
-        const pack = await printPack(printer, options.siteDir, task);
+        const pack = await printPack(printer, options.siteDir, task, options.foretellPacks ?? true);
         packPrintings += pack.printings;
         bytes = pack.bytes;
       } else bytes = await printer.print({ url: task.pageUrl, source: task.source });
@@ -100,10 +102,10 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
  * numbers settle. The placeholders are as wide as the numbers, so a second
  * printing keeps the first one's pages; that too is checked, not assumed.
  */
-async function printPack(printer: Printer, siteDir: string, task: PdfTask): Promise<{ bytes: Uint8Array; printings: number }> {
+async function printPack(printer: Printer, siteDir: string, task: PdfTask, foretell: boolean): Promise<{ bytes: Uint8Array; printings: number }> {
   const file = pagePath(siteDir, task.pageUrl);
   let html = await readFile(file, 'utf8');
-  const foretold = await foretellAgendaPages(siteDir, task);
+  const foretold = foretell ? await foretellAgendaPages(siteDir, task) : undefined;
   if (foretold) {
     html = fillAgendaPages(html, foretold);
     await writeFile(file, html);
