@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { papersPlugin } from './src/render/eleventy-plugin.ts';
 
 /**
@@ -9,7 +11,8 @@ export default function configureEleventy(eleventyConfig: EleventyConfigLike): v
 }
 
 export const config = {
-  dir: { input: 'templates', includes: '_includes', layouts: '_layouts', data: '_data' },
+  // The tool's own templates, wherever it is run from: never a `templates/` of the current folder.
+  dir: { input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates'), includes: '_includes', layouts: '_layouts', data: '_data' },
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk',
 };

@@ -1,18 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { PACKAGE_ROOT } from '../render/render-site.ts';
 import { renderJsonSchemas } from '../schemas/json-schemas.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const schemasCommand = defineCommand({
-  meta: { name: 'schemas', description: 'Write the JSON Schema files that editors use for completion (schemas/*.schema.json).' },
+  meta: { name: 'schemas', description: 'Write the JSON Schema files that editors use for completion (schemas/*.schema.json of the project).' },
   args: {
-    out: { type: 'string', description: 'Folder to write to', default: path.join(PACKAGE_ROOT, 'schemas') },
+    ...rootArg,
+    out: { type: 'string', description: 'Folder to write to (default: schemas/ of the project)' },
   },
   async run({ args }) {
-    await mkdir(args.out, { recursive: true });
+    const out = args.out ? path.resolve(args.out) : path.join(resolveRoot(args.root), 'schemas');
+    await mkdir(out, { recursive: true });
     const files = renderJsonSchemas();
-    for (const [name, text] of files) await writeFile(path.join(args.out, name), text);
-    process.stdout.write(`Wrote ${files.size} schema files to ${path.relative(process.cwd(), args.out) || '.'}\n`);
+    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    process.stdout.write(`Wrote ${files.size} schema files to ${path.relative(process.cwd(), out) || '.'}\n`);
   },
 });

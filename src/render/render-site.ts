@@ -44,30 +44,47 @@ export interface RenderResult {
  * Render the model to static HTML in `outDir` through Eleventy. Given the
  * previous build, pages whose inputs are unchanged are copied from it instead.
  */
-export async function renderSite(model: SiteModel, outDir: string, previous?: PreviousRender, batchSize = RENDER_BATCH): Promise<RenderResult> {
+export async function renderSite(model: SiteModel, outputTo: string, previous?: PreviousRender, batchSize = RENDER_BATCH): Promise<RenderResult> {
   registerTypeScriptLoader();
+  // Resolved before Eleventy runs in the tool's own folder (below).
+  const outDir = path.resolve(outputTo);
   const renderHash = await hashRenderCode();
   const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
   const singles = await listSinglePageTemplates();
   let rendered = 0;
-  // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
-  for (const [i, lists] of splitLists(plan.lists, batchSize).entries()) {
-    const eleventy = new Eleventy(TEMPLATES, outDir, {
-      quietMode: true,
-      configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
-      config: (eleventyConfig) => {
-        eleventyConfig.addGlobalData('papers', model);
-        eleventyConfig.addGlobalData('pages', lists);
-        // The pages that are not one per item are rendered once, with the first batch.
-        if (i > 0) for (const file of singles) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
-      },
-    });
-    const [, written] = await eleventy.write();
-    rendered += written.length;
-    if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
-  }
+  // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
+  // tool's own folder, so nothing where `papers` was started from can change or run in a build.
+  await inFolder(PACKAGE_ROOT, async () => {
+    // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
+    for (const [i, lists] of splitLists(plan.lists, batchSize).entries()) {
+      const eleventy = new Eleventy(TEMPLATES, outDir, {
+        quietMode: true,
+        configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
+        config: (eleventyConfig) => {
+          eleventyConfig.addGlobalData('papers', model);
+          eleventyConfig.addGlobalData('pages', lists);
+          // The pages that are not one per item are rendered once, with the first batch.
+          if (i > 0) for (const file of singles) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
+        },
+      });
+      const [, written] = await eleventy.write();
+      rendered += written.length;
+      if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
+    }
+  });
   if (previous) await copyPages(previous.siteDir, outDir, plan.reuse);
   return { manifest: plan.manifest, rendered, reused: plan.reuse.length, renderHash };
+}
+
+/** Run `work` with `dir` as the current folder, and return to where we were whatever happens. */
+async function inFolder<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const startedIn = process.cwd();
+  process.chdir(dir);
+  try {
+    return await work();
+  } finally {
+    process.chdir(startedIn);
+  }
 }
 
 /** Above this much heap after a batch, collect the garbage before the next (a full collection costs a few hundred ms). */
