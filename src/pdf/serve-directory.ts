@@ -1,20 +1,17 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pageFile } from '../model/urls.ts';
+import { CONTENT_TYPES, resolveSiteFile } from '../serve/resolve-site-file.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/** The origin of an absolute URL, or nothing when it does not parse. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface StaticServer {
   origin: string;
@@ -35,23 +32,25 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const target = req.url ?? '/';
     // A proxied request names its full address; only this server's own is served.
-    if (!target.startsWith('/') && new URL(target).origin !== origin) {
+    if (!target.startsWith('/') && originOf(target) !== origin) {
       refused.push(target);
       res.writeHead(403).end();
       return;
     }
-    try {
-      const url = new URL(target, origin);
-      const relative = decodeURIComponent(url.pathname);
-      const file = path.join(root, pageFile(relative));
-      if (!file.startsWith(path.resolve(root) + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
-      // Assets do not change while a site is printed, so a browser may keep them; pages may (a pack's agenda is filled in).
-      const caching = relative.startsWith('/assets/') ? 'max-age=3600' : 'no-store';
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': caching });
-      createReadStream(file).pipe(res);
-    } catch {
+    const found = await resolveSiteFile(root, target);
+    if (!found) {
       res.writeHead(404).end();
+      return;
     }
+    // Assets do not change while a site is printed, so a browser may keep them; pages may (a pack's agenda is filled in).
+    const caching = found.pathname.startsWith('/assets/') ? 'max-age=3600' : 'no-store';
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream', 'cache-control': caching });
+    createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+  });
+  // A malformed request is answered by Node itself; it must not end the server.
+  server.on('clientError', (_err, socket) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
   });
   // A secure connection through the proxy (CONNECT) is refused outright.
   server.on('connect', (req, socket) => {

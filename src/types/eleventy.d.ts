@@ -12,20 +12,3 @@ declare module '@11ty/eleventy' {
   export default Eleventy;
 }
 
-declare module '@11ty/eleventy-dev-server' {
-  interface DevServerOptions {
-    port?: number;
-    liveReload?: boolean;
-    domDiff?: boolean;
-    showVersion?: boolean;
-    portReassignmentRetryCount?: number;
-    messageOnStart?: (info: { hosts: string[] }) => string;
-    logger?: { info: (...a: unknown[]) => void; log: (...a: unknown[]) => void; error: (...a: unknown[]) => void };
-  }
-  export default class EleventyDevServer {
-    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
-    serve(port: number): void;
-    reload(event?: { files?: string[]; subtype?: string }): void;
-    close(): Promise<void>;
-  }
-}

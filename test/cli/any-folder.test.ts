@@ -75,7 +75,7 @@ describe('every command, run from another folder with --root', () => {
     child.stderr.on('data', (d) => (out += d));
     try {
       for (let i = 0; i < 300 && !/Serving .* at http/.test(out); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      const page = await (await fetch(`http://localhost:${port}/committees/x-ppr/2005/051208/06/`)).text();
+      const page = await (await fetch(`http://127.0.0.1:${port}/committees/x-ppr/2005/051208/06/`)).text();
       expect(page).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
       expect(page).not.toContain(HOSTILE);
     } finally {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
@@ -35,11 +36,11 @@ describe('papers serve', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     try {
-      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/localhost:\d+)/.exec(out)?.[1]);
+      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]);
       const url = `${origin}/committees/x-ppr/2005/051208/06/`;
       const first = await getPage(url);
       expect(first).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
-      expect(first).toMatch(/<script type="module"[^>]* src="\/\.11ty\/reload-client\.js"><\/script>/);
+      expect(first).toContain('<script>new EventSource("/.papers/reload")');
 
       await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Partnerships, edited live');
       await waitFor('the rebuilt page', async () => ((await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined));
@@ -47,6 +48,15 @@ describe('papers serve', () => {
       await editFile(root, REPORT_2005, 'number: 6', 'number: six');
       await waitFor('the error', async () => (out.includes('E_SCHEMA') && out.includes('the preview shows the last good build') ? true : undefined));
       expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
+
+      // A rebuild that fails for a reason of the machine, not the content, keeps the last good build too.
+      await editFile(root, REPORT_2005, 'number: six', 'number: 6');
+      await rm(path.join(root, 'output/.cache'), { recursive: true, force: true });
+      await writeFile(path.join(root, 'output/.cache'), 'a file where the cache folder goes');
+      await editFile(root, REPORT_2005, 'title: Partnerships, edited live', 'title: Never published');
+      await waitFor('the failed rebuild', async () => (out.split('the preview shows the last good build').length > 2 ? true : undefined));
+      expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
+      expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.on('close', resolve));

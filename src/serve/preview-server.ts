@@ -1,0 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_TYPES, resolveSiteFile } from './resolve-site-file.ts';
+
+/** Where a preview page listens for "rebuilt": a path no built page can have (URLs are lower-case slugs). */
+const RELOAD_PATH = '/.papers/reload';
+/** Added to every HTML page of the preview: reload when the server says the site was rebuilt. */
+const RELOAD_CLIENT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();</script>`;
+
+export interface PreviewServer {
+  origin: string;
+  /** Tell every open page to reload. */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A preview of a built site: its files as they are on disk at each request
+ * (so a rebuild's swap shows at once), with a small script in each page that
+ * reloads it when `reload` is called. It serves nothing outside `siteDir`,
+ * answers every malformed request with an error instead of ending, and listens
+ * on loopback unless told otherwise.
+ */
+export async function startPreviewServer(siteDir: string, options: { port: number; host?: string }): Promise<PreviewServer> {
+  const listeners = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    void answer(siteDir, req, res, listeners).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    socket.on('error', () => undefined);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    reload() {
+      for (const res of listeners) res.write('data: reload\n\n');
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of listeners) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function answer(siteDir: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const target = req.url ?? '/';
+  if (target === RELOAD_PATH) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    res.write(': connected\n\n');
+    listeners.add(res);
+    res.on('close', () => listeners.delete(res));
+    return;
+  }
+  const found = target.startsWith('/') ? await resolveSiteFile(siteDir, target) : undefined;
+  if (!found) {
+    const notFound = await resolveSiteFile(siteDir, '/404.html');
+    const body = notFound ? withReloadClient(await readFile(notFound.file, 'utf8')) : 'Not found';
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const type = CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (type.startsWith('text/html')) {
+    const html = withReloadClient(await readFile(found.file, 'utf8'));
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : html);
+    return;
+  }
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+}
+
+function withReloadClient(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? html + RELOAD_CLIENT : html.slice(0, at) + RELOAD_CLIENT + html.slice(at);
+}

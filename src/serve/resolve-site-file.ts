@@ -1,0 +1,44 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { pageFile } from '../model/urls.ts';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.pagefind': 'application/octet-stream',
+};
+
+/**
+ * The file of a built site that a request path names, or nothing: a path that
+ * does not decode, holds a NUL, leads outside the site folder (`..`, encoded
+ * or not, or a sibling folder whose name starts the same), or names anything
+ * but a regular file (a folder, a link) is never served.
+ */
+export async function resolveSiteFile(siteDir: string, requestPath: string): Promise<{ file: string; pathname: string } | undefined> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestPath, 'http://site.invalid').pathname);
+  } catch {
+    return undefined;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
+  const root = path.resolve(siteDir);
+  const file = path.resolve(root, pageFile(pathname));
+  const inside = path.relative(root, file);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
+  try {
+    return (await lstat(file)).isFile() ? { file, pathname } : undefined;
+  } catch {
+    return undefined;
+  }
+}
