@@ -1,10 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { createError, type ContentError } from '../errors/content-error.ts';
 import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
-import { readTextFile } from './read-text-file.ts';
+import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
 import { collectSyntaxErrors, parseYamlSource, toPlainData, type YamlSource } from './source-file.ts';
 
@@ -48,6 +48,14 @@ export async function loadContent(root: string): Promise<LoadResult> {
 
 async function listContentFiles(root: string, errors: ContentError[]): Promise<FileToLoad[]> {
   const files: FileToLoad[] = [];
+  // The folders content is read from must be the project's own, not links to elsewhere.
+  for (const dir of ['content', 'data']) {
+    const what = await describePath(path.join(root, dir));
+    if (what && what !== 'folder') {
+      errors.push(notAFileError(dir, what === 'file' ? 'a file where a folder belongs' : what));
+      return files;
+    }
+  }
   for (const [kind, file] of SHARED_DATA) {
     if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
     else errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `${file} is missing`, `create it; every site needs ${file}`));
@@ -129,7 +137,12 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
 
 async function listFiles(root: string, dir: string, errors: ContentError[]): Promise<string[]> {
   const absolute = path.join(root, dir);
-  if (!(await exists(absolute))) return [];
+  const what = await describePath(absolute);
+  if (what === undefined) return [];
+  if (what !== 'folder') {
+    errors.push(notAFileError(dir, what === 'file' ? 'a file where a folder belongs' : what));
+    return [];
+  }
   try {
     const names = await readdir(absolute, { recursive: true, withFileTypes: true });
     const files: string[] = [];
@@ -137,7 +150,10 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
       if (entry.name.startsWith('.')) continue;
       const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
       if (relative.split('/').some((part) => part.startsWith('.'))) continue;
-      if (entry.isFile()) files.push(relative);
+      // A link is never followed, to a file or a folder: it could lead out of the project.
+      const notAFile = describeNotAFile(entry);
+      if (notAFile) errors.push(notAFileError(relative, notAFile));
+      else if (entry.isFile()) files.push(relative);
       else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
         errors.push(createError({ file: relative, line: 1, col: 1 }, 'E_READ', 'this is a folder, not a file', 'rename the folder or move its contents; a content file must be a file'));
       }
@@ -173,9 +189,19 @@ function countLines(text: string): number {
   return n;
 }
 
+/** `folder`, `file`, what else it is (a link, a pipe…), or nothing when there is nothing there. */
+async function describePath(p: string): Promise<string | undefined> {
+  try {
+    const info = await lstat(p);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : describeNotAFile(info);
+  } catch {
+    return undefined;
+  }
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
-    await stat(p);
+    await lstat(p);
     return true;
   } catch {
     return false;

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 import { createError, type ContentError } from '../errors/content-error.ts';
 
 /** Content files above this size are refused: nothing an author writes by hand is this big. */
@@ -12,14 +13,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export async function readTextFile(absolutePath: string, file: string): Promise<ReadResult> {
   const at = { file, line: 1, col: 1 };
   try {
-    const info = await stat(absolutePath);
+    const info = await lstat(absolutePath);
     if (info.isDirectory()) {
       return fail(createError(at, 'E_READ', 'this is a folder, not a file', 'rename the folder or move its contents; a content file must be a file'));
     }
-    if (info.size > MAX_FILE_BYTES) {
-      return fail(createError(at, 'E_READ', `the file is ${Math.round(info.size / 1024)} KB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a content file`, 'split it into smaller files, or remove pasted data'));
-    }
-    const bytes = await readFile(absolutePath);
+    const notAFile = describeNotAFile(info);
+    if (notAFile) return fail(notAFileError(file, notAFile));
+    if (info.size > MAX_FILE_BYTES) return fail(tooBig(at, info.size));
+    const bytes = await readAtMost(absolutePath, MAX_FILE_BYTES + 1);
+    if (bytes === undefined) return fail(notAFileError(file, 'not a plain file'));
+    if (bytes.length > MAX_FILE_BYTES) return fail(tooBig(at, bytes.length));
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       return fail(createError(at, 'E_ENCODING', 'the file is UTF-16 (it starts with a UTF-16 byte-order mark)', 'save the file as UTF-8 in your editor'));
     }
@@ -45,6 +48,45 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
     const reason = err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
     return fail(createError(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'));
   }
+}
+
+/**
+ * Read at most `limit` bytes of a plain file, refusing to follow a link or to
+ * wait on a pipe or device put in its place since it was looked at.
+ */
+async function readAtMost(absolutePath: string, limit: number): Promise<Uint8Array | undefined> {
+  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What a path is, when it is not a plain file or folder: said in the error. */
+export function describeNotAFile(info: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isFile(): boolean; isDirectory(): boolean }): string | undefined {
+  if (info.isSymbolicLink()) return 'a link';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isBlockDevice() || info.isCharacterDevice()) return 'a device';
+  if (!info.isFile() && !info.isDirectory()) return 'not a plain file';
+  return undefined;
+}
+
+export function notAFileError(file: string, what: string): ContentError {
+  return createError({ file, line: 1, col: 1 }, 'E_NOT_A_FILE', `this is ${what}, not a file of the project`, 'replace it with the file itself: content is read only from the project’s own plain files');
+}
+
+function tooBig(at: { file: string; line: number; col: number }, size: number): ContentError {
+  return createError(at, 'E_READ', `the file is ${Math.round(size / 1024)} KB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a content file`, 'split it into smaller files, or remove pasted data');
 }
 
 function fail(error: ContentError): ReadResult {
