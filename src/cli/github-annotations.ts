@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { sortErrors, type ContentError } from '../errors/content-error.ts';
+import { oneLine } from '../errors/format-errors.ts';
 
 /** GitHub shows at most this many annotations of each kind per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -38,7 +39,7 @@ export function selectAnnotations(errors: readonly ContentError[]): { shown: Con
 
 /** The job summary: every problem, marking those GitHub could not annotate. */
 export function formatSummary(errors: readonly ContentError[], beyond: readonly ContentError[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
   const rows = sortErrors(errors).map((e) => `| \`${cell(e.file)}:${e.line}:${e.col}\` | ${e.code}${e.severity === 'warning' ? ' (warning)' : ''} | ${cell(e.message)} — ${cell(e.hint)} |${beyond.includes(e) ? ' not annotated |' : ' |'}`);
   const note = beyond.length > 0 ? `\n${beyond.length} of them are beyond GitHub's limit of ${ANNOTATION_LIMIT} annotations of a kind, and listed only here.\n` : '';
   return `## papers check: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${note}\n| where | code | problem | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;

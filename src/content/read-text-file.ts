@@ -40,6 +40,14 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       warning = createError(at, 'E_ENCODING', 'the file starts with a byte-order mark', 'save it as UTF-8 without BOM', 'warning');
     }
+    // Control characters (other than tab and line breaks) are never text: in a title they would break the feed's XML.
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+    if (control) {
+      const before = text.slice(0, control.index);
+      const line = before.split('\n').length;
+      const col = control.index - before.lastIndexOf('\n');
+      return fail(createError({ file, line, col }, 'E_ENCODING', `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, 'delete it: a content file holds text, tabs and line breaks only'));
+    }
     if (text.trim() === '') {
       return fail(createError(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
     }

@@ -23,7 +23,7 @@ export interface ContentError {
 export const ERROR_CODES = {
   E_READ: 'a file or folder could not be read',
   E_NOT_A_FILE: 'a content path is a link, a device, a pipe or another thing that is not a plain file or folder of the project',
-  E_ENCODING: 'a file is not UTF-8 text',
+  E_ENCODING: 'a file is not UTF-8 text, or holds control characters',
   E_EMPTY_FILE: 'a content file is empty',
   E_YAML_SYNTAX: 'a YAML file does not parse',
   E_FRONT_MATTER: 'the front matter of a Markdown file does not parse',

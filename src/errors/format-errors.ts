@@ -2,9 +2,18 @@ import { sortErrors, type ContentError } from './content-error.ts';
 
 /** `path:line:col  CODE  message — hint`, one line per problem. */
 export function formatError(error: ContentError): string {
-  const where = `${error.file}:${error.line}:${error.col}`;
+  const where = `${oneLine(error.file)}:${error.line}:${error.col}`;
   const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
-  return `${where}  ${label}  ${error.message} — ${error.hint}`;
+  return `${where}  ${label}  ${oneLine(error.message)} — ${oneLine(error.hint)}`;
+}
+
+/**
+ * Content quoted in a message stays on its line: control characters are
+ * shown as escapes, so no value can start a line of its own (CI systems obey
+ * lines such as `::stop-commands::`).
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 export function formatErrors(errors: readonly ContentError[]): string {

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { clauseListsRule } from './clause-lists-rule.ts';
+import { outsideImagesRule } from './outside-images-rule.ts';
 import { paragraphRefRule } from './paragraph-ref-rule.ts';
 import { plainTablesRule } from './plain-tables-rule.ts';
 import { recommendationsBlockRule } from './recommendations-block-rule.ts';
@@ -19,6 +20,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(recommendationsBlockRule);
   md.use(plainTablesRule);
   md.use(reportSectionsRule);
+  md.use(outsideImagesRule);
   return md;
 }
 

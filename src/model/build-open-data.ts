@@ -11,9 +11,14 @@ export interface DataFile {
   content: string;
 }
 
-/** One CSV field, quoted when it must be (RFC 4180). */
-function csvField(value: string | number | boolean): string {
-  const text = String(value);
+/**
+ * One CSV field, quoted when it must be (RFC 4180). Text that a spreadsheet
+ * would read as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage
+ * return) is led by an apostrophe, as OWASP advises, so opening the open data
+ * never runs anything; numbers are written as they are.
+ */
+export function csvField(value: string | number | boolean): string {
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -7,8 +7,11 @@ import { CONTENT_TYPES, resolveSiteFile } from './resolve-site-file.ts';
 
 /** Where a preview page listens for "rebuilt": a path no built page can have (URLs are lower-case slugs). */
 const RELOAD_PATH = '/.papers/reload';
-/** Added to every HTML page of the preview: reload when the server says the site was rebuilt. */
-const RELOAD_CLIENT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();</script>`;
+const RELOAD_SCRIPT_PATH = '/.papers/reload.js';
+/** Reload when the server says the site was rebuilt; a file of its own, as the pages' Content-Security-Policy allows no inline script. */
+const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();\n`;
+/** Added to every HTML page of the preview. */
+const RELOAD_CLIENT = `<script src="${RELOAD_SCRIPT_PATH}"></script>`;
 
 export interface PreviewServer {
   origin: string;
@@ -62,6 +65,10 @@ async function answer(siteDir: string, req: IncomingMessage, res: ServerResponse
     return;
   }
   const target = req.url ?? '/';
+  if (target === RELOAD_SCRIPT_PATH) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_SCRIPT);
+    return;
+  }
   if (target === RELOAD_PATH) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     res.write(': connected\n\n');

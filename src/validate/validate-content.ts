@@ -2,6 +2,8 @@ import type { RawEntry } from '../content/entry.ts';
 import type { LoadResult } from '../content/load-content.ts';
 import type { ContentError } from '../errors/content-error.ts';
 import { SCHEMAS } from '../schemas/index.ts';
+import { createMarkdown } from '../markdown/create-markdown.ts';
+import { checkOutsideImages } from './check-images.ts';
 import { checkReferences } from './check-references.ts';
 import type { Checked, Content } from './content.ts';
 import { mapSchemaIssues } from './map-schema-issues.ts';
@@ -63,6 +65,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
   errors.push(...checkReferences(content, loaded.found, unchecked));
+  errors.push(...checkOutsideImages(content, createMarkdown()));
   if (!content.site) return { errors };
   const partial = unchecked.size === 0 ? { partial: content } : {};
   return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };

@@ -40,7 +40,7 @@ describe('papers serve', () => {
       const url = `${origin}/committees/x-ppr/2005/051208/06/`;
       const first = await getPage(url);
       expect(first).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
-      expect(first).toContain('<script>new EventSource("/.papers/reload")');
+      expect(first).toContain('<script src="/.papers/reload.js"></script>');
 
       await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Partnerships, edited live');
       await waitFor('the rebuilt page', async () => ((await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined));

@@ -1,0 +1,43 @@
+import type MarkdownIt from 'markdown-it';
+import { locatePath, type DataPath } from '../content/source-file.ts';
+import { createError, type ContentError } from '../errors/content-error.ts';
+import { isOutsideImage } from '../markdown/outside-images-rule.ts';
+import type { Checked, Content } from './content.ts';
+
+/**
+ * Images from outside the site in any Markdown of the front matter or YAML
+ * (report bodies are checked as they are numbered, with their lines).
+ */
+export function checkOutsideImages(content: Content, md: MarkdownIt): ContentError[] {
+  const errors: ContentError[] = [];
+  const entries: Array<Checked<unknown>> = [...content.reports, ...content.recommendations, ...content.sets, ...content.boroughs, ...content.meetings];
+  for (const entry of entries) {
+    walk(entry.data, [], (text, path) => {
+      if (!text.includes('![') && !text.includes(']:')) return;
+      for (const src of findImages(md, text)) {
+        if (isOutsideImage(src)) errors.push(createError(locatePath(entry.source, path), 'E_MARKDOWN', `an image from outside the site (${src})`, 'leave it out, or give its address as a link: pages and PDFs show nothing from other sites'));
+      }
+    });
+  }
+  return errors;
+}
+
+function walk(value: unknown, path: DataPath, visit: (text: string, path: DataPath) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'body')) walk(v, [...path, key], visit);
+  }
+}
+
+function findImages(md: MarkdownIt, text: string): string[] {
+  const found: string[] = [];
+  const visit = (tokens: ReturnType<MarkdownIt['parse']>) => {
+    for (const token of tokens) {
+      if (token.type === 'image') found.push(token.attrGet('src') ?? '');
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(md.parse(text, {}));
+  return found;
+}
