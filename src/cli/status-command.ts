@@ -29,6 +29,7 @@ export const statusCommand = defineCommand({
       const chosen = chooseAction(found.actions, args.action);
       const date = args.date ?? todayIso();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) throw new UsageError(`--date ${date} is not a real date written YYYY-MM-DD`);
+      if (date > todayIso()) throw new UsageError(`--date ${date} is after today: a position is dated the day it is reported`);
       await checkStatusWord(root, args.status);
       const full = path.join(root, found.file);
       const updated = addProgressEntry(found.text, chosen.keyPoint, chosen.action, { date, status: args.status, result: args.result });

@@ -30,7 +30,7 @@ export const ERROR_CODES = {
   E_SCHEMA: 'a value has the wrong type or form',
   E_MISSING_FIELD: 'a required field is missing',
   E_UNKNOWN_FIELD: 'a field is not part of the schema (often a typo)',
-  E_DATE: 'a date is not a real calendar date',
+  E_DATE: 'a date is not a real calendar date, or is out of order',
   E_UNKNOWN_STATUS: 'a status is not in data/statuses.yaml',
   E_UNKNOWN_REF: 'a reference names something that does not exist',
   E_DUPLICATE_ID: 'two things share a number or id that must be unique',

@@ -19,6 +19,9 @@ export function checkTargets(content: Content, today: string): ContentError[] {
   for (const rec of content.recommendations) {
     rec.data.key_points.forEach((kp, k) =>
       kp.actions.forEach((action, a) => {
+        action.progress.forEach((entry, p) => {
+          if (entry.date > today) warnings.push(createError(locatePath(rec.source, ['key_points', k, 'actions', a, 'progress', p, 'date']), 'E_DATE', `recommendation ${rec.data.number}: this position is dated ${formatDate(entry.date)}, after today`, 'date a position on the day it was reported; correct the year if it is a typo', 'warning'));
+        });
         const target = currentTarget(action);
         if (!target || target >= today) return;
         const latest = action.progress.at(-1);

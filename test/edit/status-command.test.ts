@@ -23,6 +23,18 @@ describe('papers status', () => {
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
   });
 
+  it('refuses a position dated after today, or before the entry it follows, and leaves the file as it was', async () => {
+    const root = await createGitProject();
+    const future = await runCli(['status', 'cdrp-scrutiny-2003/5', '--action', '2', '--status', 'done', '--result', 'Done', '--date', '2999-01-01', '--root', root]);
+    expect(future.code).not.toBe(0);
+    expect(future.stderr).toContain('--date 2999-01-01 is after today');
+    const earlier = await runCli(['status', 'cdrp-scrutiny-2003/5', '--action', '2', '--status', 'done', '--result', 'Done', '--date', '2001-01-01', '--root', root]);
+    expect(earlier.code).not.toBe(0);
+    expect(earlier.stderr).toContain('E_DATE');
+    expect(earlier.stderr).toContain('before the one above it');
+    expect(await git(root, ['status', '--porcelain'])).toBe('');
+  });
+
   it('keeps comments and formatting, and defaults the date to today', async () => {
     const root = await createGitProject();
     const file = 'content/recommendations/cdrp-scrutiny-2003/06.yaml';
