@@ -106,7 +106,7 @@ export function buildModel(content: Content): ModelResult {
       agenda,
     };
   });
-  checkUniqueUrls(reports, meetings, errors, content);
+  checkPageUrls([...reports.map((r) => ({ url: r.url, file: r.file })), ...meetings.flatMap((m) => [m.url, m.packUrl].map((url) => ({ url, file: `content/meetings/${m.id}.yaml` })))], errors, content);
   if (errors.some((e) => e.severity === 'error')) return { errors };
   const contacts = { heading: content.contacts.data.heading, contacts: listContacts(content) };
   const yearPages = buildYearPages([...committees.values()], meetings, s.urls.year);
@@ -119,12 +119,19 @@ export function buildModel(content: Content): ModelResult {
   const { boroughs, overview } = buildBoroughs(content, reports);
   const glossary = content.glossary.data.terms.map((t) => ({ term: t.term, expansion: t.expansion, ...(t.description ? { description: t.description } : {}) })).sort((a, b) => a.term.localeCompare(b.term));
   const dataFiles = buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus);
-  const pageUrls = [
-    '/', '/changes/', '/committees/', '/recommendations/', '/boroughs/', '/glossary/', '/search/', '/data/',
-    ...committeePages.map((c) => c.committee.url), ...yearPages.map((y) => y.url), ...meetings.map((m) => m.url), ...reports.map((r) => r.url),
-    ...sets.flatMap((set) => [set.url, set.dashboard.url, ...set.filterPages.map((f) => f.url), ...set.recommendations.map((r) => r.url)]),
-    ...boroughs.map((b) => b.url), ...overview.maps.map((m) => m.url),
+  const setFile = (id: string) => content.sets.find((x) => x.id === id)?.file ?? content.site.file;
+  const pages = [
+    ...FIXED_PAGES.map((url) => ({ url, file: content.site.file })),
+    ...committeePages.map((c) => ({ url: c.committee.url, file: content.committees.file })), ...yearPages.map((y) => ({ url: y.url, file: content.committees.file })),
+    ...meetings.flatMap((m) => [m.url, m.packUrl].map((url) => ({ url, file: `content/meetings/${m.id}.yaml` }))), ...reports.map((r) => ({ url: r.url, file: r.file })),
+    ...sets.flatMap((set) => [set.url, set.dashboard.url, ...set.filterPages.map((f) => f.url)].map((url) => ({ url, file: setFile(set.id) }))),
+    ...sets.flatMap((set) => set.recommendations.map((r) => ({ url: r.url, file: `content/recommendations/${set.id}/${r.url.split('/').at(-2)}.yaml` }))),
+    ...boroughs.map((b) => ({ url: b.url, file: `data/boroughs/${b.slug}.yaml` })), ...overview.maps.map((m) => ({ url: m.url, file: content.facts.file })),
   ];
+  // Every page of the site, whatever made its URL (patterns, codes, owners, file names), has one of its own.
+  checkPageUrls(pages, errors, content);
+  if (errors.some((e) => e.severity === 'error')) return { errors };
+  const pageUrls = pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/'));
   const textFiles = [
     { url: '/feed.xml', content: buildAtomFeed(site, reports) },
     { url: '/sitemap.xml', content: buildSitemap(site, pageUrls) },
@@ -183,19 +190,29 @@ function previousDay(iso: string): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)+$/;
+const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)*$/;
+/** Pages every site has, whatever its content. */
+const FIXED_PAGES = ['/', '/changes/', '/committees/', '/recommendations/', '/boroughs/', '/glossary/', '/search/', '/data/'];
+/** Folders of the built site that hold files, not pages: no page may be written into them. */
+const RESERVED = ['/assets/', '/pagefind/'];
 
-function checkUniqueUrls(reports: Report[], meetings: Meeting[], errors: ContentError[], content: Content): void {
+function checkPageUrls(pages: ReadonlyArray<{ url: string; file: string }>, errors: ContentError[], content: Content): void {
   const seen = new Map<string, string>();
-  for (const page of [...reports.map((r) => ({ url: r.url, file: r.file })), ...meetings.map((m) => ({ url: m.url, file: `content/meetings/${m.id}.yaml` }))]) {
+  const reported = new Set<string>();
+  for (const page of pages) {
     // Schemas already forbid it; this second lock keeps every page inside the output folder.
     if (!SAFE_URL.test(page.url)) {
-      errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_SCHEMA', `the page URL ${page.url} is not a plain path`, `use only lower-case letters, digits and hyphens in the URL patterns of ${content.site.file}`));
+      errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_SCHEMA', `the page URL ${page.url} is not a plain path`, `use only lower-case letters, digits and hyphens in the URL patterns of ${content.site.file} and in codes and file names`));
       continue;
     }
+    const reserved = RESERVED.find((prefix) => page.url.startsWith(prefix));
+    if (reserved) errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `this page would have the URL ${page.url}, inside ${reserved}, which holds the site's own files`, `change the URL patterns in ${content.site.file}, or the code or file name that makes this URL`));
     const other = seen.get(page.url);
-    if (other) errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `this page would have the URL ${page.url}, as ${other} does`, `change the URL patterns in ${content.site.file} so that every page has its own URL`));
-    else seen.set(page.url, page.file);
+    const key = `${page.file}\u0000${page.url}`;
+    if (other && !reported.has(key)) {
+      reported.add(key);
+      errors.push(createError({ file: page.file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `a page here would have the URL ${page.url}, as a page of ${other} does`, `change the URL patterns in ${content.site.file}, or the code, owner or file name that gives both the same URL`));
+    } else if (!other) seen.set(page.url, page.file);
   }
 }
 

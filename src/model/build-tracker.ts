@@ -131,13 +131,13 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
   const recommendations = recs.map((rec) => buildRecommendation(setId, rec, showing, ctx));
   const statuses = order.map((s) => toStatusInfo(s, s.id));
   const statusFilters = statuses
-    .map((s) => ({ label: s.label, href: `${url}status/${s.id}/`, count: recommendations.filter((r) => r.status?.id === s.id).length }))
+    .map((s) => ({ id: s.id, label: s.label, href: `${url}status/${s.id}/`, count: recommendations.filter((r) => r.status?.id === s.id).length }))
     .filter((f) => f.count > 0);
   const ownerFilters = set.owners
     .map((owner) => ({ label: owner, href: `${url}owner/${slugOf(owner)}/`, count: recommendations.filter((r) => r.owner === owner).length }))
     .filter((f) => f.count > 0);
   const filterPages: FilterPage[] = [
-    ...statusFilters.map((f) => ({ url: f.href, heading: `Status: ${f.label}`, recommendations: recommendations.filter((r) => r.status?.label === f.label) })),
+    ...statusFilters.map((f) => ({ url: f.href, heading: `Status: ${f.label}`, recommendations: recommendations.filter((r) => r.status?.id === f.id) })),
     ...ownerFilters.map((f) => ({ url: f.href, heading: `Owner: ${f.label}`, recommendations: recommendations.filter((r) => r.owner === f.label) })),
   ];
   const rows = showing.map(({ report, asAt, numbers }): DashboardRow => {
@@ -157,7 +157,7 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
     total: set.total,
     ...(set.description ? { descriptionHtml: md.render(set.description) } : {}),
     recommendations,
-    statusFilters,
+    statusFilters: statusFilters.map(({ id: _id, ...link }) => link),
     ownerFilters,
     filterPages,
     dashboard: { url: `${url}dashboard/`, statuses, rows, chart: buildChart(statuses, rows, set.title) },

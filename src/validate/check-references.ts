@@ -36,6 +36,22 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     seenWords.add(key);
   }
   const resolveStatus = createStatusResolver(content.statuses.data);
+  // Two statuses with one label would read as one on every page and filter.
+  checkUnique(content.statuses, content.statuses.data.statuses.map((st) => st.label.toLowerCase()), ['statuses'], 'label', 'status label', report);
+  for (const set of content.sets) {
+    if (!SLUG.test(set.id)) report(set, [], 'E_FILE_NAME', `the folder name \`${set.id}\` cannot be part of a web address`, 'rename the folder with lower-case letters, digits and single hyphens, such as `drugs-scrutiny-2007`');
+    // Owners become filter pages (`owner/mps/`): two that differ only in case or punctuation would share one.
+    const owners = new Map<string, string>();
+    set.data.owners.forEach((owner, i) => {
+      const key = owner.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const other = owners.get(key);
+      if (other !== undefined) report(set, ['owners', i], 'E_DUPLICATE_ID', `the owner \`${owner}\` is \`${other}\` written another way`, `keep one of them, and write it the same way in every recommendation of the set`);
+      else owners.set(key, owner);
+    });
+  }
+  for (const borough of content.boroughs) {
+    if (!SLUG.test(borough.id)) report(borough, [], 'E_FILE_NAME', `the file name \`${borough.id}.yaml\` cannot be part of a web address`, 'rename the file with lower-case letters, digits and single hyphens, such as `new-town.yaml`');
+  }
 
   for (const set of content.sets) {
     const numbers = new Map<number, Checked<unknown>>();
@@ -144,6 +160,8 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
   }
   return errors;
 }
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const JS_TYPE = { boolean: 'boolean', number: 'number', text: 'string' } as const;
 
