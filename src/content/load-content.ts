@@ -2,6 +2,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { createError, type ContentError } from '../errors/content-error.ts';
+import { suggestClosest } from '../errors/suggest.ts';
 import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
@@ -56,12 +57,14 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
       return files;
     }
   }
+  await checkTopLevel(root, errors);
   for (const [kind, file] of SHARED_DATA) {
     if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
     else errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `${file} is missing`, `create it; every site needs ${file}`));
   }
   for (const file of await listFiles(root, 'data/boroughs', errors)) {
-    if (acceptYaml(file, errors)) files.push({ kind: 'borough', id: stem(file), file });
+    if (file.split('/').length !== 3) errors.push(misplaced(file, 'a borough file belongs directly in data/boroughs/, not in a folder within it'));
+    else if (acceptYaml(file, errors)) files.push({ kind: 'borough', id: stem(file), file });
   }
   for (const file of await listFiles(root, 'content/recommendations', errors)) {
     const parts = file.split('/');
@@ -84,11 +87,44 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
     if (parts.length !== 4) errors.push(misplaced(file, 'a meeting file belongs in content/meetings/<committee>/<yyyy-mm-dd>.yaml'));
     else if (acceptYaml(file, errors)) files.push({ kind: 'meeting', id: `${parts[2]}/${stem(file)}`, file });
   }
+  const reportFiles = new Map<string, string>();
   for (const file of await listFiles(root, 'content/reports', errors)) {
-    if (file.endsWith('.md')) files.push({ kind: 'report', id: stem(file), file });
-    else errors.push(misplaced(file, 'a report is a Markdown file ending in .md'));
+    if (!file.endsWith('.md')) {
+      errors.push(misplaced(file, 'a report is a Markdown file ending in .md'));
+      continue;
+    }
+    // A report's id is its file name: the same name in two folders would be two reports with one id.
+    const id = stem(file);
+    const other = reportFiles.get(id);
+    if (other) errors.push(createError({ file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `a report of this file name is also ${other}`, 'keep one of them, or rename this one: a report’s file name is its id'));
+    else {
+      reportFiles.set(id, file);
+      files.push({ kind: 'report', id, file });
+    }
   }
   return files;
+}
+
+/** What may stand directly in content/ and data/; anything else (a mistyped folder, a misspelt file) would be silently left out. */
+const EXPECTED: Record<string, ReadonlySet<string>> = {
+  content: new Set(['meetings', 'recommendations', 'reports']),
+  data: new Set([...SHARED_DATA.map(([, file]) => file.slice('data/'.length)), 'boroughs']),
+};
+
+async function checkTopLevel(root: string, errors: ContentError[]): Promise<void> {
+  for (const [dir, expected] of Object.entries(EXPECTED)) {
+    let names: string[];
+    try {
+      names = await readdir(path.join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (name.startsWith('.') || /^readme(\.|$)/i.test(name) || expected.has(name)) continue;
+      const close = suggestClosest(name, [...expected]);
+      errors.push(createError({ file: `${dir}/${name}`, line: 1, col: 1 }, 'E_FILE_NAME', `${dir}/${name} is not read by the build`, close ? `did you mean \`${dir}/${close}\`? rename it` : `${dir}/ holds only ${[...expected].join(', ')}: move it, or delete it`));
+    }
+  }
 }
 
 async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: RawEntry; errors: ContentError[] }> {

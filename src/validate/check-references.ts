@@ -148,6 +148,14 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
 
   const factTypes = content.facts.data.facts;
   for (const borough of content.boroughs) {
+    // One fact holds one value from a date: a second entry for the same date that says otherwise contradicts it.
+    const held = new Map<string, { value: unknown; index: number }>();
+    borough.data.facts.forEach((fact, i) => {
+      const key = `${fact.fact}\u0000${fact.held_from}`;
+      const earlier = held.get(key);
+      if (earlier && earlier.value !== fact.value) report(borough, ['facts', i, 'value'], 'E_DUPLICATE_ID', `\`${fact.fact}\` is given as ${String(fact.value)} from ${fact.held_from}, and as ${String(earlier.value)} from the same date above`, 'keep the value the source states, and delete the other entry; a change of value needs the date it took effect');
+      else if (!earlier) held.set(key, { value: fact.value, index: i });
+    });
     borough.data.facts.forEach((fact, i) => {
       const type = factTypes.find((f) => f.id === fact.fact);
       if (unchecked.has('facts')) {

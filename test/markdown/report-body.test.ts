@@ -87,3 +87,11 @@ describe('recommendations blocks', () => {
     expect(createMarkdown().render('<!--papers-view:0-->\n', createBodyEnv([]))).toContain('&lt;!--papers-view:0--&gt;');
   });
 });
+
+describe('section addresses', () => {
+  it('gives a heading of no Latin letters an address of its letter', () => {
+    const env = createBodyEnv([]);
+    expect(createMarkdown().render('## ٢٠٠٥\n\nText.\n', env)).toContain('<h2 id="section-b">B. ٢٠٠٥</h2>');
+    expect(env.problems).toEqual([]);
+  });
+});
