@@ -27,6 +27,7 @@ async function git(root: string, args: string[]): Promise<string> {
 export async function resolveSince(root: string, since: string): Promise<string | undefined> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) {
     if (!isRealDate(since)) throw new UsageError(`--since ${since} is not a real date`);
+    if (since > new Date().toISOString().slice(0, 10)) throw new UsageError(`--since ${since} is after today: nothing can have changed since then`);
     const rev = await git(root, ['rev-list', '-1', `--before=${since}T00:00:00Z`, 'HEAD']);
     return rev || undefined;
   }
@@ -47,7 +48,10 @@ export async function loadContentAtRevision(root: string, rev: string): Promise<
     const tar = path.join(dir, 'tree.tar');
     await git(root, ['archive', '--format=tar', `--output=${tar}`, tree, ...paths]);
     await run('tar', ['-xf', tar, '-C', dir]);
-    return validateContent(await loadContent(dir)).content;
+    const checked = validateContent(await loadContent(dir));
+    // Content that did not pass then cannot be compared: saying "everything is new" would be wrong.
+    if (!checked.content) throw new UsageError(`the content at ${rev.slice(0, 7)} does not pass check (${checked.errors.length} problems), so it cannot be compared: give a later revision or date`);
+    return checked.content;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

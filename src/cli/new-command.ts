@@ -52,6 +52,18 @@ async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promi
   }
 }
 
+/** A number given on the command line: a whole number from 1, or a usage error that writes nothing. */
+function positiveNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--number ${value} is not a whole number from 1 up`);
+  return Number(value);
+}
+
+/** A code or folder name: lower-case letters, digits and hyphens, so it can never lead out of its folder. */
+function slugOf(flag: string, value: string): string {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`);
+  return value;
+}
+
 const reportCommand = defineCommand({
   meta: { name: 'report', description: 'Scaffold a report with the next free item number, and list it on its meeting’s agenda.' },
   args: {
@@ -66,11 +78,11 @@ const reportCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const files = await scaffoldReport(root, {
-        committee: await ask(args.committee, 'committee', 'Committee code'),
+        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
         date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
         title: await ask(args.title, 'title', 'Title'),
         ...(args.by ? { by: args.by } : {}),
-        ...(args.number ? { number: Number(args.number) } : {}),
+        ...(args.number ? { number: positiveNumber(args.number) } : {}),
       });
       await finish(root, files);
     }),
@@ -89,7 +101,7 @@ const meetingCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMeeting(root, {
-        committee: await ask(args.committee, 'committee', 'Committee code'),
+        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
         date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
         ...(args.time ? { time: args.time } : {}),
         ...(args.venue ? { venue: args.venue } : {}),
@@ -111,10 +123,10 @@ const recommendationCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldRecommendation(root, {
-        set: await ask(args.set, 'set', 'Recommendation set'),
+        set: slugOf('set', await ask(args.set, 'set', 'Recommendation set')),
         text: await ask(args.text, 'text', 'Text', 'To be written.'),
         ...(args.owner ? { owner: args.owner } : {}),
-        ...(args.number ? { number: Number(args.number) } : {}),
+        ...(args.number ? { number: positiveNumber(args.number) } : {}),
       });
       await finish(root, [file]);
     }),

@@ -54,7 +54,9 @@ export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 
     const offset = quote ? (findUnclosedQuote(source.text, quote) ?? err.pos[0]) : err.pos[0];
     const at = locateOffset(source, offset);
     const firstLine = err.message.split('\n')[0] ?? err.message;
-    return createError(at, code, describeYamlError(err.code, firstLine), quote ? `close the quote with ${quote} at the end of the value` : yamlHint(err.code));
+    // The parser reports nesting too deep for it as resource exhaustion, as it does alias bombs: the message tells them apart.
+    const hint = quote ? `close the quote with ${quote} at the end of the value` : /call stack|too deep/i.test(firstLine) ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most' : yamlHint(err.code);
+    return createError(at, code, describeYamlError(err.code, /call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine), hint);
   });
 }
 
@@ -144,6 +146,7 @@ export function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT
     const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
     const alias = /Unresolved alias[^:]*: (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
     if (alias !== undefined) return { ok: false, error: createError(at, code, `the alias \`*${alias}\` names no anchor`, `write the value out, or mark the value it repeats with \`&${alias}\` before this line`) };
+    if (error instanceof RangeError) return { ok: false, error: createError(at, code, 'the YAML nests lists or mappings too deep to read', 'write it with fewer levels: content files nest a few levels at most') };
     return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };
   }
 }

@@ -22,7 +22,9 @@ export async function findRecommendation(root: string, ref: string): Promise<Fou
   const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/(\d+)$/.exec(ref);
   if (!match) throw new UsageError(`"${ref}" is not <set>/<number>, such as cdrp-scrutiny-2003/3`);
   const [, set, number] = match as unknown as [string, string, string];
-  const candidates = [`${number.padStart(2, '0')}.yaml`, `${Number(number)}.yaml`].map((name) => path.join('content/recommendations', set, name));
+  // `3`, `03` and `0003` all name recommendation 3, whose file is 03.yaml (or 3.yaml).
+  const plain = String(Number(number));
+  const candidates = [...new Set([`${plain.padStart(2, '0')}.yaml`, `${plain}.yaml`])].map((name) => path.join('content/recommendations', set, name));
   for (const file of candidates) {
     const full = path.join(root, file);
     if (!(await access(full).then(() => true, () => false))) continue;
