@@ -1,8 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findBrowser } from './find-browser.ts';
+
+const PROFILE_PREFIX = 'papers-chromium-';
+const OWNER_FILE = 'papers-owner.pid';
+
+/**
+ * Profiles left by runs that were killed (a kill leaves no time to clean up),
+ * recognised by the pid they name no longer running. Those of live runs, and
+ * folders without an owner file, are left alone.
+ */
+export async function removeOrphanedProfiles(dir = os.tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(PROFILE_PREFIX))) {
+    const owner = Number(await readFile(path.join(dir, name, OWNER_FILE), 'utf8').catch(() => 'NaN'));
+    if (!Number.isInteger(owner) || owner <= 0 || isRunning(owner)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Flags for a quiet, offline, reproducible headless Chromium. */
 const ARGS = [
@@ -22,6 +51,8 @@ const ARGS = [
 export interface RunningBrowser {
   browser: Browser;
   close(): Promise<void>;
+  /** True once `close` was called (by the run, or on Ctrl-C): the browser is gone on purpose. */
+  readonly closing: boolean;
 }
 
 /**
@@ -32,7 +63,10 @@ export interface RunningBrowser {
  */
 export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
   const executablePath = findBrowser();
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'papers-chromium-'));
+  await removeOrphanedProfiles();
+  const profile = await mkdtemp(path.join(os.tmpdir(), PROFILE_PREFIX));
+  // Which process the profile belongs to: a later run removes it if that process was killed before it could.
+  await writeFile(path.join(profile, OWNER_FILE), String(process.pid));
   const args = [...ARGS, `--user-data-dir=${profile}`, `--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>'];
   // Chromium refuses to run as root with its sandbox on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -55,5 +89,11 @@ export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  return { browser, close };
+  return {
+    browser,
+    close,
+    get closing() {
+      return closed;
+    },
+  };
 }

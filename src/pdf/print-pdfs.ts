@@ -75,14 +75,28 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
       throw err;
     }
   };
+  // One restart in a run, shared by every print that found the browser gone.
+  let restart: Promise<void> | undefined;
   return {
-    pid: running.browser.process()?.pid,
+    get pid() {
+      return running.browser.process()?.pid;
+    },
     refused: server.refused,
     retained: () => ({ tabs: idle.length, listeners: idle.reduce((n, page) => n + page.listenerCount('error'), 0) }),
     async print(request) {
       try {
         return await printOnce(request);
       } catch {
+        // A browser that died (killed, or out of memory) is started again, once in a run.
+        // A browser closed on purpose (Ctrl-C, the end of the run) is never started again.
+        if ((!running.browser.connected && !running.closing) || restart) {
+          restart ??= (async () => {
+            idle.length = 0;
+            await running.close().catch(() => undefined);
+            running = await launchBrowser(server.origin);
+          })();
+          await restart;
+        }
         // One retry: the failed tab is closed, and a renderer that crashed or hung once may not again.
         try {
           return await printOnce(request);

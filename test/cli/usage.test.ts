@@ -26,7 +26,7 @@ describe('commands refuse what they cannot do right, and write nothing', () => {
     expect(run.stdout).toContain('Recorded in content/recommendations/cdrp-scrutiny-2003/03.yaml');
   });
 
-  it('changes refuses a date after today, and a revision whose content did not pass', async () => {
+  it('changes refuses a date after today', async () => {
     const root = await createGitProject();
     const future = await runCli(['changes', '--since', '9999-12-31', '--root', root]);
     expect(future.code).not.toBe(0);

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
+import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
 import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
@@ -83,6 +84,36 @@ describe('printer faults', () => {
       await printer.close();
     }
     expect(await chromiumProcesses()).toBe('');
+  });
+
+  it('starts the browser again once when it is killed while printing, and prints the page', async () => {
+    const site = await makeTempDir('killed-browser');
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after the browser died.</p>');
+    const printer = await openPrinter({ siteDir: site, timeoutMs: 20_000 });
+    try {
+      const first = printer.pid ?? 0;
+      const printing = printer.print({ url: '/', source: 'content/reports/killed.md' });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      process.kill(first, 'SIGKILL');
+      const pdf = await printing;
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expect(printer.pid).not.toBe(first);
+    } finally {
+      await printer.close();
+    }
+    expect(await chromiumProcesses()).toBe('');
+  });
+
+  it('removes the profile a killed run left, and none of a run still going', async () => {
+    const orphan = path.join(tempDir, 'papers-chromium-orphan');
+    const live = path.join(tempDir, 'papers-chromium-live');
+    await mkdir(orphan);
+    await mkdir(live);
+    // A pid that no process has (pid_max is at most 2^22 on Linux).
+    await writeFile(path.join(orphan, 'papers-owner.pid'), String(2 ** 22 + 1));
+    await writeFile(path.join(live, 'papers-owner.pid'), String(process.pid));
+    expect(await removeOrphanedProfiles(tempDir)).toEqual(['papers-chromium-orphan']);
+    expect(await readdir(tempDir)).toContain('papers-chromium-live');
   });
 
   it('retries a page whose renderer crashed, and prints it', async () => {
