@@ -43,6 +43,11 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
+    if (error instanceof Error && error.name === 'OutputLockedError') {
+      process.stderr.write(`papers: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`papers: ${message}\n`);
     if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

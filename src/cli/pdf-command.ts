@@ -1,9 +1,13 @@
-import { stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { hasErrors } from '../errors/content-error.ts';
 import type { PdfTask } from '../pdf/list-pdf-tasks.ts';
-import { printSitePdfs } from '../pdf/print-site-pdfs.ts';
+import { printSitePdfs, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
+import { publishOutput } from '../pipeline/publish-output.ts';
+import type { PageManifest } from '../render/plan-render.ts';
+import { findStalePages } from '../render/render-site.ts';
+import { linkFile, putFiles } from '../util/link-file.ts';
 import { parseShard, selectShard } from '../pdf/shard.ts';
 import { fillFileSizes } from '../render/fill-file-sizes.ts';
 import { checkProject } from '../pipeline/check-project.ts';
@@ -43,16 +47,42 @@ export const pdfCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
+    // PDFs printed from pages older than the content would carry the content's new metadata over old text.
+    const manifest = await readFile(path.join(outputDir, '.cache', 'pages.json'), 'utf8').then((t) => JSON.parse(t) as PageManifest, () => undefined);
+    const stale = manifest ? await findStalePages(checked.model, manifest) : ['(no record of the build)'];
+    if (stale.length > 0) {
+      process.stderr.write(`The built site is older than the content (${stale.length} page${stale.length === 1 ? '' : 's'}, such as ${stale[0]}): run \`papers build --no-pdf\` first.\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const model = checked.model;
     const progress = createPdfProgress();
-    const result = await printSitePdfs(checked.model, {
-      siteDir,
-      cacheDir: path.join(outputDir, '.cache', 'pdf'),
-      ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
-      ...(args['pdf-timeout'] ? { timeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
-      onProgress: (p) => progress.update(p),
-      ...(shard ? { select: (tasks: PdfTask[]) => selectShard(tasks, shard) } : {}),
-    }).finally(() => progress.stop());
-    if (!shard) await fillFileSizes(siteDir, checked.model.meetings.map((m) => m.url));
-    process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
+    let result: PrintSiteResult | undefined;
+    // Printed into a copy of the published site and swapped in whole, as a build does.
+    await publishOutput(siteDir, async (staging, published) => {
+      if (published) await copySite(published, staging);
+      result = await printSitePdfs(model, {
+        siteDir: staging,
+        cacheDir: path.join(outputDir, '.cache', 'pdf'),
+        ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+        ...(args['pdf-timeout'] ? { timeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
+        onProgress: (p) => progress.update(p),
+        ...(shard ? { select: (tasks: PdfTask[]) => selectShard(tasks, shard) } : {}),
+      }).finally(() => progress.stop());
+      if (!shard) await fillFileSizes(staging, model.meetings.map((m) => m.url));
+    });
+    if (result) process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },
 });
+
+/**
+ * The published site into a new release: PDFs and search indexes as links
+ * (never written in place), pages as copies (a pack's agenda and a meeting's
+ * file sizes are written into them).
+ */
+async function copySite(from: string, to: string): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const linked = new Set(files.filter((f) => f.endsWith('.pdf') || f.startsWith('pagefind')));
+  await putFiles(from, to, [...linked], linkFile);
+  await putFiles(from, to, files.filter((f) => !linked.has(f)), (a, b) => copyFile(a, b));
+}

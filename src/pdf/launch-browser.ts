@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { isRunning } from '../util/is-running.ts';
 import { findBrowser } from './find-browser.ts';
 
 const PROFILE_PREFIX = 'papers-chromium-';
@@ -22,15 +23,6 @@ export async function removeOrphanedProfiles(dir = os.tmpdir()): Promise<string[
     removed.push(name);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Flags for a quiet, offline, reproducible headless Chromium. */

@@ -1,41 +1,96 @@
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning } from '../util/is-running.ts';
+
+/** Where the releases of a site live, beside it: `output/site` is a link to one of them. */
+const RELEASES = '.releases';
+
+export class OutputLockedError extends Error {
+  override name = 'OutputLockedError';
+}
 
 /**
- * Build into a fresh staging folder beside the target and swap it in only
- * when `work` succeeds: a failed or killed build leaves the previous output whole.
+ * Build into a fresh release folder and publish it in one atomic step: the
+ * link at `target` is replaced by a link to the new release (a rename, which
+ * never leaves `target` missing), and the release before it is kept until the
+ * next publish. A failed or killed build leaves the published site whole.
+ * `work` gets the new release's folder, and the published one if there is one.
+ * One build at a time per output folder: a second is refused with a message.
  */
-export async function publishOutput(target: string, work: (staging: string) => Promise<void>): Promise<void> {
+export async function publishOutput(target: string, work: (staging: string, published: string | undefined) => Promise<void>): Promise<void> {
   const parent = path.dirname(target);
-  await mkdir(parent, { recursive: true });
-  await removeLeftovers(parent, path.basename(target));
-  const staging = await mkdtemp(path.join(parent, `.staging-${path.basename(target)}-`));
+  const name = path.basename(target);
+  await mkdir(path.join(parent, RELEASES), { recursive: true });
+  const unlock = await lockOutput(parent, name);
   try {
-    await work(staging);
-    const previous = `${staging}-previous`;
-    let hadPrevious = true;
+    const published = await adoptPublished(parent, name);
+    await removeUnpublished(parent, name, published);
+    const staging = await mkdtemp(path.join(parent, RELEASES, `${name}-`));
+    // A release is read by web servers, not only by its builder.
+    await chmod(staging, 0o755);
     try {
-      await rename(target, previous);
-    } catch {
-      hadPrevious = false;
+      await work(staging, published && path.join(parent, RELEASES, published));
+      const next = path.join(parent, `.${name}-next`);
+      await rm(next, { force: true });
+      await symlink(path.join(RELEASES, path.basename(staging)), next);
+      await rename(next, target);
+    } catch (err) {
+      await rm(staging, { recursive: true, force: true });
+      throw err;
     }
-    await rename(staging, target);
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  } catch (err) {
-    await rm(staging, { recursive: true, force: true });
-    throw err;
+    // The release before this one stays (a reader's page may still be loading from it); older ones go.
+    await removeUnpublished(parent, name, path.basename(staging), published);
+  } finally {
+    await unlock();
   }
 }
 
 /**
- * Clear what a killed build left: unpublished staging folders go; and if it
- * died between the two renames of the swap, the previous output is put back.
+ * The release `target` links to. A site published as a plain folder (by an
+ * earlier version) is moved in as a release first.
  */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const entries = await readdir(parent);
-  const previous = entries.find((e) => e.startsWith(`.staging-${name}-`) && e.endsWith('-previous'));
-  if (previous && !entries.includes(name)) await rename(path.join(parent, previous), path.join(parent, name));
-  for (const entry of await readdir(parent)) {
-    if (entry.startsWith(`.staging-${name}-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
+async function adoptPublished(parent: string, name: string): Promise<string | undefined> {
+  const target = path.join(parent, name);
+  const info = await lstat(target).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.isSymbolicLink()) return path.basename(await readlink(target));
+  if (!info.isDirectory()) return undefined;
+  const adopted = `${name}-adopted`;
+  await rm(path.join(parent, RELEASES, adopted), { recursive: true, force: true });
+  await rename(target, path.join(parent, RELEASES, adopted));
+  await symlink(path.join(RELEASES, adopted), target);
+  return adopted;
+}
+
+/** Remove the releases of `name` that are neither published nor kept, and a half-made link. */
+async function removeUnpublished(parent: string, name: string, ...keep: Array<string | undefined>): Promise<void> {
+  await rm(path.join(parent, `.${name}-next`), { force: true });
+  for (const entry of await readdir(path.join(parent, RELEASES))) {
+    if (entry.startsWith(`${name}-`) && !keep.includes(entry)) await rm(path.join(parent, RELEASES, entry), { recursive: true, force: true });
   }
+}
+
+/**
+ * Take the output folder's lock for `name`, or refuse when a live process
+ * holds it. A lock left by a killed build names a process that is gone, and is taken over.
+ */
+async function lockOutput(parent: string, name: string): Promise<() => Promise<void>> {
+  const file = path.join(parent, `.${name}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => unlink(file).catch(() => undefined);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
+        throw new OutputLockedError(`another build (process ${owner}) is writing ${path.join(parent, name)}: wait for it to finish, then run this again`);
+      }
+      await unlink(file).catch(() => undefined);
+    }
+  }
+  throw new OutputLockedError(`could not take the lock of ${path.join(parent, name)}: another build keeps taking it`);
 }

@@ -76,6 +76,13 @@ export async function renderSite(model: SiteModel, outputTo: string, previous?: 
   return { manifest: plan.manifest, rendered, reused: plan.reuse.length, renderHash };
 }
 
+/** Pages of the model that differ from what the manifest says was rendered: a site built from older content. */
+export async function findStalePages(model: SiteModel, manifest: PageManifest): Promise<string[]> {
+  const plan = planRender(model, await hashRenderCode(), manifest);
+  const fresh = new Set(plan.reuse);
+  return Object.keys(plan.manifest.pages).filter((url) => !fresh.has(url));
+}
+
 /** Run `work` with `dir` as the current folder, and return to where we were whatever happens. */
 async function inFolder<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const startedIn = process.cwd();

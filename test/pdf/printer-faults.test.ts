@@ -10,7 +10,7 @@ import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
 import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
 import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
-import { REPO_ROOT } from '../helpers/project.ts';
+import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -172,5 +172,15 @@ describe('printer faults', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('6 PDFs printed, 0 unchanged');
     expect((await readFile(path.join(root, 'output/site', PDF_2005))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('papers pdf refuses to print pages older than the content', async () => {
+    const root = await createPdfProject();
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A newer title');
+    const run = await runCli(['pdf', '--root', root]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/The built site is older than the content \(\d+ pages?, such as \/committees\/x-ppr\/2005\/051208\/06\/\)/);
+    await expect(readFile(path.join(root, 'output/site', PDF_2005))).rejects.toThrow();
   });
 });

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
-import { publishOutput } from '../../src/pipeline/publish-output.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -23,8 +22,9 @@ async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> 
   let log = '';
   child.stderr.on('data', (d) => (log += d));
   const closed = new Promise((resolve) => child.on('close', resolve));
+  const published = path.basename(await readlink(path.join(root, 'output/site')));
   for (let tries = 0; tries < 3000; tries++) {
-    const staging = (await readdir(path.join(root, 'output'))).some((n) => n.startsWith('.staging-site-'));
+    const staging = (await readdir(path.join(root, 'output/.releases')).catch(() => [] as string[])).some((n) => n !== published);
     if ((when === 'html' && staging) || (when === 'pdf' && log.includes('PDF 1/'))) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -53,15 +53,31 @@ describe('atomic publish', () => {
     expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('A changed title');
   });
 
-  it('puts the previous output back if a build died between the two renames of the swap', async () => {
+  it('publishes by replacing a link in one step, keeps the release before, and clears what a build killed at the swap left', async () => {
     const root = await createPdfProject();
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    const first = await readlink(path.join(root, 'output/site'));
+    expect(first).toMatch(/^\.releases\/site-/);
     const before = await hashTree(path.join(root, 'output/site'));
-    await rename(path.join(root, 'output/site'), path.join(root, 'output/.staging-site-abc123-previous'));
-    await publishOutput(path.join(root, 'output/site'), async () => {
-      expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
-      throw new Error('stop before publishing');
-    }).catch(() => undefined);
+    // A build killed at the swap: its release made, its new link made, the rename not done.
+    await mkdir(path.join(root, 'output/.releases/site-killed'));
+    await symlink('.releases/site-killed', path.join(root, 'output/.site-next'));
     expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
+    await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A changed title');
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    const entries = await readdir(path.join(root, 'output/.releases'));
+    expect(entries.sort()).toEqual([path.basename(first), path.basename(await readlink(path.join(root, 'output/site')))].sort());
+    expect(await readdir(path.join(root, 'output'))).not.toContain('.site-next');
   });
+
+  it('runs one build at a time in an output folder, refusing the others with a message', async () => {
+    const root = await createPdfProject();
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    const runs = await Promise.all([0, 1, 2].map(() => runCli(['build', '--root', root, '--no-pdf'])));
+    expect(runs.filter((r) => r.code === 0).length).toBeGreaterThanOrEqual(1);
+    for (const run of runs.filter((r) => r.code !== 0)) expect(run.stderr).toMatch(/another build \(process \d+\) is writing/);
+    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('Crime and Disorder Reduction Partnerships');
+    expect((await readdir(path.join(root, 'output/.releases'))).length).toBeLessThanOrEqual(2);
+  });
+
 });
