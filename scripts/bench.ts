@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
+import { parse } from 'yaml';
 import { DEFAULT_SIZE, generateArchive, type ArchiveSize } from '../src/bench/generate-archive.ts';
 import { addProgressEntry } from '../src/edit/add-progress-entry.ts';
 import { findBrowser } from '../src/pdf/find-browser.ts';
@@ -206,8 +207,12 @@ const naive = await naivePdfPerSecond(siteDir, reportUrls);
 log('Editing one recommendation and rebuilding…');
 const before = await hashTree(siteDir);
 const recFile = path.join(root, 'content/recommendations/set-01/01.yaml');
-// Dated inside the archive's span, so the reports after it that show set-01 change.
-await writeFile(recFile, addProgressEntry(await readFile(recFile, 'utf8'), 0, 0, { date: '2003-09-01', status: 'completed', result: 'Completed September 2003 (benchmark edit).' }));
+// Dated the day after the action's latest entry (entries are kept oldest first), inside the
+// archive's span, so the reports after it that show set-01 change.
+const recText = await readFile(recFile, 'utf8');
+const latest = (parse(recText) as { key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }> }).key_points[0]?.actions[0]?.progress.at(-1)?.date ?? '2003-09-01';
+const editDate = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+await writeFile(recFile, addProgressEntry(recText, 0, 0, { date: editDate, status: 'completed', result: `Completed ${editDate} (benchmark edit).` }));
 const incremental = await childBuild(root, 'pdf');
 const after = await hashTree(siteDir);
 const changedPages = [...after].filter(([file, hash]) => file.endsWith('.html') && before.get(file) !== hash).length;

@@ -67,13 +67,13 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
   }
   for (const rec of content.recommendations) {
     // Entries are kept oldest first: the site takes the latest by date, `papers changes` the last written; the order makes them one.
-    const checkOrder = (entries: ReadonlyArray<{ date: string }>, path: DataPath, what: string) =>
+    const checkOrder = (entries: ReadonlyArray<{ date: string }>, path: DataPath, what: string, plural: string) =>
       entries.forEach((entry, i) => {
         const previous = entries[i - 1];
-        if (previous && entry.date < previous.date) report(rec, [...path, i, 'date'], 'E_DATE', `this ${what} is dated ${entry.date}, before the one above it (${previous.date})`, `keep ${what}s oldest first: move it above that one, or correct its date`);
+        if (previous && entry.date < previous.date) report(rec, [...path, i, 'date'], 'E_DATE', `this ${what} is dated ${entry.date}, before the one above it (${previous.date})`, `keep ${plural} oldest first: move it above that one, or correct its date`);
       });
-    checkOrder(rec.data.commentary, ['commentary'], 'commentary');
-    rec.data.key_points.forEach((kp, k) => kp.actions.forEach((action, a) => checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry')));
+    checkOrder(rec.data.commentary, ['commentary'], 'commentary', 'commentaries');
+    rec.data.key_points.forEach((kp, k) => kp.actions.forEach((action, a) => checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries')));
     rec.data.key_points.forEach((kp, k) =>
       kp.actions.forEach((action, a) =>
         action.progress.forEach((entry, p) => {
