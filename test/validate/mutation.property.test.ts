@@ -3,7 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/errors/content-error.ts';
+import { buildProject } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { copyExampleProject, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
 
 const FILES = [
@@ -95,4 +97,31 @@ describe('the loader under random damage (property)', () => {
       { numRuns: 150, seed: 20261123 },
     );
   });
+
+  it('the whole build too: a located error or a clean site, never a crash or a hang', async () => {
+    const outputDir = await makeTempDir('damaged-build');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
+        const original = originals.get(file) ?? '';
+        await writeFile(path.join(root, file), mutations.reduce(mutate, original));
+        try {
+          let timer: NodeJS.Timeout | undefined;
+          const limit = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the build of a damaged ${file} took over 60 s`)), 60_000);
+          });
+          const result = await Promise.race([buildProject({ root, outputDir, pdf: false }), limit]).finally(() => clearTimeout(timer));
+          if (result.ok) {
+            expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
+            expect((await readFile(path.join(result.siteDir, 'index.html'), 'utf8')).length).toBeGreaterThan(100);
+          } else {
+            expect(result.errors.filter((e) => e.severity === 'error').length).toBeGreaterThan(0);
+            for (const e of result.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+          }
+        } finally {
+          await writeFile(path.join(root, file), original);
+        }
+      }),
+      { numRuns: 30, seed: 20261202 },
+    );
+  }, 900_000);
 });
