@@ -38,6 +38,7 @@ export function buildModel(content: Content): ModelResult {
     language: s.language,
     ...(s.banner ? { bannerHtml: md.render(s.banner) } : {}),
     ...(s.feedback_email ? { feedbackEmail: s.feedback_email } : {}),
+    ...(s.licence ? { licence: { name: s.licence.name, url: s.licence.url } } : {}),
   };
   const committeeAt = createCommitteeLookup(content.committees.data, s.urls.committee);
   const committees = new Map<string, Committee>(content.committees.data.committees.map((c) => [c.code, committeeAt(c.code)]));

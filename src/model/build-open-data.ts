@@ -22,8 +22,9 @@ export function csvField(value: string | number | boolean): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** CSV with a UTF-8 byte-order mark, by which Excel knows the encoding (without it, ’ shows as â€™). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>): string {
-  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Open data: recommendations with their status as at each report, and borough facts. */
@@ -86,10 +87,16 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
     facts: (content.boroughs.find((x) => x.id === b.slug)?.data.facts ?? []).map((f) => ({ fact: f.fact, value: f.value, held_from: f.held_from, source: f.source })),
   }));
   return [
-    { url: '/data/recommendations.json', title: 'Recommendations (JSON)', description: 'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.', content: `${JSON.stringify({ sets: json }, null, 2)}\n` },
+    { url: '/data/recommendations.json', title: 'Recommendations (JSON)', description: 'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.', content: `${JSON.stringify({ ...licenceOf(content), sets: json }, null, 2)}\n` },
     { url: '/data/recommendation-status.csv', title: 'Recommendation status as at each report (CSV)', description: 'One row per recommendation and report: the recommendation’s status as that report showed it.', content: toCsv(['set', 'number', 'owner', 'report_date', 'report_url', 'status'], statusRows) },
     { url: '/data/recommendation-progress.csv', title: 'Recommendation progress entries (CSV)', description: 'One row per dated progress entry of every action.', content: toCsv(['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'], actionRows) },
-    { url: '/data/boroughs.json', title: 'Borough facts (JSON)', description: 'Every borough with the facts the reports state, each with its date and source.', content: `${JSON.stringify({ boroughs: boroughJson }, null, 2)}\n` },
+    { url: '/data/boroughs.json', title: 'Borough facts (JSON)', description: 'Every borough with the facts the reports state, each with its date and source.', content: `${JSON.stringify({ ...licenceOf(content), boroughs: boroughJson }, null, 2)}\n` },
     { url: '/data/borough-facts.csv', title: 'Borough facts (CSV)', description: 'One row per borough fact, with its date and source.', content: toCsv(['borough', 'slug', 'fact', 'value', 'held_from', 'source_report', 'source_url', 'paragraph', 'appendix', 'recommendation'], factRows) },
   ];
+}
+
+/** The licence the site states for its open data, for the JSON files to carry. */
+function licenceOf(content: Content): { licence?: { name: string; url: string } } {
+  const licence = content.site.data.licence;
+  return licence ? { licence: { name: licence.name, url: licence.url } } : {};
 }

@@ -16,6 +16,7 @@ export interface SiteInfo {
   language: string;
   bannerHtml?: string;
   feedbackEmail?: string;
+  licence?: { name: string; url: string };
 }
 
 export interface Committee {

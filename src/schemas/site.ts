@@ -15,6 +15,10 @@ export const siteSchema = z
     language: z.string().default('en-GB'),
     banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
     feedback_email: z.email().optional().describe('Address for the feedback link'),
+    licence: z
+      .strictObject({ name: plainText.describe('Such as Open Government Licence v3.0'), url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }) })
+      .optional()
+      .describe('The licence of the open data, stated on the data page and in the JSON files'),
     date_style: z
       .enum(['long', 'short'])
       .default('long')

@@ -88,7 +88,8 @@ describe('the archive website', () => {
     const rec3 = json.sets[0].recommendations.find((r: { number: number }) => r.number === 3);
     expect(rec3.status_as_at_reports).toEqual([{ date: '2005-12-08', report: 'https://papers.example.org/committees/x-ppr/2005/051208/06/', status: 'awaits' }]);
     const csv = await read('/data/recommendation-status.csv');
-    expect(csv.split('\r\n')[0]).toBe('set,number,owner,report_date,report_url,status');
+    // A byte-order mark first, by which Excel reads the file as UTF-8.
+    expect(csv.split('\r\n')[0]).toBe('\ufeffset,number,owner,report_date,report_url,status');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 21);
     const facts = await read('/data/borough-facts.csv');
     expect(facts).toContain('Greenwich,greenwich,laa-pilot,true,2005-12-08,2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships,https://papers.example.org/committees/x-ppr/2005/051208/06/,B8,,');
@@ -96,6 +97,8 @@ describe('the archive website', () => {
     expect(progress).toContain('"Completed.\n\nLast updated April 2005"');
     expect(JSON.parse(await read('/data/boroughs.json')).boroughs).toHaveLength(32);
     expect(await text('/data/')).toContain('Borough facts (CSV)');
+    expect(await text('/data/')).toContain('Licence: Open Government Licence v3.0');
+    expect(json.licence).toEqual({ name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' });
   });
 
   it('the borough facts in the data are the ones the files state, no more', async () => {
