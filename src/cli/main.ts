@@ -1,5 +1,6 @@
 import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { buildCommand } from './build-command.ts';
+import { ArgumentError, checkArgs } from './check-args.ts';
 import { changesCommand } from './changes-command.ts';
 import { checkCommand } from './check-command.ts';
 import { newCommand } from './new-command.ts';
@@ -35,17 +36,24 @@ export async function runCli(argv: string[]): Promise<void> {
     return;
   }
   try {
+    await checkArgs(mainCommand, argv);
     await runCommand(mainCommand, { rawArgs: argv });
   } catch (error) {
+    if (error instanceof ArgumentError) {
+      await showUsage(error.command, error.parent);
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (error instanceof Error && error.name === 'CLIError') {
       await showUsage(mainCommand);
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    if (error instanceof Error && error.name === 'OutputLockedError') {
+    if (error instanceof Error && (error.name === 'OutputLockedError' || error.name === 'UsageError')) {
       process.stderr.write(`papers: ${error.message}\n`);
-      process.exitCode = 1;
+      process.exitCode = error.name === 'UsageError' ? 2 : 1;
       return;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { checkProject } from '../../src/pipeline/check-project.ts';
 import { createGitProject, git } from '../helpers/git-project.ts';
 import { copyExampleProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('commands refuse what they cannot do right, and write nothing', () => {
   it('new refuses a set or committee that is not a code, and a number that is not a whole number', async () => {
@@ -40,5 +41,34 @@ describe('commands refuse what they cannot do right, and write nothing', () => {
     const error = errors.find((e) => e.file === 'data/facts.yaml');
     expect(error?.message).toContain('nest too deep');
     expect(error?.hint).not.toContain('alias');
+  });
+});
+
+describe('the command line is checked before anything runs', () => {
+  it.each([
+    [['check', '--foo'], 'unknown option --foo'],
+    [['build', '--no-pfd'], 'unknown option --no-pfd'],
+    [['build', '--concurrency', 'abc'], '--concurrency abc is not a whole number from 1 to 64'],
+    [['check', '--today', '2030-13-01'], '--today 2030-13-01 is not a real date written YYYY-MM-DD'],
+    [['status', 'cdrp-scrutiny-2003/3', '--action', '1', '--result', 'x'], '--status is needed'],
+    [['new'], 'choose what to do: report, meeting, recommendation'],
+    [['serve', '--port', '99999'], '--port 99999 is not a port number from 0 to 65535'],
+    [['build', '--root'], '--root needs a value'],
+    [['check', 'extra'], 'unexpected argument "extra"'],
+  ])('papers %j is refused with the command’s usage and exit code 2', async (args, message) => {
+    const root = await copyExampleProject();
+    // The project is given first, so an option left without its value stays the last word.
+    const run = await runCli(args[0] === 'new' ? [...args, '--root', root] : [args[0] as string, '--root', root, ...args.slice(1)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout + run.stderr).toMatch(/USAGE/);
+    expect(await readdir(root)).not.toContain('output');
+  });
+
+  it('says in one line that a folder is no project', async () => {
+    const empty = await makeTempDir('no-project');
+    const run = await runCli(['check', '--root', empty]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([`papers: ${empty} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`]);
   });
 });
