@@ -23,7 +23,7 @@ export const serveCommand = defineCommand({
     const rebuild = async (): Promise<boolean> => {
       const started = performance.now();
       try {
-        const result = await buildProject({ root, pdf: args.pdf });
+        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true });
         printErrors(result.errors);
         if (!result.ok) process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
         else process.stdout.write(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -45,8 +45,7 @@ export const serveCommand = defineCommand({
       if (await rebuild()) server.reload();
     });
     const stop = () => {
-      watcher.close();
-      void server.close().finally(() => process.exit(0));
+      void Promise.all([watcher.close(), server.close()]).finally(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type ContentError } from '../errors/content-error.ts';
 import type { SiteModel } from '../model/types.ts';
@@ -9,6 +9,7 @@ import type { PageManifest } from '../render/plan-render.ts';
 import { renderSite, type RenderResult } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { publishOutput } from './publish-output.ts';
+import { putFiles } from '../util/link-file.ts';
 
 export interface BuildOptions {
   root: string;
@@ -16,6 +17,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Print PDFs too (default true). */
   pdf?: boolean;
+  /** Without PDFs, keep those of the published site beside their pages (a preview's links then still work). */
+  keepPdfs?: boolean;
   concurrency?: number;
   /** Per-PDF timeout in milliseconds (default 60 s). */
   pdfTimeoutMs?: number;
@@ -58,8 +61,9 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   // The manifest describes the published site: it goes before the swap and comes back after it.
   const manifestFile = path.join(outputDir, '.cache', 'pages.json');
   const previous = await readManifest(manifestFile);
-  await publishOutput(siteDir, async (staging) => {
+  await publishOutput(siteDir, async (staging, published) => {
     const html = await renderSite(model, staging, previous && { siteDir, manifest: previous });
+    if (options.pdf === false && options.keepPdfs && published) await keepPublishedPdfs(published, staging);
     rendered = html;
     await rm(manifestFile, { force: true });
     timings.html = lap();
@@ -92,6 +96,14 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
   return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
+}
+
+/** The PDFs of the published site, linked into the new release where their pages still are. */
+async function keepPublishedPdfs(published: string, staging: string): Promise<void> {
+  const pdfs = (await readdir(published, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.pdf')).map((e) => path.relative(published, path.join(e.parentPath, e.name)));
+  const kept = [];
+  for (const pdf of pdfs) if (await stat(path.join(staging, path.dirname(pdf))).catch(() => undefined)) kept.push(pdf);
+  await putFiles(published, staging, kept);
 }
 
 /** What the published site was made from: each page's fingerprint and each search bundle's key. */

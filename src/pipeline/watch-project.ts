@@ -1,18 +1,19 @@
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 
 /**
  * Call `onChange` once for a burst of edits under any of `dirs` (editors
  * write a file in several steps), never while the previous call still runs.
+ * chokidar follows a file saved by writing a new one and renaming it over the
+ * old (vim, JetBrains, `sed -i`, `git checkout`), and new folders, which
+ * Node's own watcher loses track of.
  */
-export function watchProject(dirs: readonly string[], onChange: (files: string[]) => Promise<void>, delayMs = 150): { close(): void } {
+export function watchProject(dirs: readonly string[], onChange: (files: string[]) => Promise<void>, delayMs = 150): { close(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const pending = new Set<string>();
   const flush = async () => {
-    if (running) {
-      await running;
-    }
+    if (running) await running;
     const files = [...pending];
     pending.clear();
     if (files.length === 0) return;
@@ -21,18 +22,20 @@ export function watchProject(dirs: readonly string[], onChange: (files: string[]
     });
     await running;
   };
-  const watchers: FSWatcher[] = dirs.map((dir) =>
-    watch(dir, { recursive: true }, (_event, name) => {
-      if (!name || name.split(path.sep).some((part) => part.startsWith('.'))) return;
-      pending.add(path.join(dir, name));
-      clearTimeout(timer);
-      timer = setTimeout(() => void flush(), delayMs);
-    }),
-  );
+  const watcher = watch([...dirs], {
+    ignoreInitial: true,
+    // Hidden files and folders (editors' swap files, .git) are not content.
+    ignored: (file) => path.basename(file).startsWith('.') && !dirs.includes(file),
+  });
+  watcher.on('all', (_event, file) => {
+    pending.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delayMs);
+  });
   return {
-    close() {
+    async close() {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
     },
   };
 }

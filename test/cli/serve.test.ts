@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 /** Get a page as a plain navigation (fetch() would say it is a script's request, and get no reload client). */
 function getPage(url: string): Promise<string> {
@@ -27,7 +28,39 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms 
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Save as many editors do: write a new file beside it, then rename it over the old one. */
+async function saveByRename(file: string, find: string, replace: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  await writeFile(`${file}.swp-new`, text.replace(find, replace));
+  await rename(`${file}.swp-new`, file);
+}
+
 describe('papers serve', () => {
+  it('sees every save by rename, and keeps the last PDFs of a preview built without them', async () => {
+    const root = await copyExampleProject();
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    try {
+      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]);
+      const url = `${origin}/committees/x-ppr/2005/051208/06/`;
+      const file = path.join(root, REPORT_2005);
+      await saveByRename(file, 'title: Crime and Disorder Reduction Partnerships', 'title: First save');
+      await waitFor('the first save', async () => ((await getPage(url)).includes('<h1>First save</h1>') ? true : undefined));
+      await saveByRename(file, 'title: First save', 'title: Second save');
+      await waitFor('the second save', async () => ((await getPage(url)).includes('<h1>Second save</h1>') ? true : undefined));
+      const pdf = await fetch(`${url}x-ppr-2005-12-08-06.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.on('close', resolve));
+    }
+  });
+
   it('previews the site with live reload, rebuilding as files are edited', async () => {
     const root = await copyExampleProject();
     const port = 20_000 + Math.floor(Math.random() * 20_000);
