@@ -65,11 +65,13 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
 async function readAtMost(absolutePath: string, limit: number): Promise<Uint8Array | undefined> {
   const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    const buffer = Buffer.alloc(limit);
+    const info = await handle.stat();
+    if (!info.isFile()) return undefined;
+    // Room for the file as it is now and one byte more, to see it if it grew past the limit meanwhile.
+    const buffer = Buffer.allocUnsafe(Math.min(limit, info.size + 1));
     let length = 0;
-    while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, length);
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }

@@ -46,29 +46,38 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$)|!)|[\]}]\s*:(?:\s|$)/m;
 
 /**
- * A line that leaves a flow collection (`[`, `{`) or a quoted scalar open, to
- * run on over the next lines, where the two readers hold indentation and
- * folding to different rules. A quote opens a scalar only where a value can
- * start (line start, after `: `, `- `, `[`, `{`, `,` or `? `): an apostrophe
- * inside plain text is text.
+ * A flow collection (`[`, `{`) or quoted scalar that runs on over lines is
+ * read alike by both readers only when its following lines are indented past
+ * the key it belongs to; anything else (or one never closed) goes to the full
+ * parse, where the two hold indentation to different rules. A quote opens a
+ * scalar only where a value can start (line start, after `: `, `- `, `[`, `{`,
+ * `,` or `? `): an apostrophe inside plain text is text.
  */
-export function spansLines(line: string): boolean {
+export function runsOnBadly(text: string): boolean {
   let depth = 0;
   let quote: string | undefined;
-  let previous = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quote === '"') {
-      if (c === '\\') i++;
-      else if (c === '"') quote = undefined;
-    } else if (quote === "'") {
-      if (c === "'" && line[i + 1] === "'") i++;
-      else if (c === "'") quote = undefined;
-    } else if ((c === '"' || c === "'") && /^$|[:\-[{,?]$/.test(previous)) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
-    if (!/\s/.test(c)) previous = quote ? '' : c;
+  let keyColumn = 0;
+  for (const line of text.split('\n')) {
+    const open = depth > 0 || quote !== undefined;
+    if (open && line.trim() !== '' && (/^ */.exec(line)?.[0].length ?? 0) <= keyColumn) return true;
+    // Where the line's own key stands, past its indentation and any `- ` of list items.
+    if (!open) keyColumn = /^ *(?:- +)*/.exec(line)?.[0].length ?? 0;
+    let previous = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = undefined;
+      } else if (quote === "'") {
+        if (c === "'" && line[i + 1] === "'") i++;
+        else if (c === "'") quote = undefined;
+      } else if ((c === '"' || c === "'") && /^$|[:\-[{,?]$/.test(previous)) quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+      else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') depth--;
+      if (!/\s/.test(c)) previous = quote ? '' : c;
+    }
+    if (depth < 0) return true;
   }
   return depth !== 0 || quote !== undefined;
 }
@@ -80,7 +89,7 @@ export function spansLines(line: string): boolean {
  * what only the full parse reads the same way every time (see above).
  */
 export function readYamlQuickly(text: string): { value: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(text) || text.split('\n').some(spansLines)) return undefined;
+  if (NEEDS_FULL_PARSE.test(text) || runsOnBadly(text)) return undefined;
   try {
     const value: unknown = load(text, { schema: CORE_SCHEMA });
     // No document (an empty file, or only comments) or a bare null: the full parse tells these apart.
