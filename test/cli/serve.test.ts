@@ -35,18 +35,24 @@ async function saveByRename(file: string, find: string, replace: string): Promis
   await rename(`${file}.swp-new`, file);
 }
 
+/** `papers serve` on a project, on a port of its own, once it says where it serves. */
+async function startServe(root: string): Promise<{ child: ReturnType<typeof spawn>; url: string; out: () => string }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]);
+  return { child, url: `${origin}/committees/x-ppr/2005/051208/06/`, out: () => out };
+}
+
 describe('papers serve', () => {
   it('sees every save by rename, and keeps the last PDFs of a preview built without them', async () => {
     const root = await copyExampleProject();
     expect((await runCli(['build', '--root', root])).code).toBe(0);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    const serving = await startServe(root);
+    const { child, url } = serving;
     try {
-      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]);
-      const url = `${origin}/committees/x-ppr/2005/051208/06/`;
       const file = path.join(root, REPORT_2005);
       await saveByRename(file, 'title: Crime and Disorder Reduction Partnerships', 'title: First save');
       await waitFor('the first save', async () => ((await getPage(url)).includes('<h1>First save</h1>') ? true : undefined));
@@ -63,14 +69,9 @@ describe('papers serve', () => {
 
   it('previews the site with live reload, rebuilding as files are edited', async () => {
     const root = await copyExampleProject();
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    const serving = await startServe(root);
+    const { child, url } = serving;
     try {
-      const origin = await waitFor('the server', async () => /Serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]);
-      const url = `${origin}/committees/x-ppr/2005/051208/06/`;
       const first = await getPage(url);
       expect(first).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
       expect(first).toContain('<script src="/.papers/reload.js"></script>');
@@ -79,7 +80,7 @@ describe('papers serve', () => {
       await waitFor('the rebuilt page', async () => ((await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined));
 
       await editFile(root, REPORT_2005, 'number: 6', 'number: six');
-      await waitFor('the error', async () => (out.includes('E_SCHEMA') && out.includes('the preview shows the last good build') ? true : undefined));
+      await waitFor('the error', async () => (serving.out().includes('E_SCHEMA') && serving.out().includes('the preview shows the last good build') ? true : undefined));
       expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
 
       // A rebuild that fails for a reason of the machine, not the content, keeps the last good build too.
@@ -87,7 +88,7 @@ describe('papers serve', () => {
       await rm(path.join(root, 'output/.cache'), { recursive: true, force: true });
       await writeFile(path.join(root, 'output/.cache'), 'a file where the cache folder goes');
       await editFile(root, REPORT_2005, 'title: Partnerships, edited live', 'title: Never published');
-      await waitFor('the failed rebuild', async () => (out.split('the preview shows the last good build').length > 2 ? true : undefined));
+      await waitFor('the failed rebuild', async () => (serving.out().split('the preview shows the last good build').length > 2 ? true : undefined));
       expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
       expect(child.exitCode).toBeNull();
     } finally {
