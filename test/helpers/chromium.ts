@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { makeTempDir } from './temp-dir.ts';
 
 /**
- * Give this test file a temporary folder of its own: every Chromium it starts,
- * in this process or in a `papers` it runs, keeps its profile there. A browser
- * left behind is then found by that path alone, never confused with the
- * browsers of other tests or other work on the same machine.
+ * Give this test file a temporary folder of its own for Chromium's profiles,
+ * so the profiles it makes (and any a killed run leaves) are its own.
  */
 export async function useOwnTempDir(): Promise<string> {
   const dir = await makeTempDir('tmp');
@@ -14,7 +13,39 @@ export async function useOwnTempDir(): Promise<string> {
   return dir;
 }
 
-/** The Chromium processes whose profile is in `dir`, one pid a line; empty when there are none. */
-export async function chromiumProcessesIn(dir: string): Promise<string> {
-  return promisify(execFile)('pgrep', ['-f', `${dir}/papers-chromium-`]).then((r) => r.stdout.trim(), () => '');
+/**
+ * Note every Chromium process this test file starts: the browsers under this
+ * process (vitest runs each file in a process of its own), in it or in a
+ * `papers` it runs, sampled as they run. `alive` then names those still
+ * running, even after their parent was killed and they were handed to another;
+ * no other process on the machine is ever looked at or counted.
+ */
+export function trackChromium(everyMs = 50): { alive(): Promise<number[]>; seen(): number; stop(): void } {
+  const seen = new Set<number>();
+  const sample = async () => {
+    const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,args=']).catch(() => ({ stdout: '' }));
+    const rows = stdout.trim().split('\n').map((line) => {
+      const [pid, ppid, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
+    });
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) (ours.add(row.pid), (grew = true));
+    }
+    for (const row of rows) if (ours.has(row.pid) && row.args.includes('papers-chromium-')) seen.add(row.pid);
+  };
+  const timer = setInterval(() => void sample(), everyMs);
+  return {
+    async alive() {
+      await sample();
+      const left: number[] = [];
+      // A pid still taken, by a process that is still one of our browsers (not a later process given the same number).
+      for (const pid of seen) if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('papers-chromium-')) left.push(pid);
+      return left;
+    },
+    /** How many browser processes were seen in all: a check that the tracking saw anything. */
+    seen: () => seen.size,
+    stop: () => clearInterval(timer),
+  };
 }

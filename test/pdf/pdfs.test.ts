@@ -5,7 +5,7 @@ import { readDestinationPages } from '../../src/pdf/finalise-pdf.ts';
 import { printSitePdfs } from '../../src/pdf/print-site-pdfs.ts';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
+import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { flattenBookmarks, readBookmarks, readPageTexts, readPdfInfo } from '../helpers/pdf.ts';
 import { createPdfProject, PACK_2005, PDF_2004, PDF_2005 } from '../helpers/pdf-project.ts';
 import { editFile, REPORT_2004 } from '../helpers/project.ts';
@@ -20,9 +20,10 @@ describe('PDFs printed by real Chromium', () => {
   let build: BuildResult;
   const pdf = (url: string) => path.join(build.siteDir, url);
 
-  let tempDir = '';
+  let chromium: ReturnType<typeof trackChromium>;
   beforeAll(async () => {
-    tempDir = await useOwnTempDir();
+    await useOwnTempDir();
+    chromium = trackChromium();
     root = await createPdfProject();
     build = await buildProject({ root });
     expect(build.errors).toEqual([]);
@@ -186,7 +187,9 @@ describe('PDFs printed by real Chromium', () => {
     });
 
     it('leaves no Chromium process behind', async () => {
-      expect(await chromiumProcessesIn(tempDir)).toBe('');
+      expect(chromium.seen()).toBeGreaterThan(0);
+      expect(await chromium.alive()).toEqual([]);
+      chromium.stop();
     });
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
 import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
@@ -15,7 +15,7 @@ import { runCli } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 let tempDir = '';
-const chromiumProcesses = () => chromiumProcessesIn(tempDir);
+let chromium: ReturnType<typeof trackChromium>;
 
 /** SIGKILL the renderer processes under one browser (and only that browser). */
 async function killRenderers(browserPid: number): Promise<number> {
@@ -37,7 +37,9 @@ async function killRenderers(browserPid: number): Promise<number> {
 describe('printer faults', () => {
   beforeAll(async () => {
     tempDir = await useOwnTempDir();
+    chromium = trackChromium();
   });
+  afterAll(() => chromium.stop());
 
   it('prints a page that asks for things off the site without any request leaving the machine', async () => {
     const site = await makeTempDir('offline');
@@ -83,7 +85,7 @@ describe('printer faults', () => {
     } finally {
       await printer.close();
     }
-    expect(await chromiumProcesses()).toBe('');
+    expect(await chromium.alive()).toEqual([]);
   });
 
   it('starts the browser again once when it is killed while printing, and prints the page', async () => {
@@ -101,7 +103,7 @@ describe('printer faults', () => {
     } finally {
       await printer.close();
     }
-    expect(await chromiumProcesses()).toBe('');
+    expect(await chromium.alive()).toEqual([]);
   });
 
   it('removes the profile a killed run left, and none of a run still going', async () => {
@@ -130,7 +132,7 @@ describe('printer faults', () => {
     } finally {
       await printer.close();
     }
-    expect(await chromiumProcesses()).toBe('');
+    expect(await chromium.alive()).toEqual([]);
   });
 
   it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
@@ -145,7 +147,7 @@ describe('printer faults', () => {
     });
     child.kill('SIGINT');
     await new Promise((resolve) => child.on('close', resolve));
-    expect(await chromiumProcesses()).toBe('');
+    expect(await chromium.alive()).toEqual([]);
     await expect(stat(path.join(root, 'output/site'))).rejects.toThrow();
     // The next build clears what the killed one left and publishes whole.
     const next = await runCli(['build', '--root', root, '--no-pdf']);
@@ -161,7 +163,7 @@ describe('printer faults', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
     await expect(stat(path.join(root, 'output/site'))).rejects.toThrow();
     expect((await readdir(path.join(root, 'output'))).filter((n) => n.startsWith('.staging'))).toEqual([]);
-    expect(await chromiumProcesses()).toBe('');
+    expect(await chromium.alive()).toEqual([]);
   });
 
   it('papers pdf prints the PDFs alone from built HTML', async () => {

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, readlink, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumProcessesIn, useOwnTempDir } from '../helpers/chromium.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -33,10 +33,12 @@ async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> 
 }
 
 describe('atomic publish', () => {
-  let tempDir = '';
+  let chromium: ReturnType<typeof trackChromium>;
   beforeAll(async () => {
-    tempDir = await useOwnTempDir();
+    await useOwnTempDir();
+    chromium = trackChromium();
   });
+  afterAll(() => chromium.stop());
 
   it.each(['html', 'pdf'] as const)('a build killed during %s leaves the previous output whole', async (when) => {
     const root = await createPdfProject();
@@ -46,12 +48,13 @@ describe('atomic publish', () => {
     await killBuildWhen(root, when);
     expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
     // No Chromium outlives its killed parent: it exits when its pipe closes (on a busy machine, within seconds).
-    let left = await chromiumProcessesIn(tempDir);
-    for (let i = 0; i < 100 && left !== ''; i++) {
+    let left = await chromium.alive();
+    for (let i = 0; i < 100 && left.length > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      left = await chromiumProcessesIn(tempDir);
+      left = await chromium.alive();
     }
-    expect(left).toBe('');
+    expect(left).toEqual([]);
+    if (when === 'pdf') expect(chromium.seen()).toBeGreaterThan(0);
     const next = await runCli(['build', '--root', root]);
     expect(next.code).toBe(0);
     expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('A changed title');
