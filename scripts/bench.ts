@@ -11,6 +11,7 @@ import { Eleventy } from '@11ty/eleventy';
 import { parse } from 'yaml';
 import { DEFAULT_SIZE, generateArchive, type ArchiveSize } from '../src/bench/generate-archive.ts';
 import { addProgressEntry } from '../src/edit/add-progress-entry.ts';
+import { addDays } from '../src/model/dates.ts';
 import { findBrowser } from '../src/pdf/find-browser.ts';
 import { serveDirectory } from '../src/pdf/serve-directory.ts';
 import { PACKAGE_ROOT } from '../src/render/render-site.ts';
@@ -211,7 +212,7 @@ const recFile = path.join(root, 'content/recommendations/set-01/01.yaml');
 // archive's span, so the reports after it that show set-01 change.
 const recText = await readFile(recFile, 'utf8');
 const latest = (parse(recText) as { key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }> }).key_points[0]?.actions[0]?.progress.at(-1)?.date ?? '2003-09-01';
-const editDate = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const editDate = addDays(latest, 1);
 await writeFile(recFile, addProgressEntry(recText, 0, 0, { date: editDate, status: 'completed', result: `Completed ${editDate} (benchmark edit).` }));
 const incremental = await childBuild(root, 'pdf');
 const after = await hashTree(siteDir);

@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
+import { addDays } from '../model/dates.ts';
 
 export interface ArchiveSize {
   reports: number;
@@ -19,10 +20,6 @@ const ITEMS_PER_MEETING = 10;
 const PACK_ITEMS = 20;
 /** Reports of the example content, counted in the archive's size. */
 const EXAMPLE_REPORTS = 2;
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

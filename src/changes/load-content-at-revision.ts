@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { loadContent } from '../content/load-content.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { isRealDate } from '../schemas/common.ts';
+import { todayIso } from '../validate/check-targets.ts';
 import type { Content } from '../validate/content.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
@@ -27,7 +28,7 @@ async function git(root: string, args: string[]): Promise<string> {
 export async function resolveSince(root: string, since: string): Promise<string | undefined> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) {
     if (!isRealDate(since)) throw new UsageError(`--since ${since} is not a real date`);
-    if (since > new Date().toISOString().slice(0, 10)) throw new UsageError(`--since ${since} is after today: nothing can have changed since then`);
+    if (since > todayIso()) throw new UsageError(`--since ${since} is after today: nothing can have changed since then`);
     const rev = await git(root, ['rev-list', '-1', `--before=${since}T00:00:00Z`, 'HEAD']);
     return rev || undefined;
   }

@@ -14,13 +14,15 @@ export class ArgumentError extends Error {
   }
 }
 
+const REAL_DATE = { test: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), expected: 'a real date written YYYY-MM-DD' };
+
 /** Values some options take, checked before a command runs. */
 const VALUES: Record<string, { test: (v: string) => boolean; expected: string }> = {
   concurrency: { test: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64, expected: 'a whole number from 1 to 64' },
   port: { test: (v) => /^\d+$/.test(v) && Number(v) <= 65_535, expected: 'a port number from 0 to 65535' },
   'pdf-timeout': { test: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, expected: 'a number of seconds above 0' },
-  today: { test: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), expected: 'a real date written YYYY-MM-DD' },
-  date: { test: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), expected: 'a real date written YYYY-MM-DD' },
+  today: REAL_DATE,
+  date: REAL_DATE,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { defineCommand } from 'citty';
 import { UsageError } from '../errors/usage-error.ts';
+import { SLUG_PATTERN } from '../schemas/common.ts';
 import { scaffoldMeeting, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';
@@ -60,7 +61,7 @@ function positiveNumber(value: string): number {
 
 /** A code or folder name: lower-case letters, digits and hyphens, so it can never lead out of its folder. */
 function slugOf(flag: string, value: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`);
+  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`);
   return value;
 }
 

@@ -6,7 +6,7 @@ import type { Content } from '../validate/content.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
-import { formatDate } from './dates.ts';
+import { addDays, formatDate } from './dates.ts';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { buildBoroughs } from './build-boroughs.ts';
@@ -182,13 +182,9 @@ function describeNames(c: CommitteesData['committees'][number]): string[] {
   return names.map((n, i) => {
     const next = names[i + 1];
     const label = `${n.name}${n.short_name ? ` (${n.short_name})` : ''}`;
-    if (n.from === undefined) return `${label}, until ${formatDate(previousDay(next?.from ?? ''))}`;
-    return next ? `${label}, ${formatDate(n.from)} to ${formatDate(previousDay(next.from ?? ''))}` : `${label}, from ${formatDate(n.from)}`;
+    if (n.from === undefined) return `${label}, until ${formatDate(addDays(next?.from ?? '', -1))}`;
+    return next ? `${label}, ${formatDate(n.from)} to ${formatDate(addDays(next.from ?? '', -1))}` : `${label}, from ${formatDate(n.from)}`;
   });
-}
-
-function previousDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)*$/;

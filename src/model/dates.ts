@@ -23,3 +23,8 @@ export function formatDateAbbreviated(iso: string): string {
 export function formatDateIn(style: 'long' | 'short', iso: string): string {
   return style === 'short' ? formatDateAbbreviated(iso) : formatDate(iso);
 }
+
+/** A day `days` after (or before) another, both written YYYY-MM-DD; computed in UTC, so no time zone moves it. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

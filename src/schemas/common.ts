@@ -29,9 +29,12 @@ export const partialDate = z
   .refine(isRealDate, realDate)
   .describe('A date written YYYY-MM-DD, or a month written YYYY-MM when the source gives only the month');
 
+/** Lower-case letters, digits and single hyphens: a code or name that can stand in a URL or a folder's name. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, such as `x-ppr`')
+  .regex(SLUG_PATTERN, 'must be lower-case letters, digits and single hyphens, such as `x-ppr`')
   .describe('Lower-case letters, digits and hyphens');
 
 export const markdown = z.string().min(1, 'must not be empty').describe('Markdown text');

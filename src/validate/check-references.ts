@@ -2,7 +2,7 @@ import { locatePath, type DataPath } from '../content/source-file.ts';
 import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { didYouMean } from '../errors/suggest.ts';
-import { isRealDate } from '../schemas/common.ts';
+import { isRealDate, SLUG_PATTERN } from '../schemas/common.ts';
 import type { Checked, Content } from './content.ts';
 import { createStatusResolver } from './statuses.ts';
 
@@ -39,7 +39,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
   // Two statuses with one label would read as one on every page and filter.
   checkUnique(content.statuses, content.statuses.data.statuses.map((st) => st.label.toLowerCase()), ['statuses'], 'label', 'status label', report);
   for (const set of content.sets) {
-    if (!SLUG.test(set.id)) report(set, [], 'E_FILE_NAME', `the folder name \`${set.id}\` cannot be part of a web address`, 'rename the folder with lower-case letters, digits and single hyphens, such as `drugs-scrutiny-2007`');
+    if (!SLUG_PATTERN.test(set.id)) report(set, [], 'E_FILE_NAME', `the folder name \`${set.id}\` cannot be part of a web address`, 'rename the folder with lower-case letters, digits and single hyphens, such as `drugs-scrutiny-2007`');
     // Owners become filter pages (`owner/mps/`): two that differ only in case or punctuation would share one.
     const owners = new Map<string, string>();
     set.data.owners.forEach((owner, i) => {
@@ -50,7 +50,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     });
   }
   for (const borough of content.boroughs) {
-    if (!SLUG.test(borough.id)) report(borough, [], 'E_FILE_NAME', `the file name \`${borough.id}.yaml\` cannot be part of a web address`, 'rename the file with lower-case letters, digits and single hyphens, such as `new-town.yaml`');
+    if (!SLUG_PATTERN.test(borough.id)) report(borough, [], 'E_FILE_NAME', `the file name \`${borough.id}.yaml\` cannot be part of a web address`, 'rename the file with lower-case letters, digits and single hyphens, such as `new-town.yaml`');
   }
 
   for (const set of content.sets) {
@@ -168,8 +168,6 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
   }
   return errors;
 }
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const JS_TYPE = { boolean: 'boolean', number: 'number', text: 'string' } as const;
 
