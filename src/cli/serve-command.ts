@@ -4,7 +4,7 @@ import { defineCommand } from 'citty';
 import { buildProject } from '../pipeline/build-project.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
-import { startPreviewServer } from '../serve/preview-server.ts';
+import { type PreviewServer, startPreviewServer } from '../serve/preview-server.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
@@ -34,18 +34,21 @@ export const serveCommand = defineCommand({
         return false;
       }
     };
-    await rebuild();
-    if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
-    const siteDir = path.join(root, 'output', 'site');
-    const server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host });
-    process.stdout.write(`Serving ${siteDir} at ${server.origin}\n`);
+    // Watch before the first build, so that an edit made while it runs is built next.
     const dirs = [path.join(root, 'content'), path.join(root, 'data'), path.join(PACKAGE_ROOT, 'templates')].filter((d) => existsSync(d));
+    let server: PreviewServer | undefined;
     const watcher = watchProject(dirs, async (files) => {
       process.stdout.write(`Changed: ${files.map((f) => path.relative(root, f)).join(', ')}\n`);
-      if (await rebuild()) server.reload();
+      if (await rebuild()) server?.reload();
     });
+    await watcher.ready;
+    await watcher.exclusive(rebuild);
+    if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
+    const siteDir = path.join(root, 'output', 'site');
+    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host });
+    process.stdout.write(`Serving ${siteDir} at ${server.origin}\n`);
     const stop = () => {
-      void Promise.all([watcher.close(), server.close()]).finally(() => process.exit(0));
+      void Promise.all([watcher.close(), server?.close()]).finally(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

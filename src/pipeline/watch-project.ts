@@ -1,38 +1,51 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
 
+export interface ProjectWatcher {
+  /** Resolves once every folder is watched: an edit from then on is never missed. */
+  readonly ready: Promise<void>;
+  /** Run `task` when no rebuild is running, and hold rebuilds until it ends. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
 /**
  * Call `onChange` once for a burst of edits under any of `dirs` (editors
- * write a file in several steps), never while the previous call still runs.
- * chokidar follows a file saved by writing a new one and renaming it over the
- * old (vim, JetBrains, `sed -i`, `git checkout`), and new folders, which
- * Node's own watcher loses track of.
+ * write a file in several steps), never while the previous call, or an
+ * `exclusive` task, still runs. Edits made meanwhile are kept for the next
+ * call. chokidar follows a file saved by writing a new one and renaming it
+ * over the old (vim, JetBrains, `sed -i`, `git checkout`), and new folders,
+ * which Node's own watcher loses track of.
  */
-export function watchProject(dirs: readonly string[], onChange: (files: string[]) => Promise<void>, delayMs = 150): { close(): Promise<void> } {
+export function watchProject(dirs: readonly string[], onChange: (files: string[]) => Promise<void>, delayMs = 150): ProjectWatcher {
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
   const pending = new Set<string>();
-  const flush = async () => {
-    if (running) await running;
-    const files = [...pending];
-    pending.clear();
-    if (files.length === 0) return;
-    running = onChange(files).finally(() => {
-      running = undefined;
-    });
-    await running;
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
   };
+  const flush = () =>
+    exclusive(async () => {
+      const files = [...pending];
+      pending.clear();
+      if (files.length > 0) await onChange(files);
+    });
   const watcher = watch([...dirs], {
     ignoreInitial: true,
     // Hidden files and folders (editors' swap files, .git) are not content.
     ignored: (file) => path.basename(file).startsWith('.') && !dirs.includes(file),
   });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   watcher.on('all', (_event, file) => {
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => void flush(), delayMs);
+    timer = setTimeout(() => void flush().catch(() => undefined), delayMs);
   });
   return {
+    ready,
+    exclusive,
     async close() {
       clearTimeout(timer);
       await watcher.close();
