@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HtmlBasePlugin } from '@11ty/eleventy';
 import { papersPlugin } from './src/render/eleventy-plugin.ts';
 
 /**
@@ -8,6 +9,8 @@ import { papersPlugin } from './src/render/eleventy-plugin.ts';
  */
 export default function configureEleventy(eleventyConfig: EleventyConfigLike): void {
   eleventyConfig.addPlugin(papersPlugin);
+  // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
 }
 
 export const config = {

@@ -1,6 +1,6 @@
 import { createCommitteeLookup } from '../model/committee-names.ts';
 import { formatDate } from '../model/dates.ts';
-import { fillUrlPattern } from '../model/urls.ts';
+import { absoluteUrl, fillUrlPattern, siteBase } from '../model/urls.ts';
 import type { Content } from '../validate/content.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 
@@ -38,7 +38,8 @@ export interface Changes {
 export function diffContent(before: Content | undefined, after: Content): Changes {
   const resolve = createStatusResolver(after.statuses.data);
   const label = (word: string | undefined) => (word === undefined ? undefined : (resolve(word)?.label ?? word));
-  const absolute = (url: string) => new URL(url.slice(1), after.site.data.base_url).href;
+  const { baseUrl } = siteBase(after.site.data.base_url, after.site.data.base_path);
+  const absolute = (url: string) => absoluteUrl(url, baseUrl);
   const changes: Changes = { statuses: [], targets: [], facts: [], reports: [], meetings: [] };
 
   const oldRecommendations = new Map(before?.recommendations.map((r) => [r.id, r.data]));

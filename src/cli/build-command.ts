@@ -13,6 +13,7 @@ export const buildCommand = defineCommand({
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     pdf: { type: 'boolean', description: 'Print PDFs (use --no-pdf for HTML only)', default: true },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
+    'base-url': { type: 'string', description: 'Where the site is published, in place of base_url of data/site.yaml (such as https://owner.github.io/repo/)' },
     'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
   },
   async run({ args }) {
@@ -23,6 +24,7 @@ export const buildCommand = defineCommand({
       root,
       ...(args.output ? { outputDir: path.resolve(args.output) } : {}),
       pdf: args.pdf,
+      ...(args['base-url'] ? { baseUrl: args['base-url'] } : {}),
       ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
       ...(args['pdf-timeout'] ? { pdfTimeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
       onPdfProgress: (p) => progress.update(p),

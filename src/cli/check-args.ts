@@ -22,6 +22,7 @@ const VALUES: Record<string, { test: (v: string) => boolean; expected: string }>
   port: { test: (v) => /^\d+$/.test(v) && Number(v) <= 65_535, expected: 'a port number from 0 to 65535' },
   'pdf-timeout': { test: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, expected: 'a number of seconds above 0' },
   today: REAL_DATE,
+  'base-url': { test: isWebAddress, expected: 'an http or https address, such as https://owner.github.io/repo/' },
   date: REAL_DATE,
 };
 
@@ -70,6 +71,14 @@ export async function checkArgs(main: CommandDef, rawArgs: readonly string[]): P
   }
   for (const [name, def] of Object.entries(args)) {
     if (def.required && def.type !== 'positional' && !rest.some((t) => t === `--${name}` || t.startsWith(`--${name}=`))) throw new ArgumentError(`--${name} is needed`, command, parent);
+  }
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
   }
 }
 

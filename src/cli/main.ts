@@ -51,7 +51,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (error instanceof Error && (error.name === 'OutputLockedError' || error.name === 'UsageError')) {
+    if (error instanceof Error && ['OutputLockedError', 'UsageError', 'BrowserNotFoundError'].includes(error.name)) {
       process.stderr.write(`papers: ${error.message}\n`);
       process.exitCode = error.name === 'UsageError' ? 2 : 1;
       return;

@@ -22,6 +22,7 @@ export const pdfCommand = defineCommand({
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
     'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
+    'base-url': { type: 'string', description: 'Where the site is published, as given to `papers build --base-url`' },
     shard: { type: 'string', description: 'Print only shard k of n, such as 2/4, to split printing across machines' },
   },
   async run({ args }) {
@@ -33,7 +34,7 @@ export const pdfCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    const checked = await checkProject(root);
+    const checked = await checkProject(root, args['base-url'] ? { baseUrl: args['base-url'] } : {});
     printErrors(checked.errors);
     if (!checked.model || hasErrors(checked.errors)) {
       process.exitCode = 1;

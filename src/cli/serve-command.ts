@@ -20,10 +20,12 @@ export const serveCommand = defineCommand({
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
+    let basePath = '/';
     const rebuild = async (): Promise<boolean> => {
       const started = performance.now();
       try {
         const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true });
+        if (result.ok && result.model) basePath = result.model.site.basePath;
         printErrors(result.errors);
         if (!result.ok) process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
         else process.stdout.write(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -45,8 +47,8 @@ export const serveCommand = defineCommand({
     await watcher.exclusive(rebuild);
     if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
     const siteDir = path.join(root, 'output', 'site');
-    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host });
-    process.stdout.write(`Serving ${siteDir} at ${server.origin}\n`);
+    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host, basePath: () => basePath });
+    process.stdout.write(`Serving ${siteDir} at ${server.origin}${basePath}\n`);
     const stop = () => {
       void Promise.all([watcher.close(), server?.close()]).finally(() => process.exit(0));
     };

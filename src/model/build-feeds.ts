@@ -1,4 +1,5 @@
 import type { Report, SiteInfo } from './types.ts';
+import { absoluteUrl } from './urls.ts';
 
 /** Text for XML: markup escaped, and the control characters XML 1.0 forbids removed. */
 export function escapeXml(text: string): string {
@@ -7,13 +8,12 @@ export function escapeXml(text: string): string {
 
 /** An Atom feed of reports, newest first; every date comes from the content. */
 export function buildAtomFeed(site: SiteInfo, reports: readonly Report[]): string {
-  const absolute = (url: string) => new URL(url.slice(1), site.baseUrl).href;
   const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
   const updated = newest[0] ? `${newest[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
   const entries = newest.map((r) => `  <entry>
     <title>${escapeXml(r.title)}</title>
-    <link href="${escapeXml(absolute(r.url))}"/>
-    <id>${escapeXml(absolute(r.url))}</id>
+    <link href="${escapeXml(absoluteUrl(r.url, site.baseUrl))}"/>
+    <id>${escapeXml(absoluteUrl(r.url, site.baseUrl))}</id>
     <updated>${r.date}T00:00:00Z</updated>
     <author><name>${escapeXml(r.by)}</name></author>
     <summary>${escapeXml(r.descriptionLine ?? r.title)}</summary>
@@ -21,9 +21,9 @@ export function buildAtomFeed(site: SiteInfo, reports: readonly Report[]): strin
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
   <title>${escapeXml(site.title)}: reports</title>
-  <link href="${escapeXml(absolute('/feed.xml'))}" rel="self"/>
+  <link href="${escapeXml(absoluteUrl('/feed.xml', site.baseUrl))}" rel="self"/>
   <link href="${escapeXml(site.baseUrl)}"/>
-  <id>${escapeXml(absolute('/feed.xml'))}</id>
+  <id>${escapeXml(absoluteUrl('/feed.xml', site.baseUrl))}</id>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>
@@ -31,7 +31,7 @@ ${entries.join('\n')}
 }
 
 export function buildSitemap(site: SiteInfo, urls: readonly string[]): string {
-  const lines = [...new Set(urls)].sort().map((url) => `  <url><loc>${escapeXml(new URL(url.slice(1), site.baseUrl).href)}</loc></url>`);
+  const lines = [...new Set(urls)].sort().map((url) => `  <url><loc>${escapeXml(absoluteUrl(url, site.baseUrl))}</loc></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${lines.join('\n')}
@@ -40,5 +40,5 @@ ${lines.join('\n')}
 }
 
 export function buildRobots(site: SiteInfo): string {
-  return `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', site.baseUrl).href}\n`;
+  return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl('/sitemap.xml', site.baseUrl)}\n`;
 }

@@ -14,7 +14,7 @@ import { buildAtomFeed, buildRobots, buildSitemap } from './build-feeds.ts';
 import { buildOpenData } from './build-open-data.ts';
 import { buildTracker } from './build-tracker.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
-import { fillUrlPattern } from './urls.ts';
+import { fillUrlPattern, siteBase } from './urls.ts';
 import { createCommitteeLookup } from './committee-names.ts';
 
 export interface ModelResult {
@@ -34,7 +34,7 @@ export function buildModel(content: Content): ModelResult {
     title: s.title,
     body: s.body,
     bodyShort: s.body_short,
-    baseUrl: s.base_url.endsWith('/') ? s.base_url : `${s.base_url}/`,
+    ...siteBase(s.base_url, s.base_path),
     language: s.language,
     ...(s.banner ? { bannerHtml: md.render(s.banner) } : {}),
     ...(s.feedback_email ? { feedbackEmail: s.feedback_email } : {}),

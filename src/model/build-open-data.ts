@@ -3,6 +3,7 @@ import type { Status } from '../validate/statuses.ts';
 import type { Borough } from './build-boroughs.ts';
 import { statusAsAt, type RecommendationSet } from './build-tracker.ts';
 import type { Report } from './types.ts';
+import { absoluteUrl } from './urls.ts';
 
 export interface DataFile {
   url: string;
@@ -29,7 +30,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 
 /** Open data: recommendations with their status as at each report, and borough facts. */
 export function buildOpenData(content: Content, sets: readonly RecommendationSet[], boroughs: readonly Borough[], reports: readonly Report[], baseUrl: string, resolve: (word: string) => Status | undefined): DataFile[] {
-  const absolute = (url: string) => new URL(url.slice(1), baseUrl).href;
+  const absolute = (url: string) => absoluteUrl(url, baseUrl);
   const order = content.statuses.data.statuses;
   const statusRows: Array<Array<string | number>> = [];
   const actionRows: Array<Array<string | number>> = [];

@@ -16,7 +16,7 @@ import { buildRecommendationView } from './build-recommendation-view.ts';
 import type { CommitteeLookup } from './committee-names.ts';
 import { formatDate, formatDateIn } from './dates.ts';
 import type { Appendix, Part, RecommendationView, Report, SiteInfo } from './types.ts';
-import { fillUrlPattern } from './urls.ts';
+import { absoluteUrl, fillUrlPattern } from './urls.ts';
 
 export interface ReportContext {
   content: Content;
@@ -85,7 +85,6 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
   });
   giveUniqueIds(views);
   const recommendations = buildRecommendationsSection(d.recommendations, md);
-  const absoluteUrl = new URL(url.slice(1), site.baseUrl).href;
   const pdfUrl = `${url}${d.committee}-${d.date}-${String(d.number).padStart(2, '0')}.pdf`;
   const report: Report = {
     id: entry.id,
@@ -125,7 +124,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
       { label: d.date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }) },
       { label: dateLabel, href: meetingUrl },
     ],
-    shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl)}`,
+    shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl(url, site.baseUrl))}`,
     ...(site.feedbackEmail ? { feedbackHref: `mailto:${site.feedbackEmail}?subject=${encodeURIComponent(`Feedback: ${d.title}`)}` } : {}),
     boroughs: d.boroughs,
     pdfUrl,

@@ -12,7 +12,10 @@ export interface SiteInfo {
   title: string;
   body: string;
   bodyShort: string;
+  /** The absolute address of the site's root, ending in `/`. */
   baseUrl: string;
+  /** The path every page's links start with: `/`, or such as `/repo/`. */
+  basePath: string;
   language: string;
   bannerHtml?: string;
   feedbackEmail?: string;

@@ -27,3 +27,19 @@ export function pageFile(url: string): string {
   const file = url.endsWith('/') ? `${url}index.html` : url;
   return file.split('/').filter(Boolean).join('/');
 }
+
+/**
+ * Where the site lives: the path every link starts with (`/`, or `/repo/` for
+ * a site published at owner.github.io/repo/) and the absolute address of that
+ * path. The path is `basePath` when set, else the path of `baseUrl`.
+ */
+export function siteBase(baseUrl: string, basePath?: string): { basePath: string; baseUrl: string } {
+  const url = new URL(baseUrl);
+  const pathname = basePath ?? (url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+  return { basePath: pathname, baseUrl: new URL(pathname, url.origin).href };
+}
+
+/** An absolute address for a site path such as `/feed.xml`, under the site's base. */
+export function absoluteUrl(sitePath: string, baseUrl: string): string {
+  return new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+}

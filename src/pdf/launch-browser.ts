@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { isRunning } from '../util/is-running.ts';
-import { findBrowser } from './find-browser.ts';
+import { BrowserNotFoundError, findBrowser } from './find-browser.ts';
 
 const PROFILE_PREFIX = 'papers-chromium-';
 const OWNER_FILE = 'papers-owner.pid';
@@ -40,6 +40,25 @@ const ARGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
+/**
+ * Why Chromium would not start, in words a user can act on. Ubuntu 23.10 and
+ * later (GitHub's ubuntu-latest among them) forbid the user namespaces that
+ * Chromium's sandbox needs, unless the browser has an AppArmor profile that
+ * allows them, as Google Chrome's package has.
+ */
+export function explainLaunchFailure(error: unknown, executablePath: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/No usable sandbox/i.test(message)) {
+    return new BrowserNotFoundError(
+      `${executablePath} could not start its sandbox (this system forbids unprivileged user namespaces, as Ubuntu 23.10 and later do). ` +
+        'Set PUPPETEER_EXECUTABLE_PATH to a browser allowed to (such as /usr/bin/google-chrome), or allow them: `echo 0 | sudo tee /proc/sys/kernel/apparmor_restrict_unprivileged_userns`.',
+    );
+  }
+  // What the browser printed last says most; puppeteer's own advice and blank lines are left out.
+  const said = message.split('stderr:')[1]?.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('TROUBLESHOOTING')).at(-1);
+  return new BrowserNotFoundError(`${executablePath} did not start: ${said ?? message.split('\n')[0]}`);
+}
+
 export interface RunningBrowser {
   browser: Browser;
   close(): Promise<void>;
@@ -62,7 +81,17 @@ export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
   const args = [...ARGS, `--user-data-dir=${profile}`, `--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>'];
   // Chromium refuses to run as root with its sandbox on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  } catch (error) {
+    // Over a pipe, puppeteer cannot say why the browser stopped; started the other way, it reports what the browser printed.
+    const reason = await puppeteer
+      .launch({ executablePath, headless: true, args, pipe: false, timeout: 15_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
+      .then(async (b) => (await b.close(), error), (second: unknown) => second);
+    await rm(profile, { recursive: true, force: true });
+    throw explainLaunchFailure(reason, executablePath);
+  }
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -13,6 +13,8 @@ export interface PrintRequest {
 
 export interface PrintOptions {
   siteDir: string;
+  /** The path the site's links start with (`/`, or such as `/repo/`). */
+  basePath?: string;
   concurrency?: number;
   timeoutMs?: number;
 }
@@ -42,7 +44,7 @@ export interface Printer {
 }
 
 export async function openPrinter(options: PrintOptions): Promise<Printer> {
-  const server = await serveDirectory(options.siteDir);
+  const server = await serveDirectory(options.siteDir, options.basePath);
   let running: Awaited<ReturnType<typeof launchBrowser>>;
   try {
     running = await launchBrowser(server.origin);

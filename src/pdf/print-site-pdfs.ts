@@ -68,7 +68,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   const toPrint = tasks.filter((task) => !restored.has(task));
   let packPrintings = 0;
   if (toPrint.length > 0) {
-    const printer = await openPrinter({ siteDir: options.siteDir, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const printer = await openPrinter({ siteDir: options.siteDir, basePath: model.site.basePath, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     const printTask = async (task: PdfTask) => {
       const started = performance.now();
       let bytes: Uint8Array;

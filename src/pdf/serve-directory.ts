@@ -26,7 +26,7 @@ export interface StaticServer {
  * origin and refuses every other address, so nothing a page asks for leaves
  * the machine.
  */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export async function serveDirectory(root: string, basePath = '/'): Promise<StaticServer> {
   const refused: string[] = [];
   let origin = '';
   const server: Server = createServer(async (req, res) => {
@@ -37,7 +37,8 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       res.writeHead(403).end();
       return;
     }
-    const found = await resolveSiteFile(root, target);
+    // Pages are asked for by their own paths; what they link to starts with the site's path prefix.
+    const found = (await resolveSiteFile(root, target, basePath)) ?? (basePath === '/' ? undefined : await resolveSiteFile(root, target));
     if (!found) {
       res.writeHead(404).end();
       return;

@@ -20,6 +20,8 @@ export interface BuildOptions {
   /** Without PDFs, keep those of the published site beside their pages (a preview's links then still work). */
   keepPdfs?: boolean;
   concurrency?: number;
+  /** Where the site is published, in place of data/site.yaml's `base_url`. */
+  baseUrl?: string;
   /** Per-PDF timeout in milliseconds (default 60 s). */
   pdfTimeoutMs?: number;
   onPdfProgress?: (progress: PdfProgress) => void;
@@ -51,7 +53,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     mark = now;
     return seconds;
   };
-  const checked = await checkProject(options.root);
+  const checked = await checkProject(options.root, options.baseUrl ? { baseUrl: options.baseUrl } : {});
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const model = checked.model;

@@ -15,6 +15,8 @@ export interface CheckResult {
 export interface CheckOptions {
   /** The date that target dates are checked against (default: today, UTC). */
   today?: string;
+  /** Where the site is published, in place of `base_url` of data/site.yaml (such as GitHub Pages' own address). */
+  baseUrl?: string;
 }
 
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -25,9 +27,15 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     const further = validated.partial ? modelErrors(validated.partial) : [];
     return { errors: [...validated.errors, ...further] };
   }
-  const modelled = buildModel(validated.content);
+  const content = options.baseUrl ? withBaseUrl(validated.content, options.baseUrl) : validated.content;
+  const modelled = buildModel(content);
   const warnings = checkTargets(validated.content, options.today ?? todayIso());
   return { ...(modelled.model ? { model: modelled.model } : {}), errors: [...validated.errors, ...modelled.errors, ...warnings] };
+}
+
+/** The content as published at `baseUrl`: its path is the site's path prefix unless `base_path` says otherwise. */
+function withBaseUrl(content: Content, baseUrl: string): Content {
+  return { ...content, site: { ...content.site, data: { ...content.site.data, base_url: baseUrl } } };
 }
 
 /** The model's own checks on content that failed elsewhere; the errors already found stand whatever happens here. */

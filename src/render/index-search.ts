@@ -86,7 +86,7 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
       result.keys[bundle.dir] = bundle.key;
     }
     await mkdir(path.join(siteDir, SEARCH_DIR), { recursive: true });
-    await writeFile(path.join(siteDir, BUNDLE_LIST), `${JSON.stringify({ bundles: bundles.map((b) => `/${b.dir}/`) })}\n`);
+    await writeFile(path.join(siteDir, BUNDLE_LIST), `${JSON.stringify({ bundles: bundles.map((b) => `${b.dir}/`) })}\n`);
   } finally {
     await close();
   }

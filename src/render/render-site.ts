@@ -59,6 +59,7 @@ export async function renderSite(model: SiteModel, outputTo: string, previous?: 
     for (const [i, lists] of splitLists(plan.lists, batchSize).entries()) {
       const eleventy = new Eleventy(TEMPLATES, outDir, {
         quietMode: true,
+        pathPrefix: model.site.basePath,
         configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
         config: (eleventyConfig) => {
           eleventyConfig.addGlobalData('papers', model);

@@ -12,6 +12,11 @@ export const siteSchema = z
     body: plainText.describe('The public body whose papers these are'),
     body_short: plainText.describe('Short name of the body, such as MPA'),
     base_url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).describe('Where the site is published, such as https://example.org/'),
+    base_path: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'must start and end with `/`, such as `/archive/`')
+      .optional()
+      .describe('The path the site is served under, such as /repo/ for owner.github.io/repo/; by default the path of base_url'),
     language: z.string().default('en-GB'),
     banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
     feedback_email: z.email().optional().describe('Address for the feedback link'),

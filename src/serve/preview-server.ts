@@ -5,19 +5,24 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_TYPES, resolveSiteFile } from './resolve-site-file.ts';
 
-/** Where a preview page listens for "rebuilt": a path no built page can have (URLs are lower-case slugs). */
-const RELOAD_PATH = '/.papers/reload';
-const RELOAD_SCRIPT_PATH = '/.papers/reload.js';
+/** Where a preview page listens for "rebuilt", under the site's path: a path no built page can have (URLs are lower-case slugs). */
+const RELOAD_PATH = '.papers/reload';
+const RELOAD_SCRIPT_PATH = '.papers/reload.js';
 /** Reload when the server says the site was rebuilt; a file of its own, as the pages' Content-Security-Policy allows no inline script. */
-const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();\n`;
-/** Added to every HTML page of the preview. */
-const RELOAD_CLIENT = `<script src="${RELOAD_SCRIPT_PATH}"></script>`;
+const RELOAD_SCRIPT = `new EventSource(new URL('reload', document.currentScript.src)).onmessage = () => location.reload();\n`;
 
 export interface PreviewServer {
   origin: string;
   /** Tell every open page to reload. */
   reload(): void;
   close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  port: number;
+  host?: string;
+  /** The path the site is served under, as of its latest build (`/`, or such as `/repo/`). */
+  basePath?: () => string;
 }
 
 /**
@@ -27,10 +32,10 @@ export interface PreviewServer {
  * answers every malformed request with an error instead of ending, and listens
  * on loopback unless told otherwise.
  */
-export async function startPreviewServer(siteDir: string, options: { port: number; host?: string }): Promise<PreviewServer> {
+export async function startPreviewServer(siteDir: string, options: PreviewOptions): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    void answer(siteDir, req, res, listeners).catch(() => {
+    void answer(siteDir, options.basePath?.() ?? '/', req, res, listeners).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -59,27 +64,32 @@ export async function startPreviewServer(siteDir: string, options: { port: numbe
   };
 }
 
-async function answer(siteDir: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>): Promise<void> {
+async function answer(siteDir: string, basePath: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
   const target = req.url ?? '/';
-  if (target === RELOAD_SCRIPT_PATH) {
+  if (target === `${basePath}${RELOAD_SCRIPT_PATH}`) {
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_SCRIPT);
     return;
   }
-  if (target === RELOAD_PATH) {
+  if (target === `${basePath}${RELOAD_PATH}`) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     res.write(': connected\n\n');
     listeners.add(res);
     res.on('close', () => listeners.delete(res));
     return;
   }
-  const found = target.startsWith('/') ? await resolveSiteFile(siteDir, target) : undefined;
+  if (target === '/' && basePath !== '/') {
+    // A site published under a path prefix starts there.
+    res.writeHead(302, { location: basePath }).end();
+    return;
+  }
+  const found = target.startsWith('/') ? await resolveSiteFile(siteDir, target, basePath) : undefined;
   if (!found) {
-    const notFound = await resolveSiteFile(siteDir, '/404.html');
-    const body = notFound ? withReloadClient(await readFile(notFound.file, 'utf8')) : 'Not found';
+    const notFound = await resolveSiteFile(siteDir, `${basePath}404.html`, basePath);
+    const body = notFound ? withReloadClient(await readFile(notFound.file, 'utf8'), basePath) : 'Not found';
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
@@ -87,7 +97,7 @@ async function answer(siteDir: string, req: IncomingMessage, res: ServerResponse
   const type = CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
   if (type.startsWith('text/html')) {
-    const html = withReloadClient(await readFile(found.file, 'utf8'));
+    const html = withReloadClient(await readFile(found.file, 'utf8'), basePath);
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : html);
     return;
   }
@@ -96,7 +106,9 @@ async function answer(siteDir: string, req: IncomingMessage, res: ServerResponse
   else createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
 }
 
-function withReloadClient(html: string): string {
+/** The page with the script that reloads it added at the end of its body. */
+function withReloadClient(html: string, basePath: string): string {
+  const RELOAD_CLIENT = `<script src="${basePath}${RELOAD_SCRIPT_PATH}"></script>`;
   const at = html.lastIndexOf('</body>');
   return at === -1 ? html + RELOAD_CLIENT : html.slice(0, at) + RELOAD_CLIENT + html.slice(at);
 }

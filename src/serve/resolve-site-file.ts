@@ -19,15 +19,19 @@ export const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The file of a built site that a request path names, or nothing: a path that
+ * The file of a built site that a request path names, or nothing. A site
+ * served under a path prefix (`basePath`, such as `/repo/`) answers only
+ * below it, as GitHub Pages does. A path that
  * does not decode, holds a NUL, leads outside the site folder (`..`, encoded
  * or not, or a sibling folder whose name starts the same), or names anything
  * but a regular file (a folder, a link) is never served.
  */
-export async function resolveSiteFile(siteDir: string, requestPath: string): Promise<{ file: string; pathname: string } | undefined> {
+export async function resolveSiteFile(siteDir: string, requestPath: string, basePath = '/'): Promise<{ file: string; pathname: string } | undefined> {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(requestPath, 'http://site.invalid').pathname);
+    const requested = new URL(requestPath, 'http://site.invalid').pathname;
+    if (!requested.startsWith(basePath)) return undefined;
+    pathname = decodeURIComponent(requested.slice(basePath.length - 1));
   } catch {
     return undefined;
   }

@@ -2,6 +2,8 @@ declare module '@11ty/eleventy' {
   interface EleventyOptions {
     quietMode?: boolean;
     configPath?: string;
+    /** The path every root-relative URL starts with once HtmlBasePlugin rewrites the HTML, such as `/repo/`. */
+    pathPrefix?: string;
     config?: (eleventyConfig: import('../render/eleventy-plugin.ts').EleventyConfig) => void | Promise<void>;
   }
   export class Eleventy {
@@ -9,6 +11,8 @@ declare module '@11ty/eleventy' {
     /** Resolves to `[passthroughCopies, pagesWritten]`. */
     write(): Promise<[unknown[], unknown[]]>;
   }
+  /** Rewrites root-relative URLs in HTML output to start with the path prefix. */
+  export function HtmlBasePlugin(eleventyConfig: never): void;
   export default Eleventy;
 }
 

@@ -20,15 +20,18 @@ function excerptNodes(excerpt) {
   return out;
 }
 
+// The site's root: this file is its assets/search.js, wherever the site is served (such as under /repo/).
+const siteRoot = new URL('../', import.meta.url).pathname;
+
 let loaded;
 /** Every index the build wrote (one per committee's reports, one of the tracker), merged into one search. */
 function loadPagefind() {
-  loaded ??= fetch('/pagefind/bundles.json')
+  loaded ??= fetch(`${siteRoot}pagefind/bundles.json`)
     .then((response) => response.json())
     .then(async ({ bundles }) => {
       if (bundles.length === 0) return undefined;
-      const pagefind = await import(`${bundles[0]}pagefind.js`);
-      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle);
+      const pagefind = await import(`${siteRoot}${bundles[0]}pagefind.js`);
+      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(`${siteRoot}${bundle}`);
       return pagefind;
     });
   return loaded;

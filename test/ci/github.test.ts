@@ -72,4 +72,46 @@ describe('workflows', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('output/site');
     expect(wf.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
   });
+
+  it('on every pull request and push to main: the type check and every test, on Node 20, 22 and 24', async () => {
+    const wf = await load('test.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(wf.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
+    const steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> = wf.jobs.test.steps;
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('${{ matrix.node }}');
+    const runs = steps.map((s) => s.run ?? '');
+    expect(runs).toContain('npm run typecheck');
+    expect(runs).toContain('npm test');
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.typecheck).toBe('tsc --noEmit');
+  });
+
+  it('every job that prints names its browser and lets its sandbox start before it prints', async () => {
+    for (const [name, job] of [['test.yml', 'test'], ['preview.yml', 'preview'], ['publish.yml', 'build']] as const) {
+      const wf = await load(name);
+      expect(wf.jobs[job].env.PUPPETEER_EXECUTABLE_PATH, name).toBe('/usr/bin/google-chrome');
+      const runs: string[] = wf.jobs[job].steps.map((s: { run?: string }) => s.run ?? '');
+      const sandbox = runs.findIndex((r) => r.includes('apparmor_restrict_unprivileged_userns'));
+      const prints = runs.findIndex((r) => r.includes('papers.js build') || r === 'npm test');
+      expect(sandbox, name).toBeGreaterThan(-1);
+      expect(sandbox, name).toBeLessThan(prints);
+    }
+  });
+
+  it('a fork’s pull request skips the comment cleanly and still lists its changes in the run’s summary', async () => {
+    const steps: Array<{ name?: string; run?: string; if?: string }> = (await load('preview.yml')).jobs.preview.steps;
+    const comment = steps.find((s) => s.run?.includes('gh pr comment'));
+    expect(comment?.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(steps.find((s) => s.run?.includes('papers.js changes'))?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(steps.find((s) => s.run?.includes('papers.js changes'))?.if).toBeUndefined();
+  });
+
+  it('publishes with the address GitHub Pages gives, so links work under owner.github.io/repo/', async () => {
+    const steps: Array<{ id?: string; run?: string; uses?: string }> = (await load('publish.yml')).jobs.build.steps;
+    const pages = steps.findIndex((s) => s.uses?.startsWith('actions/configure-pages') && s.id === 'pages');
+    const build = steps.findIndex((s) => s.run?.includes('papers.js build'));
+    expect(pages).toBeGreaterThan(-1);
+    expect(pages).toBeLessThan(build);
+    expect(steps[build]?.run).toContain('--base-url "${{ steps.pages.outputs.base_url }}/"');
+  });
 });

@@ -55,6 +55,7 @@ describe('the command line is checked before anything runs', () => {
     [['serve', '--port', '99999'], '--port 99999 is not a port number from 0 to 65535'],
     [['build', '--root'], '--root needs a value'],
     [['check', 'extra'], 'unexpected argument "extra"'],
+    [['build', '--base-url', 'owner.github.io/repo'], '--base-url owner.github.io/repo is not an http or https address'],
   ])('papers %j is refused with the command’s usage and exit code 2', async (args, message) => {
     const root = await copyExampleProject();
     // The project is given first, so an option left without its value stays the last word.

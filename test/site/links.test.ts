@@ -59,7 +59,9 @@ describe('every internal link of the built site', () => {
       await expect(access(path.join(siteDir, asset))).resolves.toBeUndefined();
     }
     const css = await readFile(path.join(siteDir, 'assets/site.css'), 'utf8');
-    for (const font of css.matchAll(/url\("([^"]+)"\)/g)) await expect(access(fileForUrl(siteDir, font[1] ?? ''))).resolves.toBeUndefined();
+    const fonts = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => new URL(m[1] ?? '', 'http://site/assets/site.css').pathname);
+    expect(fonts).toHaveLength(4);
+    for (const font of fonts) await expect(access(fileForUrl(siteDir, font))).resolves.toBeUndefined();
   });
 
   it('a broken link would be found', () => {
