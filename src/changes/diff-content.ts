@@ -1,6 +1,6 @@
 import { createCommitteeLookup } from '../model/committee-names.ts';
 import { formatDate } from '../model/dates.ts';
-import { absoluteUrl, fillUrlPattern, siteBase } from '../model/urls.ts';
+import { absoluteUrl, fillUrlPattern, recommendationUrl, siteBase } from '../model/urls.ts';
 import type { Content } from '../validate/content.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
 
@@ -46,7 +46,7 @@ export function diffContent(before: Content | undefined, after: Content): Change
   for (const rec of after.recommendations) {
     const [set] = rec.id.split('/') as [string];
     const old = oldRecommendations.get(rec.id);
-    const url = absolute(`/recommendations/${set}/${String(rec.data.number).padStart(2, '0')}/`);
+    const url = absolute(recommendationUrl(set, rec.data.number));
     rec.data.key_points.forEach((kp, k) =>
       kp.actions.forEach((action, a) => {
         const oldAction = old?.key_points[k]?.actions[a];

@@ -70,7 +70,7 @@ export const pdfCommand = defineCommand({
         onProgress: (p) => progress.update(p),
         ...(shard ? { select: (tasks: PdfTask[]) => selectShard(tasks, shard) } : {}),
       }).finally(() => progress.stop());
-      if (!shard) await fillFileSizes(staging, model.meetings.map((m) => m.url));
+      if (!shard) await fillFileSizes(staging, [...model.meetings.map((m) => m.url), ...model.reports.map((r) => r.url)]);
     });
     if (result) process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },

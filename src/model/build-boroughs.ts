@@ -31,6 +31,10 @@ export interface TileMap {
   height: number;
   tiles: Array<{ x: number; y: number; label: string; name: string; valueLabel: string; fill: string; text: string; href: string }>;
   legend: Array<{ label: string; fill: string; count: number }>;
+  /** The tiles by borough name: what each code stands for, and its value. */
+  key: TileMap['tiles'];
+  /** The maps of the other kinds of fact. */
+  others: Array<{ label: string; href: string }>;
 }
 
 export interface BoroughOverview {
@@ -74,7 +78,8 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
       return f ? valueLabel(f.value, t) : 'Not recorded';
     }),
   }));
-  const maps = types.map((type) => buildTileMap(type, content.boroughs.map((b) => ({ slug: b.id, data: b.data })), boroughs, latest));
+  const built = types.map((type) => buildTileMap(type, content.boroughs.map((b) => ({ slug: b.id, data: b.data })), boroughs, latest));
+  const maps = built.map((map) => ({ ...map, key: [...map.tiles].sort((a, b) => a.name.localeCompare(b.name)), others: built.filter((other) => other !== map).map((other) => ({ label: other.label, href: other.url })) }));
   return { boroughs, overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps } };
 }
 
@@ -107,7 +112,7 @@ function buildTileMap(
   data: Array<{ slug: string; data: BoroughData }>,
   boroughs: readonly Borough[],
   latest: (slug: string, fact: string) => BoroughData['facts'][number] | undefined,
-): TileMap {
+): Omit<TileMap, 'others' | 'key'> {
   const values = [...new Set(data.flatMap((b) => {
     const f = latest(b.slug, type.id);
     return f ? [valueLabel(f.value, type)] : [];

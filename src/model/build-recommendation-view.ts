@@ -7,6 +7,7 @@ import type { Status } from '../validate/statuses.ts';
 import { pickAsAt } from './as-at.ts';
 import { formatDate } from './dates.ts';
 import type { KeyPointRows, RecommendationTable, RecommendationView, StatusInfo } from './types.ts';
+import { recommendationUrl } from './urls.ts';
 
 export interface ViewContext {
   md: MarkdownIt;
@@ -36,7 +37,7 @@ export function buildRecommendationView(spec: RecommendationViewData, reportDate
     return { ...base, tables: [], items: recs.map((r) => ({ number: r.data.number, id: `recommendation-${r.data.number}`, textHtml: renderCompact(ctx.md, r.data.text) })) };
   }
   const caption = spec.caption ?? (spec.view === 'plan' ? '{recommendation}: action plan' : '{recommendation}: progress as at {date}');
-  return { ...base, tables: recs.map((rec) => buildTable(rec.data, spec.view === 'plan', { asAt, asAtLabel, caption, columns, headingRows: spec.heading_rows }, ctx)), items: [] };
+  return { ...base, tables: recs.map((rec) => buildTable(spec.set, rec.data, spec.view === 'plan', { asAt, asAtLabel, caption, columns, headingRows: spec.heading_rows }, ctx)), items: [] };
 }
 
 interface TableSpec {
@@ -47,7 +48,7 @@ interface TableSpec {
   headingRows: boolean;
 }
 
-function buildTable(data: RecommendationData, plan: boolean, spec: TableSpec, ctx: ViewContext): RecommendationTable {
+function buildTable(setId: string, data: RecommendationData, plan: boolean, spec: TableSpec, ctx: ViewContext): RecommendationTable {
   const { md } = ctx;
   const keyPoints: KeyPointRows[] = [];
   for (const kp of data.key_points) {
@@ -71,9 +72,10 @@ function buildTable(data: RecommendationData, plan: boolean, spec: TableSpec, ct
     number: data.number,
     id: `recommendation-${data.number}`,
     heading,
+    url: recommendationUrl(setId, data.number),
     textHtml: md.render(data.text),
     caption: spec.caption.replaceAll('{recommendation}', heading).replaceAll('{date}', spec.asAtLabel),
-    ...(spec.headingRows ? { headingRowHtml: `${heading}: ${textHtml}` } : {}),
+    ...(spec.headingRows ? { headingRowHtml: `<a href="${recommendationUrl(setId, data.number)}">${heading}</a>: ${textHtml}` } : {}),
     columns: spec.columns,
     keyPoints,
     ...(commentary ? { commentaryHtml: md.render(commentary.text) } : {}),

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
+import { shorten, toPlainText } from '../markdown/plain-text.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import type { Checked, Content } from '../validate/content.ts';
 import type { Status } from '../validate/statuses.ts';
@@ -8,6 +9,7 @@ import { toStatusInfo } from './build-recommendation-view.ts';
 import { formatDate } from './dates.ts';
 import { rollUpStatus } from './roll-up-status.ts';
 import type { Link, Report, StatusInfo } from './types.ts';
+import { recommendationUrl, setUrl } from './urls.ts';
 
 export interface TimelineEntry {
   date: string;
@@ -23,6 +25,8 @@ export interface TrackedRecommendation {
   number: number;
   url: string;
   heading: string;
+  /** The recommendation's text as plain words, shortened: what a link to it says. */
+  summary: string;
   owner: string;
   textHtml: string;
   status?: StatusInfo;
@@ -125,7 +129,7 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
   const { content, md } = ctx;
   const set = content.sets.find((s) => s.id === setId)?.data;
   if (!set) throw new Error(`unknown set ${setId}`);
-  const url = `/recommendations/${setId}/`;
+  const url = setUrl(setId);
   const order = content.statuses.data.statuses;
   const recs = content.recommendations.filter((r) => r.id.startsWith(`${setId}/`)).sort((a, b) => a.data.number - b.data.number);
   const recommendations = recs.map((rec) => buildRecommendation(setId, rec, showing, ctx));
@@ -206,8 +210,9 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
   return {
     setId,
     number: d.number,
-    url: `/recommendations/${setId}/${String(d.number).padStart(2, '0')}/`,
+    url: recommendationUrl(setId, d.number),
     heading: `Recommendation ${d.number}`,
+    summary: shorten(toPlainText(ctx.md, d.text)),
     owner: d.owner,
     textHtml: ctx.md.render(d.text),
     ...(status ? { status: toStatusInfo(status, status.id), statusDate: formatDate(latest ?? '') } : {}),

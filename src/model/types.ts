@@ -52,6 +52,8 @@ export interface RecommendationTable {
   number: number;
   id: string;
   heading: string;
+  /** The recommendation's own page on the tracker. */
+  url: string;
   textHtml: string;
   caption: string;
   /** "Recommendation 33: <text>" as a full-width first row, in place of the heading above the table. */

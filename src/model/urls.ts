@@ -43,3 +43,13 @@ export function siteBase(baseUrl: string, basePath?: string): { basePath: string
 export function absoluteUrl(sitePath: string, baseUrl: string): string {
   return new URL(sitePath.replace(/^\//, ''), baseUrl).href;
 }
+
+/** The tracker's page of a recommendation set, such as `/recommendations/cdrp-scrutiny-2003/`. */
+export function setUrl(setId: string): string {
+  return `/recommendations/${setId}/`;
+}
+
+/** The tracker's page of one recommendation, such as `/recommendations/cdrp-scrutiny-2003/03/`. */
+export function recommendationUrl(setId: string, number: number): string {
+  return `${setUrl(setId)}${String(number).padStart(2, '0')}/`;
+}

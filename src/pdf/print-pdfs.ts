@@ -15,6 +15,8 @@ export interface PrintOptions {
   siteDir: string;
   /** The path the site's links start with (`/`, or such as `/repo/`). */
   basePath?: string;
+  /** The site's published address: a PDF's links to the site's pages go there, not to the printer's own server. */
+  publishedAt?: string;
   concurrency?: number;
   timeoutMs?: number;
 }
@@ -63,7 +65,7 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
     const work = (async () => {
       page = idle.pop() ?? (await running.browser.newPage());
       if (timedOut) throw new Error('timed out');
-      return printPage(page, server.origin, request);
+      return printPage(page, server.origin, request, options.publishedAt ? { publishedAt: options.publishedAt, basePath: options.basePath ?? '/' } : undefined);
     })();
     try {
       const bytes = await withTimeout(work, timeoutMs, request);
@@ -115,7 +117,12 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   };
 }
 
-async function printPage(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
+interface PublishedSite {
+  publishedAt: string;
+  basePath: string;
+}
+
+async function printPage(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined): Promise<Uint8Array> {
   // A crashed renderer is reported at once, not at the timeout. The listener is
   // added and removed as the same function (`once` would wrap it, and `off`
   // would then remove nothing, keeping this print's PDF alive through its closure).
@@ -126,17 +133,32 @@ async function printPage(page: Page, origin: string, request: PrintRequest): Pro
   });
   crashed.catch(() => undefined);
   try {
-    return await Promise.race([renderPdf(page, origin, request), crashed]);
+    return await Promise.race([renderPdf(page, origin, request, site), crashed]);
   } finally {
     page.off('error', onError);
   }
 }
 
-async function renderPdf(page: Page, origin: string, request: PrintRequest): Promise<Uint8Array> {
+async function renderPdf(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined): Promise<Uint8Array> {
   const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
   if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  if (site) await page.evaluate(pointLinksAtPublishedSite, site.publishedAt, site.basePath);
   return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
+}
+
+/**
+ * Runs in the page: a link to another page of the site goes to the published
+ * address (a PDF is read far from the printer's loopback server, whose port
+ * changes every run); a link within the page stays a link within the PDF.
+ */
+function pointLinksAtPublishedSite(publishedAt: string, basePath: string): void {
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+    const url = new URL(link.href);
+    if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) continue;
+    const sitePath = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname.slice(1);
+    link.href = new URL(sitePath + url.search + url.hash, publishedAt).href;
+  }
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, request: PrintRequest): Promise<T> {

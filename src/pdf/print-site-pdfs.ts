@@ -4,6 +4,7 @@ import path from 'node:path';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
+import { emptyFileSizes } from '../render/fill-file-sizes.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
@@ -12,7 +13,7 @@ import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { linkFile, writeFileAnew } from '../util/link-file.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
-const PRINT_VERSION = '2';
+const PRINT_VERSION = '3';
 
 export interface PdfProgress {
   done: number;
@@ -56,8 +57,8 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   // Reading and hashing pages and linking cached PDFs wait mostly on the disk, so several go at once.
   await forEachAtOnce(tasks, 8, async (task) => {
     const read = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
-    // A pack printed before has its agenda filled in; its key is that of the pack as rendered.
-    const html = task.kind === 'pack' ? resetAgendaPages(read) : read;
+    // A pack printed before has its agenda filled in, and a page its PDF's size: the key is that of the page as rendered.
+    const html = emptyFileSizes(task.kind === 'pack' ? resetAgendaPages(read) : read);
     const key = createHash('sha256').update(PRINT_VERSION).update(assetsHash).update(JSON.stringify({ footer: task.footer, meta: task.metadata })).update(html).digest('hex');
     keys.set(task, key);
     if (await restoreFromCache(options, task, key)) {
@@ -68,7 +69,7 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   const toPrint = tasks.filter((task) => !restored.has(task));
   let packPrintings = 0;
   if (toPrint.length > 0) {
-    const printer = await openPrinter({ siteDir: options.siteDir, basePath: model.site.basePath, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const printer = await openPrinter({ siteDir: options.siteDir, basePath: model.site.basePath, publishedAt: model.site.baseUrl, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     const printTask = async (task: PdfTask) => {
       const started = performance.now();
       let bytes: Uint8Array;

@@ -87,8 +87,9 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       throw err;
     }
     timings.pdf = lap();
-    await fillFileSizes(staging, model.meetings.map((m) => m.url));
+    // The index has read every page before a page is written again with its PDF's size.
     search = await searching;
+    await fillFileSizes(staging, [...model.meetings.map((m) => m.url), ...model.reports.map((r) => r.url)]);
   });
   if (rendered) {
     const manifest: BuildManifest = { ...rendered.manifest, ...(search ? { search: search.keys } : {}) };

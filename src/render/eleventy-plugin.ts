@@ -9,6 +9,7 @@ export interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
+  addPlugin(plugin: (config: never) => void): void;
   setQuietMode(quiet: boolean): void;
   /** Input files Eleventy skips, relative to the working folder. */
   ignores: Set<string>;

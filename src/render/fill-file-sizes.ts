@@ -9,6 +9,11 @@ export function formatFileSize(bytes: number, kind = 'PDF'): string {
   return bytes < 1024 * 1024 ? `${kind} ${Math.max(1, Math.round(bytes / 1024))} KB` : `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The page with its size slots empty, as rendered: a size filled in later does not change what is printed. */
+export function emptyFileSizes(html: string): string {
+  return html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}"></span>`);
+}
+
 /**
  * Pages are rendered before their PDFs exist; once printed, each size slot of
  * the pages at `pageUrls` (those that link PDFs) is filled with the PDF's size.
@@ -25,6 +30,7 @@ export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]
       const info = await stat(path.join(siteDir, ...url.split('/').filter(Boolean))).catch(() => undefined);
       sizes.set(url, info ? formatFileSize(info.size) : 'PDF');
     }
-    await writeFile(file, html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}">${sizes.get(url) ?? 'PDF'}</span>`));
+    const filled = html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}">${sizes.get(url) ?? 'PDF'}</span>`);
+    if (filled !== html) await writeFile(file, filled);
   }
 }

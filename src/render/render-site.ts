@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Eleventy } from '@11ty/eleventy';
+import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
@@ -64,6 +64,9 @@ export async function renderSite(model: SiteModel, outputTo: string, previous?: 
         config: (eleventyConfig) => {
           eleventyConfig.addGlobalData('papers', model);
           eleventyConfig.addGlobalData('pages', lists);
+          // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
+          // At the root it is left out: it would parse every page again for nothing.
+          if (model.site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
           // The pages that are not one per item are rendered once, with the first batch.
           if (i > 0) for (const file of singles) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
         },

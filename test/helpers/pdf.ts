@@ -51,3 +51,18 @@ export async function readPageLines(file: string): Promise<string[][]> {
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages.map((p) => p.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
 }
+
+/** The web addresses a PDF's links open, page by page, in order. */
+export async function readPdfLinks(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(file));
+  const links: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const action = (annots?.lookup(i, PDFDict))?.lookup(PDFName.of('A'));
+      const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
+      if (uri instanceof PDFString || uri instanceof PDFHexString) links.push(uri.decodeText());
+    }
+  }
+  return links;
+}

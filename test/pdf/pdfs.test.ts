@@ -6,7 +6,7 @@ import { printSitePdfs } from '../../src/pdf/print-site-pdfs.ts';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
-import { flattenBookmarks, readBookmarks, readPageTexts, readPdfInfo } from '../helpers/pdf.ts';
+import { flattenBookmarks, readBookmarks, readPageTexts, readPdfInfo, readPdfLinks } from '../helpers/pdf.ts';
 import { createPdfProject, PACK_2005, PDF_2004, PDF_2005 } from '../helpers/pdf-project.ts';
 import { editFile, REPORT_2004 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -58,6 +58,15 @@ describe('PDFs printed by real Chromium', () => {
       }
       for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 22, 24, 25]) {
         expect(titles).toContain(`Recommendation ${n}`);
+      }
+    });
+
+    it('links each recommendation to its page on the published site, never to the printer’s own server', async () => {
+      for (const file of [PDF_2005, PACK_2005]) {
+        const links = await readPdfLinks(pdf(file));
+        expect(links.length, file).toBeGreaterThan(10);
+        for (const link of links) expect(link, file).toMatch(/^https:\/\/papers\.example\.org\//);
+        expect(links, file).toContain('https://papers.example.org/recommendations/cdrp-scrutiny-2003/03/');
       }
     });
 

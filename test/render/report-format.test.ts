@@ -31,7 +31,7 @@ describe('the report format beyond the two examples', () => {
     const section = html.slice(html.indexOf('id="supporting-information"'), html.indexOf('</section>', html.indexOf('id="supporting-information"')));
     expect(section).toContain('<caption id="recommendation-1-caption">Recommendation 1: position at 22 November</caption>');
     expect(section).toContain('<th scope="col">Position at 22 November</th>');
-    expect(section).toMatch(/<th scope="colgroup" colspan="3" class="heading-row">Recommendation 1: Borough commanders should nominate/);
+    expect(section).toMatch(/<th scope="colgroup" colspan="3" class="heading-row"><a href="\/recommendations\/cdrp-scrutiny-2003\/01\/">Recommendation 1<\/a>: Borough commanders should nominate/);
     expect(section).not.toContain('id="recommendation-3-caption"><');
     expect(pageText(section).indexOf('The table below')).toBeLessThan(pageText(section).indexOf('Recommendation 1: position'));
   });
@@ -64,7 +64,7 @@ describe('the report format beyond the two examples', () => {
 
   it('renders clauses as nested lists, and a Markdown table in a labelled scroll region', () => {
     expect(html).toMatch(/<ol type="i" class="clauses clauses-paren">\s*<li>To monitor performance, including:\s*<ol type="a" class="clauses clauses-paren">/);
-    expect(html).toMatch(/<div class="table-wrap" role="region" aria-label="Table 1" tabindex="0">\s*<table class="plain-table">/);
+    expect(html).toMatch(/<div class="table-wrap" role="region" aria-label="Table 1" tabindex="0">\s*<p class="scroll-hint" data-pagefind-ignore="all">Scroll sideways to see the whole table.<\/p>\s*<table class="plain-table">/);
   });
 
   it('asks print to start appendices on a new page', () => {

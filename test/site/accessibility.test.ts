@@ -73,6 +73,56 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it.each(Object.entries(PAGE_TYPES))('%s page on a 320 px phone: no cell of words squeezed to a letter a line, and a table that scrolls says so', async (_type, url) => {
+    await open(url, 320);
+    const problems = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const cell of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
+        const text = (cell.innerText ?? '').trim();
+        const rect = cell.getBoundingClientRect();
+        // A cell of more than a number must be wide enough for a short word (5 characters at 16 px).
+        if (rect.width > 0 && text.length > 3 && rect.width < 48) found.push(`${rect.width.toFixed(0)} px: ${text.slice(0, 30)}`);
+      }
+      for (const region of Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))) {
+        if (region.scrollWidth <= region.clientWidth) continue;
+        const hint = region.querySelector<HTMLElement>('.scroll-hint');
+        if (!hint || hint.offsetParent === null) found.push(`scrolls without saying so: ${region.getAttribute('aria-label') ?? region.getAttribute('aria-labelledby')}`);
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('on a phone, a tracker list is one block per recommendation, each linked by its number and text', async () => {
+    await open('/recommendations/cdrp-scrutiny-2003/', 320);
+    const rows = await page.$$eval('.stacked tbody tr', (trs) => trs.map((tr) => ({ text: (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), link: tr.querySelector('a')?.textContent ?? '', width: tr.getBoundingClientRect().width })));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.text).toMatch(/^Recommendation \d+ /);
+      expect(row.text).toMatch(/Owner: \S+/);
+      expect(row.text).toMatch(/Latest status: \S/);
+      expect(row.link.length).toBeGreaterThan(20);
+      expect(row.width).toBeGreaterThan(250);
+    }
+    await open('/recommendations/cdrp-scrutiny-2003/', 1024);
+    const wide = await page.$$eval('.stacked tbody tr:first-child td', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
+    expect(wide[0]).toBe('1');
+    expect(wide[1]).toMatch(/^Borough commanders should nominate an officer at Inspector rank .*…$/);
+  });
+
+  it('a borough map has a key to its codes, which stands in for the squares on a phone', async () => {
+    await open('/boroughs/map/borough-recruit-training/', 1024);
+    const key = await page.$$eval('.map-key li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const tiles = await page.$$eval('.tile-map svg a', (links) => links.length);
+    expect(key.length).toBe(tiles);
+    expect(key).toContain('CMD Camden: Where the training was initially based');
+    expect(key).toContain('GRN Greenwich: Not recorded');
+    expect(await page.$eval('.tile-map svg', (svg) => getComputedStyle(svg).display)).not.toBe('none');
+    await open('/boroughs/map/borough-recruit-training/', 320);
+    expect(await page.$eval('.tile-map svg', (svg) => getComputedStyle(svg).display)).toBe('none');
+    expect(await page.$eval('.map-key', (ul) => (ul as HTMLElement).offsetHeight)).toBeGreaterThan(100);
+  });
+
   it('search finds report text in the report, and recommendation text once, on its tracker page', async () => {
     const results = async (query: string) => {
       await open(`/search/?q=${encodeURIComponent(query)}`);

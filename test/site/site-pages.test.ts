@@ -30,10 +30,24 @@ describe('the archive website', () => {
     expect(await text('/committees/x-ppr/')).toContain('2005 8 December 2005 2004 4 November 2004');
   });
 
+  it('a report page gives its PDF, with its size, before its contents, and links each recommendation table to the recommendation’s page', async () => {
+    const html = await read('/committees/x-ppr/2005/051208/06/');
+    const pdf = await stat(path.join(siteDir, 'committees/x-ppr/2005/051208/06/x-ppr-2005-12-08-06.pdf'));
+    const download = html.indexOf(`<a href="/committees/x-ppr/2005/051208/06/x-ppr-2005-12-08-06.pdf">Report 6 as a PDF</a> <span class="file-size" data-size-of="/committees/x-ppr/2005/051208/06/x-ppr-2005-12-08-06.pdf">PDF ${Math.round(pdf.size / 1024)} KB</span>`);
+    expect(download).toBeGreaterThan(-1);
+    expect(download).toBeLessThan(html.indexOf('id="contents-heading"'));
+    const tables = [...html.matchAll(/<h3 id="recommendation-(\d+)"><a href="([^"]+)">Recommendation (\d+)<\/a><\/h3>/g)];
+    expect(tables.length).toBe(21);
+    for (const [, id, href, number] of tables) {
+      expect(id).toBe(number);
+      expect(href).toBe(`/recommendations/cdrp-scrutiny-2003/${String(number).padStart(2, '0')}/`);
+    }
+  });
+
   it('the set page lists every recommendation with owner and latest status; filters are plain pages', async () => {
     const set = await text('/recommendations/cdrp-scrutiny-2003/');
-    expect(set).toContain('1 Recommendation 1 MPS Completed, 8 December 2005');
-    expect(set).toContain('3 Recommendation 3 MPS Awaits, 8 December 2005');
+    expect(set).toContain('Recommendation 1 Borough commanders should nominate an officer at Inspector rank or above to be dedicated to CDRP issues in their BOCU. The responsibility of… Owner: MPS Latest status: Completed, 8 December 2005');
+    expect(set).toContain('Recommendation 3 The MPS should develop mechanisms to enable effective succession planning for borough commander’s positions, including proper handover and… Owner: MPS Latest status: Awaits, 8 December 2005');
     const ongoing = await text('/recommendations/cdrp-scrutiny-2003/status/ongoing/');
     expect(ongoing).toContain('Status: Ongoing: 7 recommendations');
     expect(ongoing).not.toContain('Recommendation 3 MPS');
@@ -109,7 +123,7 @@ describe('the archive website', () => {
 
   it('builds a search index of each committee’s reports and one of the recommendation tracker, and lists them for the search page', async () => {
     const { bundles } = JSON.parse(await read('/pagefind/bundles.json'));
-    expect(bundles).toEqual(['/pagefind/reports-x-ppr/', '/pagefind/recommendations/']);
+    expect(bundles).toEqual(['pagefind/reports-x-ppr/', 'pagefind/recommendations/']);
     const reports = JSON.parse(await read('/pagefind/reports-x-ppr/pagefind-entry.json'));
     expect(reports.languages.en.page_count).toBe(2);
     const recommendations = JSON.parse(await read('/pagefind/recommendations/pagefind-entry.json'));
