@@ -25,8 +25,8 @@ export const SEARCH_DIR = 'pagefind';
 export const BUNDLE_LIST = `${SEARCH_DIR}/bundles.json`;
 
 /**
- * One index per committee of its reports' own text, and one of the
- * recommendation tracker. The recommendation tables inside reports are left
+ * One index per committee of its reports' own text, one of the
+ * recommendation tracker, and one of the borough pages and the glossary. The recommendation tables inside reports are left
  * out of the reports' indexes (the template marks them `data-pagefind-ignore`),
  * since the tracker holds each recommendation once; so an edit to a
  * recommendation re-indexes only the tracker, and an edit to a report only
@@ -49,6 +49,8 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
   }
   const tracked = model.trackedRecommendations;
   if (tracked.length > 0) bundles.push({ dir: `${SEARCH_DIR}/recommendations`, urls: tracked.map((r) => r.recommendation.url), key: key(tracked) });
+  // Borough pages and the glossary: what a reader looks up beside the papers.
+  bundles.push({ dir: `${SEARCH_DIR}/reference`, urls: [...model.boroughs.map((b) => b.url), '/glossary/'], key: key({ boroughs: model.boroughs, glossary: model.glossary }) });
   return bundles;
 }
 

@@ -37,12 +37,24 @@ function loadPagefind() {
   return loaded;
 }
 
+const status = document.getElementById('search-status');
+let latest = 0;
+
+/** "Report · 8 December 2005 · Planning, Performance & Review Committee": what a result is, when, and whose. */
+function describe(meta) {
+  return [meta.kind, meta.date, meta.committee].filter(Boolean).join(' · ');
+}
+
 async function runSearch(query) {
+  const asked = ++latest;
   const pagefind = await loadPagefind();
   const search = pagefind ? await pagefind.search(query) : { results: [] };
   const found = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
+  // A later keystroke has asked since: its results, not these, are shown.
+  if (asked !== latest) return;
+  const count = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”`;
   const heading = document.createElement('h2');
-  heading.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”`;
+  heading.textContent = count;
   const list = document.createElement('ol');
   list.className = 'search-results';
   for (const item of found) {
@@ -50,24 +62,46 @@ async function runSearch(query) {
     const link = document.createElement('a');
     link.href = item.url;
     link.textContent = item.meta.title ?? item.url;
+    const about = document.createElement('p');
+    about.className = 'result-meta';
+    about.textContent = describe(item.meta);
     const excerpt = document.createElement('p');
     excerpt.append(...excerptNodes(item.excerpt));
-    li.append(link, excerpt);
+    li.append(link, about, excerpt);
     list.append(li);
   }
   results.replaceChildren(heading, list);
+  status.textContent = count;
 }
+
+function clearResults() {
+  latest++;
+  results.replaceChildren();
+  status.textContent = '';
+}
+
+/** Results as the reader types, once the words stop changing for a moment; the address keeps the search. */
+let typing;
+function searchFor(value) {
+  const query = value.trim();
+  history.replaceState(null, '', query ? `?q=${encodeURIComponent(query)}` : location.pathname);
+  if (query.length < 2) return clearResults();
+  void runSearch(query);
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => searchFor(input.value), 250);
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const query = input.value.trim();
-  if (!query) return;
-  history.replaceState(null, '', `?q=${encodeURIComponent(query)}`);
-  void runSearch(query);
+  clearTimeout(typing);
+  searchFor(input.value);
 });
 
 const initial = new URLSearchParams(location.search).get('q');
 if (initial) {
   input.value = initial;
-  void runSearch(initial);
+  void runSearch(initial.trim());
 }

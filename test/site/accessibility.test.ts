@@ -52,7 +52,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   async function open(url: string, width = 1024): Promise<void> {
     await page.setViewport({ width, height: 800 });
     await page.goto(server.origin + url, { waitUntil: 'load' });
-    if (url.startsWith('/search/')) await page.waitForSelector('.search-results', { timeout: 30_000 });
+    if (url.startsWith('/search/?q=')) await page.waitForSelector('.search-results', { timeout: 30_000 });
   }
 
   it.each(Object.entries(PAGE_TYPES))('%s page has no violations', async (_type, url) => {
@@ -134,6 +134,55 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     const found = await results('nominate an officer at Inspector rank');
     expect(found[0]).toBe('/recommendations/cdrp-scrutiny-2003/01/');
     expect(found).not.toContain('/committees/x-ppr/2005/051208/06/');
+  });
+
+  it('search shows results as you type, each with its kind, date and committee, titled cleanly, with no site text in them', async () => {
+    await open('/search/');
+    await page.type('#search-input', 'partnerships');
+    // No Enter: the results come as the words are typed.
+    await page.waitForFunction(() => document.querySelector('#search-results h2')?.textContent?.endsWith('“partnerships”'), { timeout: 30_000 });
+    expect(await page.$eval('#search-status', (p) => p.textContent)).toMatch(/^\d+ results for “partnerships”$/);
+    const search = async (query: string) => {
+      await page.$eval('#search-input', (el) => ((el as HTMLInputElement).value = ''));
+      await page.type('#search-input', query);
+      await page.waitForFunction((q) => document.querySelector('#search-results h2')?.textContent?.endsWith(`“${q}”`), { timeout: 30_000 }, query);
+      return page.$$eval('.search-results li', (items) => items.map((li) => ({ title: li.querySelector('a')?.textContent ?? '', about: li.querySelector('.result-meta')?.textContent ?? '', text: (li as HTMLElement).innerText })));
+    };
+    // The archive banner of every report says the Authority "has been replaced": it is not the report's text.
+    const banner = await search('replaced');
+    for (const result of banner) expect(result.text).not.toMatch(/replaced by/);
+    const reports = await search('third anniversary');
+    expect(reports[0]).toMatchObject({ title: 'Crime and Disorder Reduction Partnerships', about: 'Report · 8 December 2005 · Planning, Performance & Review Committee' });
+    const recommendations = await search('Inspector rank');
+    expect(recommendations[0]?.title).toMatch(/^Recommendation 1: Borough commanders should nominate/);
+    expect(recommendations[0]?.about).toBe('Recommendation · 8 December 2005 · Scrutiny on the contribution the MPS makes to Crime and Disorder Reduction Partnerships');
+    const boroughs = await search('Camden');
+    expect(boroughs.find((r) => r.about === 'Borough')?.title).toBe('Camden');
+    const glossary = await search('Basic Command Unit');
+    expect(glossary.find((r) => r.about === 'Glossary')?.title).toBe('Glossary');
+    for (const result of [...banner, ...reports, ...recommendations, ...boroughs, ...glossary]) {
+      expect(result.text).not.toMatch(/archived material|Skip to main content|Mayor's Office/);
+    }
+  });
+
+  it('search works with the keyboard alone: type, then Tab to the results, with a visible focus', async () => {
+    await open('/search/');
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'search-input'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('search-input');
+    await page.keyboard.type('partnerships');
+    await page.waitForSelector('.search-results a', { timeout: 30_000 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { inResults: Boolean(el.closest('.search-results')), visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+    expect(focus).toEqual({ inResults: true, visible: true });
   });
 
   it('a report works with the keyboard alone: every link and scrolling table is reached, in order, with a visible focus', async () => {

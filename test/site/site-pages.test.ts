@@ -121,9 +121,9 @@ describe('the archive website', () => {
     expect(json.boroughs.find((b: { slug: string }) => b.slug === 'greenwich').facts).toHaveLength(greenwich.facts.length);
   });
 
-  it('builds a search index of each committee’s reports and one of the recommendation tracker, and lists them for the search page', async () => {
+  it('builds a search index of each committee’s reports, one of the recommendation tracker and one of the boroughs and glossary, and lists them for the search page', async () => {
     const { bundles } = JSON.parse(await read('/pagefind/bundles.json'));
-    expect(bundles).toEqual(['pagefind/reports-x-ppr/', 'pagefind/recommendations/']);
+    expect(bundles).toEqual(['pagefind/reports-x-ppr/', 'pagefind/recommendations/', 'pagefind/reference/']);
     const reports = JSON.parse(await read('/pagefind/reports-x-ppr/pagefind-entry.json'));
     expect(reports.languages.en.page_count).toBe(2);
     const recommendations = JSON.parse(await read('/pagefind/recommendations/pagefind-entry.json'));
