@@ -66,7 +66,7 @@ describe('a site published under a path prefix (owner.github.io/repo/)', () => {
     expect(broken).toEqual([]);
     expect(seen.size).toBeGreaterThan(80);
     expect(pdfs).toBe(4);
-    for (const file of ['/repo/assets/fonts/noto-sans-latin-400-normal.woff2', '/repo/feed.xml', '/repo/sitemap.xml']) expect(seen.has(`${origin}${file}`), file).toBe(true);
+    for (const file of ['/repo/assets/fonts/noto-sans-latin-400-normal.woff2', '/repo/assets/favicon.svg', '/repo/feed.xml']) expect(seen.has(`${origin}${file}`), file).toBe(true);
 
     // The feed and the sitemap give the published addresses, each of which is served.
     const sitemap = await (await fetch(`${origin}/repo/sitemap.xml`)).text();
