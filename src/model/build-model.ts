@@ -90,7 +90,8 @@ export function buildModel(content: Content): ModelResult {
     const agenda = entry.data.agenda.map((item) => {
       const report = item.report === undefined ? undefined : reportsById.get(item.report);
       const number = report?.number ?? item.number ?? 0;
-      return { number, title: report?.title ?? item.title ?? '', id: `item-${number}`, ...(report ? { report } : {}) };
+      const title = report?.title ?? item.title ?? '';
+      return { number, title, id: `item-${number}`, runningHead: `Agenda item ${number}: ${title}`, ...(report ? { report } : {}) };
     });
     const url = fillUrlPattern(s.urls.meeting, { committee: code, date });
     return {

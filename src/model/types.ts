@@ -137,8 +137,10 @@ export interface Report {
 export interface AgendaItem {
   number: number;
   title: string;
-  /** Anchor of the item in the pack. */
+  /** Anchor of the item in the pack, and the name of its pages there. */
   id: string;
+  /** The running header of the item's pages in the pack: "Agenda item 6: <title>". */
+  runningHead: string;
   report?: Report;
 }
 

@@ -66,3 +66,23 @@ export async function readPdfLinks(file: string): Promise<string[]> {
   }
   return links;
 }
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Every word of a PDF with where it starts on its page, as poppler's pdftotext places it. */
+export async function readPdfWords(file: string): Promise<PdfWord[]> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of stdout.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/.exec(line);
+    if (word) words.push({ page, x: Number(word[1]), y: Number(word[2]), text: word[3] ?? '' });
+  }
+  return words;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { normaliseSpace } from '../helpers/page-text.ts';
-import { readPageLines } from '../helpers/pdf.ts';
+import { flattenBookmarks, readBookmarks, readPageLines, readPdfWords } from '../helpers/pdf.ts';
 import { copyExampleProject } from '../helpers/project.ts';
 import { listFiles } from '../helpers/site-build.ts';
 
@@ -12,12 +12,16 @@ function headingsOf(html: string): string[] {
   return [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => normaliseSpace((m[2] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'))).filter(Boolean);
 }
 
+/** A page's own lines: less the running footer ("…, Report 6" or "…: committee pack", and "Page N of M") and a pack's running header. */
+function ownLines(lines: readonly string[]): string[] {
+  return lines.filter((l) => !/^Page \d+ of \d+$/.test(l) && !/(, Report \d+|: committee pack)$/.test(l) && !/^Agenda item \d+: /.test(l));
+}
+
 /** A page whose last lines of text (less the running footer) are a heading, with that heading. */
 export function findHeadingsAtFoot(pages: readonly string[][], headings: readonly string[]): Array<{ page: number; heading: string }> {
   const found: Array<{ page: number; heading: string }> = [];
   pages.forEach((lines, i) => {
-    // The running footer ("…, Report 6" or "…: committee pack", and "Page N of M") is not the page's text.
-    const text = lines.filter((l) => !/^Page \d+ of \d+$/.test(l) && !/(, Report \d+|: committee pack)$/.test(l));
+    const text = ownLines(lines);
     for (let k = 1; k <= 3 && k <= text.length; k++) {
       const tail = text.slice(-k).join(' ');
       const heading = headings.find((h) => h === tail);
@@ -42,6 +46,46 @@ describe('page breaks in the printed example archive', () => {
       const headings = headingsOf(html);
       expect(headings.length).toBeGreaterThan(3);
       expect({ pdf: path.basename(pdf), found: findHeadingsAtFoot(await readPageLines(pdf), headings) }).toEqual({ pdf: path.basename(pdf), found: [] });
+    }
+  });
+
+  it('ends no PDF with a page of fewer than 5 lines, and prints no web banner', async () => {
+    for (const pdf of await listFiles(build.siteDir, '.pdf')) {
+      const pages = await readPageLines(pdf);
+      expect(pages.length, pdf).toBeGreaterThan(1);
+      expect(ownLines(pages.at(-1) ?? []).length, `${path.basename(pdf)}: last page`).toBeGreaterThanOrEqual(5);
+      expect(pages.flat().join(' '), pdf).not.toContain('This is archived material');
+    }
+  });
+
+  it('heads every page of a pack’s item with its agenda number and title, and no other page', async () => {
+    const pack = path.join(build.siteDir, 'committees/x-ppr/2005/051208/x-ppr-2005-12-08-pack.pdf');
+    const pages = await readPageLines(pack);
+    expect(pages.length).toBeGreaterThan(3);
+    // The cover and the agenda have no item; every page after them belongs to item 6.
+    expect(pages.slice(0, 2).map((lines) => lines[0])).toEqual(['Metropolitan Police Authority', 'Agenda']);
+    for (const [i, lines] of pages.slice(2).entries()) expect(lines[0], `page ${i + 3}`).toBe('Agenda item 6: Crime and Disorder Reduction Partnerships');
+  });
+
+  it('spells every bookmark as its heading, spaces and all', async () => {
+    for (const pdf of await listFiles(build.siteDir, '.pdf')) {
+      const html = await readFile(path.join(path.dirname(pdf), pdf.endsWith('-pack.pdf') ? 'pack/index.html' : 'index.html'), 'utf8');
+      const headings = new Set(headingsOf(html));
+      const bookmarks = flattenBookmarks(await readBookmarks(pdf));
+      expect(bookmarks.length, pdf).toBeGreaterThan(5);
+      expect(bookmarks.filter((b) => !headings.has(normaliseSpace(b))), path.basename(pdf)).toEqual([]);
+    }
+  });
+
+  it('gives the Key points / Actions / Results columns the same widths in every table of a document', async () => {
+    for (const file of ['committees/x-ppr/2005/051208/06/x-ppr-2005-12-08-06.pdf', 'committees/x-ppr/2005/051208/x-ppr-2005-12-08-pack.pdf']) {
+      const words = await readPdfWords(path.join(build.siteDir, file));
+      const results = words.filter((w) => w.text === 'Results/timescale');
+      const actions = words.filter((w) => w.text === 'Actions' && results.some((r) => r.page === w.page && Math.abs(r.y - w.y) < 1));
+      expect(results.length, file).toBeGreaterThan(10);
+      expect(actions.length, file).toBe(results.length);
+      expect(new Set(results.map((w) => w.x.toFixed(1))).size, file).toBe(1);
+      expect(new Set(actions.map((w) => w.x.toFixed(1))).size, file).toBe(1);
     }
   });
 

@@ -115,7 +115,7 @@ describe('PDFs printed by real Chromium', () => {
       for (const [, number, , page] of items) {
         const start = Number(page);
         expect(start).toBeGreaterThan(previous);
-        expect(pages[start - 1]).toMatch(new RegExp(`^Report ${number} of the 8 December 2005 meeting`));
+        expect(pages[start - 1]).toMatch(new RegExp(`^Agenda item ${number}: [^\\n]+ Report ${number} of the 8 December 2005 meeting`));
         expect(pages[start - 2]).not.toContain(`Report ${number} of the 8 December 2005 meeting`);
         previous = start;
       }
@@ -146,7 +146,7 @@ describe('PDFs printed by real Chromium', () => {
         expect(packs.packPrintings).toBe(2);
         const pages = await readPageTexts(pdf(PACK_2005));
         const start = Number(/Crime and Disorder Reduction Partnerships (\d+)/.exec(pages[1] ?? '')?.[1]);
-        expect(pages[start - 1]).toMatch(/^Report 6 of the 8 December 2005 meeting/);
+        expect(pages[start - 1]).toMatch(/^Agenda item 6: Crime and Disorder Reduction Partnerships Report 6 of the 8 December 2005 meeting/);
       } finally {
         await Promise.all([PDF_2004_IN_PACK, PACK_2005].map((url, i) => writeFile(pdf(url), kept[i]!)));
       }
