@@ -4,7 +4,8 @@ import { defineCommand } from 'citty';
 import { buildProject } from '../pipeline/build-project.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
-import { type PreviewServer, startPreviewServer } from '../serve/preview-server.ts';
+import { oneLine } from '../errors/format-errors.ts';
+import { type PreviewProblem, type PreviewServer, startPreviewServer } from '../serve/preview-server.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
@@ -21,24 +22,31 @@ export const serveCommand = defineCommand({
   async run({ args }) {
     const root = resolveRoot(args.root);
     let basePath = '/';
+    let server: PreviewServer | undefined;
+    // What stopped the last rebuild, shown over the preview's pages as well as here.
+    let problems: PreviewProblem[] = [];
     const rebuild = async (): Promise<boolean> => {
       const started = performance.now();
       try {
         const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true });
         if (result.ok && result.model) basePath = result.model.site.basePath;
         printErrors(result.errors);
+        problems = result.errors.filter((e) => e.severity === 'error').map((e) => ({ where: `${oneLine(e.file)}:${e.line}:${e.col} ${e.code}`, text: `${oneLine(e.message)} — ${oneLine(e.hint)}` }));
         if (!result.ok) process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
         else process.stdout.write(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
         return result.ok;
       } catch (error) {
         // Whatever stops a rebuild, the last good build stays served.
-        process.stderr.write(`papers: ${error instanceof Error ? error.message : String(error)}\nNot rebuilt: the preview shows the last good build.\n`);
+        const message = error instanceof Error ? error.message : String(error);
+        problems = [{ where: 'papers', text: oneLine(message) }];
+        process.stderr.write(`papers: ${message}\nNot rebuilt: the preview shows the last good build.\n`);
         return false;
+      } finally {
+        server?.showProblems(problems);
       }
     };
     // Watch before the first build, so that an edit made while it runs is built next.
     const dirs = [path.join(root, 'content'), path.join(root, 'data'), path.join(PACKAGE_ROOT, 'templates')].filter((d) => existsSync(d));
-    let server: PreviewServer | undefined;
     const watcher = watchProject(dirs, async (files) => {
       process.stdout.write(`Changed: ${files.map((f) => path.relative(root, f)).join(', ')}\n`);
       if (await rebuild()) server?.reload();
@@ -48,6 +56,7 @@ export const serveCommand = defineCommand({
     if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
     const siteDir = path.join(root, 'output', 'site');
     server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host, basePath: () => basePath });
+    server.showProblems(problems);
     process.stdout.write(`Serving ${siteDir} at ${server.origin}${basePath}\n`);
     const stop = () => {
       void Promise.all([watcher.close(), server?.close()]).finally(() => process.exit(0));

@@ -8,13 +8,55 @@ import { CONTENT_TYPES, resolveSiteFile } from './resolve-site-file.ts';
 /** Where a preview page listens for "rebuilt", under the site's path: a path no built page can have (URLs are lower-case slugs). */
 const RELOAD_PATH = '.papers/reload';
 const RELOAD_SCRIPT_PATH = '.papers/reload.js';
-/** Reload when the server says the site was rebuilt; a file of its own, as the pages' Content-Security-Policy allows no inline script. */
-const RELOAD_SCRIPT = `new EventSource(new URL('reload', document.currentScript.src)).onmessage = () => location.reload();\n`;
+/**
+ * Reload when the server says the site was rebuilt, and show what stopped the
+ * last rebuild over the page until it is fixed. A file of its own, as the
+ * pages' Content-Security-Policy allows no inline script; the problems are
+ * written as text, never as HTML.
+ */
+const RELOAD_SCRIPT = `(() => {
+  const events = new EventSource(new URL('reload', document.currentScript.src));
+  events.onmessage = () => location.reload();
+  events.addEventListener('problems', (event) => {
+    document.getElementById('papers-problems')?.remove();
+    const problems = JSON.parse(event.data);
+    if (problems.length === 0) return;
+    const box = document.createElement('section');
+    box.id = 'papers-problems';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('aria-labelledby', 'papers-problems-heading');
+    box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#0b0c0c;border-top:6px solid #d4351c;padding:1rem 1.5rem;font:16px/1.4 sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.3)';
+    const heading = document.createElement('h2');
+    heading.id = 'papers-problems-heading';
+    heading.style.cssText = 'margin:0 0 .5rem;font-size:1.2rem';
+    heading.textContent = 'Not rebuilt: this page is the last good build. Fix ' + (problems.length === 1 ? 'this problem' : 'these ' + problems.length + ' problems') + ' and save:';
+    const list = document.createElement('ul');
+    list.style.cssText = 'margin:0;padding-left:1.25rem';
+    for (const problem of problems) {
+      const item = document.createElement('li');
+      const where = document.createElement('code');
+      where.textContent = problem.where;
+      item.append(where, ' ' + problem.text);
+      list.append(item);
+    }
+    box.append(heading, list);
+    document.body.append(box);
+  });
+})();
+`;
+
+/** A problem as the preview shows it: where, and what is wrong and how to fix it. */
+export interface PreviewProblem {
+  where: string;
+  text: string;
+}
 
 export interface PreviewServer {
   origin: string;
   /** Tell every open page to reload. */
   reload(): void;
+  /** Show these problems over every open page, and every page opened from now on (none: take them away). */
+  showProblems(problems: readonly PreviewProblem[]): void;
   close(): Promise<void>;
 }
 
@@ -34,8 +76,9 @@ export interface PreviewOptions {
  */
 export async function startPreviewServer(siteDir: string, options: PreviewOptions): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
+  let problems = problemsEvent([]);
   const server = createServer((req, res) => {
-    void answer(siteDir, options.basePath?.() ?? '/', req, res, listeners).catch(() => {
+    void answer(siteDir, options.basePath?.() ?? '/', req, res, listeners, () => problems).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -55,6 +98,10 @@ export async function startPreviewServer(siteDir: string, options: PreviewOption
     reload() {
       for (const res of listeners) res.write('data: reload\n\n');
     },
+    showProblems(list) {
+      problems = problemsEvent(list);
+      for (const res of listeners) res.write(problems);
+    },
     close: () =>
       new Promise((resolve) => {
         for (const res of listeners) res.end();
@@ -64,7 +111,12 @@ export async function startPreviewServer(siteDir: string, options: PreviewOption
   };
 }
 
-async function answer(siteDir: string, basePath: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>): Promise<void> {
+/** A server-sent event with the problems; JSON on one line, so no text can end the event early. */
+function problemsEvent(problems: readonly PreviewProblem[]): string {
+  return `event: problems\ndata: ${JSON.stringify(problems.map((p) => ({ where: p.where, text: p.text })))}\n\n`;
+}
+
+async function answer(siteDir: string, basePath: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>, problems: () => string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -77,6 +129,7 @@ async function answer(siteDir: string, basePath: string, req: IncomingMessage, r
   if (target === `${basePath}${RELOAD_PATH}`) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     res.write(': connected\n\n');
+    res.write(problems());
     listeners.add(res);
     res.on('close', () => listeners.delete(res));
     return;

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { copyExampleProject, editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -94,6 +96,39 @@ describe('papers serve', () => {
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.on('close', resolve));
+    }
+  });
+
+  it('shows what stops a rebuild over the open page, as text, until it is fixed (real Chromium)', async () => {
+    const root = await copyExampleProject();
+    const serving = await startServe(root);
+    const browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(serving.url, { waitUntil: 'load' });
+      expect(await page.$('#papers-problems')).toBeNull();
+      // A value that would be markup, were the problem written as HTML.
+      await editFile(root, REPORT_2005, 'number: 6', 'number: "<img src=x id=injected>"');
+      await page.waitForSelector('#papers-problems', { timeout: 30_000 });
+      const overlay = await page.$eval('#papers-problems', (el) => ({ role: el.getAttribute('role'), text: (el as HTMLElement).innerText }));
+      expect(overlay.role).toBe('alert');
+      expect(overlay.text).toContain('Not rebuilt: this page is the last good build.');
+      expect(overlay.text).toContain(`${REPORT_2005}:`);
+      expect(overlay.text).toContain('E_SCHEMA');
+      expect(overlay.text).toContain('<img src=x id=injected>');
+      expect(await page.$('#injected')).toBeNull();
+      // A page opened while the problem stands shows it too.
+      const second = await browser.newPage();
+      await second.goto(serving.url, { waitUntil: 'load' });
+      await second.waitForSelector('#papers-problems', { timeout: 30_000 });
+      // Fixed: the page reloads with the new build, and the problems are gone.
+      await editFile(root, REPORT_2005, 'number: "<img src=x id=injected>"', 'number: 6');
+      await page.waitForFunction(() => !document.getElementById('papers-problems'), { timeout: 30_000 });
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Crime and Disorder Reduction Partnerships');
+    } finally {
+      await browser.close();
+      serving.child.kill('SIGINT');
+      await new Promise((resolve) => serving.child.on('close', resolve));
     }
   });
 });
