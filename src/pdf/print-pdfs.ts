@@ -17,9 +17,17 @@ export interface PrintOptions {
   basePath?: string;
   /** The site's published address: a PDF's links to the site's pages go there, not to the printer's own server. */
   publishedAt?: string;
+  /** Called as a print reaches each step of a tab's use, so a test can make a fault happen there. */
+  atStep?: (step: PrintStep) => void | Promise<void>;
   concurrency?: number;
   timeoutMs?: number;
 }
+
+/** The steps of a tab's use: opened, page loaded, PDF being made, a failed tab being closed. */
+export type PrintStep = 'opened' | 'loaded' | 'printing' | 'closing';
+
+/** How long a failed tab may take to close before it is left to the browser's own end. */
+const CLOSE_TAB_MS = 5000;
 
 export class PrintError extends Error {
   override name = 'PrintError';
@@ -65,7 +73,8 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
     const work = (async () => {
       page = idle.pop() ?? (await running.browser.newPage());
       if (timedOut) throw new Error('timed out');
-      return printPage(page, server.origin, request, options.publishedAt ? { publishedAt: options.publishedAt, basePath: options.basePath ?? '/' } : undefined);
+      await options.atStep?.('opened');
+      return printPage(page, server.origin, request, options.publishedAt ? { publishedAt: options.publishedAt, basePath: options.basePath ?? '/' } : undefined, options.atStep);
     })();
     try {
       const bytes = await withTimeout(work, timeoutMs, request);
@@ -74,8 +83,9 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
     } catch (err) {
       timedOut = true;
       // A tab that opens after the timeout is closed as soon as it exists.
-      work.catch(() => undefined).finally(() => page?.close().catch(() => undefined));
-      await page?.close().catch(() => undefined);
+      work.catch(() => undefined).finally(() => void closeTab(page));
+      await options.atStep?.('closing');
+      await closeTab(page);
       throw err;
     }
   };
@@ -122,7 +132,15 @@ interface PublishedSite {
   basePath: string;
 }
 
-async function printPage(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined): Promise<Uint8Array> {
+/** Close a tab, waiting no longer than CLOSE_TAB_MS: a tab whose renderer died may never answer. */
+async function closeTab(page: Page | undefined): Promise<void> {
+  if (!page) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TAB_MS)))]);
+  clearTimeout(timer);
+}
+
+async function printPage(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined, atStep: PrintOptions['atStep']): Promise<Uint8Array> {
   // A crashed renderer is reported at once, not at the timeout. The listener is
   // added and removed as the same function (`once` would wrap it, and `off`
   // would then remove nothing, keeping this print's PDF alive through its closure).
@@ -133,18 +151,25 @@ async function printPage(page: Page, origin: string, request: PrintRequest, site
   });
   crashed.catch(() => undefined);
   try {
-    return await Promise.race([renderPdf(page, origin, request, site), crashed]);
+    return await Promise.race([renderPdf(page, origin, request, site, atStep), crashed]);
   } finally {
     page.off('error', onError);
   }
 }
 
-async function renderPdf(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined): Promise<Uint8Array> {
+async function renderPdf(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined, atStep: PrintOptions['atStep']): Promise<Uint8Array> {
   const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
   if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
+  await atStep?.('loaded');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (site) await page.evaluate(pointLinksAtPublishedSite, site.publishedAt, site.basePath);
-  return page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
+  const printing = page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
+  if (atStep) {
+    // Handled here too, so a failure while the step runs is not an unhandled rejection; the caller still gets it.
+    printing.catch(() => undefined);
+    await atStep('printing');
+  }
+  return printing;
 }
 
 /**

@@ -135,6 +135,60 @@ describe('printer faults', () => {
     expect(await chromium.alive()).toEqual([]);
   });
 
+  it.each(['opened', 'loaded', 'printing'] as const)('a renderer killed when its tab is %s: the page is printed on the retry, without a hang', async (step) => {
+    const site = await makeTempDir(`killed-${step}`);
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Printed after its renderer was killed.</p>');
+    let killed = 0;
+    let printer: Awaited<ReturnType<typeof openPrinter>> | undefined;
+    printer = await openPrinter({
+      siteDir: site,
+      timeoutMs: 8000,
+      concurrency: 1,
+      atStep: async (at) => {
+        if (at !== step || killed > 0) return;
+        killed = await killRenderers(printer?.pid ?? 0);
+        // A killed renderer takes a moment to be noticed; the step goes on as it would.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      },
+    });
+    try {
+      const started = Date.now();
+      const pdf = await printer.print({ url: '/', source: `content/reports/${step}.md` });
+      expect(killed, 'a renderer was there to kill').toBeGreaterThan(0);
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await printer.close();
+    }
+    expect(await chromium.alive()).toEqual([]);
+  });
+
+  it('a renderer killed as a failed tab is closed: a clear failure, without a hang', async () => {
+    const site = await makeTempDir('killed-closing');
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
+    let kills = 0;
+    let printer: Awaited<ReturnType<typeof openPrinter>> | undefined;
+    printer = await openPrinter({
+      siteDir: site,
+      timeoutMs: 2000,
+      concurrency: 1,
+      atStep: async (at) => {
+        if (at === 'closing') kills += await killRenderers(printer?.pid ?? 0);
+      },
+    });
+    try {
+      const started = Date.now();
+      const error = await printer.print({ url: '/', source: 'content/reports/closing.md' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PrintError);
+      expect((error as Error).message).toMatch(/^could not print \/: timed out after 2 s/);
+      expect(kills).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await printer.close();
+    }
+    expect(await chromium.alive()).toEqual([]);
+  });
+
   it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
     const root = await createPdfProject();
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
