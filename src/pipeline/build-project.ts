@@ -87,9 +87,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       throw err;
     }
     timings.pdf = lap();
-    // The index has read every page before a page is written again with its PDF's size.
-    search = await searching;
     await fillFileSizes(staging, [...model.meetings.map((m) => m.url), ...model.reports.map((r) => r.url)]);
+    search = await searching;
   });
   if (rendered) {
     const manifest: BuildManifest = { ...rendered.manifest, ...(search ? { search: search.keys } : {}) };

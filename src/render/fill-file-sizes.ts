@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pageFile } from '../model/urls.ts';
 
@@ -17,7 +17,9 @@ export function emptyFileSizes(html: string): string {
 /**
  * Pages are rendered before their PDFs exist; once printed, each size slot of
  * the pages at `pageUrls` (those that link PDFs) is filled with the PDF's size.
- * A slot whose file is missing says just "PDF".
+ * A slot whose file is missing says just "PDF", as rendered. The sizes are
+ * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
+ * is the same whether it read a page before or after its sizes.
  */
 export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]): Promise<void> {
   for (const url of pageUrls) {
@@ -31,6 +33,9 @@ export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]
       sizes.set(url, info ? formatFileSize(info.size) : 'PDF');
     }
     const filled = html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}">${sizes.get(url) ?? 'PDF'}</span>`);
-    if (filled !== html) await writeFile(file, filled);
+    if (filled === html) continue;
+    // Written whole and then renamed into place: the search indexer, which may be reading the page, sees the old page or the new.
+    await writeFile(`${file}.sizes`, filled);
+    await rename(`${file}.sizes`, file);
   }
 }
