@@ -9,7 +9,7 @@ import type { PageManifest } from '../render/plan-render.ts';
 import { findStalePages } from '../render/render-site.ts';
 import { linkFile, putFiles } from '../util/link-file.ts';
 import { parseShard, selectShard } from '../pdf/shard.ts';
-import { fillFileSizes } from '../render/fill-file-sizes.ts';
+import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
 import { printErrors } from './print-errors.ts';
@@ -70,7 +70,7 @@ export const pdfCommand = defineCommand({
         onProgress: (p) => progress.update(p),
         ...(shard ? { select: (tasks: PdfTask[]) => selectShard(tasks, shard) } : {}),
       }).finally(() => progress.stop());
-      if (!shard) await fillFileSizes(staging, [...model.meetings.map((m) => m.url), ...model.reports.map((r) => r.url)]);
+      if (!shard) await fillFileSizes(staging, listPagesWithPdfs(model));
     });
     if (result) process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { hasErrors, type ContentError } from '../errors/content-error.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
-import { fillFileSizes } from '../render/fill-file-sizes.ts';
+import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
 import { indexSearch, planSearch, type SearchResult } from '../render/index-search.ts';
 import type { PageManifest } from '../render/plan-render.ts';
 import { renderSite, type RenderResult } from '../render/render-site.ts';
@@ -87,7 +87,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       throw err;
     }
     timings.pdf = lap();
-    await fillFileSizes(staging, [...model.meetings.map((m) => m.url), ...model.reports.map((r) => r.url)]);
+    await fillFileSizes(staging, listPagesWithPdfs(model));
     search = await searching;
   });
   if (rendered) {

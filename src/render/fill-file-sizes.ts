@@ -1,8 +1,11 @@
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 
 const SIZE_SLOT = /<span class="file-size" data-size-of="([^"]+)">[^<]*<\/span>/g;
+const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
+const SLOT_END = Buffer.from('</span>');
 
 /** "PDF 161 KB", as the archive labels its files. */
 export function formatFileSize(bytes: number, kind = 'PDF'): string {
@@ -14,28 +17,62 @@ export function emptyFileSizes(html: string): string {
   return html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}"></span>`);
 }
 
+/** A page that shows the size of PDFs: its URL, and the URLs of the PDFs it links. */
+export interface PageWithPdfs {
+  url: string;
+  pdfs: string[];
+}
+
+/** The pages of the site that give PDF sizes: each report (its own PDF) and each meeting (its pack and its reports'). */
+export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
+  return [
+    ...model.meetings.map((m) => ({ url: m.url, pdfs: [m.packPdfUrl, ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : []))] })),
+    ...model.reports.map((r) => ({ url: r.url, pdfs: [r.pdfUrl] })),
+  ];
+}
+
 /**
  * Pages are rendered before their PDFs exist; once printed, each size slot of
- * the pages at `pageUrls` (those that link PDFs) is filled with the PDF's size.
- * A slot whose file is missing says just "PDF", as rendered. The sizes are
+ * the pages is filled with its PDF's size. A slot whose file is missing says
+ * just "PDF", as rendered, so a page none of whose PDFs exist is not read. A
+ * page is read and written as bytes, not as text (thousands of large strings
+ * would swell the heap), whole and renamed into place: the search indexer,
+ * which may be reading the page, sees the old page or the new. The sizes are
  * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
- * is the same whether it read a page before or after its sizes.
+ * is the same whichever it read.
  */
-export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]): Promise<void> {
-  for (const url of pageUrls) {
-    const file = path.join(siteDir, pageFile(url));
-    const html = await readFile(file, 'utf8').catch(() => '');
-    if (!html.includes('class="file-size"')) continue;
+export async function fillFileSizes(siteDir: string, pages: readonly PageWithPdfs[]): Promise<void> {
+  for (const page of pages) {
     const sizes = new Map<string, string>();
-    for (const match of html.matchAll(SIZE_SLOT)) {
-      const url = match[1] ?? '';
-      const info = await stat(path.join(siteDir, ...url.split('/').filter(Boolean))).catch(() => undefined);
-      sizes.set(url, info ? formatFileSize(info.size) : 'PDF');
+    for (const pdf of page.pdfs) {
+      const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
+      if (info) sizes.set(pdf, formatFileSize(info.size));
     }
-    const filled = html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}">${sizes.get(url) ?? 'PDF'}</span>`);
-    if (filled === html) continue;
-    // Written whole and then renamed into place: the search indexer, which may be reading the page, sees the old page or the new.
+    if (sizes.size === 0) continue;
+    const file = path.join(siteDir, pageFile(page.url));
+    const html = await readFile(file).catch(() => undefined);
+    if (!html) continue;
+    const filled = fillSlots(html, sizes);
+    if (filled.equals(html)) continue;
     await writeFile(`${file}.sizes`, filled);
     await rename(`${file}.sizes`, file);
   }
+}
+
+/** The page's bytes with each slot whose PDF has a size saying it; other slots stay as they are. */
+export function fillSlots(html: Buffer, sizes: ReadonlyMap<string, string>): Buffer {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = html.indexOf(SLOT_START); at !== -1; at = html.indexOf(SLOT_START, from)) {
+    const urlStart = at + SLOT_START.length;
+    const urlEnd = html.indexOf('">', urlStart);
+    const end = urlEnd === -1 ? -1 : html.indexOf(SLOT_END, urlEnd);
+    if (end === -1) break;
+    const size = sizes.get(html.subarray(urlStart, urlEnd).toString('utf8'));
+    pieces.push(html.subarray(from, urlEnd + 2));
+    pieces.push(size === undefined ? html.subarray(urlEnd + 2, end) : Buffer.from(size));
+    from = end;
+  }
+  pieces.push(html.subarray(from));
+  return Buffer.concat(pieces);
 }
