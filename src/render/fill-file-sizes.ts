@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../model/urls.ts';
 
-const SIZE_SLOT = /<span class="file-size" data-size-of="([^"]+)">[^<]*<\/span>/g;
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
 const SLOT_END = Buffer.from('</span>');
 
@@ -14,7 +13,7 @@ export function formatFileSize(bytes: number, kind = 'PDF'): string {
 
 /** The page with its size slots empty, as rendered: a size filled in later does not change what is printed. */
 export function emptyFileSizes(html: string): string {
-  return html.replace(SIZE_SLOT, (_whole, url: string) => `<span class="file-size" data-size-of="${url}"></span>`);
+  return fillSlots(Buffer.from(html), () => '').toString('utf8');
 }
 
 /** A page that shows the size of PDFs: its URL, and the URLs of the PDFs it links. */
@@ -52,15 +51,15 @@ export async function fillFileSizes(siteDir: string, pages: readonly PageWithPdf
     const file = path.join(siteDir, pageFile(page.url));
     const html = await readFile(file).catch(() => undefined);
     if (!html) continue;
-    const filled = fillSlots(html, sizes);
+    const filled = fillSlots(html, (pdf) => sizes.get(pdf));
     if (filled.equals(html)) continue;
     await writeFile(`${file}.sizes`, filled);
     await rename(`${file}.sizes`, file);
   }
 }
 
-/** The page's bytes with each slot whose PDF has a size saying it; other slots stay as they are. */
-export function fillSlots(html: Buffer, sizes: ReadonlyMap<string, string>): Buffer {
+/** The page's bytes with each slot saying what `textFor` gives for its PDF; a slot it gives nothing for stays as it is. */
+export function fillSlots(html: Buffer, textFor: (pdf: string) => string | undefined): Buffer {
   const pieces: Buffer[] = [];
   let from = 0;
   for (let at = html.indexOf(SLOT_START); at !== -1; at = html.indexOf(SLOT_START, from)) {
@@ -68,7 +67,7 @@ export function fillSlots(html: Buffer, sizes: ReadonlyMap<string, string>): Buf
     const urlEnd = html.indexOf('">', urlStart);
     const end = urlEnd === -1 ? -1 : html.indexOf(SLOT_END, urlEnd);
     if (end === -1) break;
-    const size = sizes.get(html.subarray(urlStart, urlEnd).toString('utf8'));
+    const size = textFor(html.subarray(urlStart, urlEnd).toString('utf8'));
     pieces.push(html.subarray(from, urlEnd + 2));
     pieces.push(size === undefined ? html.subarray(urlEnd + 2, end) : Buffer.from(size));
     from = end;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
-import { openPrinter, PrintError } from '../../src/pdf/print-pdfs.ts';
+import { openPrinter, PrintError, type PrintOptions, type Printer } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -32,6 +32,17 @@ async function killRenderers(browserPid: number): Promise<number> {
   const renderers = rows.filter((r) => family.has(r.pid) && r.args.includes('--type=renderer'));
   for (const r of renderers) process.kill(r.pid, 'SIGKILL');
   return renderers.length;
+}
+
+/** Open a printer on `options`, run `work` with it, close it, and check that no Chromium it started is left. */
+async function printWith(options: PrintOptions, work: (printer: Printer) => Promise<void>): Promise<void> {
+  const printer = await openPrinter(options);
+  try {
+    await work(printer);
+  } finally {
+    await printer.close();
+  }
+  expect(await chromium.alive()).toEqual([]);
 }
 
 describe('printer faults', () => {
@@ -70,8 +81,7 @@ describe('printer faults', () => {
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Fine.</p>');
     await mkdir(path.join(site, 'hang'));
     await writeFile(path.join(site, 'hang/index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
-    const printer = await openPrinter({ siteDir: site, timeoutMs: 3000 });
-    try {
+    await printWith({ siteDir: site, timeoutMs: 3000 }, async (printer) => {
       const started = Date.now();
       const error = await printer.print({ url: '/hang/', source: 'content/reports/hanging.md' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PrintError);
@@ -82,17 +92,13 @@ describe('printer faults', () => {
       expect((missing as Error).message).toContain('answered 404');
       const good = await printer.print({ url: '/', source: 'content/reports/good.md' });
       expect(Buffer.from(good.subarray(0, 5)).toString()).toBe('%PDF-');
-    } finally {
-      await printer.close();
-    }
-    expect(await chromium.alive()).toEqual([]);
+    });
   });
 
   it('starts the browser again once when it is killed while printing, and prints the page', async () => {
     const site = await makeTempDir('killed-browser');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after the browser died.</p>');
-    const printer = await openPrinter({ siteDir: site, timeoutMs: 20_000 });
-    try {
+    await printWith({ siteDir: site, timeoutMs: 20_000 }, async (printer) => {
       const first = printer.pid ?? 0;
       const printing = printer.print({ url: '/', source: 'content/reports/killed.md' });
       await new Promise((resolve) => setTimeout(resolve, 700));
@@ -100,10 +106,7 @@ describe('printer faults', () => {
       const pdf = await printing;
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(printer.pid).not.toBe(first);
-    } finally {
-      await printer.close();
-    }
-    expect(await chromium.alive()).toEqual([]);
+    });
   });
 
   it('removes the profile a killed run left, and none of a run still going', async () => {
@@ -121,72 +124,54 @@ describe('printer faults', () => {
   it('retries a page whose renderer crashed, and prints it', async () => {
     const site = await makeTempDir('crash');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>');
-    const printer = await openPrinter({ siteDir: site, timeoutMs: 20_000 });
-    try {
+    await printWith({ siteDir: site, timeoutMs: 20_000 }, async (printer) => {
       const printing = printer.print({ url: '/', source: 'content/reports/crashing.md' });
       await new Promise((resolve) => setTimeout(resolve, 700));
       const killed = await killRenderers(printer.pid ?? 0);
       expect(killed).toBeGreaterThan(0);
       const pdf = await printing;
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    } finally {
-      await printer.close();
-    }
-    expect(await chromium.alive()).toEqual([]);
+    });
   });
 
   it.each(['opened', 'loaded', 'printing'] as const)('a renderer killed when its tab is %s: the page is printed on the retry, without a hang', async (step) => {
     const site = await makeTempDir(`killed-${step}`);
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Printed after its renderer was killed.</p>');
     let killed = 0;
-    let printer: Awaited<ReturnType<typeof openPrinter>> | undefined;
-    printer = await openPrinter({
-      siteDir: site,
-      timeoutMs: 8000,
-      concurrency: 1,
-      atStep: async (at) => {
-        if (at !== step || killed > 0) return;
-        killed = await killRenderers(printer?.pid ?? 0);
-        // A killed renderer takes a moment to be noticed; the step goes on as it would.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      },
-    });
-    try {
+    let current: Printer | undefined;
+    const atStep = async (at: string) => {
+      if (at !== step || killed > 0) return;
+      killed = await killRenderers(current?.pid ?? 0);
+      // A killed renderer takes a moment to be noticed; the step goes on as it would.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    await printWith({ siteDir: site, timeoutMs: 8000, concurrency: 1, atStep }, async (printer) => {
+      current = printer;
       const started = Date.now();
       const pdf = await printer.print({ url: '/', source: `content/reports/${step}.md` });
       expect(killed, 'a renderer was there to kill').toBeGreaterThan(0);
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(Date.now() - started).toBeLessThan(30_000);
-    } finally {
-      await printer.close();
-    }
-    expect(await chromium.alive()).toEqual([]);
+    });
   });
 
   it('a renderer killed as a failed tab is closed: a clear failure, without a hang', async () => {
     const site = await makeTempDir('killed-closing');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
     let kills = 0;
-    let printer: Awaited<ReturnType<typeof openPrinter>> | undefined;
-    printer = await openPrinter({
-      siteDir: site,
-      timeoutMs: 2000,
-      concurrency: 1,
-      atStep: async (at) => {
-        if (at === 'closing') kills += await killRenderers(printer?.pid ?? 0);
-      },
-    });
-    try {
+    let current: Printer | undefined;
+    const atStep = async (at: string) => {
+      if (at === 'closing') kills += await killRenderers(current?.pid ?? 0);
+    };
+    await printWith({ siteDir: site, timeoutMs: 2000, concurrency: 1, atStep }, async (printer) => {
+      current = printer;
       const started = Date.now();
       const error = await printer.print({ url: '/', source: 'content/reports/closing.md' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PrintError);
       expect((error as Error).message).toMatch(/^could not print \/: timed out after 2 s/);
       expect(kills).toBeGreaterThan(0);
       expect(Date.now() - started).toBeLessThan(30_000);
-    } finally {
-      await printer.close();
-    }
-    expect(await chromium.alive()).toEqual([]);
+    });
   });
 
   it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
