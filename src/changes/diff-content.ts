@@ -128,6 +128,7 @@ export function contentAsAt(content: Content, date: string): Content {
     boroughs: content.boroughs.map((b) => ({ ...b, data: { ...b.data, facts: b.data.facts.filter((f) => f.held_from <= date) } })),
     reports: content.reports.filter((r) => r.data.date <= date),
     meetings: content.meetings.filter((m) => (m.id.split('/')[1] ?? '') <= date),
+    minutes: content.minutes.filter((m) => (m.id.split('/')[1] ?? '') <= date),
   };
 }
 

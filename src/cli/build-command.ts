@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { buildProject } from '../pipeline/build-project.ts';
+import { buildMembersPapers } from '../pipeline/build-members-papers.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
 import { reportToGithub } from './github-annotations.ts';
 import { printErrors } from './print-errors.ts';
@@ -15,11 +16,30 @@ export const buildCommand = defineCommand({
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
     'base-url': { type: 'string', description: 'Where the site is published, in place of base_url of data/site.yaml (such as https://owner.github.io/repo/)' },
     'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
+    exempt: { type: 'string', description: "Build the members' papers instead: every pack in full, with Part 2 and its exempt papers, into this folder (never inside the public output)" },
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
     const started = performance.now();
     const progress = createPdfProgress();
+    if (args.exempt !== undefined) {
+      const members = await buildMembersPapers({
+        root,
+        membersDir: path.resolve(args.exempt),
+        ...(args.output ? { outputDir: path.resolve(args.output) } : {}),
+        ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+        onPdfProgress: (p) => progress.update(p),
+      }).finally(() => progress.stop());
+      printErrors(members.errors);
+      await reportToGithub(members.errors);
+      if (!members.ok) {
+        process.stderr.write('Build stopped: nothing was written.\n');
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`Wrote the members' papers into ${path.resolve(args.exempt)}: ${members.written.join(', ') || 'no packs'}\n`);
+      return;
+    }
     const result = await buildProject({
       root,
       ...(args.output ? { outputDir: path.resolve(args.output) } : {}),

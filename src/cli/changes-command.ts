@@ -3,6 +3,7 @@ import { diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { loadContentAtRevision, resolveSince } from '../changes/load-content-at-revision.ts';
 import { loadContent } from '../content/load-content.ts';
+import { withoutExempt } from '../meetings/withhold-exempt.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { validateContent } from '../validate/validate-content.ts';
 import { printErrors } from './print-errors.ts';
@@ -26,7 +27,8 @@ export const changesCommand = defineCommand({
       const rev = await resolveSince(root, args.since);
       const before = rev ? await loadContentAtRevision(root, rev) : undefined;
       const heading = `Changes since ${args.since}${rev && rev !== args.since ? ` (${rev.slice(0, 7)})` : ''}`;
-      process.stdout.write(formatChangesMarkdown(diffContent(before, current.content), heading));
+      // The changes are posted on pull requests and in the preview: exempt papers stay out of them.
+      process.stdout.write(formatChangesMarkdown(diffContent(before && withoutExempt(before), withoutExempt(current.content)), heading));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       process.stderr.write(`${error.message}\n`);

@@ -11,7 +11,8 @@ export type EntryKind =
   | 'recommendation-set'
   | 'recommendation'
   | 'meeting'
-  | 'report';
+  | 'report'
+  | 'minutes';
 
 export interface MarkdownBody {
   text: string;

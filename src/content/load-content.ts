@@ -102,12 +102,17 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
       files.push({ kind: 'report', id, file });
     }
   }
+  for (const file of await listFiles(root, 'content/minutes', errors)) {
+    const parts = file.split('/');
+    if (parts.length !== 4 || !file.endsWith('.md')) errors.push(misplaced(file, 'minutes are a Markdown file content/minutes/<committee>/<yyyy-mm-dd>.md'));
+    else files.push({ kind: 'minutes', id: `${parts[2]}/${stem(file)}`, file });
+  }
   return files;
 }
 
 /** What may stand directly in content/ and data/; anything else (a mistyped folder, a misspelt file) would be silently left out. */
 const EXPECTED: Record<string, ReadonlySet<string>> = {
-  content: new Set(['meetings', 'recommendations', 'reports']),
+  content: new Set(['meetings', 'minutes', 'recommendations', 'reports']),
   data: new Set([...SHARED_DATA.map(([, file]) => file.slice('data/'.length)), 'boroughs']),
 };
 
@@ -130,7 +135,7 @@ async function checkTopLevel(root: string, errors: ContentError[]): Promise<void
 async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: RawEntry; errors: ContentError[] }> {
   const read = await readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
-  const loaded = target.kind === 'report' ? loadMarkdown(target, read.text) : loadYaml(target, read.text);
+  const loaded = target.kind === 'report' || target.kind === 'minutes' ? loadMarkdown(target, read.text) : loadYaml(target, read.text);
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
 
@@ -151,7 +156,7 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
 function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
   const at = { file: target.file, line: 1, col: 1 };
   if (!/^---\r?\n/.test(text)) {
-    return { errors: [createError(at, 'E_FRONT_MATTER', 'the report has no front matter', 'start the file with a `---` line, the report’s fields in YAML, and another `---` line')] };
+    return { errors: [createError(at, 'E_FRONT_MATTER', `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`, `start the file with a \`---\` line, the ${target.kind === 'minutes' ? 'attendance' : 'report’s fields'} in YAML, and another \`---\` line`)] };
   }
   // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
   const split = matter(text, { engines: { yaml: () => ({}) } });

@@ -37,6 +37,11 @@ export const ERROR_CODES = {
   E_MISSING_FILE: 'a required file is missing',
   E_FILE_NAME: 'a file is misnamed or misplaced',
   E_MARKDOWN: 'a report body breaks a rule of the house format',
+  E_AGENDA: 'an agenda’s items are out of order, or its two parts are not set out with the exclusion of the press and public between them',
+  E_MINUTES_SYNTAX: 'a minutes file breaks a rule of its format: a heading without its agenda item, text before the first item',
+  E_MINUTE_NUMBER: 'a minutes file’s first number does not follow the minutes before it in the municipal year',
+  E_DECISION: 'a decision (`Resolved (…):`) names no action, or something that is not a recommendation set or recommendation',
+  E_EXEMPT: 'exempt content would reach the public site: a public paper shows or cites an exempt one, or an exempt paper is not in Part 2',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
   E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',
 } as const;

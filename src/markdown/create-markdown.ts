@@ -5,6 +5,7 @@ import { paragraphRefRule } from './paragraph-ref-rule.ts';
 import { plainTablesRule } from './plain-tables-rule.ts';
 import { recommendationsBlockRule } from './recommendations-block-rule.ts';
 import { reportSectionsRule } from './report-sections-rule.ts';
+import { resolvedRule } from './resolved-rule.ts';
 
 /**
  * The one Markdown renderer of the project. Raw HTML is escaped, never passed
@@ -21,6 +22,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(plainTablesRule);
   md.use(reportSectionsRule);
   md.use(outsideImagesRule);
+  md.use(resolvedRule);
   return md;
 }
 

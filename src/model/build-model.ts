@@ -13,6 +13,10 @@ import { buildBoroughs } from './build-boroughs.ts';
 import { buildAtomFeed, buildRobots, buildSitemap } from './build-feeds.ts';
 import { buildOpenData } from './build-open-data.ts';
 import { buildTracker } from './build-tracker.ts';
+import { buildMeetings } from './build-meetings.ts';
+import { buildMinutes } from './build-minutes.ts';
+import { buildCalendar } from './build-calendar.ts';
+import { buildDecisionData } from './build-decision-data.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
 import { fillUrlPattern, siteBase } from './urls.ts';
 import { createCommitteeLookup } from './committee-names.ts';
@@ -84,30 +88,8 @@ export function buildModel(content: Content): ModelResult {
   }
 
   const reportsById = new Map(reports.map((r) => [r.id, r]));
-  const meetings: Meeting[] = sortById(content.meetings).map((entry) => {
-    const [code, date] = entry.id.split('/') as [string, string];
-    const committee = committeeAt(code, date);
-    const agenda = entry.data.agenda.map((item) => {
-      const report = item.report === undefined ? undefined : reportsById.get(item.report);
-      const number = report?.number ?? item.number ?? 0;
-      const title = report?.title ?? item.title ?? '';
-      return { number, title, id: `item-${number}`, runningHead: `Agenda item ${number}: ${title}`, ...(report ? { report } : {}) };
-    });
-    const url = fillUrlPattern(s.urls.meeting, { committee: code, date });
-    return {
-      id: entry.id,
-      committee,
-      date,
-      dateLabel: formatDate(date),
-      url,
-      packUrl: `${url}pack/`,
-      packPdfUrl: `${url}${code}-${date}-pack.pdf`,
-      ...(entry.data.time ? { time: entry.data.time } : {}),
-      ...(entry.data.venue ? { venue: entry.data.venue } : {}),
-      ...(entry.data.contact ? { contact: entry.data.contact } : {}),
-      agenda,
-    };
-  });
+  const { minutes, decisions } = buildMinutes({ content, md, body: s.body, committeeAt });
+  const meetings = buildMeetings({ content, md, committeeAt, reportsById, minutesById: new Map(minutes.map((m) => [m.id, m])) });
   checkPageUrls([...reports.map((r) => ({ url: r.url, file: r.file })), ...meetings.flatMap((m) => [m.url, m.packUrl].map((url) => ({ url, file: `content/meetings/${m.id}.yaml` })))], errors, content);
   if (errors.some((e) => e.severity === 'error')) return { errors };
   const contacts = { heading: content.contacts.data.heading, contacts: listContacts(content) };
@@ -118,14 +100,18 @@ export function buildModel(content: Content): ModelResult {
     years: yearPages.filter((y) => y.committee.code === c.code),
   }));
   const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
+  for (const rec of sets.flatMap((set) => set.recommendations)) {
+    rec.decisions = decisions.filter((d) => d.targets.includes(rec.setId) || d.targets.includes(`${rec.setId}/${String(rec.number).padStart(2, '0')}`));
+  }
   const { boroughs, overview } = buildBoroughs(content, reports);
   const glossary = content.glossary.data.terms.map((t) => ({ term: t.term, expansion: t.expansion, ...(t.description ? { description: t.description } : {}) })).sort((a, b) => a.term.localeCompare(b.term));
-  const dataFiles = buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus);
+  const dataFiles = [...buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus), ...buildDecisionData(content, decisions, site.baseUrl)];
   const setFile = (id: string) => content.sets.find((x) => x.id === id)?.file ?? content.site.file;
   const pages = [
     ...FIXED_PAGES.map((url) => ({ url, file: content.site.file })),
     ...committeePages.map((c) => ({ url: c.committee.url, file: content.committees.file })), ...yearPages.map((y) => ({ url: y.url, file: content.committees.file })),
     ...meetings.flatMap((m) => [m.url, m.packUrl].map((url) => ({ url, file: `content/meetings/${m.id}.yaml` }))), ...reports.map((r) => ({ url: r.url, file: r.file })),
+    ...minutes.map((m) => ({ url: m.url, file: m.file })),
     ...sets.flatMap((set) => [set.url, set.dashboard.url, ...set.filterPages.map((f) => f.url)].map((url) => ({ url, file: setFile(set.id) }))),
     ...sets.flatMap((set) => set.recommendations.map((r) => ({ url: r.url, file: `content/recommendations/${set.id}/${r.url.split('/').at(-2)}.yaml` }))),
     ...boroughs.map((b) => ({ url: b.url, file: `data/boroughs/${b.slug}.yaml` })), ...overview.maps.map((m) => ({ url: m.url, file: content.facts.file })),
@@ -136,6 +122,7 @@ export function buildModel(content: Content): ModelResult {
   const pageUrls = pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/'));
   const textFiles = [
     { url: '/feed.xml', content: buildAtomFeed(site, reports) },
+    { url: '/meetings.ics', content: buildCalendar(site, meetings) },
     { url: '/sitemap.xml', content: buildSitemap(site, pageUrls) },
     { url: '/robots.txt', content: buildRobots(site) },
   ];
@@ -156,7 +143,7 @@ export function buildModel(content: Content): ModelResult {
   ];
   return {
     model: {
-      nav, site, contacts, committees: [...committees.values()], committeePages, yearPages, meetings, reports, sets,
+      nav, site, contacts, committees: [...committees.values()], committeePages, yearPages, meetings, reports, minutes, decisions, sets,
       trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters }))),
       trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation }))),
       boroughs, boroughOverview: overview, glossary, dataFiles, textFiles, changesPage,

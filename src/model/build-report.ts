@@ -206,8 +206,8 @@ function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, repor
     errors.push(...mapSchemaIssues({ kind: 'report', id: entry.id, file: entry.file, source, data }, recommendationViewSchema, parsed.error.issues));
     return undefined;
   }
-  const problems = checkViewReferences(parsed.data, ctx.content);
-  for (const { path, message, hint } of problems) errors.push(createError(locatePath(source, path), 'E_UNKNOWN_REF', message, hint));
+  const problems = checkViewReferences(parsed.data, ctx.content, entry.data.exempt === undefined);
+  for (const { path, message, hint, exempt } of problems) errors.push(createError(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
   if (problems.length > 0) return undefined;
   return buildRecommendationView(parsed.data, reportDate, ctx);
 }

@@ -8,7 +8,7 @@ import { pickAsAt } from './as-at.ts';
 import { toStatusInfo } from './build-recommendation-view.ts';
 import { formatDate } from './dates.ts';
 import { rollUpStatus } from './roll-up-status.ts';
-import type { Link, Report, StatusInfo } from './types.ts';
+import type { Decision, Link, Report, StatusInfo } from './types.ts';
 import { recommendationUrl, setUrl } from './urls.ts';
 
 export interface TimelineEntry {
@@ -33,6 +33,8 @@ export interface TrackedRecommendation {
   statusDate?: string;
   keyPoints: Array<{ html: string; actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }> }>;
   commentary: Array<{ dateLabel: string; html: string }>;
+  /** Decisions of committees that named this recommendation or its set, oldest first. */
+  decisions: Decision[];
 }
 
 export interface ActionTarget {
@@ -218,6 +220,7 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
     ...(status ? { status: toStatusInfo(status, status.id), statusDate: formatDate(latest ?? '') } : {}),
     keyPoints,
     commentary: d.commentary.map((c) => ({ dateLabel: formatDate(c.date), html: ctx.md.render(c.text) })),
+    decisions: [],
   };
 }
 

@@ -134,6 +134,16 @@ export interface Report {
   supportingMaterial: Link[];
 }
 
+export type AgendaKind = 'standing' | 'minutes' | 'report' | 'oral' | 'urgent' | 'exclusion' | 'item';
+
+/** An exempt paper or item: listed in public by its title and this note only. */
+export interface ExemptNote {
+  /** The paragraph of Schedule 12A, or `true` where the record does not say which. */
+  paragraph: number | true;
+  /** "Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972". */
+  label: string;
+}
+
 export interface AgendaItem {
   number: number;
   title: string;
@@ -141,7 +151,70 @@ export interface AgendaItem {
   id: string;
   /** The running header of the item's pages in the pack: "Agenda item 6: <title>". */
   runningHead: string;
+  part: 1 | 2;
+  kind: AgendaKind;
+  textHtml?: string;
   report?: Report;
+  /** The minutes this item confirms: they go into the pack. */
+  minutes?: Minutes;
+  exempt?: ExemptNote;
+}
+
+/** "Part 1: items to be considered while the press and public are present", and Part 2 after their exclusion. */
+export interface AgendaPart {
+  part: 1 | 2;
+  heading: string;
+  lead: string;
+  items: AgendaItem[];
+  /** Said after the part's items: that the press and public must leave. */
+  after?: string;
+}
+
+export interface MinuteItem {
+  number: number;
+  id: string;
+  title: string;
+  /** "(Agenda item 3)". */
+  agendaLabel: string;
+  html: string;
+  exempt?: ExemptNote;
+}
+
+/** A meeting's minutes: attendance, then numbered minute items tied to the agenda. */
+export interface Minutes {
+  id: string;
+  url: string;
+  pdfUrl: string;
+  meetingUrl: string;
+  committee: Committee;
+  date: string;
+  dateLabel: string;
+  /** "Minutes of the … held on … at …". */
+  opening: string;
+  draft: boolean;
+  members: string[];
+  also: string[];
+  officers: Array<{ organisation: string; people: string[] }>;
+  apologies: string[];
+  items: MinuteItem[];
+  breadcrumb: Link[];
+  printFooter: string;
+  file: string;
+}
+
+/** A decision of a minute item that names recommendations or a set. */
+export interface Decision {
+  date: string;
+  dateLabel: string;
+  committee: string;
+  minute: number;
+  minuteTitle: string;
+  /** The minute item on the minutes' page. */
+  url: string;
+  action: 'agreed' | 'noted' | 'closed';
+  targets: string[];
+  /** The decision's words, "That …", as plain text. */
+  text: string;
 }
 
 export interface Meeting {
@@ -153,7 +226,10 @@ export interface Meeting {
   time?: string;
   venue?: string;
   contact?: string;
+  /** Every item, Part 1 then Part 2. */
   agenda: AgendaItem[];
+  parts: AgendaPart[];
+  minutes?: Minutes;
   /** The committee pack: one HTML document printed once into one PDF. */
   packUrl: string;
   packPdfUrl: string;
@@ -194,4 +270,6 @@ export interface SiteModel {
   committees: Committee[];
   meetings: Meeting[];
   reports: Report[];
+  minutes: Minutes[];
+  decisions: Decision[];
 }

@@ -2,7 +2,7 @@ import type { SiteModel } from '../model/types.ts';
 import type { PdfMetadata } from './finalise-pdf.ts';
 
 export interface PdfTask {
-  kind: 'report' | 'pack';
+  kind: 'report' | 'minutes' | 'pack';
   /** The page printed, such as `/committees/x-ppr/2005/051208/06/`. */
   pageUrl: string;
   /** Where the PDF goes, beside its page. */
@@ -15,7 +15,7 @@ export interface PdfTask {
   items?: Array<{ id: string; pdfUrl: string }>;
 }
 
-/** One PDF per report, one pack per meeting that has reports on its agenda. */
+/** One PDF per report and per minutes, one pack per meeting that has papers on its agenda: packs last, since they are foretold from the others. */
 export function listPdfTasks(model: SiteModel): PdfTask[] {
   const reports = model.reports.map((r): PdfTask => ({
     kind: 'report',
@@ -32,15 +32,30 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
       language: model.site.language,
     },
   }));
+  const minutes = model.minutes.map((m): PdfTask => ({
+    kind: 'minutes',
+    pageUrl: m.url,
+    pdfUrl: m.pdfUrl,
+    footer: m.printFooter,
+    source: m.file,
+    metadata: {
+      title: `Minutes: ${m.committee.name}, ${m.dateLabel}`,
+      author: model.site.body,
+      subject: m.opening,
+      keywords: [m.committee.name, m.dateLabel, 'minutes'],
+      date: m.date,
+      language: model.site.language,
+    },
+  }));
   const packs = model.meetings
-    .filter((m) => m.agenda.some((item) => item.report))
+    .filter((m) => m.agenda.some((item) => item.report || item.minutes))
     .map((m): PdfTask => ({
       kind: 'pack',
       pageUrl: m.packUrl,
       pdfUrl: m.packPdfUrl,
       footer: `${m.committee.name}, ${m.dateLabel}: committee pack`,
       source: `content/meetings/${m.id}.yaml`,
-      items: m.agenda.flatMap((item) => (item.report ? [{ id: item.id, pdfUrl: item.report.pdfUrl }] : [])),
+      items: m.agenda.flatMap((item) => (item.report ? [{ id: item.id, pdfUrl: item.report.pdfUrl }] : item.minutes ? [{ id: item.id, pdfUrl: item.minutes.pdfUrl }] : [])),
       metadata: {
         title: `${m.committee.name}, ${m.dateLabel}: committee pack`,
         author: model.site.body,
@@ -50,5 +65,5 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
         language: model.site.language,
       },
     }));
-  return [...reports, ...packs];
+  return [...reports, ...minutes, ...packs];
 }

@@ -1,6 +1,7 @@
 import { loadContent } from '../content/load-content.ts';
 import type { ContentError } from '../errors/content-error.ts';
 import { buildModel } from '../model/build-model.ts';
+import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../validate/content.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   today?: string;
   /** Where the site is published, in place of `base_url` of data/site.yaml (such as GitHub Pages' own address). */
   baseUrl?: string;
+  /** The model of everything, exempt papers included: for the members' papers, never the public site. */
+  members?: boolean;
 }
 
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -28,9 +31,25 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     return { errors: [...validated.errors, ...further] };
   }
   const content = options.baseUrl ? withBaseUrl(validated.content, options.baseUrl) : validated.content;
-  const modelled = buildModel(content);
+  // The public site is made from the content without its exempt papers; the members' papers, and the checks, from all of it.
+  const exempt = hasExempt(content);
+  const published = buildModel(exempt ? withoutExempt(content) : content);
+  const whole = exempt ? buildModel(content) : published;
+  const modelled = options.members ? whole : published;
   const warnings = checkTargets(validated.content, options.today ?? todayIso());
-  return { ...(modelled.model ? { model: modelled.model } : {}), errors: [...validated.errors, ...modelled.errors, ...warnings] };
+  const errors = dropRepeats([...validated.errors, ...whole.errors, ...published.errors, ...warnings]);
+  return { ...(modelled.model && !(exempt && whole.errors.some((e) => e.severity === 'error')) ? { model: modelled.model } : {}), errors };
+}
+
+/** The same problem found by both models is reported once. */
+function dropRepeats(errors: readonly ContentError[]): ContentError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}:${e.line}:${e.col}:${e.code}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The content as published at `baseUrl`: its path is the site's path prefix unless `base_path` says otherwise. */

@@ -25,8 +25,9 @@ export interface PageWithPdfs {
 /** The pages of the site that give PDF sizes: each report (its own PDF) and each meeting (its pack and its reports'). */
 export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
   return [
-    ...model.meetings.map((m) => ({ url: m.url, pdfs: [m.packPdfUrl, ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : []))] })),
+    ...model.meetings.map((m) => ({ url: m.url, pdfs: [m.packPdfUrl, ...(m.minutes ? [m.minutes.pdfUrl] : []), ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : []))] })),
     ...model.reports.map((r) => ({ url: r.url, pdfs: [r.pdfUrl] })),
+    ...model.minutes.map((m) => ({ url: m.url, pdfs: [m.pdfUrl] })),
   ];
 }
 

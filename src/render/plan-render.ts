@@ -6,11 +6,12 @@ import type { SiteModel } from '../model/types.ts';
  * A paginated template sees only its item and the shared data (site, nav,
  * contacts), never the rest of the model (a test holds the templates to
  * this), so a page whose item and shared data are unchanged is unchanged.
- * A list comes after the lists whose items its items hold (reports before
+ * A list comes after the lists whose items its items hold (reports and minutes before
  * meetings, meetings before years, years before committees).
  */
 const PAGED = {
   reports: (m: SiteModel) => m.reports.map((r) => ({ item: r, urls: [r.url] })),
+  minutes: (m: SiteModel) => m.minutes.map((minutes) => ({ item: minutes, urls: [minutes.url] })),
   meetings: (m: SiteModel) => m.meetings.map((meeting) => ({ item: meeting, urls: [meeting.url, meeting.packUrl] })),
   trackedRecommendations: (m: SiteModel) => m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
   trackerPages: (m: SiteModel) => m.trackerPages.map((t) => ({ item: t, urls: [t.page.url] })),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EntryKind } from '../content/entry.ts';
 import { boroughSchema } from './borough.ts';
 import { meetingSchema } from './meeting.ts';
+import { minutesSchema } from './minutes.ts';
 import { recommendationSchema, recommendationSetSchema } from './recommendation.ts';
 import { reportSchema } from './report.ts';
 import { committeesSchema, contactsSchema, factTypesSchema, glossarySchema, statusesSchema } from './shared-data.ts';
@@ -20,4 +21,5 @@ export const SCHEMAS = {
   recommendation: recommendationSchema,
   meeting: meetingSchema,
   report: reportSchema,
+  minutes: minutesSchema,
 } as const satisfies Record<EntryKind, z.ZodType>;

@@ -1,5 +1,45 @@
 import { z } from 'zod';
-import { plainText } from './common.ts';
+import { exemptParagraph } from './exempt.ts';
+import { markdown, plainText } from './common.ts';
+
+export const AGENDA_KINDS = ['standing', 'minutes', 'report', 'oral', 'urgent', 'exclusion', 'item'] as const;
+
+const itemFields = {
+  report: plainText.optional().describe('Id of a report (its file name without .md)'),
+  minutes: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/, 'must name a meeting as <committee>/<yyyy-mm-dd>, such as `sop/2009-03-05`')
+    .optional()
+    .describe('The meeting whose minutes this item confirms, as <committee>/<yyyy-mm-dd>: its minutes go into the pack'),
+  kind: z
+    .enum(AGENDA_KINDS)
+    .optional()
+    .describe('standing (apologies, declarations), minutes, report, oral (an oral report), urgent (urgent actions), exclusion (of the press and public), or item'),
+  number: z.int().positive().optional().describe('The item number, when it is not the one after the item above (the first item of a part is 1)'),
+  title: plainText.optional().describe('The title as the agenda prints it; for a report, by default its own title'),
+  text: markdown.optional().describe('Text under the title, such as advice to members'),
+};
+
+function refineItem(item: { report?: string | undefined; minutes?: string | undefined; kind?: string | undefined; title?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (item.report !== undefined && item.minutes !== undefined) ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'an item is a report or minutes, not both' });
+  if (item.report !== undefined && item.kind !== undefined && item.kind !== 'report') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an item with `report` is of kind `report`: leave `kind` out' });
+  if (item.minutes !== undefined && item.kind !== undefined && item.kind !== 'minutes') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an item with `minutes` is of kind `minutes`: leave `kind` out' });
+  if (item.report === undefined && item.minutes === undefined && item.title === undefined && item.kind !== 'exclusion') {
+    ctx.addIssue({ code: 'custom', path: ['title'], message: 'an agenda item needs `report: <id>`, `minutes: <committee>/<date>` or a `title`' });
+  }
+}
+
+const part1Item = z.strictObject(itemFields).superRefine(refineItem);
+
+const part2Item = z
+  .strictObject({ ...itemFields, exempt: exemptParagraph.optional() })
+  .superRefine(refineItem)
+  .superRefine((item, ctx) => {
+    if (item.report === undefined && item.exempt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['exempt'], message: 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7' });
+    }
+    if (item.kind === 'exclusion') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'the exclusion of the press and public is the last item of Part 1, in `agenda`' });
+  });
 
 export const meetingSchema = z
   .strictObject({
@@ -7,23 +47,15 @@ export const meetingSchema = z
     venue: plainText.optional(),
     contact: plainText.optional(),
     agenda: z
-      .array(
-        z
-          .strictObject({
-            report: plainText.optional().describe('Id of a report (its file name without .md)'),
-            number: z.int().positive().optional().describe('Item number, for an item that is not a report'),
-            title: plainText.optional().describe('Item title, for an item that is not a report'),
-          })
-          .refine((item) => (item.report === undefined) !== (item.title === undefined && item.number === undefined), {
-            message: 'an agenda item is either `report: <id>` or `number` with `title`',
-          })
-          .refine((item) => item.report !== undefined || (item.number !== undefined && item.title !== undefined), {
-            message: 'an agenda item that is not a report needs both `number` and `title`',
-          }),
-      )
+      .array(part1Item)
       .default([])
-      .describe('Agenda items in order: a report, or a numbered item with a title'),
+      .describe('Part 1: the items considered while the press and public are present, in order; end with `kind: exclusion` when there is a Part 2'),
+    part_2: z
+      .array(part2Item)
+      .default([])
+      .describe('Part 2: the items considered after the exclusion of the press and public, each exempt under a paragraph of Schedule 12A; listed in public by title and paragraph only'),
   })
   .describe('A meeting: content/meetings/<committee>/<yyyy-mm-dd>.yaml');
 
 export type MeetingData = z.output<typeof meetingSchema>;
+export type AgendaItemData = MeetingData['part_2'][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exemptParagraph } from './exempt.ts';
 import { isoDate, markdown, partialDate, plainText } from './common.ts';
 
 export const recommendationSetSchema = z
@@ -51,6 +52,7 @@ export const recommendationSchema = z
       .array(z.strictObject({ date: isoDate, text: markdown }))
       .default([])
       .describe('Dated commentary printed after the table'),
+    exempt: exemptParagraph.optional().describe('Exempt under this paragraph of Schedule 12A: shown only in the members’ papers, never on the public site'),
   })
   .describe('One recommendation: content/recommendations/<set>/<number>.yaml');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exemptParagraph } from './exempt.ts';
 import { isoDate, markdown, plainText, slug } from './common.ts';
 import { recommendationViewSchema } from './recommendation-view.ts';
 
@@ -53,6 +54,7 @@ export const reportSchema = z
       .describe('The contacts under "Contact details": by default those of data/contacts.yaml; `false` for none, or a list of this report’s own'),
     appendices_new_page: z.boolean().optional().describe('Start each appendix on a new page in print (default: the site setting)'),
     appendices: z.array(appendixSchema).default([]),
+    exempt: exemptParagraph.optional().describe('Exempt under this paragraph of Schedule 12A: listed in Part 2 of its meeting’s agenda, printed only in the members’ papers'),
   })
   .refine((r) => r.description !== undefined || r.opening !== undefined, {
     message: 'needs `description` (completing the generated opening line) or `opening` (the line in full)',

@@ -28,6 +28,11 @@ export const siteSchema = z
       .enum(['long', 'short'])
       .default('long')
       .describe('Dates in generated opening lines: `long` "8 December 2005", or `short` "8 Dec 05" as in the archive'),
+    municipal_year_starts: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day of the year written MM-DD, such as 05-01')
+      .default('05-01')
+      .describe('The day each municipal year begins (MM-DD): minute numbers start again at 1 on it'),
     appendices_new_page: z.boolean().default(false).describe('Start each appendix of a report on a new page in print'),
     urls: z
       .strictObject({

@@ -13,6 +13,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.xml': 'application/xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
   '.pagefind': 'application/octet-stream',

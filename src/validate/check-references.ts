@@ -1,6 +1,7 @@
 import { locatePath, type DataPath } from '../content/source-file.ts';
 import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
 import { checkViewReferences } from './check-view-references.ts';
+import { checkMeetingPapers } from './check-meeting-papers.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { isRealDate, SLUG_PATTERN } from '../schemas/common.ts';
 import type { Checked, Content } from './content.ts';
@@ -91,18 +92,14 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     const [committee, date] = meeting.id.split('/') as [string, string];
     if (!unchecked.has('committees') && !committeeCodes.includes(committee)) report(meeting, [], 'E_UNKNOWN_REF', `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`, didYouMean(committee, committeeCodes, addCommitteeHint(committee, committeeCodes)));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) report(meeting, [], 'E_FILE_NAME', `the file name \`${date}\` is not a meeting date`, 'name a meeting file after its date, as YYYY-MM-DD.yaml');
-    const numbers = new Set<number>();
-    meeting.data.agenda.forEach((item, i) => {
-      let number = item.number;
-      if (item.report !== undefined) {
+    for (const field of ['agenda', 'part_2'] as const) {
+      meeting.data[field].forEach((item, i) => {
+        if (item.report === undefined) return;
         const target = reportsById.get(item.report);
-        if (!target && !exists('report', item.report, reportIds)) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'write the report’s file name under content/reports without .md'));
-        if (target && meetingIdOf(target.data) !== meeting.id) report(meeting, ['agenda', i, 'report'], 'E_UNKNOWN_REF', `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`, 'list it on its own meeting’s agenda, or correct the report’s committee and date');
-        number = target?.data.number;
-      }
-      if (number !== undefined && numbers.has(number)) report(meeting, ['agenda', i], 'E_DUPLICATE_ID', `agenda item ${number} appears twice`, 'give each agenda item its own number');
-      if (number !== undefined) numbers.add(number);
-    });
+        if (!target && !exists('report', item.report, reportIds)) report(meeting, [field, i, 'report'], 'E_UNKNOWN_REF', `no report \`${item.report}\``, didYouMean(item.report, reportIds, 'write the report’s file name under content/reports without .md'));
+        if (target && meetingIdOf(target.data) !== meeting.id) report(meeting, [field, i, 'report'], 'E_UNKNOWN_REF', `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`, 'list it on its own meeting’s agenda, or correct the report’s committee and date');
+      });
+    }
   }
 
   const reportKeys = new Map<string, Checked<unknown>>();
@@ -115,8 +112,8 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     const meeting = meetingsById.get(meetingId);
     if (!meeting && !known.has(`meeting:${meetingId}`)) {
       report(rep, ['date'], 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${meetingId}.yaml`, `create content/meetings/${meetingId}.yaml with this report on its agenda, or correct the committee and date`);
-    } else if (meeting && !meeting.data.agenda.some((item) => item.report === rep.id)) {
-      report(rep, ['number'], 'E_UNKNOWN_REF', `the agenda of ${meeting.file} does not list this report`, `add \`- report: ${rep.id}\` to its agenda`);
+    } else if (meeting && ![...meeting.data.agenda, ...meeting.data.part_2].some((item) => item.report === rep.id)) {
+      report(rep, ['number'], 'E_UNKNOWN_REF', `the agenda of ${meeting.file} does not list this report`, d.exempt === undefined ? `add \`- report: ${rep.id}\` to its agenda` : `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``);
     }
     const key = `${meetingId}/${d.number}`;
     const other = reportKeys.get(key);
@@ -130,8 +127,8 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
     });
     d.appendices.forEach((appendix, i) => {
       if (!appendix.recommendations) return;
-      for (const problem of checkViewReferences(appendix.recommendations, content)) {
-        report(rep, ['appendices', i, 'recommendations', ...problem.path], 'E_UNKNOWN_REF', problem.message, problem.hint);
+      for (const problem of checkViewReferences(appendix.recommendations, content, d.exempt === undefined)) {
+        report(rep, ['appendices', i, 'recommendations', ...problem.path], problem.exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', problem.message, problem.hint);
       }
     });
   }
@@ -166,6 +163,7 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
       if (!exists('report', fact.source.report, reportIds)) report(borough, ['facts', i, 'source', 'report'], 'E_UNKNOWN_REF', `no report \`${fact.source.report}\``, didYouMean(fact.source.report, reportIds, 'write the report’s file name under content/reports without .md'));
     });
   }
+  errors.push(...checkMeetingPapers(content, known));
   return errors;
 }
 

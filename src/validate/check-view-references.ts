@@ -6,10 +6,15 @@ export interface ViewProblem {
   path: DataPath;
   message: string;
   hint: string;
+  /** The problem is that exempt content would be published. */
+  exempt?: boolean;
 }
 
-/** A view of a recommendation set names a set, an owner and numbers that exist. */
-export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations' | 'found'>): ViewProblem[] {
+/**
+ * A view of a recommendation set names a set, an owner and numbers that exist;
+ * in a public paper (`inPublic`), it shows no exempt recommendation.
+ */
+export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations' | 'found'>, inPublic = false): ViewProblem[] {
   const set = content.sets.find((s) => s.id === view.set);
   // A set or recommendation whose own file failed its check is reported there, not here again.
   if (!set && content.found?.has(`recommendation-set:${view.set}`)) return [];
@@ -23,5 +28,17 @@ export function checkViewReferences(view: { set: string; owner?: string | undefi
   view.numbers?.forEach((n, i) => {
     if (!numbers.has(n) && !content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml` });
   });
+  if (inPublic) {
+    const shown = content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`) && (view.owner === undefined || r.data.owner === view.owner) && (view.numbers === undefined || view.numbers.includes(r.data.number)));
+    for (const rec of shown.filter((r) => r.data.exempt !== undefined)) {
+      const at = view.numbers?.indexOf(rec.data.number) ?? -1;
+      problems.push({
+        path: at >= 0 ? ['numbers', at] : ['set'],
+        message: `recommendation ${rec.data.number} of \`${set.id}\` is exempt (paragraph ${rec.data.exempt} of Schedule 12A), and this public paper would show it`,
+        hint: at >= 0 ? 'take its number out of `numbers`, or mark this report `exempt`' : 'list the public recommendations under `numbers`, or mark this report `exempt`',
+        exempt: true,
+      });
+    }
+  }
   return problems;
 }

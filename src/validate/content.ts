@@ -2,6 +2,7 @@ import type { MarkdownBody } from '../content/entry.ts';
 import type { YamlSource } from '../content/source-file.ts';
 import type { BoroughData } from '../schemas/borough.ts';
 import type { MeetingData } from '../schemas/meeting.ts';
+import type { MinutesData } from '../schemas/minutes.ts';
 import type { RecommendationData, RecommendationSetData } from '../schemas/recommendation.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { CommitteesData, ContactsData, FactTypesData, GlossaryData, StatusesData } from '../schemas/shared-data.ts';
@@ -29,6 +30,7 @@ export interface Content {
   recommendations: Checked<RecommendationData>[];
   meetings: Checked<MeetingData>[];
   reports: Checked<ReportData & { body: string }>[];
+  minutes: Checked<MinutesData & { body: string }>[];
   /**
    * `kind:id` of every content file found, even one that failed its own check:
    * a reference to such a file is not reported again as a missing one.

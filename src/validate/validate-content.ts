@@ -61,6 +61,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     recommendations: many('recommendation'),
     meetings: many('meeting'),
     reports: many('report'),
+    minutes: many('minutes'),
     found: loaded.found,
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
@@ -75,6 +76,6 @@ function checkEntry(entry: RawEntry): { checked?: Checked<unknown>; errors: Cont
   const schema = SCHEMAS[entry.kind];
   const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
   if (!result.success) return { errors: mapSchemaIssues(entry, schema, result.error.issues) };
-  const data = entry.kind === 'report' ? { ...(result.data as object), body: entry.body?.text ?? '' } : result.data;
+  const data = entry.kind === 'report' || entry.kind === 'minutes' ? { ...(result.data as object), body: entry.body?.text ?? '' } : result.data;
   return { checked: { id: entry.id, file: entry.file, source: entry.source, data, body: entry.body }, errors: [] };
 }

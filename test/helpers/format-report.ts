@@ -66,5 +66,5 @@ The terms of reference are:
 /** Add the test report to a copy of the example project, on its meeting's agenda. */
 export async function addFormatReport(root: string, text = FORMAT_REPORT): Promise<void> {
   await writeFile(path.join(root, FORMAT_REPORT_FILE), text);
-  await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${FORMAT_REPORT_ID}\n`);
+  await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'partnerships\n', `partnerships\n  - report: ${FORMAT_REPORT_ID}\n`);
 }

@@ -24,6 +24,7 @@ describe('JSON Schema files for editors', () => {
   it('are mapped to the content files in .vscode/settings.json', async () => {
     const settings = JSON.parse(await readFile(path.join(REPO_ROOT, '.vscode/settings.json'), 'utf8'));
     const mapped = Object.keys(settings['yaml.schemas']).map((p) => path.basename(p));
-    for (const name of generated.keys()) if (name !== 'report.schema.json') expect(mapped).toContain(name);
+    // Reports and minutes are Markdown: their front matter is checked by the build, not mapped here.
+    for (const name of generated.keys()) if (name !== 'report.schema.json' && name !== 'minutes.schema.json') expect(mapped).toContain(name);
   });
 });

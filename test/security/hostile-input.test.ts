@@ -69,7 +69,7 @@ describe('hostile input (XSS corpus)', () => {
     };
     const body = `## Supporting information\n\n${corpus.join('\n\n')}\n\n${corpus.map((c) => `- ${c}`).join('\n')}\n\n### ${corpus[1]}\n\n> ${corpus[0]}\n`;
     await writeFile(path.join(root, `content/reports/2005/${id}.md`), `---\n${stringify(front)}---\n\n${body}`);
-    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'agenda:\n', `agenda:\n  - report: ${id}\n`);
+    await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'partnerships\n', `partnerships\n  - report: ${id}\n`);
     const rec = {
       number: 35,
       owner: 'MPS',

@@ -1,0 +1,32 @@
+import type MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+
+/** Matches the decision syntax of minutes; parse-minutes reads what the decision names. */
+const PREFIX = /^Resolved(?:[ \t]*\([^)]*\))?[ \t]*[:–-][ \t]*/i;
+
+/**
+ * In minutes, a paragraph that opens `Resolved: That …` (or `Resolved (noted
+ * <set>): That …`) is a decision: it renders "RESOLVED – That …" as the
+ * archive prints it (`RESOLVED:` → "RESOLVED –", `Resolved:` → "Resolved –"), the names of what it touched left to the tracker.
+ * Only where `env.minutes` is set: a report may say "Resolved:" in passing.
+ */
+export function resolvedRule(md: MarkdownIt): void {
+  md.core.ruler.push('resolved', (state: StateCore) => {
+    if (!(state.env as { minutes?: boolean }).minutes) return;
+    const tokens = state.tokens;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const open = tokens[i];
+      const inline = tokens[i + 1];
+      if (open?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
+      const first = inline.children?.[0];
+      const match = first?.type === 'text' ? PREFIX.exec(first.content) : null;
+      if (!first || !match) continue;
+      first.content = first.content.slice(match[0].length);
+      const marker = new state.Token('html_inline', '', 0);
+      // The word as the clerk wrote it: the archive has both "RESOLVED –" and "Resolved –".
+      marker.content = `<strong>${/^RESOLVED/.test(match[0]) ? 'RESOLVED' : 'Resolved'}</strong> – `;
+      inline.children!.unshift(marker);
+      open.attrJoin('class', 'resolved');
+    }
+  });
+}

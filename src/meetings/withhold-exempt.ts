@@ -1,0 +1,75 @@
+import { formatDate } from '../model/dates.ts';
+import { numberAgenda } from './number-agenda.ts';
+import { parseMinutes } from './parse-minutes.ts';
+import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
+import type { Checked, Content } from '../validate/content.ts';
+
+/**
+ * The content the public may see. Exempt reports and recommendations are left
+ * out; a Part 2 item keeps its public title, number and paragraph; an exempt
+ * minute item keeps its number, under its agenda item's public title, with
+ * its text blanked line for line (so the lines of later errors still hold).
+ * Every public output is made from this, so nothing exempt can reach one.
+ */
+export function withoutExempt(content: Content): Content {
+  const exemptReports = new Map(content.reports.filter((r) => r.data.exempt !== undefined).map((r) => [r.id, r]));
+  if (!hasExempt(content)) return content;
+  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
+  const meetings = content.meetings.map((meeting): Checked<MeetingData> => {
+    const numbers = numberAgenda(meeting.data.part_2, reportNumber);
+    const part_2 = meeting.data.part_2.map((item, i): AgendaItemData => ({
+      kind: item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item'),
+      number: numbers[i] ?? i + 1,
+      title: publicTitle(item, content),
+      exempt: item.exempt ?? exemptReports.get(item.report ?? '')?.data.exempt ?? 1,
+    }));
+    return { ...meeting, data: { ...meeting.data, part_2 } };
+  });
+  const minutes = content.minutes.map((entry) => {
+    const meeting = content.meetings.find((m) => m.id === entry.id);
+    const { items } = parseMinutes(entry.data.body, 0);
+    const lines = entry.data.body.split(/\r?\n/);
+    items.forEach((item, k) => {
+      const agendaItems = item.agenda.part === 1 ? meeting?.data.agenda : meeting?.data.part_2;
+      const numbers = numberAgenda(agendaItems ?? [], reportNumber);
+      const agendaItem = agendaItems?.[numbers.indexOf(item.agenda.number)];
+      const paragraph = item.exempt ?? (item.agenda.part === 2 ? ((agendaItem as AgendaItemData | undefined)?.exempt ?? exemptReports.get(agendaItem?.report ?? '')?.data.exempt) : undefined);
+      if (item.agenda.part === 1 && item.exempt === undefined) return;
+      const end = items[k + 1]?.line ?? lines.length;
+      const title = agendaItem ? publicTitle(agendaItem, content) : 'Exempt item';
+      lines[item.line] = `## ${title} {agenda=${item.agenda.part === 2 ? '2.' : ''}${item.agenda.number} exempt=${paragraph ?? 1}}`;
+      for (let l = item.line + 1; l < end; l++) lines[l] = '';
+    });
+    const body = lines.join('\n');
+    return { ...entry, data: { ...entry.data, body }, ...(entry.body ? { body: { ...entry.body, text: body } } : {}) };
+  });
+  return {
+    ...content,
+    reports: content.reports.filter((r) => r.data.exempt === undefined),
+    recommendations: content.recommendations.filter((r) => r.data.exempt === undefined),
+    meetings,
+    minutes,
+  };
+}
+
+/** Is anything in the content exempt? */
+export function hasExempt(content: Content): boolean {
+  return (
+    content.reports.some((r) => r.data.exempt !== undefined) ||
+    content.recommendations.some((r) => r.data.exempt !== undefined) ||
+    content.meetings.some((m) => m.data.part_2.length > 0) ||
+    content.minutes.some((m) => /\{[^}]*\b(exempt=|agenda=2\.)/.test(m.data.body))
+  );
+}
+
+/** The title the public agenda prints for an item. */
+export function publicTitle(item: Pick<AgendaItemData, 'title' | 'minutes' | 'report'>, content: Pick<Content, 'committees' | 'reports'>): string {
+  if (item.title !== undefined) return item.title;
+  if (item.minutes !== undefined) {
+    const [code, date] = item.minutes.split('/') as [string, string];
+    const name = content.committees.data.committees.find((c) => c.code === code)?.name ?? code;
+    return `Minutes: ${name} – ${formatDate(date)}`;
+  }
+  const report = content.reports.find((r) => r.id === item.report);
+  return report && report.data.exempt === undefined ? report.data.title : 'Exempt item';
+}

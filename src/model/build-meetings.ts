@@ -1,0 +1,85 @@
+import type MarkdownIt from 'markdown-it';
+import { numberAgenda } from '../meetings/number-agenda.ts';
+import { publicTitle } from '../meetings/withhold-exempt.ts';
+import type { AgendaItemData } from '../schemas/meeting.ts';
+import type { Content } from '../validate/content.ts';
+import { describeExempt } from './build-minutes.ts';
+import { formatDate } from './dates.ts';
+import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
+import { fillUrlPattern } from './urls.ts';
+
+export interface MeetingsContext {
+  content: Content;
+  md: MarkdownIt;
+  committeeAt: (code: string, date: string) => Committee;
+  reportsById: ReadonlyMap<string, Report>;
+  minutesById: ReadonlyMap<string, Minutes>;
+}
+
+/** The resolution that excludes the press and public, in the archive's words. */
+export const EXCLUSION_TEXT =
+  'To resolve that the press and public be asked to leave the meeting during discussion of the remaining items of business because exempt information as defined in Schedule 12A to the Local Government Act 1972 as amended is likely to be made known.';
+
+/** Every meeting with its agenda in its parts, its minutes and its pack. */
+export function buildMeetings(ctx: MeetingsContext): Meeting[] {
+  const { content } = ctx;
+  return [...content.meetings].sort((a, b) => a.id.localeCompare(b.id)).map((entry): Meeting => {
+    const [code, date] = entry.id.split('/') as [string, string];
+    const committee = ctx.committeeAt(code, date);
+    const part1 = buildPart(1, entry.data.agenda, ctx);
+    const part2 = buildPart(2, entry.data.part_2, ctx);
+    const parts: AgendaPart[] = [
+      {
+        part: 1,
+        heading: 'Part 1',
+        lead: 'Items to be considered while the press and public are present',
+        items: part1,
+        ...(part2.length > 0 ? { after: 'Please note that members of the press and public must leave the meeting at this point.' } : {}),
+      },
+      ...(part2.length > 0 ? [{ part: 2 as const, heading: 'Part 2', lead: 'Items considered after the exclusion of the press and public', items: part2 }] : []),
+    ];
+    const url = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+    const minutes = ctx.minutesById.get(entry.id);
+    return {
+      id: entry.id,
+      committee,
+      date,
+      dateLabel: formatDate(date),
+      url,
+      packUrl: `${url}pack/`,
+      packPdfUrl: `${url}${code}-${date}-pack.pdf`,
+      ...(entry.data.time ? { time: entry.data.time } : {}),
+      ...(entry.data.venue ? { venue: entry.data.venue } : {}),
+      ...(entry.data.contact ? { contact: entry.data.contact } : {}),
+      agenda: [...part1, ...part2],
+      parts,
+      ...(minutes ? { minutes } : {}),
+    };
+  });
+}
+
+function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsContext): AgendaItem[] {
+  const numbers = numberAgenda(items, (id) => ctx.reportsById.get(id)?.number ?? ctx.content.reports.find((r) => r.id === id)?.data.number);
+  return items.map((item, i): AgendaItem => {
+    const number = numbers[i] ?? i + 1;
+    const report = item.report === undefined ? undefined : ctx.reportsById.get(item.report);
+    const minutes = item.minutes === undefined ? undefined : ctx.minutesById.get(item.minutes);
+    const kind = item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item');
+    const title = kind === 'exclusion' && item.title === undefined ? 'Exclusion of press and public' : (report && item.title === undefined ? report.title : publicTitle(item, ctx.content));
+    const text = item.text ?? (kind === 'exclusion' ? EXCLUSION_TEXT : undefined);
+    const id = part === 1 ? `item-${number}` : `part-2-item-${number}`;
+    const paragraph = part === 2 ? (item.exempt ?? ctx.content.reports.find((r) => r.id === item.report)?.data.exempt) : undefined;
+    return {
+      number,
+      title,
+      id,
+      runningHead: `${part === 2 ? 'Part 2, agenda item' : 'Agenda item'} ${number}: ${title}`,
+      part,
+      kind,
+      ...(text ? { textHtml: ctx.md.render(text) } : {}),
+      ...(report ? { report } : {}),
+      ...(minutes ? { minutes } : {}),
+      ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import type MarkdownIt from 'markdown-it';
+import { numberAgenda } from '../meetings/number-agenda.ts';
+import { numberMinutes } from '../meetings/number-minutes.ts';
+import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
+import { toPlainText } from '../markdown/plain-text.ts';
+import type { Content } from '../validate/content.ts';
+import { formatDate } from './dates.ts';
+import type { Committee, Decision, ExemptNote, Minutes } from './types.ts';
+import { fillUrlPattern } from './urls.ts';
+
+export interface MinutesContext {
+  content: Content;
+  md: MarkdownIt;
+  body: string;
+  committeeAt: (code: string, date: string) => Committee;
+}
+
+/** "Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972". */
+export function describeExempt(paragraph: number | true): ExemptNote {
+  return { paragraph, label: paragraph === true ? 'Exempt under Schedule 12A to the Local Government Act 1972' : `Exempt under paragraph ${paragraph} of Schedule 12A to the Local Government Act 1972` };
+}
+
+/** Every minutes file to its page: minute numbers run on through the municipal year, each item tied to its agenda item. */
+export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisions: Decision[] } {
+  const { content, md } = ctx;
+  const parsed = new Map(content.minutes.map((m) => [m.id, parseMinutes(m.data.body, 0).items]));
+  const firsts = numberMinutes(
+    content.minutes.map((m) => ({ id: m.id, itemCount: parsed.get(m.id)?.length ?? 0, firstNumber: m.data.first_number })),
+    content.site.data.municipal_year_starts,
+  );
+  const decisions: Decision[] = [];
+  const minutes = [...content.minutes].sort((a, b) => a.id.localeCompare(b.id)).map((entry): Minutes => {
+    const [code, date] = entry.id.split('/') as [string, string];
+    const committee = ctx.committeeAt(code, date);
+    const meeting = content.meetings.find((m) => m.id === entry.id);
+    const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+    const url = `${meetingUrl}minutes/`;
+    const first = firsts.get(entry.id)?.first ?? 1;
+    const dateLabel = formatDate(date);
+    const items = (parsed.get(entry.id) ?? []).map((item, i) => {
+      const number = first + i;
+      const id = `minute-${number}`;
+      const paragraph = item.exempt ?? (item.agenda.part === 2 ? exemptOfAgendaItem(item, meeting?.data, content) : undefined);
+      for (const d of item.decisions) {
+        if (!d.action) continue;
+        decisions.push({ date, dateLabel, committee: committee.name, minute: number, minuteTitle: item.title, url: `${url}#${id}`, action: d.action, targets: d.targets, text: toPlainText(md, d.text) });
+      }
+      return {
+        number,
+        id,
+        title: item.title,
+        agendaLabel: item.agenda.part === 2 ? `(Agenda item ${item.agenda.number}, Part 2)` : `(Agenda item ${item.agenda.number})`,
+        html: item.text === '' ? '' : md.render(item.text, { minutes: true }),
+        ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
+      };
+    });
+    const d = entry.data;
+    return {
+      id: entry.id,
+      url,
+      pdfUrl: `${meetingUrl}${code}-${date}-minutes.pdf`,
+      meetingUrl,
+      committee,
+      date,
+      dateLabel,
+      opening: `Minutes of the ${committee.name} of the ${ctx.body} held on ${dateLabel}${(d.venue ?? meeting?.data.venue) ? ` at ${d.venue ?? meeting?.data.venue}` : ''}.`,
+      draft: d.draft,
+      members: d.present.members.map((m) => (typeof m === 'string' ? m : `${m.name} (${m.role})`)),
+      also: d.present.also,
+      officers: d.present.officers.map((o) => ({ organisation: o.organisation, people: o.people })),
+      apologies: d.apologies,
+      items,
+      breadcrumb: [
+        { label: 'Home', href: '/' },
+        { label: 'Committees', href: '/committees/' },
+        { label: committee.name, href: committee.url },
+        { label: date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: code, date }) },
+        { label: dateLabel, href: meetingUrl },
+      ],
+      printFooter: `${committee.name}, ${dateLabel}: minutes`,
+      file: entry.file,
+    };
+  });
+  return { minutes, decisions };
+}
+
+function exemptOfAgendaItem(item: MinuteItemData, meeting: Content['meetings'][number]['data'] | undefined, content: Content): number | true | undefined {
+  if (!meeting) return undefined;
+  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
+  const agendaItem = meeting.part_2[numberAgenda(meeting.part_2, reportNumber).indexOf(item.agenda.number)];
+  return agendaItem?.exempt ?? content.reports.find((r) => r.id === agendaItem?.report)?.data.exempt;
+}
