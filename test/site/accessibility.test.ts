@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { serveDirectory, type StaticServer } from '../../src/pdf/serve-directory.ts';
 import { addFormatReport } from '../helpers/format-report.ts';
+import { addExemptPapers } from '../helpers/meeting-papers.ts';
 import { buildExampleSite } from '../helpers/site-build.ts';
 
 const PAGE_TYPES: Record<string, string> = {
@@ -12,7 +13,9 @@ const PAGE_TYPES: Record<string, string> = {
   committees: '/committees/',
   committee: '/committees/x-ppr/',
   year: '/committees/x-ppr/2005/',
-  meeting: '/committees/x-ppr/2005/051208/',
+  'meeting (Part 1 and Part 2)': '/committees/x-ppr/2005/051208/',
+  minutes: '/committees/x-ppr/2005/051208/minutes/',
+  'recommendation with decisions': '/recommendations/exempt-set/02/',
   report: '/committees/x-ppr/2005/051208/06/',
   'report (numbered C and D)': '/committees/x-ppr/2004/041104/06/',
   'report (tables in a section, a plan, a list, clauses, a table)': '/committees/x-ppr/2005/051208/07/',
@@ -38,7 +41,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   let axeSource = '';
 
   beforeAll(async () => {
-    const { siteDir } = await buildExampleSite(addFormatReport);
+    const { siteDir } = await buildExampleSite(async (root) => {
+      await addFormatReport(root);
+      await addExemptPapers(root);
+    });
     server = await serveDirectory(siteDir);
     browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage();

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/pipeline/check-project.ts';
+import { buildMembersPapers } from '../../src/pipeline/build-members-papers.ts';
+import { buildProject } from '../../src/pipeline/build-project.ts';
+import { UsageError } from '../../src/errors/usage-error.ts';
+import { addExemptPapers } from '../helpers/meeting-papers.ts';
+import { copyExampleProject, editFile } from '../helpers/project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const run = promisify(execFile);
+const MARKER = 'markerword';
+
+/** The example project with an exempt report, recommendation and minute item, each field carrying the marker. */
+async function createExemptProject(): Promise<string> {
+  const root = await copyExampleProject();
+  await addExemptPapers(root);
+  return root;
+}
+
+/** Every file under `dir`, as the text a reader or a program could get from it. */
+async function readEverything(dir: string): Promise<Array<{ file: string; text: string }>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  return Promise.all(
+    files.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      let bytes = await readFile(file);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      let text = bytes.toString('utf8');
+      if (file.endsWith('.pdf')) text += (await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+      return { file: path.relative(dir, file), text: text.toLowerCase() };
+    }),
+  );
+}
+
+describe('exempt papers never reach the public site', () => {
+  let root = '';
+  let outputDir = '';
+  let membersDir = '';
+  beforeAll(async () => {
+    root = await createExemptProject();
+    outputDir = await makeTempDir('exempt-out');
+    membersDir = await makeTempDir('exempt-members');
+    const result = await buildProject({ root, outputDir });
+    expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+  }, 240_000);
+
+  it('the marker is in no byte of the public output: pages, search, feeds, sitemap, calendar, open data, changes, packs, PDFs', async () => {
+    const everything = await readEverything(outputDir);
+    const kinds = new Set(everything.map((f) => path.extname(f.file)));
+    for (const kind of ['.html', '.json', '.csv', '.xml', '.ics', '.pdf', '.pf_fragment']) expect(kinds).toContain(kind);
+    expect(everything.filter((f) => f.text.includes(MARKER)).map((f) => f.file)).toEqual([]);
+  });
+
+  it('the public agenda lists the exempt item by its title and paragraph only; the public minutes keep its number', async () => {
+    const meeting = await readFile(path.join(outputDir, 'site/committees/x-ppr/2005/051208/index.html'), 'utf8');
+    expect(meeting).toContain('Legal advice on a claim');
+    expect(meeting).toContain('Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972');
+    const minutes = await readFile(path.join(outputDir, 'site/committees/x-ppr/2005/051208/minutes/index.html'), 'utf8');
+    expect(minutes).toMatch(/2\. Legal advice on a claim<\/h2>/);
+    const decisions = await readFile(path.join(outputDir, 'site/data/decisions.csv'), 'utf8');
+    expect(decisions).toContain('noted,exempt-set/02');
+    expect(decisions).not.toContain('exempt-set/01');
+  });
+
+  it("the members' build writes the full pack, with the exempt papers, outside the public site", async () => {
+    const members = await buildMembersPapers({ root, membersDir, outputDir });
+    expect(members.ok).toBe(true);
+    expect(members.written).toContain('x-ppr-2005-12-08-pack.pdf');
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path.join(membersDir, 'x-ppr-2005-12-08-pack.pdf'), '-']);
+    expect(stdout.toLowerCase()).toContain(MARKER);
+    expect(stdout).toContain('Legal advice on a claim');
+    // The public site is as it was.
+    expect((await readEverything(outputDir)).filter((f) => f.text.includes(MARKER))).toEqual([]);
+  }, 240_000);
+
+  it("refuses to write the members' papers inside the public output", async () => {
+    await expect(buildMembersPapers({ root, membersDir: path.join(outputDir, 'site', 'members'), outputDir })).rejects.toThrow(UsageError);
+    await expect(buildMembersPapers({ root, membersDir: outputDir, outputDir })).rejects.toThrow(/cannot be written in or around the public output/);
+  });
+});
+
+describe('check refuses a public paper that would show or cite an exempt one', () => {
+  it('a public report showing an exempt recommendation, a fact citing an exempt report, an exempt report in Part 1, a public decision on an exempt recommendation', async () => {
+    const root = await createExemptProject();
+    await editFile(root, 'content/reports/2005/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships.md', 'appendices:\n', 'appendices:\n  - recommendations:\n      set: exempt-set\n');
+    await editFile(root, 'content/minutes/x-ppr/2005-12-08.md', 'noted exempt-set/02', 'noted exempt-set/01');
+    const borough = (await readdir(path.join(root, 'data/boroughs')))[0]!;
+    const text = await readFile(path.join(root, 'data/boroughs', borough), 'utf8');
+    await writeFile(path.join(root, 'data/boroughs', borough), text.replace(/report: [a-z0-9-]+/, 'report: 2005-12-08-x-ppr-12-exempt'));
+    const { errors, model } = await checkProject(root);
+    expect(model).toBeUndefined();
+    const exempt = errors.filter((e) => e.code === 'E_EXEMPT').map((e) => `${e.file}:${e.line}`);
+    expect(exempt).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^content\/reports\/2005\/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships\.md:\d+$/),
+        'content/minutes/x-ppr/2005-12-08.md:12',
+        expect.stringMatching(new RegExp(`^data/boroughs/${borough}:\\d+$`)),
+      ]),
+    );
+    await writeFile(
+      path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
+      ['agenda:', '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships', '  - report: 2005-12-08-x-ppr-12-exempt', '  - kind: exclusion', 'part_2:', '  - title: Legal advice on a claim', '    exempt: 3', ''].join('\n'),
+    );
+    const second = await checkProject(root);
+    expect(second.errors.filter((e) => e.code === 'E_EXEMPT').map((e) => e.message)).toContain('report `2005-12-08-x-ppr-12-exempt` is exempt, and Part 1 is public');
+  });
+});
