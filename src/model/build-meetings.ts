@@ -52,6 +52,7 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
       ...(entry.data.venue ? { venue: entry.data.venue } : {}),
       ...(entry.data.contact ? { contact: entry.data.contact } : {}),
       agenda: [...part1, ...part2],
+      hasPack: [...part1, ...part2].some((item) => item.report !== undefined || item.minutes !== undefined),
       parts,
       ...(minutes ? { minutes } : {}),
     };

@@ -230,6 +230,8 @@ export interface Meeting {
   agenda: AgendaItem[];
   parts: AgendaPart[];
   minutes?: Minutes;
+  /** Has the meeting papers (reports, minutes) to print into a pack? */
+  hasPack: boolean;
   /** The committee pack: one HTML document printed once into one PDF. */
   packUrl: string;
   packPdfUrl: string;

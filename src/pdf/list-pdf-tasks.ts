@@ -48,7 +48,7 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
     },
   }));
   const packs = model.meetings
-    .filter((m) => m.agenda.some((item) => item.report || item.minutes))
+    .filter((m) => m.hasPack)
     .map((m): PdfTask => ({
       kind: 'pack',
       pageUrl: m.packUrl,

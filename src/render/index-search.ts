@@ -47,6 +47,8 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
     const text = reports.map((r) => ({ ...r, views: [], sections: r.sections.map(withoutViews), appendices: r.appendices.map(withoutViews) }));
     bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
   }
+  // Minutes, one bundle for all committees: their text is what was decided.
+  if (model.minutes.length > 0) bundles.push({ dir: `${SEARCH_DIR}/minutes`, urls: model.minutes.map((m) => m.url), key: key(model.minutes) });
   const tracked = model.trackedRecommendations;
   if (tracked.length > 0) bundles.push({ dir: `${SEARCH_DIR}/recommendations`, urls: tracked.map((r) => r.recommendation.url), key: key(tracked) });
   // Borough pages and the glossary: what a reader looks up beside the papers.

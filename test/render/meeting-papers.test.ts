@@ -61,6 +61,11 @@ describe('real agendas and minutes of the archive, rendered as published', async
     expect(meeting).toContain('href="/committees/sop/2009/090402/minutes/"');
   });
 
+  it('offers a pack only for a meeting with papers to print', async () => {
+    expect(await read('committees/sop/2009/090402/index.html')).toContain('sop-2009-04-02-pack.pdf');
+    expect(await read('committees/sop/2009/090305/index.html')).not.toContain('-pack.pdf');
+  });
+
   it('writes a calendar of the meetings beside the feed, the same on every build', async () => {
     const ics = await read('meetings.ics');
     expect(ics.match(/BEGIN:VEVENT/g)?.length).toBe(10);

@@ -166,7 +166,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     expect(boroughs.find((r) => r.about === 'Borough')?.title).toBe('Camden');
     const glossary = await search('Basic Command Unit');
     expect(glossary.find((r) => r.about === 'Glossary')?.title).toBe('Glossary');
-    for (const result of [...banner, ...reports, ...recommendations, ...boroughs, ...glossary]) {
+    const minutes = await search('public recommendation be noted');
+    expect(minutes.find((r) => r.about.startsWith('Minutes'))).toMatchObject({ title: 'Minutes: Planning, Performance & Review Committee, 8 December 2005', about: 'Minutes · 8 December 2005 · Planning, Performance & Review Committee' });
+    for (const result of [...banner, ...reports, ...recommendations, ...boroughs, ...glossary, ...minutes]) {
       expect(result.text).not.toMatch(/archived material|Skip to main content|Mayor's Office/);
     }
   });
