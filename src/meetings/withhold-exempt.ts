@@ -12,8 +12,8 @@ import type { Checked, Content } from '../validate/content.ts';
  * Every public output is made from this, so nothing exempt can reach one.
  */
 export function withoutExempt(content: Content): Content {
-  const exemptReports = new Map(content.reports.filter((r) => r.data.exempt !== undefined).map((r) => [r.id, r]));
   if (!hasExempt(content)) return content;
+  const exemptReports = new Map(content.reports.filter((r) => r.data.exempt !== undefined).map((r) => [r.id, r]));
   const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
   const meetings = content.meetings.map((meeting): Checked<MeetingData> => {
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);

@@ -3,7 +3,7 @@ import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../validate/content.ts';
-import { describeExempt } from './build-minutes.ts';
+import { describeExempt } from '../meetings/describe-exempt.ts';
 import { formatDate } from './dates.ts';
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
@@ -66,7 +66,7 @@ function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsC
     const report = item.report === undefined ? undefined : ctx.reportsById.get(item.report);
     const minutes = item.minutes === undefined ? undefined : ctx.minutesById.get(item.minutes);
     const kind = item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item');
-    const title = kind === 'exclusion' && item.title === undefined ? 'Exclusion of press and public' : (report && item.title === undefined ? report.title : publicTitle(item, ctx.content));
+    const title = item.title ?? (kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, ctx.content));
     const text = item.text ?? (kind === 'exclusion' ? EXCLUSION_TEXT : undefined);
     const id = part === 1 ? `item-${number}` : `part-2-item-${number}`;
     const paragraph = part === 2 ? (item.exempt ?? ctx.content.reports.find((r) => r.id === item.report)?.data.exempt) : undefined;

@@ -5,7 +5,8 @@ import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts'
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../validate/content.ts';
 import { formatDate } from './dates.ts';
-import type { Committee, Decision, ExemptNote, Minutes } from './types.ts';
+import { describeExempt } from '../meetings/describe-exempt.ts';
+import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
 
 export interface MinutesContext {
@@ -13,11 +14,6 @@ export interface MinutesContext {
   md: MarkdownIt;
   body: string;
   committeeAt: (code: string, date: string) => Committee;
-}
-
-/** "Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972". */
-export function describeExempt(paragraph: number | true): ExemptNote {
-  return { paragraph, label: paragraph === true ? 'Exempt under Schedule 12A to the Local Government Act 1972' : `Exempt under paragraph ${paragraph} of Schedule 12A to the Local Government Act 1972` };
 }
 
 /** Every minutes file to its page: minute numbers run on through the municipal year, each item tied to its agenda item. */

@@ -17,7 +17,6 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
   const at = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, severity: Severity = 'error') => errors.push(createError(locatePath(entry.source, path), code, message, hint, severity));
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));
   const minutesIds = new Set(content.minutes.map((m) => m.id));
-  const reportIds = content.reports.map((r) => r.id);
 
   for (const meeting of content.meetings) {
     const parts: Array<[1 | 2, 'agenda' | 'part_2', readonly AgendaItemData[]]> = [
@@ -58,11 +57,11 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
       if (source?.data.exempt !== undefined) at(borough, ['facts', i, 'source', 'report'], 'E_EXEMPT', `the report \`${fact.source.report}\` is exempt, and borough pages are public`, 'cite a public report, or leave the fact out');
     });
   }
-  errors.push(...checkMinutes(content, reportIds));
+  errors.push(...checkMinutes(content));
   return errors;
 }
 
-function checkMinutes(content: Content, _reportIds: readonly string[]): ContentError[] {
+function checkMinutes(content: Content): ContentError[] {
   const errors: ContentError[] = [];
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));
   const recommendations = new Map(content.recommendations.map((r) => [r.id, r]));

@@ -44,6 +44,17 @@ describe('commands refuse what they cannot do right, and write nothing', () => {
   });
 });
 
+describe("the members' build", () => {
+  it('refuses a folder inside the public output, in one line, and writes nothing there', async () => {
+    const root = await copyExampleProject();
+    const run = await runCli(['build', '--root', root, '--exempt', path.join(root, 'output', 'site', 'members')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain("the members' papers hold exempt information and cannot be written in or around the public output");
+    expect(await readdir(root)).not.toContain('output');
+  });
+});
+
 describe('the command line is checked before anything runs', () => {
   it.each([
     [['check', '--foo'], 'unknown option --foo'],
