@@ -3,6 +3,7 @@ import { buildCommand } from './build-command.ts';
 import { ArgumentError, checkArgs } from './check-args.ts';
 import { changesCommand } from './changes-command.ts';
 import { checkCommand } from './check-command.ts';
+import { importCommand } from './import-command.ts';
 import { newCommand } from './new-command.ts';
 import { pdfCommand } from './pdf-command.ts';
 import { schemasCommand } from './schemas-command.ts';
@@ -18,6 +19,7 @@ export const mainCommand = defineCommand({
     build: buildCommand,
     changes: changesCommand,
     check: checkCommand,
+    import: importCommand,
     new: newCommand,
     pdf: pdfCommand,
     schemas: schemasCommand,
@@ -51,7 +53,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (error instanceof Error && ['OutputLockedError', 'UsageError', 'BrowserNotFoundError'].includes(error.name)) {
+    if (error instanceof Error && ['OutputLockedError', 'UsageError', 'ImportError', 'BrowserNotFoundError'].includes(error.name)) {
       process.stderr.write(`papers: ${error.message}\n`);
       process.exitCode = error.name === 'UsageError' ? 2 : 1;
       return;

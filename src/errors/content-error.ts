@@ -42,6 +42,13 @@ export const ERROR_CODES = {
   E_MINUTE_NUMBER: 'a minutes file’s first number does not follow the minutes before it in the municipal year',
   E_DECISION: 'a decision (`Resolved (…):`) names no action, or something that is not a recommendation set or recommendation',
   E_EXEMPT: 'exempt content would reach the public site: a public paper shows or cites an exempt one, or an exempt paper is not in Part 2',
+  E_IMPORT_FORMAT: '`papers import` was given a file that is not a Word document (.docx) or a saved page (.html)',
+  E_IMPORT_PROTECTED: '`papers import` was given a password-protected Word document, or one in the old .doc format',
+  E_IMPORT_MACROS: '`papers import` was given a macro-enabled Word document',
+  E_IMPORT_ZIP_BOMB: '`papers import` was given a file that unpacks to far more than it holds',
+  E_IMPORT_SIZE: '`papers import` was given a file over 50 MB',
+  E_IMPORT_OPENING: '`papers import` found no opening block (title, Report, Date, By, Summary, recommendations) in the document',
+  E_IMPORT_EXISTS: '`papers import` would write over a report, or take an agenda number already taken',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
   E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',
 } as const;

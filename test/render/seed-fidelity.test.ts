@@ -1,26 +1,11 @@
-import { readdir, readFile} from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
-import { findMissingLines, normaliseSpace, pageText } from '../helpers/page-text.ts';
+import { findMissingLines, pageText } from '../helpers/page-text.ts';
+import { SEEDS, seedBodyLines } from '../helpers/seeds.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-
-/** The two archived reports the example content reproduces, as captured from the archive. */
-const SEEDS = path.join(REPO_ROOT, 'test/fixtures/seeds');
-/** Lines of the archive's page furniture, not of the report. */
-const CHROME = new Set(['You are in:', 'Contents', 'Send an e-mail linking to this page', 'Feedback']);
-
-/** The report body of a seed: from the description line to the end, less site chrome. */
-function seedBodyLines(seed: string): string[] {
-  const lines = seed.split('\n');
-  const start = lines.findIndex((l) => /^Report \d+ of the /.test(l));
-  return lines
-    .slice(start)
-    .filter((l) => l.trim() !== '' && !CHROME.has(l.trim()))
-    // Indented lines are list items: their bullets and numbers are list markers, drawn by the browser.
-    .map((l) => normaliseSpace(/^\s/.test(l) ? l.replace(/^\s*(•|\d+\.|[a-z]\.)\s+/, '') : l));
-}
 
 describe('the seed reports, rendered', () => {
   let siteDir = '';

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { defineCommand } from 'citty';
+import { importReport } from '../import/import-report.ts';
+import { checkProject } from '../pipeline/check-project.ts';
+import { printErrors } from './print-errors.ts';
+import { resolveRoot, rootArg } from './root-arg.ts';
+
+export const importCommand = defineCommand({
+  meta: { name: 'import', description: 'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.' },
+  args: {
+    file: { type: 'positional', description: 'The Word document or the saved page', required: true },
+    meeting: { type: 'string', description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd>', required: true },
+    number: { type: 'string', description: 'The agenda item number, when the document has no "Report:" line' },
+    recommendations: { type: 'string', description: 'A recommendation set: the Key points / Actions / Results tables become its progress' },
+    ...rootArg,
+  },
+  async run({ args }) {
+    const root = resolveRoot(args.root);
+    const result = await importReport({
+      root,
+      file: path.resolve(args.file),
+      meeting: args.meeting,
+      ...(args.number ? { number: Number(args.number) } : {}),
+      ...(args.recommendations ? { recommendations: args.recommendations } : {}),
+    });
+    for (const file of result.written) process.stdout.write(`Wrote ${file}\n`);
+    if (result.entries > 0) process.stdout.write(`Added ${result.entries} progress entries of ${args.recommendations}\n`);
+    for (const w of result.warnings) process.stderr.write(`warning  ${w.at}: ${w.message}\n`);
+    // What import wrote must pass check: anything it could not map is said here, at its place.
+    const checked = await checkProject(root);
+    const own = checked.errors.filter((e) => result.written.includes(e.file) && e.severity === 'error');
+    if (own.length > 0) {
+      printErrors(own);
+      process.exitCode = 1;
+    } else {
+      process.stdout.write('Check passed. Read the new page with `papers serve` against the document before you commit it.\n');
+    }
+  },
+});
