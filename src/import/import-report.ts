@@ -14,7 +14,7 @@ import { validateContent } from '../validate/validate-content.ts';
 import { checkDocx, MAX_IMPORT_BYTES } from './check-docx.ts';
 import { ImportError } from './import-error.ts';
 import { planProgress } from './import-progress.ts';
-import { mapReport, type ImportContext, type ImportWarning } from './map-report.ts';
+import { htmlToMarkdown, mapReport, type ImportContext, type ImportWarning } from './map-report.ts';
 import { readBlocks } from './read-blocks.ts';
 
 export interface ImportOptions {
@@ -52,7 +52,7 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   if (!info?.isFile()) throw new UsageError(`${options.file} is not a file`);
   if (info.size > MAX_IMPORT_BYTES) throw new ImportError('E_IMPORT_SIZE', `${name} is ${(info.size / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB a report may be`, 'save it without its embedded pictures or attachments (pictures go in by hand), and import that');
   const bytes = new Uint8Array(await readFile(options.file));
-  const { html, warnings: readWarnings } = await readDocument(bytes, name);
+  const { html, notes, warnings: readWarnings } = await readDocument(bytes, name);
 
   const content = await loadProject(options.root);
   const committees = content.committees.data.committees;
@@ -74,8 +74,9 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   }
   const id = `${date}-${committee}-${String(number).padStart(2, '0')}-${slugify(draft.front.title as string).slice(0, 60) || 'report'}`;
   const file = `content/reports/${date.slice(0, 4)}/${id}.md`;
-  const front = orderFront({ ...draft.front, committee, date, number });
-  const reportText = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${draft.body}\n`;
+  const placed = placeNotes(draft.front, draft.body, notes, draft.warnings);
+  const front = orderFront({ ...placed.front, committee, date, number });
+  const reportText = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${placed.body}\n`;
 
   const changes = new Map<string, string>();
   const created = new Set<string>();
@@ -111,22 +112,60 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   return { written: [...changes.keys()], warnings, entries };
 }
 
-/** A document's HTML: a Word document converted by mammoth, or a saved page as it is. */
-async function readDocument(bytes: Uint8Array, name: string): Promise<{ html: string; warnings: ImportWarning[] }> {
+/** A footnote reference, as it stands in the text until the Markdown is written: characters no document holds. */
+const NOTE = /\uE000(\d+)\uE001/g;
+
+/** A document's HTML, its footnotes taken out (by number): a Word document converted by mammoth, or a saved page as it is. */
+async function readDocument(bytes: Uint8Array, name: string): Promise<{ html: string; notes: Map<string, string>; warnings: ImportWarning[] }> {
   const looksLikeHtml = /^\s*(<!doctype html|<html|<head|<body|<meta|<!--|<div|<p\b|<h1)/i.test(new TextDecoder().decode(bytes.subarray(0, 1024)).replace(/^\ufeff/, ''));
-  if (looksLikeHtml) return { html: new TextDecoder().decode(bytes), warnings: [] };
-  checkDocx(bytes, name);
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, includeDefaultStyleMap: true });
   const warnings: ImportWarning[] = [];
-  // Footnotes: the house format has none; each is listed to be placed by hand.
-  const html = result.value.replace(/<ol><li id="footnote-[\s\S]*$/, (notes) => {
-    for (const note of notes.matchAll(/<li id="footnote-(\d+)">([\s\S]*?)<\/li>/g)) {
-      warnings.push({ at: `footnote ${note[1]}`, message: `"${note[2]!.replace(/<[^>]+>/g, '').replace(/\s*↑\s*$/, '').trim()}": footnotes are not carried over; add its words to the text by hand` });
+  let html: string;
+  if (looksLikeHtml) html = new TextDecoder().decode(bytes);
+  else {
+    checkDocx(bytes, name);
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, includeDefaultStyleMap: true });
+    html = result.value;
+    for (const message of result.messages.filter((m) => m.type === 'warning').slice(0, 10)) warnings.push({ at: 'the document', message: message.message });
+  }
+  // Footnotes: mammoth's (footnote-1) and this site's own (fn1), each reference marked where it stands.
+  const notes = new Map<string, string>();
+  html = html.replace(/<ol>\s*<li id="footnote-\d+">[\s\S]*?<\/ol>|<section class="footnotes">[\s\S]*?<\/section>/g, (list) => {
+    for (const note of list.matchAll(/<li id="(?:footnote-|fn(?:-[a-z0-9-]+-)?)(\d+)"[^>]*>([\s\S]*?)<\/li>/g)) {
+      notes.set(note[1]!, note[2]!.replace(/<a [^>]*href="#(?:footnote-ref-|fnref)[^"]*"[^>]*>[\s\S]*?<\/a>/g, ''));
     }
     return '';
   });
-  for (const message of result.messages.filter((m) => m.type === 'warning').slice(0, 10)) warnings.push({ at: 'the document', message: message.message });
-  return { html: html.replace(/<sup><a href="#footnote-\d+" id="footnote-ref-\d+">\[(\d+)\]<\/a><\/sup>/g, '[$1]'), warnings };
+  html = html.replace(/<sup[^>]*>\s*<a [^>]*href="#(?:footnote-|fn(?:-[a-z0-9-]+-)?)(\d+)"[^>]*>\[?\d+\]?<\/a>\s*<\/sup>/g, (_ref, n: string) => `\uE000${n}\uE001`);
+  return { html, notes, warnings };
+}
+
+/**
+ * Footnote references to Markdown's `[^1]`, each note written where it can be
+ * read: after the body, the summary or the appendix that cites it. A note cited
+ * elsewhere (a recommendation, a table of progress) cannot be: it is said.
+ */
+function placeNotes(front: Record<string, unknown>, body: string, notes: ReadonlyMap<string, string>, warnings: ImportWarning[]): { front: Record<string, unknown>; body: string } {
+  const withNotes = (text: string) => {
+    const cited = [...new Set([...text.matchAll(NOTE)].map((m) => m[1]!))];
+    const definitions = cited.map((n) => `[^${n}]: ${htmlToMarkdown(notes.get(n) ?? '').replace(/\n+/g, ' ')}`);
+    return [text.replace(NOTE, '[^$1]'), ...definitions].join('\n\n');
+  };
+  const visit = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') {
+      if (!citesNote(value)) return value;
+      if (key === 'summary' || key === 'body') return withNotes(value);
+      for (const m of value.matchAll(NOTE)) warnings.push({ at: `footnote ${m[1]}`, message: `it is cited in \`${key}\`, where a note cannot stand: its words were left out` });
+      return value.replace(NOTE, '');
+    }
+    if (Array.isArray(value)) return value.map((v) => visit(v, key));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
+    return value;
+  };
+  return { front: visit(front, '') as Record<string, unknown>, body: citesNote(body) ? withNotes(body) : body };
+}
+
+function citesNote(text: string): boolean {
+  return /\uE000\d+\uE001/.test(text);
 }
 
 /** Word's styles as the house template uses them: Title, then Heading 1 for A., B. and Heading 2 within them. */

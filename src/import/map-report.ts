@@ -106,6 +106,8 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   const appendices: unknown[] = [];
   const progress: ImportedRecommendation[] = [];
   for (const group of groups) {
+    const pictures = group.blocks.reduce((n, b) => n + ('html' in b ? (b.html.match(/<img\b/g)?.length ?? 0) : 0), 0);
+    if (pictures > 0) warnings.push({ at: group.letter ? `${group.letter}. ${group.title}` : group.title || 'the opening', message: `${pictures} picture${pictures > 1 ? 's were' : ' was'} left out: add ${pictures > 1 ? 'them' : 'it'} by hand, as an image file of the project` });
     if (group.kind === 'summary') {
       front.summary = group.blocks.map((b) => blockMarkdown(b, md)).join('\n\n');
     } else if (group.kind === 'abbreviations') {
@@ -420,9 +422,14 @@ function splitNestedLists(html: string): { paragraph: string; lists: string[] } 
   return { paragraph, lists };
 }
 
+/** HTML to the Markdown of the content: the one converter of the importer. */
+export function htmlToMarkdown(html: string): string {
+  return createTurndown().turndown(html).trim();
+}
+
 function createTurndown(): TurndownService {
   const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**' });
-  service.remove(['script', 'style']);
+  service.remove(['script', 'style', 'img']);
   // List items as the content is written by hand: one space after the marker, continuation lines under the text.
   service.addRule('listItem', {
     filter: 'li',

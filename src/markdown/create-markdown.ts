@@ -1,4 +1,5 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { clauseListsRule } from './clause-lists-rule.ts';
 import { outsideImagesRule } from './outside-images-rule.ts';
 import { paragraphRefRule } from './paragraph-ref-rule.ts';
@@ -23,6 +24,8 @@ export function createMarkdown(): MarkdownIt {
   md.use(reportSectionsRule);
   md.use(outsideImagesRule);
   md.use(resolvedRule);
+  // Footnotes, `[^1]` and `[^1]: …`, as Word reports have them; `env.docId` keeps the ids of each rendered part apart.
+  md.use(footnote as unknown as PluginSimple);
   return md;
 }
 

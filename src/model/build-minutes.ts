@@ -46,7 +46,7 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
         id,
         title: item.title,
         agendaLabel: item.agenda.part === 2 ? `(Agenda item ${item.agenda.number}, Part 2)` : `(Agenda item ${item.agenda.number})`,
-        html: item.text === '' ? '' : md.render(item.text, { minutes: true }),
+        html: item.text === '' ? '' : md.render(item.text, { minutes: true, docId: id }),
         ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
       };
     });

@@ -74,7 +74,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
     const number = i + 1;
     const base = { number, id: `appendix-${number}`, heading: `Appendix ${number}`, ...(a.title ? { title: a.title } : {}) };
     if (a.body !== undefined) {
-      const appendixEnv = { views: [] as ViewBlock[] };
+      const appendixEnv = { views: [] as ViewBlock[], docId: `appendix-${number}` };
       const html = md.render(a.body, appendixEnv);
       const at = locatePath(entry.source, ['appendices', i, 'body']);
       return { ...base, parts: placeViews(html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })) };
@@ -100,7 +100,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
     title: d.title,
     by: d.by,
     ...(d.opening === false ? {} : { descriptionLine: d.opening ?? `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}` }),
-    summaryHtml: md.render(d.summary),
+    summaryHtml: md.render(d.summary, { docId: 'summary' }),
     recommendations,
     sections,
     ...(backgroundPapers ? { backgroundPapers } : {}),

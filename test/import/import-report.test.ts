@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
@@ -113,6 +114,41 @@ describe('importing a Word report or a saved page of the archive', () => {
     expect(run.stderr).toContain('warning  Appendix 1, recommendation 9: no status word in "The responsibility for monitoring fundin…": written as `not-stated`; check it');
     expect(run.stdout).toContain('Check passed.');
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
+  });
+
+  it('carries a Word footnote over as a note of the body, cited where it was', async () => {
+    const root = await projectWithout(SEED_REPORTS[1]);
+    const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
+    const doc = new Document({
+      footnotes: { 1: { children: [text('Home Office guidance of March 2004.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('CDRP borough performance')] }),
+            text('Report: 6'),
+            text('Date: 4 November 2004'),
+            text('By: Commissioner'),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+            text('A summary.'),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('A. Recommendation')] }),
+            text('That members note the report.'),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('B. Supporting information')] }),
+            new Paragraph({ children: [new TextRun('1. Audits are carried out every three years'), new FootnoteReferenceRun(1), new TextRun('.')] }),
+          ],
+        },
+      ],
+    });
+    const input = path.join(await makeTempDir('import-note'), 'report.docx');
+    await writeFile(input, await Packer.toBuffer(doc));
+    await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' });
+    const written = await readFile(path.join(root, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'), 'utf8');
+    expect(written).toContain('Audits are carried out every three years[^1].');
+    expect(written).toContain('[^1]: Home Office guidance of March 2004.');
+    const built = await buildProject({ root, outputDir: await makeTempDir('import-note-built'), pdf: false });
+    expect(built.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    const page = pageText(await readFile(path.join(built.siteDir, PAGE_2004), 'utf8'));
+    expect(page).toContain('1. Audits are carried out every three years[1].');
+    expect(page).toContain('Home Office guidance of March 2004.');
   });
 
   describe('refuses, with a clear error, and writes nothing', () => {
