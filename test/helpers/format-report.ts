@@ -60,6 +60,10 @@ The terms of reference are:
 | Month | Report |
 | --- | --- |
 | June | Work plan |
+
+The work plan follows the guidance.[^guidance]
+
+[^guidance]: Home Office guidance on partnership reporting.
 `;
 
 

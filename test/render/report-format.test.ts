@@ -36,6 +36,11 @@ describe('the report format beyond the two examples', () => {
     expect(pageText(section).indexOf('The table below')).toBeLessThan(pageText(section).indexOf('Recommendation 1: position'));
   });
 
+  it('prints a footnote at the end of the body, linked from its citation and back', () => {
+    expect(html).toMatch(/follows the guidance\.<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
+    expect(html).toMatch(/<li id="fn1" class="footnote-item"><p>Home Office guidance on partnership reporting\. <a href="#fnref1" class="footnote-backref">/);
+  });
+
   it('shows an action plan and a list of texts without "No progress had been reported", whatever the date', () => {
     expect(html).toContain('<caption id="recommendation-3-caption">Recommendation 3: action plan</caption>');
     expect(html).toContain('<th scope="col">Owner</th><th scope="col">Target date</th>');
