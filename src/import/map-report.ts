@@ -371,12 +371,9 @@ function blockText(block: Block): string {
   return block.kind === 'heading' || block.kind === 'para' ? block.text : block.kind;
 }
 
-/** A list to Markdown; a list of clauses ((i), (a)) keeps its markers, which the build knows. */
+/** A list to Markdown (clause lists keep their markers: see the list item rule). */
 function listMarkdown(html: string, md: (html: string) => string): string {
-  const type = /^<ol[^>]*\btype="([aAiI])"/.exec(html)?.[1];
-  if (!type) return md(html);
-  const items = md(html).split('\n').map((line) => line.replace(/^(\d+)\.\s+/, (_w, n: string) => `(${clauseLabel(Number(n), type)}) `));
-  return items.join('\n');
+  return md(html);
 }
 
 function clauseLabel(n: number, type: string): string {
@@ -437,7 +434,11 @@ function createTurndown(): TurndownService {
       const parent = node.parentNode as HTMLElement | null;
       const index = parent ? Array.prototype.indexOf.call(parent.children, node) : 0;
       const start = Number(parent?.getAttribute('start') ?? 1) || 1;
-      const marker = parent?.nodeName === 'OL' ? `${start + index}. ` : '- ';
+      // A clause list ((i), (a), or i., a.) keeps its markers, which the build's clause rule knows, at any depth.
+      const type = parent?.getAttribute('type') ?? '';
+      const paren = !/\bclauses\b/.test(parent?.getAttribute('class') ?? '') || /\bclauses-paren\b/.test(parent?.getAttribute('class') ?? '');
+      const clause = parent?.nodeName === 'OL' && /^[aAiI]$/.test(type) ? clauseLabel(start + index, type) : undefined;
+      const marker = clause ? (paren ? `(${clause}) ` : `${clause}. `) : parent?.nodeName === 'OL' ? `${start + index}. ` : '- ';
       const body = content.replace(/^\n+/, '').replace(/\n+$/, '').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
       return `${marker}${body}${node.nextSibling ? '\n' : ''}`;
     },

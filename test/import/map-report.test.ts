@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapReport, type ImportContext } from '../../src/import/map-report.ts';
+import { htmlToMarkdown, mapReport, type ImportContext } from '../../src/import/map-report.ts';
 import { readBlocks } from '../../src/import/read-blocks.ts';
 
 const CTX: ImportContext = { committeeName: 'Planning, Performance & Review Committee', meetingDate: '2005-12-08', dateStyle: 'long', glossary: ['MPA', 'MPS'], contacts: [{ label: 'MPA general', value: '020 7202 0202' }] };
@@ -61,6 +61,12 @@ describe('a report’s blocks to the content format', () => {
 
   it('keeps an appendix with its title and text', () => {
     expect(draft.front.appendices).toEqual([{ title: 'The plan in full', body: 'Its text.' }]);
+  });
+
+  it('keeps clause markers at every depth, as the build’s clause lists read them', () => {
+    expect(htmlToMarkdown('<ol type="i" class="clauses clauses-paren"><li>To monitor performance, including:<ol type="a" class="clauses clauses-paren"><li>crime; and</li></ol></li><li>To consider reports.</li></ol>')).toBe('(i) To monitor performance, including:\n    (a) crime; and\n(ii) To consider reports.');
+    expect(htmlToMarkdown('<ol type="a" class="clauses"><li>first</li><li>second</li></ol>')).toBe('a. first\nb. second');
+    expect(htmlToMarkdown('<ol start="3"><li>third</li></ol><ul><li>a bullet</li></ul>')).toBe('3. third\n\n- a bullet');
   });
 
   it('keeps a description line that is not the generated one as the opening in full', () => {
