@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { defineCommand } from 'citty';
 import { UsageError } from '../errors/usage-error.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
-import { scaffoldMeeting, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
+import { scaffoldMeeting, scaffoldMinutes, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
@@ -111,6 +111,24 @@ const meetingCommand = defineCommand({
     }),
 });
 
+const minutesCommand = defineCommand({
+  meta: { name: 'minutes', description: 'Scaffold the minutes of a meeting: one item for each item of its agenda, tied to it.' },
+  args: {
+    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
+    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    ...rootArg,
+  },
+  run: ({ args }) =>
+    guard(async (ask) => {
+      const root = resolveRoot(args.root);
+      const file = await scaffoldMinutes(root, {
+        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
+        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+      });
+      await finish(root, [file]);
+    }),
+});
+
 const recommendationCommand = defineCommand({
   meta: { name: 'recommendation', description: 'Scaffold a recommendation with the next free number of its set.' },
   args: {
@@ -134,6 +152,6 @@ const recommendationCommand = defineCommand({
 });
 
 export const newCommand = defineCommand({
-  meta: { name: 'new', description: 'Scaffold a report, a meeting or a recommendation that passes check; never overwrites a file.' },
-  subCommands: { report: reportCommand, meeting: meetingCommand, recommendation: recommendationCommand },
+  meta: { name: 'new', description: 'Scaffold a report, a meeting, its minutes or a recommendation that passes check; never overwrites a file.' },
+  subCommands: { report: reportCommand, meeting: meetingCommand, minutes: minutesCommand, recommendation: recommendationCommand },
 });

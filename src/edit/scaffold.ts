@@ -5,6 +5,10 @@ import { slugify } from '../markdown/letters.ts';
 import { isRealDate } from '../schemas/common.ts';
 import { appendToList } from './add-progress-entry.ts';
 import { UsageError } from '../errors/usage-error.ts';
+import { loadContent } from '../content/load-content.ts';
+import { numberAgenda } from '../meetings/number-agenda.ts';
+import { publicTitle } from '../meetings/withhold-exempt.ts';
+import { validateContent } from '../validate/validate-content.ts';
 
 const TO_BE_WRITTEN = 'To be written.';
 
@@ -130,5 +134,34 @@ export async function scaffoldRecommendation(root: string, r: NewRecommendation)
   const file = `content/recommendations/${r.set}/${String(number).padStart(2, '0')}.yaml`;
   const data = { number, owner, text: r.text ?? TO_BE_WRITTEN, key_points: [] };
   await writeNew(root, file, `# yaml-language-server: $schema=../../../schemas/recommendation.schema.json\n${stringify(data, { lineWidth: 0 })}`);
+  return file;
+}
+
+export interface NewMinutes {
+  committee: string;
+  date: string;
+}
+
+/**
+ * Minutes of a meeting, one `##` item for each item of its agenda (Part 1,
+ * then Part 2), each tied to its agenda item: what the clerk fills in.
+ */
+export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<string> {
+  requireDate(m.date);
+  const validated = validateContent(await loadContent(root));
+  const content = validated.content ?? validated.partial;
+  const meeting = content?.meetings.find((x) => x.id === `${m.committee}/${m.date}`);
+  if (!content || !meeting) throw new UsageError(`there is no meeting content/meetings/${m.committee}/${m.date}.yaml that passes check: add it, with its agenda, first`);
+  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
+  const items = ([['', meeting.data.agenda], ['2.', meeting.data.part_2]] as const).flatMap(([prefix, agenda]) => {
+    const numbers = numberAgenda(agenda, reportNumber);
+    return agenda.map((item, i) => {
+      const title = item.title ?? (item.kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, content));
+      return `## ${title} {agenda=${prefix}${numbers[i]}}\n\n${TO_BE_WRITTEN}`;
+    });
+  });
+  const front = { present: { members: [TO_BE_WRITTEN] }, draft: true };
+  const file = `content/minutes/${m.committee}/${m.date}.md`;
+  await writeNew(root, file, `---\n${stringify(front)}---\n\n${items.join('\n\n')}\n`);
   return file;
 }

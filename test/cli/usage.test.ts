@@ -62,7 +62,7 @@ describe('the command line is checked before anything runs', () => {
     [['build', '--concurrency', 'abc'], '--concurrency abc is not a whole number from 1 to 64'],
     [['check', '--today', '2030-13-01'], '--today 2030-13-01 is not a real date written YYYY-MM-DD'],
     [['status', 'cdrp-scrutiny-2003/3', '--action', '1', '--result', 'x'], '--status is needed'],
-    [['new'], 'choose what to do: report, meeting, recommendation'],
+    [['new'], 'choose what to do: report, meeting, minutes, recommendation'],
     [['serve', '--port', '99999'], '--port 99999 is not a port number from 0 to 65535'],
     [['build', '--root'], '--root needs a value'],
     [['check', 'extra'], 'unexpected argument "extra"'],

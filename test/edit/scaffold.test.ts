@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,25 @@ describe('papers new', () => {
     const next = await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--root', root]);
     expect(next.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/21.yaml');
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
+  });
+
+  it('scaffolds minutes with an item tied to each agenda item, Part 2 too; they pass check and are not written twice', async () => {
+    const root = await createGitProject();
+    await writeFile(
+      path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
+      ['agenda:', '  - kind: standing', '    title: Apologies for absence', '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships', '  - kind: exclusion', 'part_2:', '  - title: Legal advice', '    exempt: 5', ''].join('\n'),
+    );
+    const run = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Wrote content/minutes/x-ppr/2005-12-08.md');
+    const text = await readFile(path.join(root, 'content/minutes/x-ppr/2005-12-08.md'), 'utf8');
+    expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Apologies for absence {agenda=1}', 'Crime and Disorder Reduction Partnerships {agenda=6}', 'Exclusion of press and public {agenda=7}', 'Legal advice {agenda=2.1}']);
+    const checked = await checkProject(root);
+    expect(checked.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(checked.model?.minutes[0]?.items.map((i) => i.number)).toEqual([1, 2, 3, 4]);
+    const again = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
   });
 
   it('never overwrites a file', async () => {
