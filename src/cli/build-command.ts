@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { buildProject } from '../pipeline/build-project.ts';
 import { buildMembersPapers } from '../pipeline/build-members-papers.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
@@ -8,7 +9,7 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const buildCommand = defineCommand({
-  meta: { name: 'build', description: 'Check the content, then build the archive website and its PDFs into output/site.' },
+  meta: { name: 'build', description: DESCRIPTIONS.build },
   args: {
     ...rootArg,
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },

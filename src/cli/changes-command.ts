@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { loadContentAtRevision, resolveSince } from '../changes/load-content-at-revision.ts';
@@ -10,7 +11,7 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const changesCommand = defineCommand({
-  meta: { name: 'changes', description: 'List what changed since a git revision or a date: statuses, targets, borough facts, new reports and meetings, as Markdown.' },
+  meta: { name: 'changes', description: DESCRIPTIONS.changes },
   args: {
     since: { type: 'string', description: 'A git revision (main, HEAD~3, a tag) or a date YYYY-MM-DD', required: true },
     ...rootArg,

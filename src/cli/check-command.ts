@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { hasErrors } from '../errors/content-error.ts';
 import { summariseErrors } from '../errors/format-errors.ts';
 import { checkProject } from '../pipeline/check-project.ts';
@@ -7,7 +8,7 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const checkCommand = defineCommand({
-  meta: { name: 'check', description: 'Validate all content and report every error at once; writes nothing.' },
+  meta: { name: 'check', description: DESCRIPTIONS.check },
   args: {
     ...rootArg,
     today: { type: 'string', description: 'Date that target dates are checked against (default: today)' },

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { importReport } from '../import/import-report.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const importCommand = defineCommand({
-  meta: { name: 'import', description: 'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.' },
+  meta: { name: 'import', description: DESCRIPTIONS.import },
   args: {
     file: { type: 'positional', description: 'The Word document or the saved page', required: true },
     meeting: { type: 'string', description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd>', required: true },

@@ -1,39 +1,45 @@
-import { defineCommand, runCommand, runMain, showUsage } from 'citty';
-import { buildCommand } from './build-command.ts';
+import { defineCommand, runCommand, runMain, showUsage, type CommandDef } from 'citty';
 import { ArgumentError, checkArgs } from './check-args.ts';
-import { changesCommand } from './changes-command.ts';
-import { checkCommand } from './check-command.ts';
-import { importCommand } from './import-command.ts';
-import { newCommand } from './new-command.ts';
-import { pdfCommand } from './pdf-command.ts';
-import { schemasCommand } from './schemas-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { statusCommand } from './status-command.ts';
+import { DESCRIPTIONS } from './descriptions.ts';
+
+/** What each command does, for the list `papers --help` prints without loading any command. */
+export const COMMANDS: Record<string, { description: string; load: () => Promise<CommandDef> }> = {
+  build: { description: DESCRIPTIONS.build, load: () => import('./build-command.ts').then((m) => m.buildCommand as CommandDef) },
+  changes: { description: DESCRIPTIONS.changes, load: () => import('./changes-command.ts').then((m) => m.changesCommand as CommandDef) },
+  check: { description: DESCRIPTIONS.check, load: () => import('./check-command.ts').then((m) => m.checkCommand as CommandDef) },
+  import: { description: DESCRIPTIONS.import, load: () => import('./import-command.ts').then((m) => m.importCommand as CommandDef) },
+  new: { description: DESCRIPTIONS.new, load: () => import('./new-command.ts').then((m) => m.newCommand as CommandDef) },
+  pdf: { description: DESCRIPTIONS.pdf, load: () => import('./pdf-command.ts').then((m) => m.pdfCommand as CommandDef) },
+  schemas: { description: DESCRIPTIONS.schemas, load: () => import('./schemas-command.ts').then((m) => m.schemasCommand as CommandDef) },
+  serve: { description: DESCRIPTIONS.serve, load: () => import('./serve-command.ts').then((m) => m.serveCommand as CommandDef) },
+  status: { description: DESCRIPTIONS.status, load: () => import('./status-command.ts').then((m) => m.statusCommand as CommandDef) },
+};
+
+const DESCRIPTION = 'Publish committee papers from YAML and Markdown: an archive website and print-ready PDFs.';
 
 export const mainCommand = defineCommand({
-  meta: {
-    name: 'papers',
-    description: 'Publish committee papers from YAML and Markdown: an archive website and print-ready PDFs.',
-  },
-  subCommands: {
-    build: buildCommand,
-    changes: changesCommand,
-    check: checkCommand,
-    import: importCommand,
-    new: newCommand,
-    pdf: pdfCommand,
-    schemas: schemasCommand,
-    serve: serveCommand,
-    status: statusCommand,
-  },
+  meta: { name: 'papers', description: DESCRIPTION },
+  // Each command is loaded only when it runs: `papers --help` and `papers check` never load Eleventy or Chromium's driver.
+  subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.load])),
 });
+
+/** `papers --help`: the commands and what they do, without loading one. */
+function printMainUsage(): void {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}    ${c.description}`);
+  process.stdout.write(`${DESCRIPTION} (papers)\n\nUSAGE papers ${Object.keys(COMMANDS).join('|')}\n\nCOMMANDS\n\n${lines.join('\n')}\n\nUse papers <command> --help for more information about a command.\n`);
+}
 
 /**
  * Content errors are reported by the commands themselves. Anything else is a
  * fault of the tool or the machine: one clear line, and the stack only with DEBUG.
  */
 export async function runCli(argv: string[]): Promise<void> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+  if (argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'))) {
+    printMainUsage();
+    return;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
     await runMain(mainCommand, { rawArgs: argv });
     return;
   }

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import { scaffoldMeeting, scaffoldMinutes, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
@@ -152,6 +153,6 @@ const recommendationCommand = defineCommand({
 });
 
 export const newCommand = defineCommand({
-  meta: { name: 'new', description: 'Scaffold a report, a meeting, its minutes or a recommendation that passes check; never overwrites a file.' },
+  meta: { name: 'new', description: DESCRIPTIONS.new },
   subCommands: { report: reportCommand, meeting: meetingCommand, minutes: minutesCommand, recommendation: recommendationCommand },
 });

@@ -1,6 +1,7 @@
 import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { hasErrors } from '../errors/content-error.ts';
 import type { PdfTask } from '../pdf/list-pdf-tasks.ts';
 import { printSitePdfs, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
@@ -16,7 +17,7 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const pdfCommand = defineCommand({
-  meta: { name: 'pdf', description: 'Print the report PDFs and committee packs from the built HTML in output/site.' },
+  meta: { name: 'pdf', description: DESCRIPTIONS.pdf },
   args: {
     ...rootArg,
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },

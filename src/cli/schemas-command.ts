@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { renderJsonSchemas } from '../schemas/json-schemas.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const schemasCommand = defineCommand({
-  meta: { name: 'schemas', description: 'Write the JSON Schema files that editors use for completion (schemas/*.schema.json of the project).' },
+  meta: { name: 'schemas', description: DESCRIPTIONS.schemas },
   args: {
     ...rootArg,
     out: { type: 'string', description: 'Folder to write to (default: schemas/ of the project)' },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { buildProject } from '../pipeline/build-project.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
@@ -12,7 +13,7 @@ import { resolveRoot, rootArg } from './root-arg.ts';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand = defineCommand({
-  meta: { name: 'serve', description: 'Preview the site on localhost, rebuilding and reloading the browser as files are edited.' },
+  meta: { name: 'serve', description: DESCRIPTIONS.serve },
   args: {
     ...rootArg,
     port: { type: 'string', description: 'Port to serve on', default: '8080' },

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { DESCRIPTIONS } from './descriptions.ts';
 import { parse } from 'yaml';
 import { addProgressEntry } from '../edit/add-progress-entry.ts';
 import { findRecommendation } from '../edit/find-recommendation.ts';
@@ -13,7 +14,7 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 export const statusCommand = defineCommand({
-  meta: { name: 'status', description: 'Record a new progress entry for an action of a recommendation, keeping the file as it was around it.' },
+  meta: { name: 'status', description: DESCRIPTIONS.status },
   args: {
     recommendation: { type: 'positional', description: 'The recommendation, as <set>/<number>, such as cdrp-scrutiny-2003/3', required: true },
     action: { type: 'string', description: 'Which action, by its row in the table (1, 2, …); needed when there is more than one' },
