@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'parse5';
 import puppeteer from 'puppeteer-core';
@@ -80,6 +80,23 @@ describe('hostile input (XSS corpus)', () => {
     await writeFile(path.join(root, 'content/recommendations/cdrp-scrutiny-2003/35.yaml'), stringify(rec));
     await editFile(root, 'data/glossary.yaml', 'expansion: Basic Command Unit', `expansion: ${JSON.stringify(corpus[1])}`);
     await editFile(root, 'data/boroughs/barnet.yaml', 'name: Barnet', `name: ${JSON.stringify(corpus[0])}`);
+    // The meeting's papers too: agenda titles and text, minutes' attendance, titles, text and decisions.
+    await writeFile(
+      path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
+      stringify({
+        venue: corpus[4],
+        agenda: [
+          { kind: 'standing', title: corpus[0], text: corpus.join('\n\n') },
+          { report: '2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships' },
+          { report: id },
+          { kind: 'exclusion', text: corpus[1] },
+        ],
+        part_2: [{ title: corpus[2], exempt: 3, text: corpus[3] }],
+      }),
+    );
+    const minuteItems = corpus.slice(0, 10).map((c, i) => `## ${c.replace(/[{}\n]/g, ' ').trim() || 'Item'} {agenda=${i === 0 ? 1 : 6}}\n\n${corpus.join('\n\n')}\n\nResolved (noted cdrp-scrutiny-2003): ${c}`);
+    await mkdir(path.join(root, 'content/minutes/x-ppr'), { recursive: true });
+    await writeFile(path.join(root, 'content/minutes/x-ppr/2005-12-08.md'), `---\n${stringify({ present: { members: corpus.slice(0, 5), also: corpus.slice(5, 8), officers: [{ organisation: corpus[8], people: corpus.slice(9, 12) }] }, apologies: corpus.slice(12, 14) })}---\n\n${minuteItems.join('\n\n')}\n`);
     const built = await buildProject({ root, pdf: false });
     expect(built.errors).toEqual([]);
     siteDir = built.siteDir;
@@ -98,6 +115,20 @@ describe('hostile input (XSS corpus)', () => {
     expect(hostile).toContain('{{ 7*7 }}');
   });
 
+  it('the meeting’s papers carry the corpus as text, and the calendar and decisions as data, never as markup or new entries', async () => {
+    const minutes = await readFile(path.join(siteDir, 'committees/x-ppr/2005/051208/minutes/index.html'), 'utf8');
+    expect(minutes).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const agenda = await readFile(path.join(siteDir, 'committees/x-ppr/2005/051208/index.html'), 'utf8');
+    expect(agenda).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Every line of the calendar is a property or the folded rest of one: no text opens a line of its own.
+    const ics = (await readFile(path.join(siteDir, 'meetings.ics'), 'utf8')).split('\r\n').filter(Boolean);
+    for (const line of ics) expect(line).toMatch(/^([A-Z-]+[;:]| )/);
+    expect(ics.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+    const decisions = (await readFile(path.join(siteDir, 'data/decisions.csv'), 'utf8')).split('\r\n').slice(1).filter(Boolean);
+    expect(decisions.length).toBeGreaterThan(5);
+    for (const row of decisions) expect(row).not.toMatch(/(^|,)"?[=+\-@]/);
+  });
+
   it('the scan itself finds planted dangers', () => {
     expect(findDangers('<p onclick="x">a</p><a href=" javascript:x">b</a><script></script><script src="/assets/x.js">alert(1)</script><script src="https://evil.example/x.js"></script>')).toHaveLength(5);
   });
@@ -112,7 +143,7 @@ describe('hostile input (XSS corpus)', () => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      for (const url of ['/committees/x-ppr/2005/051208/07/', '/committees/x-ppr/2005/051208/06/', '/']) {
+      for (const url of ['/committees/x-ppr/2005/051208/07/', '/committees/x-ppr/2005/051208/06/', '/committees/x-ppr/2005/051208/', '/committees/x-ppr/2005/051208/minutes/', '/recommendations/cdrp-scrutiny-2003/01/', '/']) {
         await page.goto(server.origin + url, { waitUntil: 'load' });
         await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
       }
