@@ -1,8 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import { DECISION } from '../meetings/parse-minutes.ts';
 
-/** Matches the decision syntax of minutes; parse-minutes reads what the decision names. */
-const PREFIX = /^Resolved(?:[ \t]*\([^)]*\))?[ \t]*[:–-][ \t]*/i;
 
 /**
  * In minutes, a paragraph that opens `Resolved: That …` (or `Resolved (noted
@@ -19,12 +18,13 @@ export function resolvedRule(md: MarkdownIt): void {
       const inline = tokens[i + 1];
       if (open?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
       const first = inline.children?.[0];
-      const match = first?.type === 'text' ? PREFIX.exec(first.content) : null;
+      const match = first?.type === 'text' ? DECISION.exec(first.content) : null;
       if (!first || !match) continue;
-      first.content = first.content.slice(match[0].length);
+      // What the decision names is left to the tracker; its words, from "That", stay.
+      first.content = match[2] ?? '';
       const marker = new state.Token('html_inline', '', 0);
       // The word as the clerk wrote it: the archive has both "RESOLVED –" and "Resolved –".
-      marker.content = `<strong>${/^RESOLVED/.test(match[0]) ? 'RESOLVED' : 'Resolved'}</strong> – `;
+      marker.content = `<strong>${match[0].startsWith('RESOLVED') ? 'RESOLVED' : 'Resolved'}</strong> – `;
       inline.children!.unshift(marker);
       open.attrJoin('class', 'resolved');
     }

@@ -39,8 +39,8 @@ export interface MinutesProblem {
 
 const HEADING = /^##[ \t]+(.*?)[ \t]*\{([^{}]*)\}[ \t]*$/;
 const ATTRIBUTE = /^(agenda|exempt)=(\S+)$/;
-/** `Resolved: That …` or `Resolved (agreed set/05, set/06): That …`, at the start of a paragraph. */
-const DECISION = /^Resolved(?:[ \t]*\(([^)]*)\))?[ \t]*[:–-][ \t]*(.*)$/i;
+/** `Resolved: That …` or `Resolved (agreed set/05, set/06): That …`, at the start of a paragraph: what it names, and its words. */
+export const DECISION = /^Resolved(?:[ \t]*\(([^)]*)\))?[ \t]*[:–-][ \t]*(.*)$/i;
 const ACTIONS: readonly DecisionAction[] = ['agreed', 'noted', 'closed'];
 const TARGET = /^[a-z0-9]+(-[a-z0-9]+)*(\/\d{1,3})?$/;
 

@@ -1,4 +1,5 @@
 import { formatDate } from '../model/dates.ts';
+import { exemptionOfAgendaItem, exemptionOfMinute, findAgendaItem, reportNumberIn } from './agenda-items.ts';
 import { numberAgenda } from './number-agenda.ts';
 import { parseMinutes } from './parse-minutes.ts';
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
@@ -13,15 +14,14 @@ import type { Checked, Content } from '../validate/content.ts';
  */
 export function withoutExempt(content: Content): Content {
   if (!hasExempt(content)) return content;
-  const exemptReports = new Map(content.reports.filter((r) => r.data.exempt !== undefined).map((r) => [r.id, r]));
-  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
+  const reportNumber = reportNumberIn(content);
   const meetings = content.meetings.map((meeting): Checked<MeetingData> => {
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);
     const part_2 = meeting.data.part_2.map((item, i): AgendaItemData => ({
       kind: item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item'),
       number: numbers[i] ?? i + 1,
       title: publicTitle(item, content),
-      exempt: item.exempt ?? exemptReports.get(item.report ?? '')?.data.exempt ?? 1,
+      exempt: exemptionOfAgendaItem(item, content) ?? 1,
     }));
     return { ...meeting, data: { ...meeting.data, part_2 } };
   });
@@ -30,11 +30,9 @@ export function withoutExempt(content: Content): Content {
     const { items } = parseMinutes(entry.data.body, 0);
     const lines = entry.data.body.split(/\r?\n/);
     items.forEach((item, k) => {
-      const agendaItems = item.agenda.part === 1 ? meeting?.data.agenda : meeting?.data.part_2;
-      const numbers = numberAgenda(agendaItems ?? [], reportNumber);
-      const agendaItem = agendaItems?.[numbers.indexOf(item.agenda.number)];
-      const paragraph = item.exempt ?? (item.agenda.part === 2 ? ((agendaItem as AgendaItemData | undefined)?.exempt ?? exemptReports.get(agendaItem?.report ?? '')?.data.exempt) : undefined);
       if (item.agenda.part === 1 && item.exempt === undefined) return;
+      const agendaItem = findAgendaItem(meeting?.data, item.agenda, content);
+      const paragraph = exemptionOfMinute(item, meeting?.data, content);
       const end = items[k + 1]?.line ?? lines.length;
       const title = agendaItem ? publicTitle(agendaItem, content) : 'Exempt item';
       lines[item.line] = `## ${title} {agenda=${item.agenda.part === 2 ? '2.' : ''}${item.agenda.number} exempt=${paragraph ?? 1}}`;

@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import { exemptionOfAgendaItem } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
@@ -69,7 +70,7 @@ function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsC
     const title = item.title ?? (kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, ctx.content));
     const text = item.text ?? (kind === 'exclusion' ? EXCLUSION_TEXT : undefined);
     const id = part === 1 ? `item-${number}` : `part-2-item-${number}`;
-    const paragraph = part === 2 ? (item.exempt ?? ctx.content.reports.find((r) => r.id === item.report)?.data.exempt) : undefined;
+    const paragraph = part === 2 ? exemptionOfAgendaItem(item, ctx.content) : undefined;
     return {
       number,
       title,

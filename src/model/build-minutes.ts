@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
-import { numberAgenda } from '../meetings/number-agenda.ts';
+import { exemptionOfMinute } from '../meetings/agenda-items.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
-import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
+import { parseMinutes } from '../meetings/parse-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../validate/content.ts';
 import { formatDate } from './dates.ts';
@@ -36,7 +36,7 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
     const items = (parsed.get(entry.id) ?? []).map((item, i) => {
       const number = first + i;
       const id = `minute-${number}`;
-      const paragraph = item.exempt ?? (item.agenda.part === 2 ? exemptOfAgendaItem(item, meeting?.data, content) : undefined);
+      const paragraph = exemptionOfMinute(item, meeting?.data, content);
       for (const d of item.decisions) {
         if (!d.action) continue;
         decisions.push({ date, dateLabel, committee: committee.name, minute: number, minuteTitle: item.title, url: `${url}#${id}`, action: d.action, targets: d.targets, text: toPlainText(md, d.text) });
@@ -78,11 +78,4 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
     };
   });
   return { minutes, decisions };
-}
-
-function exemptOfAgendaItem(item: MinuteItemData, meeting: Content['meetings'][number]['data'] | undefined, content: Content): number | true | undefined {
-  if (!meeting) return undefined;
-  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
-  const agendaItem = meeting.part_2[numberAgenda(meeting.part_2, reportNumber).indexOf(item.agenda.number)];
-  return agendaItem?.exempt ?? content.reports.find((r) => r.id === agendaItem?.report)?.data.exempt;
 }

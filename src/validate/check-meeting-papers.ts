@@ -1,6 +1,7 @@
 import { locatePath, type DataPath } from '../content/source-file.ts';
 import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
 import { didYouMean } from '../errors/suggest.ts';
+import { findAgendaItem, reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
 import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
@@ -77,13 +78,10 @@ function checkMinutes(content: Content): ContentError[] {
       errors.push(createError({ file: minutes.file, line: 1, col: 1 }, 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${minutes.id}.yaml`, `create content/meetings/${minutes.id}.yaml with the meeting’s agenda, or correct the file name`));
       continue;
     }
-    const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
-    const numbers = { 1: numberAgenda(meeting.data.agenda, reportNumber), 2: numberAgenda(meeting.data.part_2, reportNumber) };
     for (const item of items) {
       const where = { file: minutes.file, line: item.line, col: 1 };
-      const index = numbers[item.agenda.part].indexOf(item.agenda.number);
-      if (index < 0) {
-        const listed = numbers[item.agenda.part];
+      if (!findAgendaItem(meeting.data, item.agenda, content)) {
+        const listed = numberAgenda(item.agenda.part === 1 ? meeting.data.agenda : meeting.data.part_2, reportNumberIn(content));
         errors.push(createError(where, 'E_UNKNOWN_REF', `Part ${item.agenda.part} of the agenda of ${meeting.file} has no item ${item.agenda.number}`, listed.length > 0 ? `write one of its items: ${listed.join(', ')}` : `add the item to ${meeting.file}`));
         continue;
       }
