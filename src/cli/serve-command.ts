@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
+import type { ContentError } from '../errors/content-error.ts';
 import { buildProject } from '../pipeline/build-project.ts';
+import { adoptPublished, createPreviewState, refreshPreview } from '../pipeline/refresh-preview.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
 import { oneLine } from '../errors/format-errors.ts';
@@ -11,6 +13,8 @@ import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/** After an edit is shown, how long the preview waits for another before publishing the whole site (search, file sizes). */
+const PUBLISH_AFTER_MS = 1500;
 
 export const serveCommand = defineCommand({
   meta: { name: 'serve', description: DESCRIPTIONS.serve },
@@ -22,22 +26,22 @@ export const serveCommand = defineCommand({
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
+    const siteDir = path.join(root, 'output', 'site');
+    const state = createPreviewState(root, siteDir);
     let basePath = '/';
     let server: PreviewServer | undefined;
     // What stopped the last rebuild, shown over the preview's pages as well as here.
     let problems: PreviewProblem[] = [];
-    const rebuild = async (): Promise<boolean> => {
-      const started = performance.now();
+    let publishTimer: NodeJS.Timeout | undefined;
+    const report = (errors: readonly ContentError[]) => {
+      printErrors(errors);
+      problems = errors.filter((e) => e.severity === 'error').map((e) => ({ where: `${oneLine(e.file)}:${e.line}:${e.col} ${e.code}`, text: `${oneLine(e.message)} — ${oneLine(e.hint)}` }));
+    };
+    /** Run one step of the preview; whatever stops it, the last good build stays served. */
+    const attempt = async (step: () => Promise<boolean>): Promise<boolean> => {
       try {
-        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true });
-        if (result.ok && result.model) basePath = result.model.site.basePath;
-        printErrors(result.errors);
-        problems = result.errors.filter((e) => e.severity === 'error').map((e) => ({ where: `${oneLine(e.file)}:${e.line}:${e.col} ${e.code}`, text: `${oneLine(e.message)} — ${oneLine(e.hint)}` }));
-        if (!result.ok) process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
-        else process.stdout.write(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-        return result.ok;
+        return await step();
       } catch (error) {
-        // Whatever stops a rebuild, the last good build stays served.
         const message = error instanceof Error ? error.message : String(error);
         problems = [{ where: 'papers', text: oneLine(message) }];
         process.stderr.write(`papers: ${message}\nNot rebuilt: the preview shows the last good build.\n`);
@@ -46,23 +50,65 @@ export const serveCommand = defineCommand({
         server?.showProblems(problems);
       }
     };
+    // The whole build: checked, rendered, indexed and published (and printed with --pdf).
+    const build = (reload: boolean) =>
+      attempt(async () => {
+        const started = performance.now();
+        clearTimeout(publishTimer);
+        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true, memory: state.memory });
+        report(result.errors);
+        if (!result.ok) {
+          process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
+          return false;
+        }
+        if (result.model) basePath = result.model.site.basePath;
+        if (result.published) adoptPublished(state, result.published.manifest, result.published.renderHash);
+        process.stdout.write(`Rebuilt in ${seconds(started)} s\n`);
+        if (reload) server?.reload();
+        return true;
+      });
+    // An edit of the content: only the pages it reaches are rendered, and served over the site until it is published.
+    const refresh = () =>
+      attempt(async () => {
+        const started = performance.now();
+        const result = await refreshPreview(state, (files) => server?.reload(files));
+        if (result.outcome === 'needs-build') return build(true);
+        report(result.errors);
+        if (result.outcome === 'not-checked') {
+          process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
+          return false;
+        }
+        basePath = result.model.site.basePath;
+        process.stdout.write(`Shown in ${seconds(started)} s (${result.pages} pages)\n`);
+        clearTimeout(publishTimer);
+        publishTimer = setTimeout(() => void watcher.exclusive(() => build(false)), PUBLISH_AFTER_MS);
+        return true;
+      });
     // Watch before the first build, so that an edit made while it runs is built next.
-    const dirs = [path.join(root, 'content'), path.join(root, 'data'), path.join(PACKAGE_ROOT, 'templates')].filter((d) => existsSync(d));
+    const templates = path.join(PACKAGE_ROOT, 'templates');
+    const dirs = [path.join(root, 'content'), path.join(root, 'data'), templates].filter((d) => existsSync(d));
     const watcher = watchProject(dirs, async (files) => {
       process.stdout.write(`Changed: ${files.map((f) => path.relative(root, f)).join(', ')}\n`);
-      if (await rebuild()) server?.reload();
+      for (const file of files) state.memory.files.changed.add(path.relative(root, file).split(path.sep).join('/'));
+      // Templates reach every page, and printing is the whole build's.
+      if (args.pdf || files.some((f) => !path.relative(templates, f).startsWith('..'))) await build(true);
+      else await refresh();
     });
     await watcher.ready;
-    await watcher.exclusive(rebuild);
+    await watcher.exclusive(() => build(false));
     if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
-    const siteDir = path.join(root, 'output', 'site');
-    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host, basePath: () => basePath });
+    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host, basePath: () => basePath, overlay: state.overlay });
     server.showProblems(problems);
     process.stdout.write(`Serving ${siteDir} at ${server.origin}${basePath}\n`);
     const stop = () => {
+      clearTimeout(publishTimer);
       void Promise.all([watcher.close(), server?.close()]).finally(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   },
 });
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(2);
+}

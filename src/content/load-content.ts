@@ -31,20 +31,55 @@ interface FileToLoad {
   file: string;
 }
 
+type LoadedFile = { entry?: RawEntry; errors: ContentError[] };
+
+/**
+ * What a long-running process (the preview) read last time, by file, and the
+ * files written since, which its watcher reports: those are read again, the
+ * rest are taken as they were. Files that are gone are let go.
+ */
+export interface LoadMemory {
+  files: Map<string, { kind: EntryKind; id: string; loaded: LoadedFile }>;
+  changed: Set<string>;
+}
+
+export function createLoadMemory(): LoadMemory {
+  return { files: new Map(), changed: new Set() };
+}
+
 /**
  * Read every content file under `root`. Never throws on content: a file that
  * cannot be read or parsed becomes a located error and the rest still load.
+ * Given `memory`, a file read before and not changed since is not read again.
  */
-export async function loadContent(root: string): Promise<LoadResult> {
+export async function loadContent(root: string, memory?: LoadMemory): Promise<LoadResult> {
   const errors: ContentError[] = [];
   const files = await listContentFiles(root, errors);
-  const loaded = await Promise.all(files.map((f) => loadFile(root, f)));
+  // Files written from here on are read again next time.
+  const changed = new Set(memory?.changed);
+  memory?.changed.clear();
+  const loaded = await Promise.all(files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f))));
+  if (memory) forgetOthers(memory, files);
   const entries: RawEntry[] = [];
   for (const result of loaded) {
     errors.push(...result.errors);
     if (result.entry) entries.push(result.entry);
   }
   return { entries, errors, found: new Set(files.map((f) => `${f.kind}:${f.id}`)) };
+}
+
+async function recallFile(root: string, target: FileToLoad, memory: LoadMemory, changed: ReadonlySet<string>): Promise<LoadedFile> {
+  const known = memory.files.get(target.file);
+  if (known && known.kind === target.kind && known.id === target.id && !changed.has(target.file)) return known.loaded;
+  const loaded = await loadFile(root, target);
+  memory.files.set(target.file, { kind: target.kind, id: target.id, loaded });
+  return loaded;
+}
+
+/** Files no longer there are dropped. */
+function forgetOthers(memory: LoadMemory, files: readonly FileToLoad[]): void {
+  const present = new Set(files.map((f) => f.file));
+  for (const file of memory.files.keys()) if (!present.has(file)) memory.files.delete(file);
 }
 
 async function listContentFiles(root: string, errors: ContentError[]): Promise<FileToLoad[]> {
@@ -132,7 +167,7 @@ async function checkTopLevel(root: string, errors: ContentError[]): Promise<void
   }
 }
 
-async function loadFile(root: string, target: FileToLoad): Promise<{ entry?: RawEntry; errors: ContentError[] }> {
+async function loadFile(root: string, target: FileToLoad): Promise<LoadedFile> {
   const read = await readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
   const loaded = target.kind === 'report' || target.kind === 'minutes' ? loadMarkdown(target, read.text) : loadYaml(target, read.text);

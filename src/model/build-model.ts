@@ -1,11 +1,13 @@
 import { locatePath } from '../content/source-file.ts';
 import { createError, type ContentError } from '../errors/content-error.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
+import { memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
 
 import type { Content } from '../validate/content.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
 import { createStatusResolver } from '../validate/statuses.ts';
-import { buildReport, listContacts, type ParagraphIndex } from './build-report.ts';
+import { listContacts, type ParagraphIndex } from './build-report.ts';
+import { buildReports, type ReportMemo } from './report-memo.ts';
 import { addDays, formatDate } from './dates.ts';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
@@ -30,9 +32,16 @@ export interface ModelResult {
  * Validated content to the view model: references resolved, recommendation
  * tables taken as at each report's date, paragraphs numbered, URLs assigned.
  */
-export function buildModel(content: Content): ModelResult {
+export interface ModelOptions {
+  /** Markdown rendered by the last build of a long-running process. */
+  renders?: RenderMemo;
+  /** Reports built by the last build of a long-running process. */
+  reports?: ReportMemo;
+}
+
+export function buildModel(content: Content, options: ModelOptions = {}): ModelResult {
   const errors: ContentError[] = [];
-  const md = createMarkdown();
+  const md = options.renders ? memoizeRender(createMarkdown(), options.renders) : createMarkdown();
   const s = content.site.data;
   const site: SiteInfo = {
     title: s.title,
@@ -56,8 +65,9 @@ export function buildModel(content: Content): ModelResult {
   const reports: Report[] = [];
   const paragraphsByReport = new Map<string, ParagraphIndex>();
   const appendicesByReport = new Map<string, Report['appendices']>();
-  for (const entry of sortById(content.reports)) {
-    const built = buildReport(entry, ctx);
+  const entries = sortById(content.reports);
+  for (const [i, built] of buildReports(entries, ctx, options.reports).entries()) {
+    const entry = entries[i]!;
     errors.push(...built.errors);
     reports.push(built.report);
     paragraphsByReport.set(entry.id, built.paragraphs);

@@ -7,7 +7,7 @@ import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
 import { indexSearch, planSearch, type SearchResult } from '../render/index-search.ts';
 import type { PageManifest } from '../render/plan-render.ts';
 import { renderSite, type RenderResult } from '../render/render-site.ts';
-import { checkProject } from './check-project.ts';
+import { checkProject, type CheckMemory } from './check-project.ts';
 import { publishOutput } from './publish-output.ts';
 import { putFiles } from '../util/link-file.ts';
 
@@ -25,6 +25,8 @@ export interface BuildOptions {
   /** Per-PDF timeout in milliseconds (default 60 s). */
   pdfTimeoutMs?: number;
   onPdfProgress?: (progress: PdfProgress) => void;
+  /** What the last build of a long-running process (the preview) read and built, reused where unchanged. */
+  memory?: CheckMemory;
 }
 
 export interface BuildResult {
@@ -37,15 +39,17 @@ export interface BuildResult {
   pages?: { rendered: number; reused: number };
   /** Pages indexed for search, and search bundles reused whole. */
   search?: SearchResult;
-  /** Seconds spent in each stage, for the benchmark. */
-  timings: { check: number; html: number; pdf: number; finish: number };
+  /** What the published pages were made from: each page's fingerprint, and the render code's. */
+  published?: { manifest: PageManifest; renderHash: string };
+  /** Seconds spent in each stage, for the benchmark (the search index is made while the PDFs print: its time overlaps theirs). */
+  timings: { check: number; html: number; pdf: number; finish: number; search: number };
 }
 
 /** Check, then render the site; nothing is written unless the check passed. */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
   const outputDir = options.outputDir ?? path.join(options.root, 'output');
   const siteDir = path.join(outputDir, 'site');
-  const timings = { check: 0, html: 0, pdf: 0, finish: 0 };
+  const timings = { check: 0, html: 0, pdf: 0, finish: 0, search: 0 };
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -53,7 +57,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     mark = now;
     return seconds;
   };
-  const checked = await checkProject(options.root, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+  const checked = await checkProject(options.root, { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.memory ? { memory: options.memory } : {}) });
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const model = checked.model;
@@ -70,7 +74,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await rm(manifestFile, { force: true });
     timings.html = lap();
     // Pagefind runs in its own process, so the search index is built while the PDFs print.
-    const searching = indexSearch(staging, planSearch(model, html.renderHash), previous?.search && { siteDir, keys: previous.search });
+    const searchStarted = performance.now();
+    const searching = indexSearch(staging, planSearch(model, html.renderHash), previous?.search && { siteDir, keys: previous.search }).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
     searching.catch(() => undefined);
     try {
       if (options.pdf !== false) {
@@ -97,7 +102,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   }
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
-  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}) };
+  const published = rendered && { manifest: rendered.manifest, renderHash: rendered.renderHash };
+  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}), ...(published ? { published } : {}) };
 }
 
 /** The PDFs of the published site, linked into the new release where their pages still are. */

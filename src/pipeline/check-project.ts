@@ -1,6 +1,8 @@
-import { loadContent } from '../content/load-content.ts';
+import { createLoadMemory, loadContent, type LoadMemory } from '../content/load-content.ts';
+import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
 import type { ContentError } from '../errors/content-error.ts';
 import { buildModel } from '../model/build-model.ts';
+import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../validate/content.ts';
@@ -20,10 +22,25 @@ export interface CheckOptions {
   baseUrl?: string;
   /** The model of everything, exempt papers included: for the members' papers, never the public site. */
   members?: boolean;
+  /** What the last check of a long-running process read and rendered, to be reused where unchanged. */
+  memory?: CheckMemory;
+}
+
+/** Files read and Markdown rendered by the last check, kept by a process that checks again and again. */
+export interface CheckMemory {
+  files: LoadMemory;
+  renders: RenderMemo;
+  reports: ReportMemo;
+}
+
+export function createCheckMemory(): CheckMemory {
+  return { files: createLoadMemory(), renders: createRenderMemo(), reports: createReportMemo() };
 }
 
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
-  const loaded = await loadContent(root);
+  const memory = options.memory;
+  if (memory) turnRenderMemo(memory.renders);
+  const loaded = await loadContent(root, memory?.files);
   const validated = validateContent(loaded);
   if (!validated.content) {
     // The files that passed still go through the model, whose checks (paragraph labels, sources, views) would otherwise wait for the next run.
@@ -33,8 +50,9 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const content = options.baseUrl ? withBaseUrl(validated.content, options.baseUrl) : validated.content;
   // The public site is made from the content without its exempt papers; the members' papers, and the checks, from all of it.
   const exempt = hasExempt(content);
-  const published = buildModel(exempt ? withoutExempt(content) : content);
-  const whole = exempt ? buildModel(content) : published;
+  const renders = memory ? { renders: memory.renders, reports: memory.reports } : {};
+  const published = buildModel(exempt ? withoutExempt(content) : content, renders);
+  const whole = exempt ? buildModel(content, renders) : published;
   const modelled = options.members ? whole : published;
   const warnings = checkTargets(validated.content, options.today ?? todayIso());
   const errors = dropRepeats([...validated.errors, ...whole.errors, ...published.errors, ...warnings]);

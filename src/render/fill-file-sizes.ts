@@ -59,6 +59,18 @@ export async function fillFileSizes(siteDir: string, pages: readonly PageWithPdf
   }
 }
 
+/** A page's bytes with its size slots filled from the PDFs in `siteDir` (a page rendered elsewhere, such as the preview's). */
+export async function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
+  const pdfs = new Set<string>();
+  fillSlots(html, (pdf) => void pdfs.add(pdf));
+  const sizes = new Map<string, string>();
+  for (const pdf of pdfs) {
+    const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
+    if (info?.isFile()) sizes.set(pdf, formatFileSize(info.size));
+  }
+  return sizes.size === 0 ? html : fillSlots(html, (pdf) => sizes.get(pdf));
+}
+
 /** The page's bytes with each slot saying what `textFor` gives for its PDF; a slot it gives nothing for stays as it is. */
 export function fillSlots(html: Buffer, textFor: (pdf: string) => string | undefined): Buffer {
   const pieces: Buffer[] = [];

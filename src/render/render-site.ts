@@ -45,39 +45,63 @@ export interface RenderResult {
  * previous build, pages whose inputs are unchanged are copied from it instead.
  */
 export async function renderSite(model: SiteModel, outputTo: string, previous?: PreviousRender, batchSize = RENDER_BATCH): Promise<RenderResult> {
+  const renderHash = await hashRenderCode();
+  const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
+  const written = await renderPages(model, plan.lists, outputTo, { batchSize });
+  if (previous) await copyPages(previous.siteDir, path.resolve(outputTo), plan.reuse);
+  return { manifest: plan.manifest, rendered: written.length, reused: plan.reuse.length, renderHash };
+}
+
+export interface RenderPagesOptions {
+  /** Render the pages that are not one per item (home, lists, feeds, data) too, or only those (default: both). */
+  singles?: 'with' | 'without' | 'only';
+  batchSize?: number;
+}
+
+/**
+ * Render the pages of the items in `lists`, and the site's other pages, into
+ * `outputTo` through Eleventy; the files written (absolute paths).
+ */
+export async function renderPages(model: SiteModel, lists: PagedLists, outputTo: string, options: RenderPagesOptions = {}): Promise<string[]> {
   registerTypeScriptLoader();
   // Resolved before Eleventy runs in the tool's own folder (below).
   const outDir = path.resolve(outputTo);
-  const renderHash = await hashRenderCode();
-  const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
   const singles = await listSinglePageTemplates();
-  let rendered = 0;
+  const paged = await listPagedTemplates();
+  const mode = options.singles ?? 'with';
+  const written: string[] = [];
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
   await inFolder(PACKAGE_ROOT, async () => {
     // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
-    for (const [i, lists] of splitLists(plan.lists, batchSize).entries()) {
+    const batches = mode === 'only' ? [emptyLists(lists)] : splitLists(lists, options.batchSize ?? RENDER_BATCH);
+    for (const [i, batch] of batches.entries()) {
       const eleventy = new Eleventy(TEMPLATES, outDir, {
         quietMode: true,
         pathPrefix: model.site.basePath,
         configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
         config: (eleventyConfig) => {
           eleventyConfig.addGlobalData('papers', model);
-          eleventyConfig.addGlobalData('pages', lists);
+          eleventyConfig.addGlobalData('pages', batch);
           // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
           // At the root it is left out: it would parse every page again for nothing.
           if (model.site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
           // The pages that are not one per item are rendered once, with the first batch.
-          if (i > 0) for (const file of singles) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
+          const ignored = [...(i > 0 || mode === 'without' ? singles : []), ...(mode === 'only' ? paged : [])];
+          for (const file of ignored) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
         },
       });
-      const [, written] = await eleventy.write();
-      rendered += written.length;
+      const [, pages] = await eleventy.write();
+      for (const page of pages as Array<{ outputPath?: string | false }>) if (page.outputPath) written.push(path.resolve(PACKAGE_ROOT, page.outputPath));
       if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
     }
   });
-  if (previous) await copyPages(previous.siteDir, outDir, plan.reuse);
-  return { manifest: plan.manifest, rendered, reused: plan.reuse.length, renderHash };
+  return written;
+}
+
+/** Lists of the same names with no items. */
+function emptyLists(lists: PagedLists): PagedLists {
+  return Object.fromEntries(Object.keys(lists).map((name) => [name, []])) as unknown as PagedLists;
 }
 
 /** Pages of the model that differ from what the manifest says was rendered: a site built from older content. */
@@ -138,12 +162,17 @@ export function isPaginated(template: string): boolean {
 
 /** Templates that are not one page per item of a `pages` list. */
 async function listSinglePageTemplates(): Promise<string[]> {
+  return (await readTemplates()).filter((t) => !isPaginated(t.text)).map((t) => t.file);
+}
+
+/** Templates that are one page per item of a `pages` list. */
+async function listPagedTemplates(): Promise<string[]> {
+  return (await readTemplates()).filter((t) => isPaginated(t.text)).map((t) => t.file);
+}
+
+async function readTemplates(): Promise<Array<{ file: string; text: string }>> {
   const names = (await readdir(TEMPLATES)).filter((name) => name.endsWith('.njk'));
-  const singles: string[] = [];
-  for (const name of names) {
-    if (!isPaginated(await readFile(path.join(TEMPLATES, name), 'utf8'))) singles.push(path.join(TEMPLATES, name));
-  }
-  return singles;
+  return Promise.all(names.map(async (name) => ({ file: path.join(TEMPLATES, name), text: await readFile(path.join(TEMPLATES, name), 'utf8') })));
 }
 
 /** The previous manifest, less any page whose file is no longer there. */
@@ -159,7 +188,7 @@ async function copyPages(fromDir: string, toDir: string, urls: readonly string[]
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */
-async function hashRenderCode(): Promise<string> {
+export async function hashRenderCode(): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of ['templates', 'src/render']) hash.update(dir).update(await hashDirectory(path.join(PACKAGE_ROOT, dir)));
   return hash.update(await readFile(path.join(PACKAGE_ROOT, '.eleventy.ts'))).digest('hex');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONTENT_TYPES, resolveSiteFile } from './resolve-site-file.ts';
+import { CONTENT_TYPES, locateSiteFile, resolveSiteFile } from './resolve-site-file.ts';
 
 /** Where a preview page listens for "rebuilt", under the site's path: a path no built page can have (URLs are lower-case slugs). */
 const RELOAD_PATH = '.papers/reload';
@@ -16,7 +16,10 @@ const RELOAD_SCRIPT_PATH = '.papers/reload.js';
  */
 const RELOAD_SCRIPT = `(() => {
   const events = new EventSource(new URL('reload', document.currentScript.src));
-  events.onmessage = () => location.reload();
+  // "reload", or the paths of the pages that changed: this page reloads if it is one of them.
+  events.onmessage = (event) => {
+    if (event.data === 'reload' || JSON.parse(event.data).includes(location.pathname)) location.reload();
+  };
   events.addEventListener('problems', (event) => {
     document.getElementById('papers-problems')?.remove();
     const problems = JSON.parse(event.data);
@@ -53,8 +56,8 @@ export interface PreviewProblem {
 
 export interface PreviewServer {
   origin: string;
-  /** Tell every open page to reload. */
-  reload(): void;
+  /** Tell every open page to reload; given the paths in the site of the files that changed, only the pages among them. */
+  reload(changed?: Iterable<string>): void;
   /** Show these problems over every open page, and every page opened from now on (none: take them away). */
   showProblems(problems: readonly PreviewProblem[]): void;
   close(): Promise<void>;
@@ -65,11 +68,13 @@ export interface PreviewOptions {
   host?: string;
   /** The path the site is served under, as of its latest build (`/`, or such as `/repo/`). */
   basePath?: () => string;
+  /** Files served in place of the site's, by their path in it (`a/b/index.html`): pages rendered since it was built. */
+  overlay?: ReadonlyMap<string, Buffer>;
 }
 
 /**
  * A preview of a built site: its files as they are on disk at each request
- * (so a rebuild's swap shows at once), with a small script in each page that
+ * (so a rebuild's swap shows at once), or as rendered over it since, with a small script in each page that
  * reloads it when `reload` is called. It serves nothing outside `siteDir`,
  * answers every malformed request with an error instead of ending, and listens
  * on loopback unless told otherwise.
@@ -78,7 +83,7 @@ export async function startPreviewServer(siteDir: string, options: PreviewOption
   const listeners = new Set<ServerResponse>();
   let problems = problemsEvent([]);
   const server = createServer((req, res) => {
-    void answer(siteDir, options.basePath?.() ?? '/', req, res, listeners, () => problems).catch(() => {
+    void answer(siteDir, options.basePath?.() ?? '/', options.overlay ?? new Map(), req, res, listeners, () => problems).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -95,8 +100,10 @@ export async function startPreviewServer(siteDir: string, options: PreviewOption
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    reload() {
-      for (const res of listeners) res.write('data: reload\n\n');
+    reload(changed) {
+      const basePath = options.basePath?.() ?? '/';
+      const event = changed ? JSON.stringify([...changed].flatMap((file) => pathsOf(basePath, file))) : 'reload';
+      for (const res of listeners) res.write(`data: ${event}\n\n`);
     },
     showProblems(list) {
       problems = problemsEvent(list);
@@ -116,7 +123,13 @@ function problemsEvent(problems: readonly PreviewProblem[]): string {
   return `event: problems\ndata: ${JSON.stringify(problems.map((p) => ({ where: p.where, text: p.text })))}\n\n`;
 }
 
-async function answer(siteDir: string, basePath: string, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>, problems: () => string): Promise<void> {
+/** The request paths a file of the site is served at: a folder's `index.html` at the folder too. */
+function pathsOf(basePath: string, file: string): string[] {
+  const at = `${basePath}${file}`;
+  return file === 'index.html' || file.endsWith('/index.html') ? [at, at.slice(0, -'index.html'.length)] : [at];
+}
+
+async function answer(siteDir: string, basePath: string, overlay: ReadonlyMap<string, Buffer>, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>, problems: () => string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -139,7 +152,15 @@ async function answer(siteDir: string, basePath: string, req: IncomingMessage, r
     res.writeHead(302, { location: basePath }).end();
     return;
   }
-  const found = target.startsWith('/') ? await resolveSiteFile(siteDir, target, basePath) : undefined;
+  const located = target.startsWith('/') ? locateSiteFile(siteDir, target, basePath) : undefined;
+  const rendered = located && overlay.get(located.inside);
+  if (located && rendered) {
+    const type = CONTENT_TYPES[path.extname(located.file)] ?? 'application/octet-stream';
+    const body = type.startsWith('text/html') ? withReloadClient(rendered.toString('utf8'), basePath) : rendered;
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const found = located ? await resolveSiteFile(siteDir, target, basePath) : undefined;
   if (!found) {
     const notFound = await resolveSiteFile(siteDir, `${basePath}404.html`, basePath);
     const body = notFound ? withReloadClient(await readFile(notFound.file, 'utf8'), basePath) : 'Not found';

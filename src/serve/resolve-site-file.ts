@@ -28,6 +28,21 @@ export const CONTENT_TYPES: Record<string, string> = {
  * but a regular file (a folder, a link) is never served.
  */
 export async function resolveSiteFile(siteDir: string, requestPath: string, basePath = '/'): Promise<{ file: string; pathname: string } | undefined> {
+  const found = locateSiteFile(siteDir, requestPath, basePath);
+  if (!found) return undefined;
+  try {
+    return (await lstat(found.file)).isFile() ? { file: found.file, pathname: found.pathname } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where in `siteDir` a request path points, whether or not a file is there:
+ * its absolute path, and its path inside the site (`a/b/index.html`). Nothing
+ * for a path that may not be served (see `resolveSiteFile`).
+ */
+export function locateSiteFile(siteDir: string, requestPath: string, basePath = '/'): { file: string; inside: string; pathname: string } | undefined {
   let pathname: string;
   try {
     const requested = new URL(requestPath, 'http://site.invalid').pathname;
@@ -41,9 +56,5 @@ export async function resolveSiteFile(siteDir: string, requestPath: string, base
   const file = path.resolve(root, pageFile(pathname));
   const inside = path.relative(root, file);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
-  try {
-    return (await lstat(file)).isFile() ? { file, pathname } : undefined;
-  } catch {
-    return undefined;
-  }
+  return { file, inside: inside.split(path.sep).join('/'), pathname };
 }

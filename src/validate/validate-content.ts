@@ -72,7 +72,24 @@ export function validateContent(loaded: LoadResult): ValidateResult {
   return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };
 }
 
-function checkEntry(entry: RawEntry): { checked?: Checked<unknown>; errors: ContentError[] } {
+type EntryCheck = { checked?: Checked<unknown>; errors: ContentError[] };
+
+/**
+ * Each entry's check, kept while the entry is: a process that loads again
+ * (the preview) keeps the entries of unchanged files, and gets their checked
+ * data back as the same objects, so the model can tell what is unchanged.
+ */
+const CHECKS = new WeakMap<RawEntry, EntryCheck>();
+
+function checkEntry(entry: RawEntry): EntryCheck {
+  const known = CHECKS.get(entry);
+  if (known) return known;
+  const result = checkEntryAnew(entry);
+  CHECKS.set(entry, result);
+  return result;
+}
+
+function checkEntryAnew(entry: RawEntry): EntryCheck {
   const schema = SCHEMAS[entry.kind];
   const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
   if (!result.success) return { errors: mapSchemaIssues(entry, schema, result.error.issues) };

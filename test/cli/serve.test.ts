@@ -58,6 +58,10 @@ describe('papers serve', () => {
       const file = path.join(root, REPORT_2005);
       await saveByRename(file, 'title: Crime and Disorder Reduction Partnerships', 'title: First save');
       await waitFor('the first save', async () => ((await getPage(url)).includes('<h1>First save</h1>') ? true : undefined));
+      // Shown by rendering only the pages the edit reaches; the whole site is published soon after.
+      await waitFor('the edit shown', async () => (/Shown in [\d.]+ s/.test(serving.out()) ? true : undefined));
+      const published = path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html');
+      await waitFor('the published site', async () => ((await readFile(published, 'utf8')).includes('<h1>First save</h1>') ? true : undefined));
       await saveByRename(file, 'title: First save', 'title: Second save');
       await waitFor('the second save', async () => ((await getPage(url)).includes('<h1>Second save</h1>') ? true : undefined));
       const pdf = await fetch(`${url}x-ppr-2005-12-08-06.pdf`);
@@ -121,10 +125,13 @@ describe('papers serve', () => {
       const second = await browser.newPage();
       await second.goto(serving.url, { waitUntil: 'load' });
       await second.waitForSelector('#papers-problems', { timeout: 30_000 });
-      // Fixed: the page reloads with the new build, and the problems are gone.
+      // Fixed: the problems are gone, from a page in the background too (polled: it gets no animation frames).
       await editFile(root, REPORT_2005, 'number: "<img src=x id=injected>"', 'number: 6');
-      await page.waitForFunction(() => !document.getElementById('papers-problems'), { timeout: 30_000 });
+      await page.waitForFunction(() => !document.getElementById('papers-problems'), { timeout: 30_000, polling: 100 });
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Crime and Disorder Reduction Partnerships');
+      // An edit that changes the open page reloads it.
+      await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Reloaded with the edit');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Reloaded with the edit', { timeout: 30_000, polling: 100 });
     } finally {
       await browser.close();
       serving.child.kill('SIGINT');

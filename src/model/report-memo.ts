@@ -1,0 +1,61 @@
+import type { ContentError } from '../errors/content-error.ts';
+import type { Content } from '../validate/content.ts';
+import { buildReport, type ParagraphIndex, type ReportContext } from './build-report.ts';
+import type { Report } from './types.ts';
+
+type BuiltReport = { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] };
+type ReportEntry = Content['reports'][number];
+
+/** A report as built, and the checked entries it was built from. */
+interface KeptReport {
+  from: readonly unknown[];
+  built: BuiltReport;
+}
+
+/**
+ * Reports kept from one build to the next by a process that builds again and
+ * again (the preview). A report is made from its own file, the shared data and
+ * the recommendation sets it shows; while the loader and the checks hand back
+ * the very same objects for each of those, the report is the one built before.
+ * Reports with problems are always built again: a problem may be about a file
+ * the report does not yet depend on.
+ */
+export interface ReportMemo {
+  byId: Map<string, KeptReport>;
+}
+
+export function createReportMemo(): ReportMemo {
+  return { byId: new Map() };
+}
+
+/** Build each report, or take it from `memo` when nothing it is made from has changed. */
+export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext, memo?: ReportMemo): BuiltReport[] {
+  if (!memo) return entries.map((entry) => buildReport(entry, ctx));
+  const kept = new Map<string, KeptReport>();
+  const built = entries.map((entry) => {
+    const known = memo.byId.get(entry.id);
+    if (known && sameItems(known.from, listInputs(entry, ctx, known.built.report))) {
+      kept.set(entry.id, known);
+      return known.built;
+    }
+    const fresh = buildReport(entry, ctx);
+    if (fresh.errors.length === 0) kept.set(entry.id, { from: listInputs(entry, ctx, fresh.report), built: fresh });
+    return fresh;
+  });
+  memo.byId = kept;
+  return built;
+}
+
+/** Everything a report is made from: its entry, the shared data, and each set it shows with that set's recommendations. */
+function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report): unknown[] {
+  const { content } = ctx;
+  const inputs: unknown[] = [entry, content.site, content.committees, content.contacts, content.glossary, content.statuses];
+  for (const set of new Set(report.views.map((v) => v.set))) {
+    inputs.push(set, content.sets.find((s) => s.id === set), ...(ctx.recommendationsBySet.get(set) ?? []), undefined);
+  }
+  return inputs;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { hasErrors, type ContentError } from '../errors/content-error.ts';
+import type { SiteModel } from '../model/types.ts';
+import { fillSizesFrom } from '../render/fill-file-sizes.ts';
+import { planRender, type PageManifest, type PagedLists } from '../render/plan-render.ts';
+import { hashRenderCode, renderPages } from '../render/render-site.ts';
+import { checkProject, createCheckMemory, type CheckMemory } from './check-project.ts';
+
+/**
+ * What a running preview keeps between edits: the content as last read and
+ * built, what the pages it serves were made from, and the pages rendered since
+ * the site was last published, served over it.
+ */
+export interface PreviewState {
+  root: string;
+  /** The published site the preview serves. */
+  siteDir: string;
+  memory: CheckMemory;
+  /** Each page's fingerprint, of the published site with the rendered pages over it. */
+  manifest?: PageManifest;
+  renderHash?: string;
+  /** Pages rendered since the last publish, by path in the site (`committees/x/index.html`). */
+  overlay: Map<string, Buffer>;
+}
+
+export function createPreviewState(root: string, siteDir: string): PreviewState {
+  return { root, siteDir, memory: createCheckMemory(), overlay: new Map() };
+}
+
+/** The site as published: its pages' fingerprints, and nothing rendered over it. */
+export function adoptPublished(state: PreviewState, manifest: PageManifest, renderHash: string): void {
+  state.manifest = manifest;
+  state.renderHash = renderHash;
+  state.overlay.clear();
+}
+
+export type RefreshResult =
+  | { outcome: 'refreshed'; errors: ContentError[]; model: SiteModel; pages: number }
+  | { outcome: 'not-checked'; errors: ContentError[] }
+  /** The templates changed, or the edit reaches so many pages that a whole build is quicker. */
+  | { outcome: 'needs-build'; errors: ContentError[] };
+
+/** More pages than this to render, and a whole build, which copies the rest, is as quick. */
+const MOST_PAGES = 400;
+
+/**
+ * Show an edit quickly: check the content again (reading only the files that
+ * changed, building only the reports they reach), render only the pages whose
+ * fingerprints changed, and serve them over the published site. `shown` is
+ * called once those pages are served, before the site's other pages (home,
+ * lists, feeds, data), which follow. Nothing is published and nothing printed:
+ * a whole build does that later.
+ */
+export async function refreshPreview(state: PreviewState, shown: (files: string[]) => void): Promise<RefreshResult> {
+  const checked = await checkProject(state.root, { memory: state.memory });
+  if (!checked.model || hasErrors(checked.errors)) return { outcome: 'not-checked', errors: checked.errors };
+  const renderHash = await hashRenderCode();
+  if (!state.manifest || renderHash !== state.renderHash) return { outcome: 'needs-build', errors: checked.errors };
+  const model = checked.model;
+  const plan = planRender(model, renderHash, state.manifest);
+  const count = Object.values(plan.lists).reduce((n, list: unknown[]) => n + list.length, 0);
+  if (count > MOST_PAGES) return { outcome: 'needs-build', errors: checked.errors };
+  const scratch = path.join(state.root, 'output', '.cache', 'preview');
+  await mkdir(scratch, { recursive: true });
+  let pages = 0;
+  for (const [singles, lists] of [['without', plan.lists], ['only', plan.lists]] as Array<['without' | 'only', PagedLists]>) {
+    const dir = await mkdtemp(path.join(scratch, 'pages-'));
+    try {
+      const written = await renderPages(model, lists, dir, { singles });
+      const files = written.map((file) => path.relative(dir, file).split(path.sep).join('/'));
+      for (const [i, file] of files.entries()) state.overlay.set(file, await fillSizesFrom(await readFile(written[i]!), state.siteDir));
+      if (singles === 'without') state.manifest = plan.manifest;
+      pages += files.length;
+      shown(files);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return { outcome: 'refreshed', errors: checked.errors, model, pages };
+}
