@@ -1,21 +1,36 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice>; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]; prints one JSON line.
 // The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
 // fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
+// `pdf-sample` prints the first N reports' PDFs of a built archive as papers does, into a fresh cache;
+// `pdf-bare` prints the same pages with nothing but the browser (src/bench/print-bare.ts).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { printBare } from '../src/bench/print-bare.ts';
 import { pageFile } from '../src/model/urls.ts';
 import { resetAgendaPages } from '../src/pdf/fill-agenda-pages.ts';
+import { listPdfTasks } from '../src/pdf/list-pdf-tasks.ts';
 import { printSitePdfs } from '../src/pdf/print-site-pdfs.ts';
 import { buildProject } from '../src/pipeline/build-project.ts';
 import { checkProject } from '../src/pipeline/check-project.ts';
 
-const [root, mode] = process.argv.slice(2);
-if (!root) throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice>');
+const [root, mode, count] = process.argv.slice(2);
+if (!root) throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]');
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
-if (mode === 'packs-foretold' || mode === 'packs-printed-twice') {
+if (mode === 'pdf-sample' || mode === 'pdf-bare') {
+  const { model } = await checkProject(root);
+  if (!model) throw new Error('the archive does not check');
+  const siteDir = path.join(root, 'output/site');
+  const sample = (tasks: ReturnType<typeof listPdfTasks>) => tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-print-'));
+  const timed = performance.now();
+  const printed = mode === 'pdf-bare' ? sample(listPdfTasks(model)).length : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
+  const seconds = mode === 'pdf-bare' ? await printBare(siteDir, sample(listPdfTasks(model)).map((t) => t.pageUrl), scratch) : (performance.now() - timed) / 1000;
+  await rm(scratch, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ seconds, printed, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+} else if (mode === 'packs-foretold' || mode === 'packs-printed-twice') {
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
   const siteDir = path.join(root, 'output/site');
