@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type MarkdownIt from 'markdown-it';
+
+const LONG_TEXT = 1024;
 
 /** What one render gave: the HTML, and what the rules wrote into its env. */
 interface Rendering {
@@ -7,10 +10,12 @@ interface Rendering {
 }
 
 /**
- * Renderings kept from one build to the next, for a process that builds again
- * and again (the preview): a text rendered from the same starting env renders
- * the same, so only what an edit changed is rendered anew. Only the renderings
- * the last build used are kept, so it never grows past one build's worth.
+ * Renderings kept within a build and from one build to the next: a text
+ * rendered from the same starting env renders the same. In one build, an
+ * action's text is shown in every report that shows its recommendation; in a
+ * process that builds again and again (the preview), only what an edit changed
+ * is rendered anew. Only the renderings the last build used are kept, so it
+ * never grows past one build's worth.
  */
 export interface RenderMemo {
   kept: Map<string, Rendering>;
@@ -32,7 +37,8 @@ export function memoizeRender(md: MarkdownIt, memo: RenderMemo): MarkdownIt {
   const render = md.render.bind(md);
   md.render = (text: string, env?: Record<string, unknown>) => {
     const target = env ?? {};
-    const key = `${JSON.stringify(target, describeCollections)}\u0000${text}`;
+    // A long text (a report's body) stands in the key as its digest, so the key is not a second copy of it.
+    const key = `${JSON.stringify(target, describeCollections)}\u0000${text.length > LONG_TEXT ? createHash('sha256').update(text).digest('base64') : text}`;
     let done = memo.used.get(key) ?? memo.kept.get(key);
     if (!done) {
       const html = render(text, target);

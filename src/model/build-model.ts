@@ -1,7 +1,7 @@
 import { locatePath } from '../content/source-file.ts';
 import { createError, type ContentError } from '../errors/content-error.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
-import { memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
+import { createRenderMemo, memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
 
 import type { Content } from '../validate/content.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
@@ -41,7 +41,8 @@ export interface ModelOptions {
 
 export function buildModel(content: Content, options: ModelOptions = {}): ModelResult {
   const errors: ContentError[] = [];
-  const md = options.renders ? memoizeRender(createMarkdown(), options.renders) : createMarkdown();
+  // Within one build too: an action's text is shown in every report that shows its recommendation.
+  const md = memoizeRender(createMarkdown(), options.renders ?? createRenderMemo());
   const s = content.site.data;
   const site: SiteInfo = {
     title: s.title,
