@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { printBare } from '../src/bench/print-bare.ts';
-import { pageFile } from '../src/model/urls.ts';
+import { pageFile } from '../src/domain/urls.ts';
 import { resetAgendaPages } from '../src/pdf/fill-agenda-pages.ts';
 import { listPdfTasks } from '../src/pdf/list-pdf-tasks.ts';
 import { printSitePdfs } from '../src/pdf/print-site-pdfs.ts';

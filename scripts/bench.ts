@@ -13,7 +13,7 @@ import { DEFAULT_SIZE, generateArchive, type ArchiveSize } from '../src/bench/ge
 import { measureServeEdits } from '../src/bench/measure-serve-edits.ts';
 import { summariseProfile } from '../src/bench/summarise-profile.ts';
 import { addProgressEntry } from '../src/edit/add-progress-entry.ts';
-import { addDays } from '../src/model/dates.ts';
+import { addDays } from '../src/domain/dates.ts';
 import { findBrowser } from '../src/pdf/find-browser.ts';
 import { serveDirectory } from '../src/pdf/serve-directory.ts';
 import { PACKAGE_ROOT } from '../src/render/render-site.ts';

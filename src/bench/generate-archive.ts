@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
-import { addDays } from '../model/dates.ts';
+import { addDays } from '../domain/dates.ts';
 
 export interface ArchiveSize {
   reports: number;

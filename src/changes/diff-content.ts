@@ -1,8 +1,8 @@
-import { createCommitteeLookup } from '../model/committee-names.ts';
-import { formatDate } from '../model/dates.ts';
-import { absoluteUrl, fillUrlPattern, recommendationUrl, siteBase } from '../model/urls.ts';
-import type { Content } from '../validate/content.ts';
-import { createStatusResolver } from '../validate/statuses.ts';
+import { createCommitteeLookup } from '../domain/committee-names.ts';
+import { formatDate } from '../domain/dates.ts';
+import { absoluteUrl, boroughUrl, fillUrlPattern, recommendationUrl, siteBase } from '../domain/urls.ts';
+import type { Content } from '../content/content.ts';
+import { createStatusResolver } from '../domain/statuses.ts';
 
 export interface StatusChange {
   recommendation: string;
@@ -90,7 +90,7 @@ export function diffContent(before: Content | undefined, after: Content): Change
         ...(same ? { before: show(same.value) } : {}),
         after: show(fact.value),
         heldFromLabel: formatDate(fact.held_from),
-        url: absolute(`/boroughs/${borough.id}/`),
+        url: absolute(boroughUrl(borough.id)),
       });
     }
   }

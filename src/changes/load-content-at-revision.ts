@@ -7,7 +7,7 @@ import { loadContent } from '../content/load-content.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { isRealDate } from '../schemas/common.ts';
 import { todayIso } from '../validate/check-targets.ts';
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
 const run = promisify(execFile);

@@ -1,18 +1,7 @@
+import type { EntryKind } from '../schemas/index.ts';
 import type { YamlSource } from './source-file.ts';
 
-export type EntryKind =
-  | 'site'
-  | 'committees'
-  | 'contacts'
-  | 'glossary'
-  | 'statuses'
-  | 'facts'
-  | 'borough'
-  | 'recommendation-set'
-  | 'recommendation'
-  | 'meeting'
-  | 'report'
-  | 'minutes';
+export type { EntryKind };
 
 export interface MarkdownBody {
   text: string;

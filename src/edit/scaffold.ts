@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { slugify } from '../markdown/letters.ts';
+import { slugify } from '../domain/slugs.ts';
 import { isRealDate } from '../schemas/common.ts';
 import { appendToList } from './add-progress-entry.ts';
 import { UsageError } from '../errors/usage-error.ts';

@@ -1,5 +1,5 @@
 import TurndownService from 'turndown';
-import { formatDateIn } from '../model/dates.ts';
+import { formatDateIn } from '../domain/dates.ts';
 import type { Block, TableCell } from './read-blocks.ts';
 
 /** What the importer knows of the project: the names and words a report is matched against. */

@@ -3,7 +3,8 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { BodyEnv, BodySection } from './body-env.ts';
 import { detach } from '../content/detach.ts';
-import { letterFor, slugify } from './letters.ts';
+import { slugify } from '../domain/slugs.ts';
+import { letterFor } from './letters.ts';
 
 /** `{-}` keeps a paragraph unnumbered; `{#label}` names it for `[[label]]`. */
 const MARKER = /^\{(-|#([a-z0-9]+(?:-[a-z0-9]+)*))\}\s*/;

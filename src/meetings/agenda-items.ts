@@ -1,5 +1,5 @@
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import { numberAgenda } from './number-agenda.ts';
 import type { AgendaRef, MinuteItemData } from './parse-minutes.ts';
 

@@ -1,9 +1,9 @@
-import { formatDate } from '../model/dates.ts';
+import { formatDate } from '../domain/dates.ts';
 import { exemptionOfAgendaItem, exemptionOfMinute, findAgendaItem, reportNumberIn } from './agenda-items.ts';
 import { numberAgenda } from './number-agenda.ts';
 import { parseMinutes } from './parse-minutes.ts';
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
-import type { Checked, Content } from '../validate/content.ts';
+import type { Checked, Content } from '../content/content.ts';
 
 /**
  * The content the public may see. Exempt reports and recommendations are left

@@ -1,48 +1,11 @@
 import type { BoroughData } from '../schemas/borough.ts';
 import type { FactTypesData } from '../schemas/shared-data.ts';
-import type { Content } from '../validate/content.ts';
-import { formatDate } from './dates.ts';
-import type { Link, Report } from './types.ts';
+import type { Content } from '../content/content.ts';
+import { formatDate } from '../domain/dates.ts';
+import type { Borough, BoroughFact, BoroughOverview, Link, Report, TileMap } from './types.ts';
+import { boroughUrl } from '../domain/urls.ts';
 
 type FactType = FactTypesData['facts'][number];
-
-export interface BoroughFact {
-  fact: string;
-  label: string;
-  valueLabel: string;
-  heldFromLabel: string;
-  source: Link;
-}
-
-export interface Borough {
-  slug: string;
-  name: string;
-  shortName: string;
-  url: string;
-  facts: BoroughFact[];
-  reports: Link[];
-}
-
-export interface TileMap {
-  fact: string;
-  label: string;
-  url: string;
-  width: number;
-  height: number;
-  tiles: Array<{ x: number; y: number; label: string; name: string; valueLabel: string; fill: string; text: string; href: string }>;
-  legend: Array<{ label: string; fill: string; count: number }>;
-  /** The tiles by borough name: what each code stands for, and its value. */
-  key: TileMap['tiles'];
-  /** The maps of the other kinds of fact. */
-  others: Array<{ label: string; href: string }>;
-}
-
-export interface BoroughOverview {
-  url: string;
-  factColumns: Array<{ id: string; label: string }>;
-  rows: Array<{ borough: Borough; values: string[] }>;
-  maps: TileMap[];
-}
 
 const TILE = 64;
 const GAP = 4;
@@ -66,7 +29,7 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
       slug: entry.id,
       name: entry.data.name,
       shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
-      url: `/boroughs/${entry.id}/`,
+      url: boroughUrl(entry.id),
       facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reportsById.get(f.source.report))),
       reports: reports.filter((r) => r.boroughs.includes(entry.id)).map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
     }));

@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
 import type { Meeting, SiteInfo } from './types.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '../domain/urls.ts';
 
 /**
  * The meetings as an iCalendar file, beside the feed. Times are floating (the

@@ -1,7 +1,7 @@
-import type { Content } from '../validate/content.ts';
-import { toCsv, type DataFile } from './build-open-data.ts';
-import type { Decision } from './types.ts';
-import { absoluteUrl } from './urls.ts';
+import type { Content } from '../content/content.ts';
+import { toCsv } from './build-open-data.ts';
+import type { DataFile, Decision } from './types.ts';
+import { absoluteUrl } from '../domain/urls.ts';
 
 /** Decisions that named recommendations or sets, as JSON and CSV: one CSV row per decision and thing it named. */
 export function buildDecisionData(content: Content, decisions: readonly Decision[], baseUrl: string): DataFile[] {

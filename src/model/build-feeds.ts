@@ -1,5 +1,5 @@
 import type { Report, SiteInfo } from './types.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '../domain/urls.ts';
 
 /** Text for XML: markup escaped, and the control characters XML 1.0 forbids removed. */
 export function escapeXml(text: string): string {

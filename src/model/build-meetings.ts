@@ -3,11 +3,11 @@ import { exemptionOfAgendaItem } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import { describeExempt } from '../meetings/describe-exempt.ts';
-import { formatDate } from './dates.ts';
+import { formatDate } from '../domain/dates.ts';
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
-import { fillUrlPattern } from './urls.ts';
+import { fillUrlPattern } from '../domain/urls.ts';
 
 export interface MeetingsContext {
   content: Content;

@@ -3,11 +3,11 @@ import { exemptionOfMinute } from '../meetings/agenda-items.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
 import { parseMinutes } from '../meetings/parse-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
-import type { Content } from '../validate/content.ts';
-import { formatDate } from './dates.ts';
+import type { Content } from '../content/content.ts';
+import { formatDate } from '../domain/dates.ts';
 import { describeExempt } from '../meetings/describe-exempt.ts';
 import type { Committee, Decision, Minutes } from './types.ts';
-import { fillUrlPattern } from './urls.ts';
+import { fillUrlPattern } from '../domain/urls.ts';
 
 export interface MinutesContext {
   content: Content;

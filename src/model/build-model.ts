@@ -3,12 +3,12 @@ import { createError, type ContentError } from '../errors/content-error.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { createRenderMemo, memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
 
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
-import { createStatusResolver } from '../validate/statuses.ts';
+import { createStatusResolver } from '../domain/statuses.ts';
 import { listContacts, type ParagraphIndex } from './build-report.ts';
 import { buildReports, type ReportMemo } from './report-memo.ts';
-import { addDays, formatDate } from './dates.ts';
+import { addDays, formatDate } from '../domain/dates.ts';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { buildBoroughs } from './build-boroughs.ts';
@@ -20,8 +20,8 @@ import { buildMinutes } from './build-minutes.ts';
 import { buildCalendar } from './build-calendar.ts';
 import { buildDecisionData } from './build-decision-data.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
-import { fillUrlPattern, siteBase } from './urls.ts';
-import { createCommitteeLookup } from './committee-names.ts';
+import { fillUrlPattern, siteBase } from '../domain/urls.ts';
+import { createCommitteeLookup } from '../domain/committee-names.ts';
 
 export interface ModelResult {
   model?: SiteModel;

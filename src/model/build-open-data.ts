@@ -1,16 +1,8 @@
-import type { Content } from '../validate/content.ts';
-import type { Status } from '../validate/statuses.ts';
-import type { Borough } from './build-boroughs.ts';
-import { statusAsAt, type RecommendationSet } from './build-tracker.ts';
-import type { Report } from './types.ts';
-import { absoluteUrl } from './urls.ts';
-
-export interface DataFile {
-  url: string;
-  title: string;
-  description: string;
-  content: string;
-}
+import type { Content } from '../content/content.ts';
+import type { Status } from '../domain/statuses.ts';
+import type { Borough, DataFile, RecommendationSet, Report } from './types.ts';
+import { statusAsAt } from './build-tracker.ts';
+import { absoluteUrl } from '../domain/urls.ts';
 
 /**
  * One CSV field, quoted when it must be (RFC 4180). Text that a spreadsheet

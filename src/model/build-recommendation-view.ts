@@ -2,12 +2,12 @@ import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import { DEFAULT_COLUMNS, type RecommendationViewData } from '../schemas/recommendation-view.ts';
-import type { Checked } from '../validate/content.ts';
-import type { Status } from '../validate/statuses.ts';
-import { pickAsAt } from './as-at.ts';
-import { formatDate } from './dates.ts';
+import type { Checked } from '../content/content.ts';
+import type { Status } from '../domain/statuses.ts';
+import { pickAsAt } from '../domain/as-at.ts';
+import { formatDate } from '../domain/dates.ts';
 import type { KeyPointRows, RecommendationTable, RecommendationView, StatusInfo } from './types.ts';
-import { recommendationUrl } from './urls.ts';
+import { recommendationUrl } from '../domain/urls.ts';
 
 export interface ViewContext {
   md: MarkdownIt;

@@ -8,15 +8,15 @@ import { VIEW_MARKER, type ViewBlock } from '../markdown/recommendations-block-r
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import { recommendationViewSchema } from '../schemas/recommendation-view.ts';
 import type { ReportData } from '../schemas/report.ts';
-import type { Checked, Content } from '../validate/content.ts';
-import type { Status } from '../validate/statuses.ts';
+import type { Checked, Content } from '../content/content.ts';
+import type { Status } from '../domain/statuses.ts';
 import { checkViewReferences } from '../validate/check-view-references.ts';
 import { mapSchemaIssues } from '../validate/map-schema-issues.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
-import type { CommitteeLookup } from './committee-names.ts';
-import { formatDate, formatDateIn } from './dates.ts';
+import type { CommitteeLookup } from '../domain/committee-names.ts';
+import { formatDate, formatDateIn } from '../domain/dates.ts';
 import type { Appendix, Part, RecommendationView, Report, SiteInfo } from './types.ts';
-import { absoluteUrl, fillUrlPattern } from './urls.ts';
+import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 
 export interface ReportContext {
   content: Content;

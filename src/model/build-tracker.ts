@@ -2,85 +2,15 @@ import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { shorten, toPlainText } from '../markdown/plain-text.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
-import type { Checked, Content } from '../validate/content.ts';
-import type { Status } from '../validate/statuses.ts';
-import { pickAsAt } from './as-at.ts';
+import type { Checked, Content } from '../content/content.ts';
+import type { Status } from '../domain/statuses.ts';
+import { pickAsAt } from '../domain/as-at.ts';
 import { toStatusInfo } from './build-recommendation-view.ts';
-import { formatDate } from './dates.ts';
-import { rollUpStatus } from './roll-up-status.ts';
-import type { Decision, Link, Report, StatusInfo } from './types.ts';
-import { recommendationUrl, setUrl } from './urls.ts';
-
-export interface TimelineEntry {
-  date: string;
-  dateLabel: string;
-  status: StatusInfo;
-  resultHtml: string;
-  /** The reports that printed this entry. */
-  reports: Link[];
-}
-
-export interface TrackedRecommendation {
-  setId: string;
-  number: number;
-  url: string;
-  heading: string;
-  /** The recommendation's text as plain words, shortened: what a link to it says. */
-  summary: string;
-  owner: string;
-  textHtml: string;
-  status?: StatusInfo;
-  statusDate?: string;
-  keyPoints: Array<{ html: string; actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }> }>;
-  commentary: Array<{ dateLabel: string; html: string }>;
-  /** Decisions of committees that named this recommendation or its set, oldest first. */
-  decisions: Decision[];
-}
-
-export interface ActionTarget {
-  originalLabel: string;
-  revisions: Array<{ dateLabel: string; reasonHtml: string; decidedLabel?: string }>;
-  currentLabel: string;
-  /** Days the current target lies after the original: slippage, flagged on the page. */
-  slippedDays: number;
-}
-
-export interface FilterPage {
-  url: string;
-  heading: string;
-  recommendations: TrackedRecommendation[];
-}
-
-export interface DashboardRow {
-  date: string;
-  dateLabel: string;
-  report: Link;
-  counts: number[];
-}
-
-export interface RecommendationSet {
-  id: string;
-  url: string;
-  title: string;
-  madeBy: string;
-  publishedLabel: string;
-  total: number;
-  descriptionHtml?: string;
-  recommendations: TrackedRecommendation[];
-  statusFilters: Array<Link & { count: number }>;
-  ownerFilters: Array<Link & { count: number }>;
-  filterPages: FilterPage[];
-  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart };
-}
-
-/** A stacked bar per report date; geometry is worked out here so the template only draws it. */
-export interface StatusChart {
-  width: number;
-  height: number;
-  bars: Array<{ y: number; label: string; total: number; segments: Array<{ x: number; width: number; fill: string; title: string }> }>;
-  legend: Array<{ x: number; label: string; fill: string }>;
-  summary: string;
-}
+import { formatDate } from '../domain/dates.ts';
+import { rollUpStatus } from '../domain/roll-up-status.ts';
+import type { ActionTarget, DashboardRow, Decision, FilterPage, Link, RecommendationSet, Report, StatusChart, StatusInfo, TimelineEntry, TrackedRecommendation } from './types.ts';
+import { recommendationUrl, setUrl } from '../domain/urls.ts';
+import { slugOf } from '../domain/slugs.ts';
 
 const CHART = { label: 150, bar: 28, gap: 12, plot: 420, top: 36 };
 
@@ -242,8 +172,4 @@ function describeTarget(original: string, revised: RecommendationData['key_point
     currentLabel: formatDate(current),
     slippedDays: Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${original}T00:00:00Z`)) / 86_400_000),
   };
-}
-
-export function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

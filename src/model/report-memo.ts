@@ -1,5 +1,5 @@
 import type { ContentError } from '../errors/content-error.ts';
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import { buildReport, type ParagraphIndex, type ReportContext } from './build-report.ts';
 import type { Report } from './types.ts';
 

@@ -1,7 +1,6 @@
 /** The view model: everything templates show, prepared so that templates stay dumb. */
-import type { Borough, BoroughOverview } from './build-boroughs.ts';
-import type { DataFile } from './build-open-data.ts';
-import type { RecommendationSet } from './build-tracker.ts';
+import type { Committee } from '../domain/committee-names.ts';
+import type { ExemptNote } from '../meetings/describe-exempt.ts';
 
 export interface Link {
   label: string;
@@ -22,13 +21,7 @@ export interface SiteInfo {
   licence?: { name: string; url: string };
 }
 
-export interface Committee {
-  code: string;
-  /** The name in force at the date it was looked up for. */
-  name: string;
-  shortName?: string;
-  url: string;
-}
+export type { Committee, ExemptNote };
 
 export interface StatusInfo {
   id: string;
@@ -136,13 +129,6 @@ export interface Report {
 
 export type AgendaKind = 'standing' | 'minutes' | 'report' | 'oral' | 'urgent' | 'exclusion' | 'item';
 
-/** An exempt paper or item: listed in public by its title and this note only. */
-export interface ExemptNote {
-  /** The paragraph of Schedule 12A, or `true` where the record does not say which. */
-  paragraph: number | true;
-  /** "Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972". */
-  label: string;
-}
 
 export interface AgendaItem {
   number: number;
@@ -232,7 +218,7 @@ export interface Meeting {
   minutes?: Minutes;
   /** Has the meeting papers (reports, minutes) to print into a pack? */
   hasPack: boolean;
-  /** The committee pack: one HTML document printed once into one PDF. */
+  /** The committee pack: one HTML document printed into one PDF (once, its agenda's pages foretold from its reports' page counts; again if they foretold wrongly). */
   packUrl: string;
   packPdfUrl: string;
 }
@@ -257,8 +243,8 @@ export interface SiteModel {
   yearPages: YearPage[];
   sets: RecommendationSet[];
   /** Flat lists for pagination: each item names its set without holding it, so data has no cycles. */
-  trackerPages: Array<{ set: Link; page: import('./build-tracker.ts').FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }> }>;
-  trackedRecommendations: Array<{ set: Link; recommendation: import('./build-tracker.ts').TrackedRecommendation }>;
+  trackerPages: Array<{ set: Link; page: FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }> }>;
+  trackedRecommendations: Array<{ set: Link; recommendation: TrackedRecommendation }>;
   boroughs: Borough[];
   boroughOverview: BoroughOverview;
   glossary: Array<{ term: string; expansion: string; description?: string }>;
@@ -274,4 +260,120 @@ export interface SiteModel {
   reports: Report[];
   minutes: Minutes[];
   decisions: Decision[];
+}
+
+export interface BoroughFact {
+  fact: string;
+  label: string;
+  valueLabel: string;
+  heldFromLabel: string;
+  source: Link;
+}
+
+export interface Borough {
+  slug: string;
+  name: string;
+  shortName: string;
+  url: string;
+  facts: BoroughFact[];
+  reports: Link[];
+}
+
+export interface TileMap {
+  fact: string;
+  label: string;
+  url: string;
+  width: number;
+  height: number;
+  tiles: Array<{ x: number; y: number; label: string; name: string; valueLabel: string; fill: string; text: string; href: string }>;
+  legend: Array<{ label: string; fill: string; count: number }>;
+  /** The tiles by borough name: what each code stands for, and its value. */
+  key: TileMap['tiles'];
+  /** The maps of the other kinds of fact. */
+  others: Array<{ label: string; href: string }>;
+}
+
+export interface BoroughOverview {
+  url: string;
+  factColumns: Array<{ id: string; label: string }>;
+  rows: Array<{ borough: Borough; values: string[] }>;
+  maps: TileMap[];
+}
+
+export interface DataFile {
+  url: string;
+  title: string;
+  description: string;
+  content: string;
+}
+
+export interface TimelineEntry {
+  date: string;
+  dateLabel: string;
+  status: StatusInfo;
+  resultHtml: string;
+  /** The reports that printed this entry. */
+  reports: Link[];
+}
+
+export interface TrackedRecommendation {
+  setId: string;
+  number: number;
+  url: string;
+  heading: string;
+  /** The recommendation's text as plain words, shortened: what a link to it says. */
+  summary: string;
+  owner: string;
+  textHtml: string;
+  status?: StatusInfo;
+  statusDate?: string;
+  keyPoints: Array<{ html: string; actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }> }>;
+  commentary: Array<{ dateLabel: string; html: string }>;
+  /** Decisions of committees that named this recommendation or its set, oldest first. */
+  decisions: Decision[];
+}
+
+export interface ActionTarget {
+  originalLabel: string;
+  revisions: Array<{ dateLabel: string; reasonHtml: string; decidedLabel?: string }>;
+  currentLabel: string;
+  /** Days the current target lies after the original: slippage, flagged on the page. */
+  slippedDays: number;
+}
+
+export interface FilterPage {
+  url: string;
+  heading: string;
+  recommendations: TrackedRecommendation[];
+}
+
+export interface DashboardRow {
+  date: string;
+  dateLabel: string;
+  report: Link;
+  counts: number[];
+}
+
+export interface RecommendationSet {
+  id: string;
+  url: string;
+  title: string;
+  madeBy: string;
+  publishedLabel: string;
+  total: number;
+  descriptionHtml?: string;
+  recommendations: TrackedRecommendation[];
+  statusFilters: Array<Link & { count: number }>;
+  ownerFilters: Array<Link & { count: number }>;
+  filterPages: FilterPage[];
+  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart };
+}
+
+/** A stacked bar per report date; geometry is worked out here so the template only draws it. */
+export interface StatusChart {
+  width: number;
+  height: number;
+  bars: Array<{ y: number; label: string; total: number; segments: Array<{ x: number; width: number; fill: string; title: string }> }>;
+  legend: Array<{ x: number; label: string; fill: string }>;
+  summary: string;
 }

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
-import { pageFile } from '../model/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 import { emptyFileSizes } from '../render/fill-file-sizes.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf.ts';

@@ -5,7 +5,7 @@ import { UsageError } from '../errors/usage-error.ts';
 import { listPdfTasks } from '../pdf/list-pdf-tasks.ts';
 import { printSitePdfs, type PdfProgress } from '../pdf/print-site-pdfs.ts';
 import { renderSite } from '../render/render-site.ts';
-import { pageFile } from '../model/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 import { checkProject } from './check-project.ts';
 
 export interface MembersOptions {

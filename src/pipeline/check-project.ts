@@ -5,7 +5,7 @@ import { buildModel } from '../model/build-model.ts';
 import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
-import type { Content } from '../validate/content.ts';
+import type { Content } from '../content/content.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 

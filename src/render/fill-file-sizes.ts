@@ -1,7 +1,7 @@
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
-import { pageFile } from '../model/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
 const SLOT_END = Buffer.from('</span>');

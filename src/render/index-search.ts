@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import type { Part, SiteModel } from '../model/types.ts';
-import { pageFile } from '../model/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 import { linkTree, putFiles } from '../util/link-file.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */

@@ -7,7 +7,7 @@ import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { pageFile } from '../model/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 

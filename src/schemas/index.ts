@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { EntryKind } from '../content/entry.ts';
 import { boroughSchema } from './borough.ts';
 import { meetingSchema } from './meeting.ts';
 import { minutesSchema } from './minutes.ts';
@@ -22,4 +21,7 @@ export const SCHEMAS = {
   meeting: meetingSchema,
   report: reportSchema,
   minutes: minutesSchema,
-} as const satisfies Record<EntryKind, z.ZodType>;
+} as const satisfies Record<string, z.ZodType>;
+
+/** The kinds of content file, one per schema. */
+export type EntryKind = keyof typeof SCHEMAS;

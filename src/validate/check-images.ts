@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import { locatePath, type DataPath } from '../content/source-file.ts';
 import { createError, type ContentError } from '../errors/content-error.ts';
 import { isOutsideImage } from '../markdown/outside-images-rule.ts';
-import type { Checked, Content } from './content.ts';
+import type { Checked, Content } from '../content/content.ts';
 
 /**
  * Images from outside the site in any Markdown of the front matter or YAML

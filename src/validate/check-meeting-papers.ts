@@ -6,7 +6,7 @@ import { numberAgenda } from '../meetings/number-agenda.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
 import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
-import type { Checked, Content } from './content.ts';
+import type { Checked, Content } from '../content/content.ts';
 
 /**
  * Agendas, minutes and decisions, and the rules that keep exempt papers off

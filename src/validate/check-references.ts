@@ -4,8 +4,8 @@ import { checkViewReferences } from './check-view-references.ts';
 import { checkMeetingPapers } from './check-meeting-papers.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { isRealDate, SLUG_PATTERN } from '../schemas/common.ts';
-import type { Checked, Content } from './content.ts';
-import { createStatusResolver } from './statuses.ts';
+import type { Checked, Content } from '../content/content.ts';
+import { createStatusResolver } from '../domain/statuses.ts';
 
 /**
  * Every reference between files: statuses, owners, sets, reports, meetings,

@@ -1,8 +1,8 @@
 import { locatePath } from '../content/source-file.ts';
 import { createError, type ContentError } from '../errors/content-error.ts';
-import { formatDate } from '../model/dates.ts';
-import type { Content } from './content.ts';
-import { createStatusResolver } from './statuses.ts';
+import { formatDate } from '../domain/dates.ts';
+import type { Content } from '../content/content.ts';
+import { createStatusResolver } from '../domain/statuses.ts';
 
 /** The target in force: the last revision, or the original. */
 export function currentTarget(action: { target?: string | undefined; revised_targets: ReadonlyArray<{ date: string }> }): string | undefined {

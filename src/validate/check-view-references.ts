@@ -1,6 +1,6 @@
 import type { DataPath } from '../content/source-file.ts';
 import { didYouMean } from '../errors/suggest.ts';
-import type { Content } from './content.ts';
+import type { Content } from '../content/content.ts';
 
 export interface ViewProblem {
   path: DataPath;

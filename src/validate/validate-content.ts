@@ -5,7 +5,7 @@ import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
 import { checkReferences } from './check-references.ts';
-import type { Checked, Content } from './content.ts';
+import type { Checked, Content } from '../content/content.ts';
 import { mapSchemaIssues } from './map-schema-issues.ts';
 
 export interface ValidateResult {

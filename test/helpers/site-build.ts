@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pageFile } from '../../src/model/urls.ts';
+import { pageFile } from '../../src/domain/urls.ts';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from './project.ts';
 

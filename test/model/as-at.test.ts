@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { pickAsAt } from '../../src/model/as-at.ts';
+import { pickAsAt } from '../../src/domain/as-at.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { pageText } from '../helpers/page-text.ts';
 import { copyExampleProject, PAGE_2005, REPORT_2005 } from '../helpers/project.ts';

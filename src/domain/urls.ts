@@ -53,3 +53,8 @@ export function setUrl(setId: string): string {
 export function recommendationUrl(setId: string, number: number): string {
   return `${setUrl(setId)}${String(number).padStart(2, '0')}/`;
 }
+
+/** A borough's page, such as `/boroughs/camden/`. */
+export function boroughUrl(slug: string): string {
+  return `/boroughs/${slug}/`;
+}

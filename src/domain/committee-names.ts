@@ -1,6 +1,14 @@
 import type { CommitteesData } from '../schemas/shared-data.ts';
-import type { Committee } from './types.ts';
 import { fillUrlPattern } from './urls.ts';
+
+/** A committee as of a date: its name and short name then, and its page. */
+export interface Committee {
+  code: string;
+  /** The name in force at the date it was looked up for. */
+  name: string;
+  shortName?: string;
+  url: string;
+}
 
 export type CommitteeLookup = (code: string, date?: string) => Committee;
 

@@ -1,4 +1,4 @@
-import type { Status } from '../validate/statuses.ts';
+import type { Status } from './statuses.ts';
 
 /**
  * A recommendation's status from its actions' statuses: the least advanced

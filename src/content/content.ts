@@ -1,5 +1,5 @@
-import type { MarkdownBody } from '../content/entry.ts';
-import type { YamlSource } from '../content/source-file.ts';
+import type { MarkdownBody } from './entry.ts';
+import type { YamlSource } from './source-file.ts';
 import type { BoroughData } from '../schemas/borough.ts';
 import type { MeetingData } from '../schemas/meeting.ts';
 import type { MinutesData } from '../schemas/minutes.ts';
@@ -17,7 +17,7 @@ export interface Checked<T> {
   body?: MarkdownBody;
 }
 
-/** Everything the model needs, every file checked against its schema and every reference resolved. */
+/** Everything the model needs: every file checked against its schema, and every reference between files checked. */
 export interface Content {
   site: Checked<SiteData>;
   committees: Checked<CommitteesData>;

@@ -1,0 +1,21 @@
+/**
+ * An id or file name from a title (a section heading, a report's title):
+ * accents folded, `&` read as "and", anything else not a letter or digit a hyphen.
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The URL segment of an owner's filter page (`MPA Scrutiny` is `mpa-scrutiny`).
+ * Kept apart from `slugify`, which reads `&` as "and": owners' pages keep the URLs they have.
+ */
+export function slugOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
