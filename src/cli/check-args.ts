@@ -1,8 +1,9 @@
 import type { ArgsDef, CommandDef } from 'citty';
+import { UsageError } from '../errors/usage-error.ts';
 import { isRealDate } from '../schemas/common.ts';
 
 /** A mistake in the command line: answered with the command's own usage and exit code 2. */
-export class ArgumentError extends Error {
+export class ArgumentError extends UsageError {
   override name = 'ArgumentError';
   constructor(
     message: string,

@@ -1,4 +1,5 @@
 import { defineCommand, runCommand, runMain, showUsage, type CommandDef } from 'citty';
+import { PapersError } from '../errors/papers-error.ts';
 import { ArgumentError, checkArgs } from './check-args.ts';
 import { DESCRIPTIONS } from './descriptions.ts';
 
@@ -31,8 +32,10 @@ function printMainUsage(): void {
 }
 
 /**
- * Content errors are reported by the commands themselves. Anything else is a
- * fault of the tool or the machine: one clear line, and the stack only with DEBUG.
+ * Content errors are reported by the commands themselves, all at once. Every
+ * other error a user can meet is a `PapersError`, said here in one line with
+ * its code; anything else is a fault of the tool or the machine (E_INTERNAL):
+ * one clear line, and the stack only with DEBUG.
  */
 export async function runCli(argv: string[]): Promise<void> {
   if (argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'))) {
@@ -59,13 +62,13 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (error instanceof Error && ['OutputLockedError', 'UsageError', 'ImportError', 'BrowserNotFoundError'].includes(error.name)) {
-      process.stderr.write(`papers: ${error.message}\n`);
-      process.exitCode = error.name === 'UsageError' ? 2 : 1;
+    if (error instanceof PapersError) {
+      process.stderr.write(`papers: ${error.code}  ${error.message}\n`);
+      process.exitCode = error.exitCode;
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`papers: ${message}\n`);
+    process.stderr.write(`papers: E_INTERNAL  ${message}\n`);
     if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     else process.stderr.write('Run again with DEBUG=1 for details.\n');
     process.exitCode = 2;

@@ -16,16 +16,16 @@ function createAsker() {
     if (value) return value;
     if (!process.stdin.isTTY) {
       if (fallback !== undefined) return fallback;
-      throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`);
+      throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`, 1);
     }
     rl ??= createInterface({ input: process.stdin, output: process.stdout });
     // The line iterator keeps answers typed ahead of their question.
     lines ??= rl[Symbol.asyncIterator]();
     process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
     const next = await lines.next();
-    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`);
+    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`, 1);
     const answer = String(next.value).trim();
-    if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`);
+    if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`, 1);
     return answer || (fallback ?? '');
   };
   return { ask, close: () => rl?.close() };
@@ -45,10 +45,6 @@ async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promi
   const asker = createAsker();
   try {
     await work(asker.ask);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
   } finally {
     asker.close();
   }
@@ -56,13 +52,13 @@ async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promi
 
 /** A number given on the command line: a whole number from 1, or a usage error that writes nothing. */
 function positiveNumber(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--number ${value} is not a whole number from 1 up`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--number ${value} is not a whole number from 1 up`, 1);
   return Number(value);
 }
 
 /** A code or folder name: lower-case letters, digits and hyphens, so it can never lead out of its folder. */
-function slugOf(flag: string, value: string): string {
-  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`);
+function codeOf(flag: string, value: string): string {
+  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`, 1);
   return value;
 }
 
@@ -80,7 +76,7 @@ const reportCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const files = await scaffoldReport(root, {
-        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
+        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
         date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
         title: await ask(args.title, 'title', 'Title'),
         ...(args.by ? { by: args.by } : {}),
@@ -103,7 +99,7 @@ const meetingCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMeeting(root, {
-        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
+        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
         date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
         ...(args.time ? { time: args.time } : {}),
         ...(args.venue ? { venue: args.venue } : {}),
@@ -123,7 +119,7 @@ const minutesCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMinutes(root, {
-        committee: slugOf('committee', await ask(args.committee, 'committee', 'Committee code')),
+        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
         date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
       });
       await finish(root, [file]);
@@ -143,7 +139,7 @@ const recommendationCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldRecommendation(root, {
-        set: slugOf('set', await ask(args.set, 'set', 'Recommendation set')),
+        set: codeOf('set', await ask(args.set, 'set', 'Recommendation set')),
         text: await ask(args.text, 'text', 'Text', 'To be written.'),
         ...(args.owner ? { owner: args.owner } : {}),
         ...(args.number ? { number: positiveNumber(args.number) } : {}),

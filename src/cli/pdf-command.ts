@@ -15,6 +15,7 @@ import { checkProject } from '../pipeline/check-project.ts';
 import { createPdfProgress, describePdfResult } from './pdf-progress.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
+import { locateOutput } from '../pipeline/output-folders.ts';
 
 export const pdfCommand = defineCommand({
   meta: { name: 'pdf', description: DESCRIPTIONS.pdf },
@@ -28,8 +29,8 @@ export const pdfCommand = defineCommand({
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
-    const outputDir = args.output ? path.resolve(args.output) : path.join(root, 'output');
-    const siteDir = path.join(outputDir, 'site');
+    const folders = locateOutput(root, args.output);
+    const siteDir = folders.site;
     if (!(await stat(siteDir).catch(() => undefined))) {
       process.stderr.write(`There is no built site in ${siteDir}: run \`papers build\` first.\n`);
       process.exitCode = 1;
@@ -41,16 +42,9 @@ export const pdfCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    let shard;
-    try {
-      shard = args.shard ? parseShard(args.shard) : undefined;
-    } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n`);
-      process.exitCode = 1;
-      return;
-    }
+    const shard = args.shard ? parseShard(args.shard) : undefined;
     // PDFs printed from pages older than the content would carry the content's new metadata over old text.
-    const manifest = await readFile(path.join(outputDir, '.cache', 'pages.json'), 'utf8').then((t) => JSON.parse(t) as PageManifest, () => undefined);
+    const manifest = await readFile(folders.pagesManifest, 'utf8').then((t) => JSON.parse(t) as PageManifest, () => undefined);
     const stale = manifest ? await findStalePages(checked.model, manifest) : ['(no record of the build)'];
     if (stale.length > 0) {
       process.stderr.write(`The built site is older than the content (${stale.length} page${stale.length === 1 ? '' : 's'}, such as ${stale[0]}): run \`papers build --no-pdf\` first.\n`);
@@ -65,7 +59,7 @@ export const pdfCommand = defineCommand({
       if (published) await copySite(published, staging);
       result = await printSitePdfs(model, {
         siteDir: staging,
-        cacheDir: path.join(outputDir, '.cache', 'pdf'),
+        cacheDir: folders.pdfCache,
         ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
         ...(args['pdf-timeout'] ? { timeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
         onProgress: (p) => progress.update(p),

@@ -4,6 +4,7 @@ import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
 import type { ContentError } from '../errors/content-error.ts';
 import { buildProject } from '../pipeline/build-project.ts';
+import { locateOutput } from '../pipeline/output-folders.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../pipeline/refresh-preview.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
@@ -26,7 +27,7 @@ export const serveCommand = defineCommand({
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
-    const siteDir = path.join(root, 'output', 'site');
+    const siteDir = locateOutput(root).site;
     const state = createPreviewState(root, siteDir);
     let basePath = '/';
     let server: PreviewServer | undefined;

@@ -49,6 +49,12 @@ export const ERROR_CODES = {
   E_IMPORT_SIZE: '`papers import` was given a file over 50 MB',
   E_IMPORT_OPENING: '`papers import` found no opening block (title, Report, Date, By, Summary, recommendations) in the document',
   E_IMPORT_EXISTS: '`papers import` would write over a report, or take an agenda number already taken',
+  E_USAGE: 'a command was called in a way it cannot carry out: an unknown option, a value of the wrong form, a question left unanswered, a folder that is no project',
+  E_OUTPUT_LOCKED: 'another build is writing the same output folder',
+  E_BROWSER: 'no Chromium was found, or it would not start',
+  E_PRINT: 'a page could not be printed to PDF',
+  E_SEARCH: 'the search index could not be made',
+  E_INTERNAL: 'a fault of papers itself or of the machine, not of the content (run again with DEBUG=1 for its details)',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
   E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',
 } as const;

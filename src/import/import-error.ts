@@ -1,16 +1,16 @@
 import type { ErrorCode } from '../errors/content-error.ts';
-import { UsageError } from '../errors/usage-error.ts';
+import { PapersError } from '../errors/papers-error.ts';
 
 export type ImportErrorCode = Extract<ErrorCode, `E_IMPORT_${string}`>;
 
 /** A document that cannot be imported: said in one line with its code and what to do; nothing is written. */
-export class ImportError extends UsageError {
+export class ImportError extends PapersError {
   override name = 'ImportError';
   constructor(
-    readonly code: ImportErrorCode,
+    override readonly code: ImportErrorCode,
     what: string,
     readonly hint: string,
   ) {
-    super(`${what} (${code}) — ${hint}`);
+    super(code, `${what} — ${hint}`);
   }
 }

@@ -1,9 +1,13 @@
 import { accessSync, constants } from 'node:fs';
+import { PapersError } from '../errors/papers-error.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends PapersError {
   override name = 'BrowserNotFoundError';
+  constructor(message: string) {
+    super('E_BROWSER', message);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Page } from 'puppeteer-core';
+import { PapersError } from '../errors/papers-error.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { serveDirectory } from './serve-directory.ts';
@@ -29,13 +30,13 @@ export type PrintStep = 'opened' | 'loaded' | 'printing' | 'closing';
 /** How long a failed tab may take to close before it is left to the browser's own end. */
 const CLOSE_TAB_MS = 5000;
 
-export class PrintError extends Error {
+export class PrintError extends PapersError {
   override name = 'PrintError';
   constructor(
     readonly source: string,
     message: string,
   ) {
-    super(`${message} (from ${source})`);
+    super('E_PRINT', `${message} (from ${source})`);
   }
 }
 

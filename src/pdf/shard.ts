@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/usage-error.ts';
 import { createHash } from 'node:crypto';
 import type { PdfTask } from './list-pdf-tasks.ts';
 
@@ -11,7 +12,7 @@ export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`, 1);
   return { index, count };
 }
 

@@ -7,6 +7,7 @@ import { printSitePdfs, type PdfProgress } from '../pdf/print-site-pdfs.ts';
 import { renderSite } from '../render/render-site.ts';
 import { pageFile } from '../domain/urls.ts';
 import { checkProject } from './check-project.ts';
+import { locateOutput } from './output-folders.ts';
 
 export interface MembersOptions {
   root: string;
@@ -32,7 +33,7 @@ export interface MembersResult {
  */
 export async function buildMembersPapers(options: MembersOptions): Promise<MembersResult> {
   const membersDir = path.resolve(options.membersDir);
-  const outputDir = path.resolve(options.outputDir ?? path.join(options.root, 'output'));
+  const outputDir = locateOutput(options.root, options.outputDir).output;
   if (isInside(membersDir, outputDir) || isInside(outputDir, membersDir)) {
     throw new UsageError(`the members' papers hold exempt information and cannot be written in or around the public output (${outputDir}): choose a folder outside it`);
   }

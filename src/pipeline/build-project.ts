@@ -8,6 +8,7 @@ import { indexSearch, planSearch, type SearchResult } from '../render/index-sear
 import type { PageManifest } from '../render/plan-render.ts';
 import { renderSite, type RenderResult } from '../render/render-site.ts';
 import { checkProject, type CheckMemory } from './check-project.ts';
+import { locateOutput } from './output-folders.ts';
 import { publishOutput } from './publish-output.ts';
 import { putFiles } from '../util/link-file.ts';
 
@@ -47,8 +48,8 @@ export interface BuildResult {
 
 /** Check, then render the site; nothing is written unless the check passed. */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
-  const outputDir = options.outputDir ?? path.join(options.root, 'output');
-  const siteDir = path.join(outputDir, 'site');
+  const folders = locateOutput(options.root, options.outputDir);
+  const siteDir = folders.site;
   const timings = { check: 0, html: 0, pdf: 0, finish: 0, search: 0 };
   let mark = performance.now();
   const lap = () => {
@@ -65,7 +66,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   let rendered: RenderResult | undefined;
   let search: SearchResult | undefined;
   // The manifest describes the published site: it goes before the swap and comes back after it.
-  const manifestFile = path.join(outputDir, '.cache', 'pages.json');
+  const manifestFile = folders.pagesManifest;
   const previous = await readManifest(manifestFile);
   await publishOutput(siteDir, async (staging, published) => {
     const html = await renderSite(model, staging, previous && { siteDir, manifest: previous });
@@ -81,7 +82,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       if (options.pdf !== false) {
         pdfs = await printSitePdfs(model, {
           siteDir: staging,
-          cacheDir: path.join(outputDir, '.cache', 'pdf'),
+          cacheDir: folders.pdfCache,
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
           ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
           ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),

@@ -1,13 +1,17 @@
 import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { PapersError } from '../errors/papers-error.ts';
 import { isRunning } from '../util/is-running.ts';
 
 /** Where the releases of a site live, beside it: `output/site` is a link to one of them. */
 const RELEASES = '.releases';
 
-export class OutputLockedError extends Error {
+export class OutputLockedError extends PapersError {
   override name = 'OutputLockedError';
+  constructor(message: string) {
+    super('E_OUTPUT_LOCKED', message);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { fillSizesFrom } from '../render/fill-file-sizes.ts';
 import { planRender, type PageManifest, type PagedLists } from '../render/plan-render.ts';
 import { hashRenderCode, renderPages } from '../render/render-site.ts';
 import { checkProject, createCheckMemory, type CheckMemory } from './check-project.ts';
+import { locateOutput } from './output-folders.ts';
 
 /**
  * What a running preview keeps between edits: the content as last read and
@@ -61,7 +62,7 @@ export async function refreshPreview(state: PreviewState, shown: (files: string[
   const plan = planRender(model, renderHash, state.manifest);
   const count = Object.values(plan.lists).reduce((n, list: unknown[]) => n + list.length, 0);
   if (count > MOST_PAGES) return { outcome: 'needs-build', errors: checked.errors };
-  const scratch = path.join(state.root, 'output', '.cache', 'preview');
+  const scratch = locateOutput(state.root).preview;
   await mkdir(scratch, { recursive: true });
   let pages = 0;
   for (const [singles, lists] of [['without', plan.lists], ['only', plan.lists]] as Array<['without' | 'only', PagedLists]>) {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { PapersError } from '../errors/papers-error.ts';
 import type { Part, SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
 import { linkTree, putFiles } from '../util/link-file.ts';
@@ -104,11 +105,11 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
   await putFiles(siteDir, pages, bundle.urls.map(pageFile));
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`search index could not be created: ${errors.join('; ')}`);
+    if (!index) throw new PapersError('E_SEARCH', `the search index could not be created: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: pages });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, bundle.dir) });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
     return added.page_count;
   } finally {

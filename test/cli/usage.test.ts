@@ -81,6 +81,6 @@ describe('the command line is checked before anything runs', () => {
     const empty = await makeTempDir('no-project');
     const run = await runCli(['check', '--root', empty]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`papers: ${empty} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`]);
+    expect(run.stderr.trim().split('\n')).toEqual([`papers: E_USAGE  ${empty} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`]);
   });
 });

@@ -42,7 +42,7 @@ describe('papers changes', () => {
     expect(before.stdout).toContain('first entry: **Completed** (8 December 2005)');
     const bad = await runCli(['changes', '--since', 'no-such-branch', '--root', root]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('"no-such-branch" is neither a git revision of this repository nor a date');
+    expect(bad.stderr).toContain('papers: E_USAGE  "no-such-branch" is neither a git revision of this repository nor a date');
   });
 
   it('the site shows the changes since the last meeting, from the dates in the content', async () => {

@@ -79,6 +79,6 @@ describe('papers new', () => {
     const root = await createGitProject();
     const run = await runCli(['new', 'report', '--committee', 'x-ppr', '--root', root]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--date is needed');
+    expect(run.stderr).toContain('papers: E_USAGE  --date is needed');
   });
 });

@@ -208,7 +208,7 @@ describe('without a browser', () => {
     const root = await createPdfProject();
     const run = await runCli(['build', '--root', root], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is /nonexistent/chromium');
+    expect(run.stderr).toContain('papers: E_BROWSER  PUPPETEER_EXECUTABLE_PATH is /nonexistent/chromium');
     expect(run.stderr).not.toMatch(/^\s+at /m);
     await expect(readFile(path.join(root, 'output/site/index.html'))).rejects.toThrow();
   });

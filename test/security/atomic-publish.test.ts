@@ -82,7 +82,7 @@ describe('atomic publish', () => {
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
     const runs = await Promise.all([0, 1, 2].map(() => runCli(['build', '--root', root, '--no-pdf'])));
     expect(runs.filter((r) => r.code === 0).length).toBeGreaterThanOrEqual(1);
-    for (const run of runs.filter((r) => r.code !== 0)) expect(run.stderr).toMatch(/another build \(process \d+\) is writing/);
+    for (const run of runs.filter((r) => r.code !== 0)) expect(run.stderr).toMatch(/^papers: E_OUTPUT_LOCKED {2}another build \(process \d+\) is writing/);
     expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('Crime and Disorder Reduction Partnerships');
     expect((await readdir(path.join(root, 'output/.releases'))).length).toBeLessThanOrEqual(2);
   });
