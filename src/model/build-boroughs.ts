@@ -4,6 +4,7 @@ import type { Content } from '../content/content.ts';
 import { formatDate } from '../domain/dates.ts';
 import type { Borough, BoroughFact, BoroughOverview, Link, Report, TileMap } from './types.ts';
 import { boroughUrl } from '../domain/urls.ts';
+import { crumbsToBoroughs } from './breadcrumbs.ts';
 
 type FactType = FactTypesData['facts'][number];
 
@@ -32,6 +33,7 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
       url: boroughUrl(entry.id),
       facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reportsById.get(f.source.report))),
       reports: reports.filter((r) => r.boroughs.includes(entry.id)).map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+      breadcrumb: crumbsToBoroughs(),
     }));
   const latest = (slug: string, fact: string) => content.boroughs.find((b) => b.id === slug)?.data.facts.filter((f) => f.fact === fact).sort((a, b) => a.held_from.localeCompare(b.held_from)).at(-1);
   const rows = boroughs.map((borough) => ({
@@ -103,5 +105,5 @@ function buildTileMap(
   const legend = [...values.map((v) => ({ label: v, ...colourOf(v) })), { label: 'Not recorded', ...UNKNOWN }]
     .map((l) => ({ label: l.label, fill: l.fill, count: tiles.filter((t) => t.valueLabel === l.label).length }))
     .filter((l) => l.count > 0);
-  return { fact: type.id, label: type.label, url: `/boroughs/map/${type.id}/`, width: cols * (TILE + GAP) - GAP, height: rows * (TILE + GAP) - GAP, tiles, legend };
+  return { fact: type.id, label: type.label, url: `/boroughs/map/${type.id}/`, width: cols * (TILE + GAP) - GAP, height: rows * (TILE + GAP) - GAP, tiles, legend, pageTitle: `Map: ${type.label}`, breadcrumb: crumbsToBoroughs() };
 }

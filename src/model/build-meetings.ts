@@ -8,6 +8,7 @@ import { describeExempt } from '../meetings/describe-exempt.ts';
 import { formatDate } from '../domain/dates.ts';
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
+import { crumbsToCommittees } from './breadcrumbs.ts';
 
 export interface MeetingsContext {
   content: Content;
@@ -49,6 +50,8 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
       url,
       packUrl: `${url}pack/`,
       packPdfUrl: `${url}${code}-${date}-pack.pdf`,
+      pageTitle: `${committee.name}, ${formatDate(date)}`,
+      packTitle: `${committee.name}, ${formatDate(date)}: committee pack`,
       ...(entry.data.time ? { time: entry.data.time } : {}),
       ...(entry.data.venue ? { venue: entry.data.venue } : {}),
       ...(entry.data.contact ? { contact: entry.data.contact } : {}),
@@ -56,6 +59,7 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
       hasPack: [...part1, ...part2].some((item) => item.report !== undefined || item.minutes !== undefined),
       parts,
       ...(minutes ? { minutes } : {}),
+      breadcrumb: crumbsToCommittees(committee),
     };
   });
 }

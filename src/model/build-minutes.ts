@@ -8,6 +8,7 @@ import { formatDate } from '../domain/dates.ts';
 import { describeExempt } from '../meetings/describe-exempt.ts';
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
+import { crumbsToMeeting } from './breadcrumbs.ts';
 
 export interface MinutesContext {
   content: Content;
@@ -66,14 +67,9 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
       officers: d.present.officers.map((o) => ({ organisation: o.organisation, people: o.people })),
       apologies: d.apologies,
       items,
-      breadcrumb: [
-        { label: 'Home', href: '/' },
-        { label: 'Committees', href: '/committees/' },
-        { label: committee.name, href: committee.url },
-        { label: date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: code, date }) },
-        { label: dateLabel, href: meetingUrl },
-      ],
+      breadcrumb: crumbsToMeeting(committee, { label: date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: code, date }) }, { label: dateLabel, href: meetingUrl }),
       printFooter: `${committee.name}, ${dateLabel}: minutes`,
+      pageTitle: `Minutes: ${committee.name}, ${dateLabel}`,
       file: entry.file,
     };
   });

@@ -22,6 +22,8 @@ import { buildDecisionData } from './build-decision-data.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
 import { fillUrlPattern, siteBase } from '../domain/urls.ts';
 import { createCommitteeLookup } from '../domain/committee-names.ts';
+import { crumbsToCommittees, crumbsToRecommendations, crumbsToTop } from './breadcrumbs.ts';
+import { toStatusInfo } from './build-recommendation-view.ts';
 
 export interface ModelResult {
   model?: SiteModel;
@@ -108,6 +110,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   const committeePages = content.committees.data.committees.map((c) => ({
     committee: committees.get(c.code)!,
     names: describeNames(c),
+    breadcrumb: crumbsToCommittees(),
     years: yearPages.filter((y) => y.committee.code === c.code),
   }));
   const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
@@ -155,8 +158,12 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   return {
     model: {
       nav, site, contacts, committees: [...committees.values()], committeePages, yearPages, meetings, reports, minutes, decisions, sets,
-      trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters }))),
-      trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation }))),
+      trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters, pageTitle: `${set.title}: ${page.heading}`, breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }) }))),
+      trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation, pageTitle: `${recommendation.heading}: ${set.title}`, breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }) }))),
+      topBreadcrumb: crumbsToTop(),
+      latestMeetings: meetings.slice(-LATEST).reverse().map((m) => ({ label: `${m.committee.name}, ${m.dateLabel}`, href: m.url })),
+      latestReports: reports.slice(-LATEST).reverse().map((r) => ({ label: r.title, href: r.url, note: `${r.committee.name}, ${r.dateLabel}` })),
+      statuses: content.statuses.data.statuses.map((s) => toStatusInfo(s, s.id)),
       boroughs, boroughOverview: overview, glossary, dataFiles, textFiles, changesPage,
     },
     errors,
@@ -169,7 +176,8 @@ function buildYearPages(committees: readonly Committee[], meetings: readonly Mee
     return years.map((year) => {
       const inYear = meetings.filter((m) => m.committee.code === committee.code && m.date.startsWith(year)).sort((a, b) => b.date.localeCompare(a.date));
       // A year is headed with the name of its latest meeting: a committee renamed that year is named as it ended the year.
-      return { committee: inYear[0]?.committee ?? committee, year, url: fillUrlPattern(pattern, { committee: committee.code, date: `${year}-01-01` }), meetings: inYear };
+      const named = inYear[0]?.committee ?? committee;
+      return { committee: named, year, url: fillUrlPattern(pattern, { committee: committee.code, date: `${year}-01-01` }), meetings: inYear, pageTitle: `${named.name}, ${year}`, breadcrumb: crumbsToCommittees(named) };
     });
   });
 }
@@ -185,6 +193,9 @@ function describeNames(c: CommitteesData['committees'][number]): string[] {
     return next ? `${label}, ${formatDate(n.from)} to ${formatDate(addDays(next.from ?? '', -1))}` : `${label}, from ${formatDate(n.from)}`;
   });
 }
+
+/** Meetings and reports listed on the home page. */
+const LATEST = 10;
 
 const SAFE_URL = /^\/([a-z0-9]+(-[a-z0-9]+)*\/)*$/;
 /** Pages every site has, whatever its content. */

@@ -17,6 +17,7 @@ import type { CommitteeLookup } from '../domain/committee-names.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
 import type { Appendix, Part, RecommendationView, Report, SiteInfo } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
+import { crumbsToMeeting } from './breadcrumbs.ts';
 
 export interface ReportContext {
   content: Content;
@@ -117,13 +118,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
       ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
       ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
     ],
-    breadcrumb: [
-      { label: 'Home', href: '/' },
-      { label: 'Committees', href: '/committees/' },
-      { label: committee.name, href: committee.url },
-      { label: d.date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }) },
-      { label: dateLabel, href: meetingUrl },
-    ],
+    breadcrumb: crumbsToMeeting(committee, { label: d.date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }) }, { label: dateLabel, href: meetingUrl }),
     shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl(url, site.baseUrl))}`,
     ...(site.feedbackEmail ? { feedbackHref: `mailto:${site.feedbackEmail}?subject=${encodeURIComponent(`Feedback: ${d.title}`)}` } : {}),
     boroughs: d.boroughs,

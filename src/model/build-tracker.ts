@@ -11,6 +11,7 @@ import { rollUpStatus } from '../domain/roll-up-status.ts';
 import type { ActionTarget, DashboardRow, Decision, FilterPage, Link, RecommendationSet, Report, StatusChart, StatusInfo, TimelineEntry, TrackedRecommendation } from './types.ts';
 import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { slugOf } from '../domain/slugs.ts';
+import { crumbsToRecommendations } from './breadcrumbs.ts';
 
 const CHART = { label: 150, bar: 28, gap: 12, plot: 420, top: 36 };
 
@@ -96,7 +97,8 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
     statusFilters: statusFilters.map(({ id: _id, ...link }) => link),
     ownerFilters,
     filterPages,
-    dashboard: { url: `${url}dashboard/`, statuses, rows, chart: buildChart(statuses, rows, set.title) },
+    dashboard: { url: `${url}dashboard/`, statuses, rows, chart: buildChart(statuses, rows, set.title), pageTitle: `${set.title}: status over time`, breadcrumb: crumbsToRecommendations({ label: set.title, href: url }) },
+    breadcrumb: crumbsToRecommendations(),
   };
 }
 

@@ -169,6 +169,8 @@ export interface MinuteItem {
 /** A meeting's minutes: attendance, then numbered minute items tied to the agenda. */
 export interface Minutes {
   id: string;
+  /** "Minutes: Committee, 8 December 2005": the page's and the PDF's title. */
+  pageTitle: string;
   url: string;
   pdfUrl: string;
   meetingUrl: string;
@@ -221,6 +223,11 @@ export interface Meeting {
   /** The committee pack: one HTML document printed into one PDF (once, its agenda's pages foretold from its reports' page counts; again if they foretold wrongly). */
   packUrl: string;
   packPdfUrl: string;
+  /** "Committee, 8 December 2005": the meeting page's title. */
+  pageTitle: string;
+  /** "Committee, 8 December 2005: committee pack": the pack's title, footer and PDF title. */
+  packTitle: string;
+  breadcrumb: Link[];
 }
 
 export interface YearPage {
@@ -228,10 +235,14 @@ export interface YearPage {
   year: string;
   url: string;
   meetings: Meeting[];
+  /** "Committee, 2005". */
+  pageTitle: string;
+  breadcrumb: Link[];
 }
 
 export interface CommitteePage {
   committee: Committee;
+  breadcrumb: Link[];
   /** Each name the committee has had, with its dates; empty when it was never renamed. */
   names: string[];
   years: YearPage[];
@@ -243,8 +254,15 @@ export interface SiteModel {
   yearPages: YearPage[];
   sets: RecommendationSet[];
   /** Flat lists for pagination: each item names its set without holding it, so data has no cycles. */
-  trackerPages: Array<{ set: Link; page: FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }> }>;
-  trackedRecommendations: Array<{ set: Link; recommendation: TrackedRecommendation }>;
+  trackerPages: Array<{ set: Link; page: FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }>; pageTitle: string; breadcrumb: Link[] }>;
+  trackedRecommendations: Array<{ set: Link; recommendation: TrackedRecommendation; pageTitle: string; breadcrumb: Link[] }>;
+  /** The home page's latest meetings and reports, newest first (ten of each). */
+  latestMeetings: Link[];
+  latestReports: Array<Link & { note: string }>;
+  /** Every status of data/statuses.yaml, in its order: the open data's vocabulary. */
+  statuses: StatusInfo[];
+  /** The trail above the pages of the top level (lists of all committees, sets or boroughs, the glossary, search, open data, changes). */
+  topBreadcrumb: Link[];
   boroughs: Borough[];
   boroughOverview: BoroughOverview;
   glossary: Array<{ term: string; expansion: string; description?: string }>;
@@ -277,6 +295,7 @@ export interface Borough {
   url: string;
   facts: BoroughFact[];
   reports: Link[];
+  breadcrumb: Link[];
 }
 
 export interface TileMap {
@@ -291,6 +310,9 @@ export interface TileMap {
   key: TileMap['tiles'];
   /** The maps of the other kinds of fact. */
   others: Array<{ label: string; href: string }>;
+  /** "Map: <fact>". */
+  pageTitle: string;
+  breadcrumb: Link[];
 }
 
 export interface BoroughOverview {
@@ -366,7 +388,8 @@ export interface RecommendationSet {
   statusFilters: Array<Link & { count: number }>;
   ownerFilters: Array<Link & { count: number }>;
   filterPages: FilterPage[];
-  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart };
+  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart; pageTitle: string; breadcrumb: Link[] };
+  breadcrumb: Link[];
 }
 
 /** A stacked bar per report date; geometry is worked out here so the template only draws it. */

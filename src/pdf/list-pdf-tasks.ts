@@ -39,7 +39,7 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
     footer: m.printFooter,
     source: m.file,
     metadata: {
-      title: `Minutes: ${m.committee.name}, ${m.dateLabel}`,
+      title: m.pageTitle,
       author: model.site.body,
       subject: m.opening,
       keywords: [m.committee.name, m.dateLabel, 'minutes'],
@@ -53,11 +53,11 @@ export function listPdfTasks(model: SiteModel): PdfTask[] {
       kind: 'pack',
       pageUrl: m.packUrl,
       pdfUrl: m.packPdfUrl,
-      footer: `${m.committee.name}, ${m.dateLabel}: committee pack`,
+      footer: m.packTitle,
       source: `content/meetings/${m.id}.yaml`,
       items: m.agenda.flatMap((item) => (item.report ? [{ id: item.id, pdfUrl: item.report.pdfUrl }] : item.minutes ? [{ id: item.id, pdfUrl: item.minutes.pdfUrl }] : [])),
       metadata: {
-        title: `${m.committee.name}, ${m.dateLabel}: committee pack`,
+        title: m.packTitle,
         author: model.site.body,
         subject: `Agenda and reports of the ${m.dateLabel} meeting of the ${m.committee.name}`,
         keywords: [m.committee.name, m.dateLabel, 'committee pack'],
