@@ -161,7 +161,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
       trackerPages: sets.flatMap((set) => set.filterPages.map((page) => ({ set: { label: set.title, href: set.url }, page, statusFilters: set.statusFilters, ownerFilters: set.ownerFilters, pageTitle: `${set.title}: ${page.heading}`, breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }) }))),
       trackedRecommendations: sets.flatMap((set) => set.recommendations.map((recommendation) => ({ set: { label: set.title, href: set.url }, recommendation, pageTitle: `${recommendation.heading}: ${set.title}`, breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }) }))),
       topBreadcrumb: crumbsToTop(),
-      latestMeetings: meetings.slice(-LATEST).reverse().map((m) => ({ label: `${m.committee.name}, ${m.dateLabel}`, href: m.url })),
+      latestMeetings: [...meetings].sort((a, b) => b.date.localeCompare(a.date) || a.committee.code.localeCompare(b.committee.code)).slice(0, LATEST).map((m) => ({ label: `${m.committee.name}, ${m.dateLabel}`, href: m.url })),
       latestReports: reports.slice(-LATEST).reverse().map((r) => ({ label: r.title, href: r.url, note: `${r.committee.name}, ${r.dateLabel}` })),
       statuses: content.statuses.data.statuses.map((s) => toStatusInfo(s, s.id)),
       boroughs, boroughOverview: overview, glossary, dataFiles, textFiles, changesPage,
