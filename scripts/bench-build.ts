@@ -26,10 +26,10 @@ if (mode === 'pdf-sample' || mode === 'pdf-bare') {
   const sample = (tasks: ReturnType<typeof listPdfTasks>) => tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-print-'));
   const timed = performance.now();
-  const printed = mode === 'pdf-bare' ? sample(listPdfTasks(model)).length : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
+  const done = mode === 'pdf-bare' ? sample(listPdfTasks(model)).length : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
   const seconds = mode === 'pdf-bare' ? await printBare(siteDir, sample(listPdfTasks(model)).map((t) => t.pageUrl), scratch) : (performance.now() - timed) / 1000;
   await rm(scratch, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ seconds, printed, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else if (mode === 'packs-foretold' || mode === 'packs-printed-twice') {
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
