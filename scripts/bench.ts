@@ -130,12 +130,16 @@ async function writeBaselineInput(root: string): Promise<string> {
   return input;
 }
 
-/** The same Markdown bodies through a bare Eleventy config, one clean run: the floor any Eleventy site pays. */
-async function baselineEleventy(input: string): Promise<number> {
-  await rm(path.join(work, 'baseline-out'), { recursive: true, force: true });
+/**
+ * Bare Eleventy over `input`, one clean run into a folder of its own: over the bodies alone, the
+ * floor any Eleventy site pays; over the like-for-like input, the same pages in one layout.
+ */
+async function bareEleventy(input: string): Promise<number> {
+  const out = `${input}-out`;
+  await rm(out, { recursive: true, force: true });
   await settleDisk();
   const started = performance.now();
-  await new Eleventy(input, path.join(work, 'baseline-out'), { quietMode: true, configPath: path.join(work, 'bare.config.mjs') }).write();
+  await new Eleventy(input, out, { quietMode: true, configPath: path.join(work, 'bare.config.mjs') }).write();
   return (performance.now() - started) / 1000;
 }
 
@@ -193,15 +197,6 @@ const LIKE_LAYOUT = `<!doctype html>
 </html>
 `;
 
-/** Bare Eleventy over the like-for-like input, one clean run. */
-async function likeEleventy(input: string): Promise<number> {
-  await rm(path.join(work, 'like-out'), { recursive: true, force: true });
-  await settleDisk();
-  const started = performance.now();
-  await new Eleventy(input, path.join(work, 'like-out'), { quietMode: true, configPath: path.join(work, 'bare.config.mjs') }).write();
-  return (performance.now() - started) / 1000;
-}
-
 /** Bare `pagefind --site` over a built site, into a folder of its own. */
 async function barePagefind(siteDir: string): Promise<number> {
   const out = path.join(work, 'pagefind-out');
@@ -255,12 +250,12 @@ const likeRuns: number[] = [];
 const pagefindRuns: number[] = [];
 let likeInput: string | undefined;
 for (let i = 0; i < 2; i++) {
-  baselines.push(await baselineEleventy(baselineInput));
+  baselines.push(await bareEleventy(baselineInput));
   htmlRuns.push(await cleanHtmlBuild(root));
   // Like for like: bare Pagefind over the HTML just built, and bare Eleventy over as many pages as it rendered.
   pagefindRuns.push(await barePagefind(path.join(root, 'output/site')));
   likeInput ??= await writeLikeInput(root, htmlRuns[0]?.pages?.rendered ?? size.reports);
-  likeRuns.push(await likeEleventy(likeInput));
+  likeRuns.push(await bareEleventy(likeInput));
   doubleRuns.push(await cleanHtmlBuild(doubleRoot));
 }
 log(`Full build with PDFs at ${size.reports * 2} reports, for its memory…`);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser } from '../pdf/launch-browser.ts';
+import { PRINT_OPTIONS } from '../pdf/print-pdfs.ts';
 import { serveDirectory } from '../pdf/serve-directory.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 
@@ -28,7 +29,7 @@ export async function printBare(siteDir: string, urls: readonly string[], outDir
         const page = idle.pop() ?? (await running.browser.newPage());
         await page.goto(server.origin + url, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        await writeFile(path.join(outDir, `${i}.pdf`), await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 }));
+        await writeFile(path.join(outDir, `${i}.pdf`), await page.pdf(PRINT_OPTIONS));
         idle.push(page);
       },
     );

@@ -62,11 +62,24 @@ function codeOf(flag: string, value: string): string {
   return value;
 }
 
+/** The meeting a report, a meeting or minutes are of: its committee and date. */
+const MEETING_ARGS = {
+  committee: { type: 'string', description: 'Committee code, such as x-ppr' },
+  date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+} as const;
+
+/** The committee and date, from the flags or asked for on a terminal, in that order. */
+async function askMeeting(ask: ReturnType<typeof createAsker>['ask'], args: { committee?: string | undefined; date?: string | undefined }): Promise<{ committee: string; date: string }> {
+  return {
+    committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
+    date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+  };
+}
+
 const reportCommand = defineCommand({
   meta: { name: 'report', description: 'Scaffold a report with the next free item number, and list it on its meeting’s agenda.' },
   args: {
-    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
-    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    ...MEETING_ARGS,
     title: { type: 'string', description: 'Report title' },
     by: { type: 'string', description: 'Who the report is by (default: Commissioner)' },
     number: { type: 'string', description: 'Agenda item number (default: the next free one)' },
@@ -76,8 +89,7 @@ const reportCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const files = await scaffoldReport(root, {
-        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
-        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+        ...(await askMeeting(ask, args)),
         title: await ask(args.title, 'title', 'Title'),
         ...(args.by ? { by: args.by } : {}),
         ...(args.number ? { number: positiveNumber(args.number) } : {}),
@@ -89,8 +101,7 @@ const reportCommand = defineCommand({
 const meetingCommand = defineCommand({
   meta: { name: 'meeting', description: 'Scaffold a meeting with an empty agenda.' },
   args: {
-    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
-    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    ...MEETING_ARGS,
     time: { type: 'string', description: 'Start time, HH:MM' },
     venue: { type: 'string', description: 'Where the meeting is held' },
     ...rootArg,
@@ -99,8 +110,7 @@ const meetingCommand = defineCommand({
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMeeting(root, {
-        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
-        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+        ...(await askMeeting(ask, args)),
         ...(args.time ? { time: args.time } : {}),
         ...(args.venue ? { venue: args.venue } : {}),
       });
@@ -111,16 +121,14 @@ const meetingCommand = defineCommand({
 const minutesCommand = defineCommand({
   meta: { name: 'minutes', description: 'Scaffold the minutes of a meeting: one item for each item of its agenda, tied to it.' },
   args: {
-    committee: { type: 'string', description: 'Committee code, such as x-ppr' },
-    date: { type: 'string', description: 'Meeting date, YYYY-MM-DD' },
+    ...MEETING_ARGS,
     ...rootArg,
   },
   run: ({ args }) =>
     guard(async (ask) => {
       const root = resolveRoot(args.root);
       const file = await scaffoldMinutes(root, {
-        committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
-        date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
+        ...(await askMeeting(ask, args)),
       });
       await finish(root, [file]);
     }),

@@ -27,6 +27,9 @@ export interface PrintOptions {
 /** The steps of a tab's use: opened, page loaded, PDF being made, a failed tab being closed. */
 export type PrintStep = 'opened' | 'loaded' | 'printing' | 'closing';
 
+/** How every page is printed: with its backgrounds, at its CSS page size, tagged, with an outline for bookmarks. */
+export const PRINT_OPTIONS = { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 } as const;
+
 /** How long a failed tab may take to close before it is left to the browser's own end. */
 const CLOSE_TAB_MS = 5000;
 
@@ -164,7 +167,7 @@ async function renderPdf(page: Page, origin: string, request: PrintRequest, site
   await atStep?.('loaded');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (site) await page.evaluate(pointLinksAtPublishedSite, site.publishedAt, site.basePath);
-  const printing = page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 });
+  const printing = page.pdf(PRINT_OPTIONS);
   if (atStep) {
     // Handled here too, so a failure while the step runs is not an unhandled rejection; the caller still gets it.
     printing.catch(() => undefined);
