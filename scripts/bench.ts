@@ -17,6 +17,7 @@ import { addDays } from '../src/domain/dates.ts';
 import { findBrowser } from '../src/pdf/find-browser.ts';
 import { serveDirectory } from '../src/pdf/serve-directory.ts';
 import { PACKAGE_ROOT } from '../src/render/render-site.ts';
+import { collectDescendants, listProcesses } from '../src/util/process-tree.ts';
 
 const { values } = parseArgs({
   options: {
@@ -78,14 +79,9 @@ async function childBuild(root: string, mode: BuildMode, extra: { args?: string[
 
 /** Resident memory of a process and all its descendants, in MB (shared pages count once per process: an upper bound). */
 async function treeRssMb(pid: number): Promise<number> {
-  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,rss=']).catch(() => ({ stdout: '' }));
-  const rows = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, parent] of rows) if (tree.has(parent) && !tree.has(p)) (tree.add(p), (grew = true));
-  }
-  return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+  const rows = await listProcesses();
+  const tree = collectDescendants(rows, pid);
+  return rows.filter((row) => tree.has(row.pid)).reduce((sum, row) => sum + row.rss, 0) / 1024;
 }
 
 async function hashTree(dir: string): Promise<Map<string, string>> {

@@ -31,7 +31,9 @@ export async function summariseProfile(file: string, top = 10): Promise<{ parts:
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const spent = new Map<number, number>();
-  profile.samples.forEach((id, i) => spent.set(id, (spent.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    spent.set(id, (spent.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const self = new Map<string, number>();
   const files = new Map<string, number>();
   const parts = new Map<string, number>();

@@ -47,7 +47,7 @@ export function diffContent(before: Content | undefined, after: Content): Change
     const [set] = rec.id.split('/') as [string];
     const old = oldRecommendations.get(rec.id);
     const url = absolute(recommendationUrl(set, rec.data.number));
-    rec.data.key_points.forEach((kp, k) =>
+    rec.data.key_points.forEach((kp, k) => {
       kp.actions.forEach((action, a) => {
         const oldAction = old?.key_points[k]?.actions[a];
         const latest = action.progress.at(-1);
@@ -71,8 +71,8 @@ export function diffContent(before: Content | undefined, after: Content): Change
           changes.targets.push({ recommendation: `Recommendation ${rec.data.number}`, action: oneLine(action.text), fromLabel: from ? formatDate(from) : 'none', toLabel: formatDate(revision.date), reason: oneLine(revision.reason), url });
           from = revision.date;
         }
-      }),
-    );
+      });
+    });
   }
 
   const types = after.facts.data.facts;

@@ -7,7 +7,7 @@ import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
-import { collectSyntaxErrors, parseYamlSource, toPlainData, type YamlSource } from './source-file.ts';
+import { collectSyntaxErrors, parseYamlSource, toPlainData, } from './source-file.ts';
 
 export interface LoadResult {
   entries: RawEntry[];

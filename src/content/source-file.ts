@@ -56,7 +56,7 @@ export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 
     const firstLine = err.message.split('\n')[0] ?? err.message;
     // The parser reports nesting too deep for it as resource exhaustion, as it does alias bombs: the message tells them apart.
     const hint = quote ? `close the quote with ${quote} at the end of the value` : /call stack|too deep/i.test(firstLine) ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most' : yamlHint(err.code);
-    return createError(at, code, describeYamlError(err.code, /call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine), hint);
+    return createError(at, code, describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine), hint);
   });
 }
 
@@ -74,7 +74,7 @@ function findUnclosedQuote(text: string, quote: string): number | undefined {
   return undefined;
 }
 
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(message: string): string {
   const text = message.replace(/ at line \d+, column \d+:?$/, '');
   return `YAML does not parse: ${text}`;
 }

@@ -31,7 +31,9 @@ export async function findRecommendation(root: string, ref: string): Promise<Fou
     const text = await readFile(full, 'utf8');
     const data = parse(text) as { key_points?: Array<{ actions?: Array<{ text?: string }> }> };
     const actions: ActionRef[] = [];
-    (data.key_points ?? []).forEach((kp, k) => (kp.actions ?? []).forEach((a, i) => actions.push({ position: actions.length + 1, keyPoint: k, action: i, text: String(a.text ?? '').trim() })));
+    for (const [k, kp] of (data.key_points ?? []).entries()) {
+      for (const [i, a] of (kp.actions ?? []).entries()) actions.push({ position: actions.length + 1, keyPoint: k, action: i, text: String(a.text ?? '').trim() });
+    }
     return { file, text, actions };
   }
   throw new UsageError(`there is no recommendation ${Number(number)} in set ${set} (looked for ${candidates.join(', ')})`);

@@ -22,16 +22,16 @@ export function recogniseStatus(result: string, statuses: StatusesData['statuses
   // Longest first, so "not started" is found before "started".
   words.sort((a, b) => b.word.length - a.word.length);
   const text = result.toLowerCase().replace(/\s+/g, ' ').trim();
-  const opening = words.find((w) => new RegExp(`^${escape(w.word)}(?![a-z])`).test(text));
+  const opening = words.find((w) => new RegExp(`^${escapeRegExp(w.word)}(?![a-z])`).test(text));
   if (opening) return { status: opening.id, stated: true };
   if (/^as above\b/.test(text) && above) return { status: above, stated: true };
   const sentence = text.split(/(?<=\.)\s/)[0] ?? '';
-  const inside = words.find((w) => new RegExp(`(?<![a-z])${escape(w.word)}(?![a-z])`).test(sentence));
+  const inside = words.find((w) => new RegExp(`(?<![a-z])${escapeRegExp(w.word)}(?![a-z])`).test(sentence));
   if (inside) return { status: inside.id, stated: true };
   return { status: statuses.find((s) => s.neutral)?.id, stated: false };
 }
 
-function escape(word: string): string {
+function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

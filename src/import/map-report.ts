@@ -384,7 +384,12 @@ function clauseLabel(n: number, type: string): string {
   const romans: Array<[number, string]> = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
   let out = '';
   let rest = n;
-  for (const [value, numeral] of romans) while (rest >= value) (out += numeral), (rest -= value);
+  for (const [value, numeral] of romans) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
   return type === 'I' ? out.toUpperCase() : out;
 }
 

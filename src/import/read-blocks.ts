@@ -64,7 +64,6 @@ function walk(node: Node, blocks: Block[]): void {
         else blocks.push({ kind: 'para', html: `${escapeText(term)} ${inner(item)}`, text: `${term} ${textOf(item)}` });
       }
     } else if (name === 'br' || name === 'hr' || name === 'img') {
-      continue;
     } else {
       // Containers (div, section, main…) and anything else: their blocks are read in order.
       walk(child, blocks);

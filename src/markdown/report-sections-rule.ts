@@ -101,7 +101,7 @@ function isTaken(env: BodyEnv, id: string): boolean {
 /** Strip a leading `{-}` or `{#label}` from a paragraph; return what it said. */
 function takeMarker(inline: Token): string | undefined {
   const first = inline.children?.[0];
-  if (!first || first.type !== 'text') return undefined;
+  if (first?.type !== 'text') return undefined;
   const match = MARKER.exec(first.content);
   if (!match) return undefined;
   first.content = first.content.slice(match[0].length);

@@ -2,7 +2,7 @@ import type { BoroughData } from '../schemas/borough.ts';
 import type { FactTypesData } from '../schemas/shared-data.ts';
 import type { Content } from '../content/content.ts';
 import { formatDate } from '../domain/dates.ts';
-import type { Borough, BoroughFact, BoroughOverview, Link, Report, TileMap } from './types.ts';
+import type { Borough, BoroughFact, BoroughOverview, Report, TileMap } from './types.ts';
 import { boroughUrl } from '../domain/urls.ts';
 import { crumbsToBoroughs } from './breadcrumbs.ts';
 

@@ -45,11 +45,11 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
             statusRows.push([set.id, rec.data.number, rec.data.owner, row.date, absolute(row.report.href), status?.id ?? '']);
             return { date: row.date, report: absolute(row.report.href), status: status?.id ?? null };
           });
-          rec.data.key_points.forEach((kp) =>
-            kp.actions.forEach((action) =>
-              action.progress.forEach((p) => actionRows.push([set.id, rec.data.number, rec.data.owner, kp.text.trim(), action.text.trim(), p.date, resolve(p.status)?.id ?? p.status, p.result.trim()])),
-            ),
-          );
+          for (const kp of rec.data.key_points) {
+            for (const action of kp.actions) {
+              for (const p of action.progress) actionRows.push([set.id, rec.data.number, rec.data.owner, kp.text.trim(), action.text.trim(), p.date, resolve(p.status)?.id ?? p.status, p.result.trim()]);
+            }
+          }
           return {
             number: rec.data.number,
             owner: rec.data.owner,

@@ -8,7 +8,7 @@ import { pickAsAt } from '../domain/as-at.ts';
 import { toStatusInfo } from './build-recommendation-view.ts';
 import { formatDate } from '../domain/dates.ts';
 import { rollUpStatus } from '../domain/roll-up-status.ts';
-import type { ActionTarget, DashboardRow, Decision, FilterPage, Link, RecommendationSet, Report, StatusChart, StatusInfo, TimelineEntry, TrackedRecommendation } from './types.ts';
+import type { ActionTarget, DashboardRow, FilterPage, RecommendationSet, Report, StatusChart, StatusInfo, TrackedRecommendation } from './types.ts';
 import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { slugOf } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';

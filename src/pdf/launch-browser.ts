@@ -88,7 +88,13 @@ export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
     // Over a pipe, puppeteer cannot say why the browser stopped; started the other way, it reports what the browser printed.
     const reason = await puppeteer
       .launch({ executablePath, headless: true, args, pipe: false, timeout: 15_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
-      .then(async (b) => (await b.close(), error), (second: unknown) => second);
+      .then(
+        async (b) => {
+          await b.close();
+          return error;
+        },
+        (second: unknown) => second,
+      );
     await rm(profile, { recursive: true, force: true });
     throw explainLaunchFailure(reason, executablePath);
   }

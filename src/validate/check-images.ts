@@ -24,7 +24,9 @@ export function checkOutsideImages(content: Content, md: MarkdownIt): ContentErr
 
 function walk(value: unknown, path: DataPath, visit: (text: string, path: DataPath) => void): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) walk(v, [...path, i], visit);
+  }
   else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'body')) walk(v, [...path, key], visit);
   }

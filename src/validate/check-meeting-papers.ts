@@ -49,7 +49,7 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
   for (const rep of content.reports) {
     if (rep.data.exempt === undefined) continue;
     const meeting = content.meetings.find((m) => m.id === `${rep.data.committee}/${rep.data.date}`);
-    if (meeting && meeting.data.agenda.some((item) => item.report === rep.id)) continue;
+    if (meeting?.data.agenda.some((item) => item.report === rep.id)) continue;
     if (meeting && !meeting.data.part_2.some((item) => item.report === rep.id)) at(rep, ['exempt'], 'E_EXEMPT', `the exempt report is not in Part 2 of ${meeting.file}`, `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``);
   }
   for (const borough of content.boroughs) {

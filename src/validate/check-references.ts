@@ -19,7 +19,6 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
 
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
   const reportIds = content.reports.map((r) => r.id);
-  const setIds = content.sets.map((s) => s.id);
   const boroughIds = content.boroughs.map((b) => b.id);
   const exists = (kind: string, id: string, list: readonly string[]) => list.includes(id) || known.has(`${kind}:${id}`);
 
@@ -74,16 +73,16 @@ export function checkReferences(content: Content, known: ReadonlySet<string>, un
         if (previous && entry.date < previous.date) report(rec, [...path, i, 'date'], 'E_DATE', `this ${what} is dated ${entry.date}, before the one above it (${previous.date})`, `keep ${plural} oldest first: move it above that one, or correct its date`);
       });
     checkOrder(rec.data.commentary, ['commentary'], 'commentary', 'commentaries');
-    rec.data.key_points.forEach((kp, k) => kp.actions.forEach((action, a) => checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries')));
-    rec.data.key_points.forEach((kp, k) =>
-      kp.actions.forEach((action, a) =>
-        action.progress.forEach((entry, p) => {
+    for (const [k, kp] of rec.data.key_points.entries()) {
+      for (const [a, action] of kp.actions.entries()) {
+        checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries');
+        for (const [p, entry] of action.progress.entries()) {
           if (!unchecked.has('statuses') && !resolveStatus(entry.status)) {
             report(rec, ['key_points', k, 'actions', a, 'progress', p, 'status'], 'E_UNKNOWN_STATUS', `unknown status \`${entry.status}\``, didYouMean(entry.status, statusWords.map((w) => w.word), `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`));
           }
-        }),
-      ),
-    );
+        }
+      }
+    }
   }
 
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));

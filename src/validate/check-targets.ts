@@ -17,15 +17,15 @@ export function checkTargets(content: Content, today: string): ContentError[] {
   const resolve = createStatusResolver(content.statuses.data);
   const warnings: ContentError[] = [];
   for (const rec of content.recommendations) {
-    rec.data.key_points.forEach((kp, k) =>
-      kp.actions.forEach((action, a) => {
-        action.progress.forEach((entry, p) => {
+    for (const [k, kp] of rec.data.key_points.entries()) {
+      for (const [a, action] of kp.actions.entries()) {
+        for (const [p, entry] of action.progress.entries()) {
           if (entry.date > today) warnings.push(createError(locatePath(rec.source, ['key_points', k, 'actions', a, 'progress', p, 'date']), 'E_DATE', `recommendation ${rec.data.number}: this position is dated ${formatDate(entry.date)}, after today`, 'date a position on the day it was reported; correct the year if it is a typo', 'warning'));
-        });
+        }
         const target = currentTarget(action);
-        if (!target || target >= today) return;
+        if (!target || target >= today) continue;
         const latest = action.progress.at(-1);
-        if (latest && resolve(latest.status)?.closed) return;
+        if (latest && resolve(latest.status)?.closed) continue;
         const path = action.revised_targets.length > 0 ? ['key_points', k, 'actions', a, 'revised_targets', action.revised_targets.length - 1, 'date'] : ['key_points', k, 'actions', a, 'target'];
         warnings.push(
           createError(
@@ -36,8 +36,8 @@ export function checkTargets(content: Content, today: string): ContentError[] {
             'warning',
           ),
         );
-      }),
-    );
+      }
+    }
   }
   return warnings;
 }

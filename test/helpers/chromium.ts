@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { collectDescendants, listProcesses } from '../../src/util/process-tree.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 /**
@@ -23,16 +22,8 @@ export async function useOwnTempDir(): Promise<string> {
 export function trackChromium(everyMs = 50): { alive(): Promise<number[]>; seen(): number; stop(): void } {
   const seen = new Set<number>();
   const sample = async () => {
-    const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,args=']).catch(() => ({ stdout: '' }));
-    const rows = stdout.trim().split('\n').map((line) => {
-      const [pid, ppid, ...args] = line.trim().split(/\s+/);
-      return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
-    });
-    const ours = new Set([process.pid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) (ours.add(row.pid), (grew = true));
-    }
+    const rows = await listProcesses();
+    const ours = collectDescendants(rows, process.pid);
     for (const row of rows) if (ours.has(row.pid) && row.args.includes('papers-chromium-')) seen.add(row.pid);
   };
   const timer = setInterval(() => void sample(), everyMs);

@@ -18,7 +18,7 @@ function ownLines(lines: readonly string[]): string[] {
 }
 
 /** A page whose last lines of text (less the running footer) are a heading, with that heading. */
-export function findHeadingsAtFoot(pages: readonly string[][], headings: readonly string[]): Array<{ page: number; heading: string }> {
+function findHeadingsAtFoot(pages: readonly string[][], headings: readonly string[]): Array<{ page: number; heading: string }> {
   const found: Array<{ page: number; heading: string }> = [];
   pages.forEach((lines, i) => {
     const text = ownLines(lines);

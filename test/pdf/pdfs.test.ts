@@ -123,7 +123,7 @@ describe('PDFs printed by real Chromium', () => {
 
     it('numbers pages continuously, links the agenda to its items and bookmarks every item', async () => {
       const pages = await readPageTexts(pdf(PACK_2005));
-      pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pages.length}`));
+      for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
       const destinations = await readDestinationPages(await readFile(pdf(PACK_2005)));
       expect([...destinations.keys()].filter((id) => /^item-\d+$/.test(id)).sort()).toEqual(['item-4', 'item-5', 'item-6']);
       const titles = flattenBookmarks(await readBookmarks(pdf(PACK_2005)));

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
+import { collectDescendants, listProcesses } from '../../src/util/process-tree.ts';
 import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
 import { openPrinter, PrintError, type PrintOptions, type Printer } from '../../src/pdf/print-pdfs.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
@@ -19,16 +18,8 @@ let chromium: ReturnType<typeof trackChromium>;
 
 /** SIGKILL the renderer processes under one browser (and only that browser). */
 async function killRenderers(browserPid: number): Promise<number> {
-  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,ppid=,args=']);
-  const rows = stdout.trim().split('\n').map((line) => {
-    const [pid, ppid, ...args] = line.trim().split(/\s+/);
-    return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
-  });
-  const family = new Set([browserPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of rows) if (family.has(row.ppid) && !family.has(row.pid)) (family.add(row.pid), (grew = true));
-  }
+  const rows = await listProcesses();
+  const family = collectDescendants(rows, browserPid);
   const renderers = rows.filter((r) => family.has(r.pid) && r.args.includes('--type=renderer'));
   for (const r of renderers) process.kill(r.pid, 'SIGKILL');
   return renderers.length;

@@ -100,7 +100,7 @@ describe('mistakes in the new parts of a report', () => {
     await editFile(root, 'content/recommendations/cdrp-scrutiny-2003/19.yaml', 'number: 19', 'number: nineteen');
     const { errors, model } = await checkProject(root);
     expect(model).toBeUndefined();
-    const lineOf = (text: string) => body.split('\n').findIndex((l) => l === text) + 1;
+    const lineOf = (text: string) => body.split('\n').indexOf(text) + 1;
     expect(errors).toContainEqual(expect.objectContaining({ code: 'E_UNKNOWN_REF', file: REPORT_FILE, line: lineOf('set: cdrp-scrutny-2003'), hint: 'did you mean `cdrp-scrutiny-2003`?' }));
     expect(errors).toContainEqual(expect.objectContaining({ code: 'E_UNKNOWN_FIELD', file: REPORT_FILE, line: lineOf('veiw: plan'), hint: 'did you mean `view`?' }));
     expect(errors).toContainEqual(expect.objectContaining({ code: 'E_SCHEMA', file: 'content/recommendations/cdrp-scrutiny-2003/19.yaml' }));

@@ -197,7 +197,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     await open('/committees/x-ppr/2005/051208/06/');
     const targets = await page.evaluate(() => {
       const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], [tabindex="0"]'));
-      all.forEach((el, i) => (el.dataset.kb = String(i)));
+      for (const [i, el] of all.entries()) el.dataset.kb = String(i);
       return all.length;
     });
     const reached: number[] = [];

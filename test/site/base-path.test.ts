@@ -60,7 +60,10 @@ describe('a site published under a path prefix (owner.github.io/repo/)', () => {
         const target = new URL(link, url);
         target.hash = '';
         if (!target.pathname.startsWith('/repo/')) broken.push(`${url} → ${link} (outside the prefix)`);
-        if (!seen.has(target.href)) (seen.add(target.href), queue.push(target.href));
+        if (!seen.has(target.href)) {
+          seen.add(target.href);
+          queue.push(target.href);
+        }
       }
     }
     expect(broken).toEqual([]);
