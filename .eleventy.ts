@@ -15,7 +15,12 @@ export default function configureEleventy(eleventyConfig: EleventyConfigLike): v
 
 export const config = {
   // The tool's own templates, wherever it is run from: never a `templates/` of the current folder.
-  dir: { input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates'), includes: '_includes', layouts: '_layouts', data: '_data' },
+  dir: {
+    input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates'),
+    includes: '_includes',
+    layouts: '_layouts',
+    data: '_data',
+  },
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk',
 };

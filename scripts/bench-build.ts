@@ -16,20 +16,34 @@ import { buildProject } from '../src/pipeline/build-project.ts';
 import { checkProject } from '../src/pipeline/check-project.ts';
 
 const [root, mode, count] = process.argv.slice(2);
-if (!root) throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]');
+if (!root)
+  throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]');
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
 if (mode === 'pdf-sample' || mode === 'pdf-bare') {
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
   const siteDir = path.join(root, 'output/site');
-  const sample = (tasks: ReturnType<typeof listPdfTasks>) => tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
+  const sample = (tasks: ReturnType<typeof listPdfTasks>) =>
+    tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-print-'));
   const timed = performance.now();
-  const done = mode === 'pdf-bare' ? sample(listPdfTasks(model)).length : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
-  const seconds = mode === 'pdf-bare' ? await printBare(siteDir, sample(listPdfTasks(model)).map((t) => t.pageUrl), scratch) : (performance.now() - timed) / 1000;
+  const done =
+    mode === 'pdf-bare'
+      ? sample(listPdfTasks(model)).length
+      : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
+  const seconds =
+    mode === 'pdf-bare'
+      ? await printBare(
+          siteDir,
+          sample(listPdfTasks(model)).map((t) => t.pageUrl),
+          scratch,
+        )
+      : (performance.now() - timed) / 1000;
   await rm(scratch, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 } else if (mode === 'packs-foretold' || mode === 'packs-printed-twice') {
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
@@ -40,9 +54,16 @@ if (mode === 'pdf-sample' || mode === 'pdf-bare') {
     await writeFile(file, resetAgendaPages(await readFile(file, 'utf8')));
   }
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-packs-'));
-  const result = await printSitePdfs(model, { siteDir, cacheDir, select: (tasks) => tasks.filter((t) => t.kind === 'pack'), foretellPacks: mode === 'packs-foretold' });
+  const result = await printSitePdfs(model, {
+    siteDir,
+    cacheDir,
+    select: (tasks) => tasks.filter((t) => t.kind === 'pack'),
+    foretellPacks: mode === 'packs-foretold',
+  });
   await rm(cacheDir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - started) / 1000, pdfs: result, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds: (performance.now() - started) / 1000, pdfs: result, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 } else {
   const result = await buildProject({
     root,

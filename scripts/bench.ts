@@ -30,7 +30,9 @@ const { values } = parseArgs({
     sample: { type: 'string' },
   },
 });
-const base: ArchiveSize = values.quick ? { reports: 60, committees: 3, sets: 3, recommendations: 10, entries: 6 } : DEFAULT_SIZE;
+const base: ArchiveSize = values.quick
+  ? { reports: 60, committees: 3, sets: 3, recommendations: 10, entries: 6 }
+  : DEFAULT_SIZE;
 const size: ArchiveSize = {
   reports: Number(values.reports ?? base.reports),
   committees: Number(values.committees ?? base.committees),
@@ -60,9 +62,25 @@ interface ChildBuild {
 type BuildMode = 'html' | 'pdf' | 'packs-foretold' | 'packs-printed-twice' | 'pdf-sample' | 'pdf-bare';
 
 /** Run one build in a process of its own, sampling the memory of its whole process tree as it goes. */
-async function childBuild(root: string, mode: BuildMode, extra: { args?: string[]; nodeFlags?: string[] } = {}): Promise<ChildBuild> {
+async function childBuild(
+  root: string,
+  mode: BuildMode,
+  extra: { args?: string[]; nodeFlags?: string[] } = {},
+): Promise<ChildBuild> {
   await settleDisk();
-  const child = spawn(process.execPath, [...(extra.nodeFlags ?? []), '--import', 'tsx', path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'), root, mode, ...(extra.args ?? [])], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(extra.nodeFlags ?? []),
+      '--import',
+      'tsx',
+      path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'),
+      root,
+      mode,
+      ...(extra.args ?? []),
+    ],
+    { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -89,7 +107,12 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const e of entries) {
     const file = path.join(e.parentPath, e.name);
-    out.set(path.relative(dir, file), createHash('sha1').update(await readFile(file)).digest('hex'));
+    out.set(
+      path.relative(dir, file),
+      createHash('sha1')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return out;
 }
@@ -108,7 +131,11 @@ async function cleanHtmlBuild(root: string): Promise<ChildBuild> {
 /** The faster of some runs (timings on shared machines vary by a third); memory is the largest. */
 function fastestOf(runs: readonly ChildBuild[]): ChildBuild {
   const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  return { ...fastest, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), peakTreeRssMb: Math.max(...runs.map((r) => r.peakTreeRssMb)) };
+  return {
+    ...fastest,
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+    peakTreeRssMb: Math.max(...runs.map((r) => r.peakTreeRssMb)),
+  };
 }
 
 /** The reports' Markdown bodies, without front matter, as the bare baseline's input. */
@@ -155,12 +182,22 @@ async function writeLikeInput(root: string, pages: number): Promise<string> {
     bodies.push(text.slice(text.indexOf('\n---\n', 4) + 5));
   }
   for (let i = 0; i < pages; i++) {
-    await writeFile(path.join(input, `${i}.md`), `---\nlayout: page.njk\ntitle: Page ${i}\n---\n${bodies[i % bodies.length]}`);
+    await writeFile(
+      path.join(input, `${i}.md`),
+      `---\nlayout: page.njk\ntitle: Page ${i}\n---\n${bodies[i % bodies.length]}`,
+    );
   }
   await mkdir(path.join(input, '_data'), { recursive: true });
   await writeFile(
     path.join(input, '_data/site.json'),
-    JSON.stringify({ title: 'Committee papers', body: 'A public body', nav: ['Home', 'Committees', 'Recommendations', 'Boroughs', 'Glossary', 'Search', 'Open data'].map((label) => ({ label, href: `/${label.toLowerCase().replace(/ /g, '-')}/` })) }),
+    JSON.stringify({
+      title: 'Committee papers',
+      body: 'A public body',
+      nav: ['Home', 'Committees', 'Recommendations', 'Boroughs', 'Glossary', 'Search', 'Open data'].map((label) => ({
+        label,
+        href: `/${label.toLowerCase().replace(/ /g, '-')}/`,
+      })),
+    }),
   );
   await writeFile(path.join(input, '_includes/page.njk'), LIKE_LAYOUT);
   return input;
@@ -199,7 +236,11 @@ async function barePagefind(siteDir: string): Promise<number> {
   await rm(out, { recursive: true, force: true });
   await settleDisk();
   const started = performance.now();
-  await promisify(execFile)(path.join(PACKAGE_ROOT, 'node_modules/.bin/pagefind'), ['--site', siteDir, '--output-path', out, '--force-language', 'en'], { maxBuffer: 64 * 1024 * 1024 });
+  await promisify(execFile)(
+    path.join(PACKAGE_ROOT, 'node_modules/.bin/pagefind'),
+    ['--site', siteDir, '--output-path', out, '--force-language', 'en'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   const seconds = (performance.now() - started) / 1000;
   await rm(out, { recursive: true, force: true });
   return seconds;
@@ -214,7 +255,20 @@ async function naivePdfPerSecond(siteDir: string, urls: readonly string[]): Prom
     for (const [i, url] of urls.entries()) {
       const profile = await mkdtemp(path.join(work, 'naive-profile-'));
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, `naive-${i}.pdf`)}`, server.origin + url], { stdio: 'ignore' });
+        const child = spawn(
+          browser,
+          [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            `--user-data-dir=${profile}`,
+            '--no-pdf-header-footer',
+            `--print-to-pdf=${path.join(work, `naive-${i}.pdf`)}`,
+            server.origin + url,
+          ],
+          { stdio: 'ignore' },
+        );
         child.on('error', reject);
         child.on('close', () => resolve());
       });
@@ -238,7 +292,9 @@ const baselineInput = await writeBaselineInput(root);
 
 // The runs whose times are compared are taken in turn, so a machine that slows down
 // over the benchmark slows each of them alike; each figure is the faster of two runs.
-log(`Bare Eleventy over the same Markdown, the HTML build, and the HTML build at ${size.reports * 2} reports, each twice in turn…`);
+log(
+  `Bare Eleventy over the same Markdown, the HTML build, and the HTML build at ${size.reports * 2} reports, each twice in turn…`,
+);
 const baselines: number[] = [];
 const htmlRuns: ChildBuild[] = [];
 const doubleRuns: ChildBuild[] = [];
@@ -266,9 +322,13 @@ await rm(path.join(root, 'output'), { recursive: true, force: true });
 const full = await childBuild(root, 'pdf');
 const siteDir = path.join(root, 'output/site');
 const pdfCount = full.pdfs?.printed ?? 0;
-const pack = full.printed.find((p) => p.url.includes(`${packMeeting.split('/')[0]}-${packMeeting.split('/')[1]}-pack.pdf`));
+const pack = full.printed.find((p) =>
+  p.url.includes(`${packMeeting.split('/')[0]}-${packMeeting.split('/')[1]}-pack.pdf`),
+);
 
-log('The committee packs alone, their agenda pages worked out beforehand and found by printing twice, each twice in turn…');
+log(
+  'The committee packs alone, their agenda pages worked out beforehand and found by printing twice, each twice in turn…',
+);
 const packsForetold: ChildBuild[] = [];
 const packsTwice: ChildBuild[] = [];
 for (let i = 0; i < 2; i++) {
@@ -279,7 +339,9 @@ const packsOnce = fastestOf(packsForetold);
 const packsBefore = fastestOf(packsTwice);
 
 const printSample = values.quick ? 12 : 300;
-log(`The first ${printSample} reports' PDFs printed as papers prints them, and by a bare loop through one browser, each twice in turn…`);
+log(
+  `The first ${printSample} reports' PDFs printed as papers prints them, and by a bare loop through one browser, each twice in turn…`,
+);
 const sampleRuns: ChildBuild[] = [];
 const bareRuns: ChildBuild[] = [];
 for (let i = 0; i < 2; i++) {
@@ -290,7 +352,10 @@ const sampleBest = fastestOf(sampleRuns);
 const bareBest = fastestOf(bareRuns);
 
 log(`Naive printing of ${sample} reports…`);
-const reportUrls = full.printed.filter((p) => !p.url.endsWith('-pack.pdf')).slice(0, sample).map((p) => p.url.replace(/[^/]+\.pdf$/, ''));
+const reportUrls = full.printed
+  .filter((p) => !p.url.endsWith('-pack.pdf'))
+  .slice(0, sample)
+  .map((p) => p.url.replace(/[^/]+\.pdf$/, ''));
 const naive = await naivePdfPerSecond(siteDir, reportUrls);
 
 log('Editing one recommendation and rebuilding…');
@@ -299,17 +364,31 @@ const recFile = path.join(root, 'content/recommendations/set-01/01.yaml');
 // Dated the day after the action's latest entry (entries are kept oldest first), inside the
 // archive's span, so the reports after it that show set-01 change.
 const recText = await readFile(recFile, 'utf8');
-const latest = (parse(recText) as { key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }> }).key_points[0]?.actions[0]?.progress.at(-1)?.date ?? '2003-09-01';
+const latest =
+  (
+    parse(recText) as { key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }> }
+  ).key_points[0]?.actions[0]?.progress.at(-1)?.date ?? '2003-09-01';
 const editDate = addDays(latest, 1);
-await writeFile(recFile, addProgressEntry(recText, 0, 0, { date: editDate, status: 'completed', result: `Completed ${editDate} (benchmark edit).` }));
+await writeFile(
+  recFile,
+  addProgressEntry(recText, 0, 0, {
+    date: editDate,
+    status: 'completed',
+    result: `Completed ${editDate} (benchmark edit).`,
+  }),
+);
 const incremental = await childBuild(root, 'pdf');
 const after = await hashTree(siteDir);
 const changedPages = [...after].filter(([file, hash]) => file.endsWith('.html') && before.get(file) !== hash).length;
 
-log('Starting `papers --help` as a whole process, from the compiled build and from the source, five times each in turn…');
+log(
+  'Starting `papers --help` as a whole process, from the compiled build and from the source, five times each in turn…',
+);
 const startFrom = async (source: boolean) => {
   const started = performance.now();
-  await promisify(execFile)(process.execPath, [path.join(PACKAGE_ROOT, 'bin/papers.js'), '--help'], { env: { ...process.env, ...(source ? { PAPERS_SOURCE: '1' } : {}) } });
+  await promisify(execFile)(process.execPath, [path.join(PACKAGE_ROOT, 'bin/papers.js'), '--help'], {
+    env: { ...process.env, ...(source ? { PAPERS_SOURCE: '1' } : {}) },
+  });
   return (performance.now() - started) / 1000;
 };
 const starts = { compiled: [] as number[], source: [] as number[] };
@@ -323,7 +402,8 @@ log('Five edits of one recommendation with `papers serve` running, on the archiv
 // The quick archive's reports all come before the first position of its own sets, so there the example's set is edited.
 const serveLarge = await measureServeEdits(root, values.quick ? 'cdrp-scrutiny-2003' : 'set-01', 1);
 const exampleRoot = path.join(work, 'example');
-for (const dir of ['content', 'data']) await cp(path.join(PACKAGE_ROOT, dir), path.join(exampleRoot, dir), { recursive: true });
+for (const dir of ['content', 'data'])
+  await cp(path.join(PACKAGE_ROOT, dir), path.join(exampleRoot, dir), { recursive: true });
 const serveSmall = await measureServeEdits(exampleRoot, 'cdrp-scrutiny-2003', 1);
 const slowerOfTwo = (e: { report: number; recommendation: number }) => Math.max(e.report, e.recommendation);
 const likeBaseline = Math.min(...likeRuns);
@@ -336,7 +416,11 @@ const results = {
   reports: full.reports,
   html_seconds: round(html.seconds),
   // Seconds in each stage: check (load, validate, model), render (Eleventy), finish (mostly the search indexes).
-  html_stages: { check: round(html.timings.check), render: round(html.timings.html), finish: round(html.timings.finish) },
+  html_stages: {
+    check: round(html.timings.check),
+    render: round(html.timings.html),
+    finish: round(html.timings.finish),
+  },
   baseline_eleventy_seconds: round(baseline),
   html_ratio: round(html.seconds / baseline),
   // The part of the HTML build that the baseline does too (check and render, no search index), and its ratio.
@@ -377,7 +461,11 @@ const results = {
   peak_rss_mb_pdf_double: round(doubleFull.peakRssMb, 0),
   peak_rss_mb_tree_double: round(doubleFull.peakTreeRssMb, 0),
   scaling: round(double.seconds / html.seconds),
-  html_stages_double: { check: round(double.timings.check), render: round(double.timings.html), finish: round(double.timings.finish) },
+  html_stages_double: {
+    check: round(double.timings.check),
+    render: round(double.timings.html),
+    finish: round(double.timings.finish),
+  },
   // `papers --help` as a whole process (median of 5): from dist/ as `npm ci` compiles it, and from the TypeScript source through tsx.
   cli_start_seconds: round(median(starts.compiled)),
   cli_start_seconds_source: round(median(starts.source)),
@@ -414,16 +502,24 @@ const targets: Array<[string, boolean]> = [
   ['serve_edit_seconds_small < 0.3', results.serve_edit_seconds_small < 0.3],
   ['incremental < 5% of full', results.incremental_share_of_full < 0.05],
   ['peak_rss_mb ≤ 1024', results.peak_rss_mb <= 1024],
-  [`Node ≤ 1024 MB in the full build with PDFs at ${doubleSize.reports} reports`, results.peak_rss_mb_pdf_double <= 1024],
+  [
+    `Node ≤ 1024 MB in the full build with PDFs at ${doubleSize.reports} reports`,
+    results.peak_rss_mb_pdf_double <= 1024,
+  ],
   ['scaling ≤ 2.2', results.scaling <= 2.2],
   ['cli_start_seconds < 0.3', results.cli_start_seconds < 0.3],
 ];
 const out = path.join(PACKAGE_ROOT, 'output/bench');
 await mkdir(out, { recursive: true });
-await writeFile(path.join(out, 'results.json'), `${JSON.stringify({ ...results, targets: Object.fromEntries(targets) }, null, 2)}\n`);
+await writeFile(
+  path.join(out, 'results.json'),
+  `${JSON.stringify({ ...results, targets: Object.fromEntries(targets) }, null, 2)}\n`,
+);
 const rows = Object.entries(results).filter(([, v]) => typeof v !== 'object');
 const width = Math.max(...rows.map(([k]) => k.length));
-process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n')}\n\n${targets.map(([t, ok]) => `${ok ? 'met    ' : 'NOT met'}  ${t}`).join('\n')}\n\nwritten to output/bench/results.json\n`);
+process.stdout.write(
+  `${rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n')}\n\n${targets.map(([t, ok]) => `${ok ? 'met    ' : 'NOT met'}  ${t}`).join('\n')}\n\nwritten to output/bench/results.json\n`,
+);
 
 // Where a like-for-like target is missed: which stage holds it back, and a profile of it on this archive.
 const missed = new Set(targets.filter(([, ok]) => !ok).map(([t]) => t.split(' ')[0]));
@@ -434,8 +530,11 @@ const explain = async (title: string, stages: string, mode: BuildMode, args: str
   await childBuild(root, mode, { args, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${path.join(profiles, mode)}`] });
   const [file] = await readdir(path.join(profiles, mode));
   const summary = await summariseProfile(path.join(profiles, mode, file ?? ''));
-  const lines = (list: Array<{ where: string; seconds: number }>) => list.map((l) => `    ${l.seconds.toFixed(2).padStart(6)} s  ${l.where}`).join('\n');
-  process.stdout.write(`\n${title}\n  ${stages}\n  Own time, by part of papers or package:\n${lines(summary.parts)}\n  Project files, with what they call:\n${lines(summary.files)}\n  Functions, own time:\n${lines(summary.self)}\n  Profile: ${path.relative(PACKAGE_ROOT, path.join(profiles, mode, file ?? ''))}\n`);
+  const lines = (list: Array<{ where: string; seconds: number }>) =>
+    list.map((l) => `    ${l.seconds.toFixed(2).padStart(6)} s  ${l.where}`).join('\n');
+  process.stdout.write(
+    `\n${title}\n  ${stages}\n  Own time, by part of papers or package:\n${lines(summary.parts)}\n  Project files, with what they call:\n${lines(summary.files)}\n  Functions, own time:\n${lines(summary.self)}\n  Profile: ${path.relative(PACKAGE_ROOT, path.join(profiles, mode, file ?? ''))}\n`,
+  );
 };
 if (missed.has('pdf_speedup')) {
   const bareRate = results.pdf_limit_sample / Math.max(results.pdf_bare_seconds, 0.001);
@@ -446,13 +545,24 @@ if (missed.has('pdf_speedup')) {
   );
 }
 if (missed.has('pdf_limit_ratio') || missed.has('pdf_speedup')) {
-  await explain('pdf_limit_ratio, pdf_speedup: the Node side of printing the sample as papers does (the browser\'s work is not in it)', `papers ${results.pdf_sample_seconds} s against the bare loop's ${results.pdf_bare_seconds} s for ${results.pdf_limit_sample} PDFs`, 'pdf-sample', [String(printSample)]);
+  await explain(
+    "pdf_limit_ratio, pdf_speedup: the Node side of printing the sample as papers does (the browser's work is not in it)",
+    `papers ${results.pdf_sample_seconds} s against the bare loop's ${results.pdf_bare_seconds} s for ${results.pdf_limit_sample} PDFs`,
+    'pdf-sample',
+    [String(printSample)],
+  );
 }
 if (missed.has('serve_edit_seconds') || missed.has('serve_edit_seconds_small')) {
-  process.stdout.write(`\nserve_edit_seconds: what papers serve said it did for each edit\n  archive: ${serveLarge.said.join('; ')}\n  example: ${serveSmall.said.join('; ')}\n`);
+  process.stdout.write(
+    `\nserve_edit_seconds: what papers serve said it did for each edit\n  archive: ${serveLarge.said.join('; ')}\n  example: ${serveSmall.said.join('; ')}\n`,
+  );
 }
 if (missed.has('pages_like_ratio') || missed.has('html_like_ratio') || missed.has('search_ratio')) {
   const stages = `check ${results.html_stages.check} s + render ${results.html_stages.render} s against bare Eleventy's ${results.baseline_like_eleventy_seconds} s; search ${results.search_stage_seconds} s against bare Pagefind's ${results.baseline_pagefind_seconds} s`;
-  await explain('pages_like_ratio, search_ratio, html_like_ratio: a clean HTML build (Pagefind runs in a process of its own, not in the profile)', stages, 'html');
+  await explain(
+    'pages_like_ratio, search_ratio, html_like_ratio: a clean HTML build (Pagefind runs in a process of its own, not in the profile)',
+    stages,
+    'html',
+  );
 }
 await rm(work, { recursive: true, force: true });

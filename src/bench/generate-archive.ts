@@ -28,32 +28,63 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * monthly, reports with the 2004 report's body, recommendation sets with dated
  * progress, some reports declaring a set's table. The shared data is the example's.
  */
-export async function generateArchive(root: string, size: ArchiveSize): Promise<{ meetings: number; packMeeting: string }> {
+export async function generateArchive(
+  root: string,
+  size: ArchiveSize,
+): Promise<{ meetings: number; packMeeting: string }> {
   // The example content is part of the archive: its boroughs' facts cite its reports.
   await cp(path.join(PACKAGE_ROOT, 'data'), path.join(root, 'data'), { recursive: true });
   await cp(path.join(PACKAGE_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-  const committees = Array.from({ length: size.committees }, (_, i) => ({ code: `c${pad(i + 1)}`, name: `Committee ${i + 1}` }));
-  await writeFile(path.join(root, 'data/committees.yaml'), stringify({ committees: [{ code: 'x-ppr', name: 'Planning, Performance & Review Committee' }, ...committees] }));
-  const seed = await readFile(path.join(PACKAGE_ROOT, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'), 'utf8');
+  const committees = Array.from({ length: size.committees }, (_, i) => ({
+    code: `c${pad(i + 1)}`,
+    name: `Committee ${i + 1}`,
+  }));
+  await writeFile(
+    path.join(root, 'data/committees.yaml'),
+    stringify({ committees: [{ code: 'x-ppr', name: 'Planning, Performance & Review Committee' }, ...committees] }),
+  );
+  const seed = await readFile(
+    path.join(PACKAGE_ROOT, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'),
+    'utf8',
+  );
   const body = seed.slice(seed.indexOf('\n---\n', 4) + 5);
   const boroughs = ['camden', 'greenwich', 'havering', 'barnet', 'hackney', 'croydon'];
 
   for (let s = 0; s < size.sets; s++) {
     const dir = path.join(root, 'content/recommendations', `set-${pad(s + 1)}`);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'index.yaml'), stringify({ title: `Scrutiny ${s + 1}`, made_by: 'Scrutiny Panel', published: '2003-01', total: size.recommendations, owners: ['MPS', 'MPA'] }));
+    await writeFile(
+      path.join(dir, 'index.yaml'),
+      stringify({
+        title: `Scrutiny ${s + 1}`,
+        made_by: 'Scrutiny Panel',
+        published: '2003-01',
+        total: size.recommendations,
+        owners: ['MPS', 'MPA'],
+      }),
+    );
     for (let r = 1; r <= size.recommendations; r++) {
       const progress = (offset: number) =>
         Array.from({ length: Math.ceil(size.entries / 2) }, (_, e) => ({
           date: addDays('2003-03-01', (e * 2 + offset) * 150 + r * 3 + s),
-          status: ['not-started', 'awaits', 'ongoing', 'ongoing', 'completed', 'completed'][Math.min(5, e * 2 + offset)] ?? 'ongoing',
+          status:
+            ['not-started', 'awaits', 'ongoing', 'ongoing', 'completed', 'completed'][Math.min(5, e * 2 + offset)] ??
+            'ongoing',
           result: `Position ${e * 2 + offset + 1} of recommendation ${r}: work continues with the boroughs and partners as planned.`,
         }));
       const rec = {
         number: r,
         owner: 'MPS',
         text: `Recommendation ${r} of scrutiny ${s + 1}: the MPS should develop and maintain arrangements with its partners, and report on them.`,
-        key_points: [{ text: 'Arrangements with partners', actions: [{ text: 'Agree the arrangements', progress: progress(0) }, { text: 'Report on them', progress: progress(1).slice(0, Math.floor(size.entries / 2)) }] }],
+        key_points: [
+          {
+            text: 'Arrangements with partners',
+            actions: [
+              { text: 'Agree the arrangements', progress: progress(0) },
+              { text: 'Report on them', progress: progress(1).slice(0, Math.floor(size.entries / 2)) },
+            ],
+          },
+        ],
       };
       await writeFile(path.join(dir, `${pad(r)}.yaml`), stringify(rec));
     }
@@ -65,7 +96,10 @@ export async function generateArchive(root: string, size: ArchiveSize): Promise<
   while (written < size.reports) {
     const committee = committees[meetingIndex % committees.length] ?? committees[0];
     if (!committee) break;
-    const date = addDays('2003-01-15', Math.floor(meetingIndex / committees.length) * 28 + (meetingIndex % committees.length));
+    const date = addDays(
+      '2003-01-15',
+      Math.floor(meetingIndex / committees.length) * 28 + (meetingIndex % committees.length),
+    );
     const items = meetingIndex === 0 ? PACK_ITEMS : Math.min(ITEMS_PER_MEETING, size.reports - written);
     const ids: string[] = [];
     for (let n = 1; n <= items; n++) {
@@ -87,10 +121,16 @@ export async function generateArchive(root: string, size: ArchiveSize): Promise<
         appendices: n === 1 ? [{ recommendations: { set: `set-${pad(set + 1)}`, owner: 'MPS' } }] : [],
       };
       await mkdir(path.join(root, 'content/reports', date.slice(0, 4)), { recursive: true });
-      await writeFile(path.join(root, 'content/reports', date.slice(0, 4), `${id}.md`), `---\n${stringify(front)}---\n${body}`);
+      await writeFile(
+        path.join(root, 'content/reports', date.slice(0, 4), `${id}.md`),
+        `---\n${stringify(front)}---\n${body}`,
+      );
     }
     await mkdir(path.join(root, 'content/meetings', committee.code), { recursive: true });
-    await writeFile(path.join(root, 'content/meetings', committee.code, `${date}.yaml`), stringify({ time: '14:00', venue: 'Committee Room 1', agenda: ids.map((report) => ({ report })) }));
+    await writeFile(
+      path.join(root, 'content/meetings', committee.code, `${date}.yaml`),
+      stringify({ time: '14:00', venue: 'Committee Room 1', agenda: ids.map((report) => ({ report })) }),
+    );
     if (meetingIndex === 0) packMeeting = `${committee.code}/${date}`;
     written += items;
     meetingIndex++;

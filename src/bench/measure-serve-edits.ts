@@ -24,10 +24,20 @@ export interface ServeEdits {
  * they carry the new text. Each edit waits for the preview to have published the
  * one before, as an officer's next save would.
  */
-export async function measureServeEdits(root: string, set: string, number: number, count = 5, port = 30_000 + Math.floor(Math.random() * 20_000)): Promise<ServeEdits> {
+export async function measureServeEdits(
+  root: string,
+  set: string,
+  number: number,
+  count = 5,
+  port = 30_000 + Math.floor(Math.random() * 20_000),
+): Promise<ServeEdits> {
   const file = path.join(root, 'content/recommendations', set, `${String(number).padStart(2, '0')}.yaml`);
   const { reportUrl, recommendationUrl, position } = await findPages(root, set, number, await readFile(file, 'utf8'));
-  const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(PACKAGE_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -47,13 +57,19 @@ export async function measureServeEdits(root: string, set: string, number: numbe
       const text = rewrite(await readFile(file, 'utf8'), position, marker);
       const started = performance.now();
       await writeFile(file, text);
-      const [report, recommendation] = await Promise.all([reportUrl, recommendationUrl].map(async (url) => {
-        while (!(await fetchText(origin + url)).includes(marker)) await pause(10);
-        return (performance.now() - started) / 1000;
-      }));
+      const [report, recommendation] = await Promise.all(
+        [reportUrl, recommendationUrl].map(async (url) => {
+          while (!(await fetchText(origin + url)).includes(marker)) await pause(10);
+          return (performance.now() - started) / 1000;
+        }),
+      );
       result.edits.push({ report: report ?? 0, recommendation: recommendation ?? 0 });
       await until('publish after the edit', () => countOf(out, 'Rebuilt in') > published);
-      result.said.push(/Shown in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ?? /Rebuilt in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ?? '');
+      result.said.push(
+        /Shown in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ??
+          /Rebuilt in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ??
+          '',
+      );
     }
   } finally {
     child.kill('SIGINT');
@@ -67,17 +83,35 @@ export async function measureServeEdits(root: string, set: string, number: numbe
  * any report's, and the position of its first action that table shows: the
  * latest dated on or before the table's date.
  */
-async function findPages(root: string, set: string, number: number, yaml: string): Promise<{ reportUrl: string; recommendationUrl: string; position: Array<string | number> }> {
+async function findPages(
+  root: string,
+  set: string,
+  number: number,
+  yaml: string,
+): Promise<{ reportUrl: string; recommendationUrl: string; position: Array<string | number> }> {
   const { model } = await checkProject(root);
   if (!model) throw new Error(`${root} does not check`);
-  const showing = model.reports.flatMap((r) => r.views.filter((v) => v.set === set && v.kind === 'progress' && v.tables.some((t) => t.number === number)).map((v) => ({ url: r.url, asAt: v.asAt })));
+  const showing = model.reports.flatMap((r) =>
+    r.views
+      .filter((v) => v.set === set && v.kind === 'progress' && v.tables.some((t) => t.number === number))
+      .map((v) => ({ url: r.url, asAt: v.asAt })),
+  );
   const latest = showing.sort((a, b) => a.asAt.localeCompare(b.asAt)).at(-1);
-  const recommendation = model.trackedRecommendations.find((t) => t.recommendation.setId === set && t.recommendation.number === number);
-  const data = parseDocument(yaml).toJS() as { key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }> };
+  const recommendation = model.trackedRecommendations.find(
+    (t) => t.recommendation.setId === set && t.recommendation.number === number,
+  );
+  const data = parseDocument(yaml).toJS() as {
+    key_points: Array<{ actions: Array<{ progress: Array<{ date: string }> }> }>;
+  };
   const progress = data.key_points[0]?.actions[0]?.progress ?? [];
   const shown = latest ? progress.map((p) => p.date).filter((date) => date <= latest.asAt).length - 1 : -1;
-  if (!latest || !recommendation || shown < 0) throw new Error(`no report shows a position of the first action of recommendation ${number} of ${set}`);
-  return { reportUrl: latest.url, recommendationUrl: recommendation.recommendation.url, position: ['key_points', 0, 'actions', 0, 'progress', shown, 'result'] };
+  if (!latest || !recommendation || shown < 0)
+    throw new Error(`no report shows a position of the first action of recommendation ${number} of ${set}`);
+  return {
+    reportUrl: latest.url,
+    recommendationUrl: recommendation.recommendation.url,
+    position: ['key_points', 0, 'actions', 0, 'progress', shown, 'result'],
+  };
 }
 
 function rewrite(yaml: string, at: Array<string | number>, text: string): string {

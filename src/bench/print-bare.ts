@@ -15,7 +15,12 @@ import { forEachAtOnce } from '../util/for-each-at-once.ts';
  * footer or bookmarks put right, no links pointed at the published site.
  * The seconds it took, the browser's start included as it is in papers'.
  */
-export async function printBare(siteDir: string, urls: readonly string[], outDir: string, concurrency = os.availableParallelism()): Promise<number> {
+export async function printBare(
+  siteDir: string,
+  urls: readonly string[],
+  outDir: string,
+  concurrency = os.availableParallelism(),
+): Promise<number> {
   await mkdir(outDir, { recursive: true });
   const started = performance.now();
   const server = await serveDirectory(siteDir);

@@ -25,7 +25,10 @@ export interface ProfileLine {
  * project including what they called, and by function (own time). What the
  * benchmark prints when a target is missed.
  */
-export async function summariseProfile(file: string, top = 10): Promise<{ parts: ProfileLine[]; self: ProfileLine[]; files: ProfileLine[] }> {
+export async function summariseProfile(
+  file: string,
+  top = 10,
+): Promise<{ parts: ProfileLine[]; self: ProfileLine[]; files: ProfileLine[] }> {
   const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -55,7 +58,11 @@ export async function summariseProfile(file: string, top = 10): Promise<{ parts:
       }
     }
   }
-  const rank = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([where, micros]) => ({ where, seconds: Math.round(micros / 1e4) / 100 }));
+  const rank = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([where, micros]) => ({ where, seconds: Math.round(micros / 1e4) / 100 }));
   return { parts: rank(parts), self: rank(self), files: rank(files) };
 }
 
@@ -63,7 +70,11 @@ export async function summariseProfile(file: string, top = 10): Promise<{ parts:
 function partOf(url: string, where: string): string {
   if (!url) return where;
   const inPackage = url.split('/node_modules/').at(-1);
-  if (inPackage && inPackage !== url) return inPackage.split('/').slice(0, inPackage.startsWith('@') ? 2 : 1).join('/');
+  if (inPackage && inPackage !== url)
+    return inPackage
+      .split('/')
+      .slice(0, inPackage.startsWith('@') ? 2 : 1)
+      .join('/');
   const source = projectFile(url);
   if (source) return source.split('/').slice(0, 2).join('/');
   return url.startsWith('node:') ? 'node' : path.basename(url);

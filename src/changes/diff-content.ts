@@ -28,7 +28,14 @@ export interface FactChange {
 
 export interface Changes {
   statuses: StatusChange[];
-  targets: Array<{ recommendation: string; action: string; fromLabel: string; toLabel: string; reason: string; url: string }>;
+  targets: Array<{
+    recommendation: string;
+    action: string;
+    fromLabel: string;
+    toLabel: string;
+    reason: string;
+    url: string;
+  }>;
   facts: FactChange[];
   reports: Array<{ title: string; committee: string; dateLabel: string; url: string }>;
   meetings: Array<{ committee: string; dateLabel: string; url: string }>;
@@ -68,7 +75,14 @@ export function diffContent(before: Content | undefined, after: Content): Change
         const newRevisions = action.revised_targets.slice(oldAction?.revised_targets.length ?? 0);
         let from = oldAction?.revised_targets.at(-1)?.date ?? oldAction?.target ?? action.target;
         for (const revision of newRevisions) {
-          changes.targets.push({ recommendation: `Recommendation ${rec.data.number}`, action: oneLine(action.text), fromLabel: from ? formatDate(from) : 'none', toLabel: formatDate(revision.date), reason: oneLine(revision.reason), url });
+          changes.targets.push({
+            recommendation: `Recommendation ${rec.data.number}`,
+            action: oneLine(action.text),
+            fromLabel: from ? formatDate(from) : 'none',
+            toLabel: formatDate(revision.date),
+            reason: oneLine(revision.reason),
+            url,
+          });
           from = revision.date;
         }
       });
@@ -82,7 +96,8 @@ export function diffContent(before: Content | undefined, after: Content): Change
       const type = types.find((t) => t.id === fact.fact);
       const same = old.find((f) => f.fact === fact.fact && f.held_from === fact.held_from);
       if (same && JSON.stringify(same) === JSON.stringify(fact)) continue;
-      const show = (v: boolean | number | string) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : (type?.choices?.find((c) => c.value === v)?.label ?? String(v)));
+      const show = (v: boolean | number | string) =>
+        typeof v === 'boolean' ? (v ? 'Yes' : 'No') : (type?.choices?.find((c) => c.value === v)?.label ?? String(v));
       changes.facts.push({
         borough: borough.data.name,
         fact: type?.label ?? fact.fact,
@@ -100,13 +115,28 @@ export function diffContent(before: Content | undefined, after: Content): Change
   const oldReports = new Set(before?.reports.map((r) => r.id));
   for (const report of after.reports) {
     if (oldReports.has(report.id)) continue;
-    changes.reports.push({ title: report.data.title, committee: committeeName(report.data.committee, report.data.date), dateLabel: formatDate(report.data.date), url: absolute(fillUrlPattern(after.site.data.urls.report, { committee: report.data.committee, date: report.data.date, number: report.data.number })) });
+    changes.reports.push({
+      title: report.data.title,
+      committee: committeeName(report.data.committee, report.data.date),
+      dateLabel: formatDate(report.data.date),
+      url: absolute(
+        fillUrlPattern(after.site.data.urls.report, {
+          committee: report.data.committee,
+          date: report.data.date,
+          number: report.data.number,
+        }),
+      ),
+    });
   }
   const oldMeetings = new Set(before?.meetings.map((m) => m.id));
   for (const meeting of after.meetings) {
     if (oldMeetings.has(meeting.id)) continue;
     const [code, date] = meeting.id.split('/') as [string, string];
-    changes.meetings.push({ committee: committeeName(code, date), dateLabel: formatDate(date), url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })) });
+    changes.meetings.push({
+      committee: committeeName(code, date),
+      dateLabel: formatDate(date),
+      url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })),
+    });
   }
   return changes;
 }
@@ -121,11 +151,18 @@ export function contentAsAt(content: Content, date: string): Content {
         ...rec.data,
         key_points: rec.data.key_points.map((kp) => ({
           ...kp,
-          actions: kp.actions.map((a) => ({ ...a, revised_targets: a.revised_targets.filter((r) => (r.decided ?? r.date) <= date), progress: a.progress.filter((p) => p.date <= date) })),
+          actions: kp.actions.map((a) => ({
+            ...a,
+            revised_targets: a.revised_targets.filter((r) => (r.decided ?? r.date) <= date),
+            progress: a.progress.filter((p) => p.date <= date),
+          })),
         })),
       },
     })),
-    boroughs: content.boroughs.map((b) => ({ ...b, data: { ...b.data, facts: b.data.facts.filter((f) => f.held_from <= date) } })),
+    boroughs: content.boroughs.map((b) => ({
+      ...b,
+      data: { ...b.data, facts: b.data.facts.filter((f) => f.held_from <= date) },
+    })),
     reports: content.reports.filter((r) => r.data.date <= date),
     meetings: content.meetings.filter((m) => (m.id.split('/')[1] ?? '') <= date),
     minutes: content.minutes.filter((m) => (m.id.split('/')[1] ?? '') <= date),
@@ -133,10 +170,15 @@ export function contentAsAt(content: Content, date: string): Content {
 }
 
 export function countChanges(changes: Changes): number {
-  return changes.statuses.length + changes.targets.length + changes.facts.length + changes.reports.length + changes.meetings.length;
+  return (
+    changes.statuses.length +
+    changes.targets.length +
+    changes.facts.length +
+    changes.reports.length +
+    changes.meetings.length
+  );
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
-

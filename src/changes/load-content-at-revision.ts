@@ -14,7 +14,9 @@ const run = promisify(execFile);
 
 async function git(root: string, args: string[]): Promise<string> {
   try {
-    return (await run('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' })).stdout.toString('utf8').trim();
+    return (await run('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' })).stdout
+      .toString('utf8')
+      .trim();
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new UsageError(`git ${args[0]} failed: ${stderr || (error as Error).message}`, 1);
@@ -28,7 +30,8 @@ async function git(root: string, args: string[]): Promise<string> {
 export async function resolveSince(root: string, since: string): Promise<string | undefined> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) {
     if (!isRealDate(since)) throw new UsageError(`--since ${since} is not a real date`, 1);
-    if (since > todayIso()) throw new UsageError(`--since ${since} is after today: nothing can have changed since then`, 1);
+    if (since > todayIso())
+      throw new UsageError(`--since ${since} is after today: nothing can have changed since then`, 1);
     const rev = await git(root, ['rev-list', '-1', `--before=${since}T00:00:00Z`, 'HEAD']);
     return rev || undefined;
   }
@@ -51,7 +54,11 @@ export async function loadContentAtRevision(root: string, rev: string): Promise<
     await run('tar', ['-xf', tar, '-C', dir]);
     const checked = validateContent(await loadContent(dir));
     // Content that did not pass then cannot be compared: saying "everything is new" would be wrong.
-    if (!checked.content) throw new UsageError(`the content at ${rev.slice(0, 7)} does not pass check (${checked.errors.length} problems), so it cannot be compared: give a later revision or date`, 1);
+    if (!checked.content)
+      throw new UsageError(
+        `the content at ${rev.slice(0, 7)} does not pass check (${checked.errors.length} problems), so it cannot be compared: give a later revision or date`,
+        1,
+      );
     return checked.content;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -15,9 +15,20 @@ export const buildCommand = defineCommand({
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     pdf: { type: 'boolean', description: 'Print PDFs (use --no-pdf for HTML only)', default: true },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
-    'base-url': { type: 'string', description: 'Where the site is published, in place of base_url of data/site.yaml (such as https://owner.github.io/repo/)' },
-    'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
-    exempt: { type: 'string', description: "Build the members' papers instead: every pack in full, with Part 2 and its exempt papers, into this folder (never inside the public output)" },
+    'base-url': {
+      type: 'string',
+      description:
+        'Where the site is published, in place of base_url of data/site.yaml (such as https://owner.github.io/repo/)',
+    },
+    'pdf-timeout': {
+      type: 'string',
+      description: 'Seconds allowed to print one PDF, before its one retry (default: 60)',
+    },
+    exempt: {
+      type: 'string',
+      description:
+        "Build the members' papers instead: every pack in full, with Part 2 and its exempt papers, into this folder (never inside the public output)",
+    },
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
@@ -38,7 +49,9 @@ export const buildCommand = defineCommand({
         process.exitCode = 1;
         return;
       }
-      process.stdout.write(`Wrote the members' papers into ${path.resolve(args.exempt)}: ${members.written.join(', ') || 'no packs'}\n`);
+      process.stdout.write(
+        `Wrote the members' papers into ${path.resolve(args.exempt)}: ${members.written.join(', ') || 'no packs'}\n`,
+      );
       return;
     }
     const result = await buildProject({
@@ -60,6 +73,8 @@ export const buildCommand = defineCommand({
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const pages = result.model ? result.model.reports.length : 0;
     const pdfs = result.pdfs ? `; ${describePdfResult(result.pdfs)}` : '';
-    process.stdout.write(`Built ${pages} reports into ${path.relative(process.cwd(), result.siteDir) || '.'} in ${seconds} s${pdfs}\n`);
+    process.stdout.write(
+      `Built ${pages} reports into ${path.relative(process.cwd(), result.siteDir) || '.'} in ${seconds} s${pdfs}\n`,
+    );
   },
 });

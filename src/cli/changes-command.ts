@@ -27,6 +27,8 @@ export const changesCommand = defineCommand({
     const before = rev ? await loadContentAtRevision(root, rev) : undefined;
     const heading = `Changes since ${args.since}${rev && rev !== args.since ? ` (${rev.slice(0, 7)})` : ''}`;
     // The changes are posted on pull requests and in the preview: exempt papers stay out of them.
-    process.stdout.write(formatChangesMarkdown(diffContent(before && withoutExempt(before), withoutExempt(current.content)), heading));
+    process.stdout.write(
+      formatChangesMarkdown(diffContent(before && withoutExempt(before), withoutExempt(current.content)), heading),
+    );
   },
 });

@@ -15,11 +15,17 @@ export class ArgumentError extends UsageError {
   }
 }
 
-const REAL_DATE = { test: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), expected: 'a real date written YYYY-MM-DD' };
+const REAL_DATE = {
+  test: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v),
+  expected: 'a real date written YYYY-MM-DD',
+};
 
 /** Values some options take, checked before a command runs. */
 const VALUES: Record<string, { test: (v: string) => boolean; expected: string }> = {
-  concurrency: { test: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64, expected: 'a whole number from 1 to 64' },
+  concurrency: {
+    test: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64,
+    expected: 'a whole number from 1 to 64',
+  },
   port: { test: (v) => /^\d+$/.test(v) && Number(v) <= 65_535, expected: 'a port number from 0 to 65535' },
   'pdf-timeout': { test: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, expected: 'a number of seconds above 0' },
   today: REAL_DATE,
@@ -41,9 +47,15 @@ export async function checkArgs(main: CommandDef, rawArgs: readonly string[]): P
     const subCommands = await resolve(command.subCommands);
     if (!subCommands) break;
     const name = rest[0];
-    if (name === undefined || name.startsWith('-')) throw new ArgumentError(`choose what to do: ${Object.keys(subCommands).join(', ')}`, command, parent);
+    if (name === undefined || name.startsWith('-'))
+      throw new ArgumentError(`choose what to do: ${Object.keys(subCommands).join(', ')}`, command, parent);
     const next = subCommands[name];
-    if (!next) throw new ArgumentError(`there is no command "${name}"; the commands are: ${Object.keys(subCommands).join(', ')}`, command, parent);
+    if (!next)
+      throw new ArgumentError(
+        `there is no command "${name}"; the commands are: ${Object.keys(subCommands).join(', ')}`,
+        command,
+        parent,
+      );
     parent = command;
     command = (await resolve(next)) as CommandDef;
     rest = rest.slice(1);
@@ -66,12 +78,15 @@ export async function checkArgs(main: CommandDef, rawArgs: readonly string[]): P
     if (!def) throw new ArgumentError(`unknown option ${token.split('=')[0]}`, command, parent);
     if (def.type === 'boolean' || negated) continue;
     const value = inline ?? rest[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new ArgumentError(`--${name} needs a value`, command, parent);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new ArgumentError(`--${name} needs a value`, command, parent);
     const rule = VALUES[name];
-    if (rule && !rule.test(value)) throw new ArgumentError(`--${name} ${value} is not ${rule.expected}`, command, parent);
+    if (rule && !rule.test(value))
+      throw new ArgumentError(`--${name} ${value} is not ${rule.expected}`, command, parent);
   }
   for (const [name, def] of Object.entries(args)) {
-    if (def.required && def.type !== 'positional' && !rest.some((t) => t === `--${name}` || t.startsWith(`--${name}=`))) throw new ArgumentError(`--${name} is needed`, command, parent);
+    if (def.required && def.type !== 'positional' && !rest.some((t) => t === `--${name}` || t.startsWith(`--${name}=`)))
+      throw new ArgumentError(`--${name} is needed`, command, parent);
   }
 }
 

@@ -23,6 +23,8 @@ export const checkCommand = defineCommand({
     }
     const model = result.model;
     const counts = model ? `${model.reports.length} reports, ${model.meetings.length} meetings` : '';
-    process.stdout.write(`check passed: ${counts}${result.errors.length > 0 ? ` (${summariseErrors(result.errors)})` : ''}\n`);
+    process.stdout.write(
+      `check passed: ${counts}${result.errors.length > 0 ? ` (${summariseErrors(result.errors)})` : ''}\n`,
+    );
   },
 });

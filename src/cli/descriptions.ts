@@ -1,9 +1,11 @@
 /** What each command does: its help, and the list `papers --help` prints without loading any command. */
 export const DESCRIPTIONS = {
   build: 'Check the content, then build the archive website and its PDFs into output/site.',
-  changes: 'List what changed since a git revision or a date: statuses, targets, borough facts, new reports and meetings, as Markdown.',
+  changes:
+    'List what changed since a git revision or a date: statuses, targets, borough facts, new reports and meetings, as Markdown.',
   check: 'Validate all content and report every error at once; writes nothing.',
-  import: 'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.',
+  import:
+    'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.',
   new: 'Scaffold a report, a meeting, its minutes or a recommendation that passes check; never overwrites a file.',
   pdf: 'Print the report PDFs and committee packs from the built HTML in output/site.',
   schemas: 'Write the JSON Schema files that editors use for completion (schemas/*.schema.json of the project).',

@@ -40,13 +40,23 @@ export function selectAnnotations(errors: readonly ContentError[]): { shown: Con
 /** The job summary: every problem, marking those GitHub could not annotate. */
 export function formatSummary(errors: readonly ContentError[], beyond: readonly ContentError[]): string {
   const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
-  const rows = sortErrors(errors).map((e) => `| \`${cell(e.file)}:${e.line}:${e.col}\` | ${e.code}${e.severity === 'warning' ? ' (warning)' : ''} | ${cell(e.message)} — ${cell(e.hint)} |${beyond.includes(e) ? ' not annotated |' : ' |'}`);
-  const note = beyond.length > 0 ? `\n${beyond.length} of them are beyond GitHub's limit of ${ANNOTATION_LIMIT} annotations of a kind, and listed only here.\n` : '';
+  const rows = sortErrors(errors).map(
+    (e) =>
+      `| \`${cell(e.file)}:${e.line}:${e.col}\` | ${e.code}${e.severity === 'warning' ? ' (warning)' : ''} | ${cell(e.message)} — ${cell(e.hint)} |${beyond.includes(e) ? ' not annotated |' : ' |'}`,
+  );
+  const note =
+    beyond.length > 0
+      ? `\n${beyond.length} of them are beyond GitHub's limit of ${ANNOTATION_LIMIT} annotations of a kind, and listed only here.\n`
+      : '';
   return `## papers check: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${note}\n| where | code | problem | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }
 
 /** When running in GitHub Actions, annotate the pull request and fill the job summary. */
-export async function reportToGithub(errors: readonly ContentError[], env: NodeJS.ProcessEnv = process.env, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function reportToGithub(
+  errors: readonly ContentError[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   if (env.GITHUB_ACTIONS !== 'true' || errors.length === 0) return;
   const { shown, beyond } = selectAnnotations(errors);
   for (const e of shown) out.write(`${formatAnnotation(e)}\n`);

@@ -10,9 +10,16 @@ export const importCommand = defineCommand({
   meta: { name: 'import', description: DESCRIPTIONS.import },
   args: {
     file: { type: 'positional', description: 'The Word document or the saved page', required: true },
-    meeting: { type: 'string', description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd>', required: true },
+    meeting: {
+      type: 'string',
+      description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd>',
+      required: true,
+    },
     number: { type: 'string', description: 'The agenda item number, when the document has no "Report:" line' },
-    recommendations: { type: 'string', description: 'A recommendation set: the Key points / Actions / Results tables become its progress' },
+    recommendations: {
+      type: 'string',
+      description: 'A recommendation set: the Key points / Actions / Results tables become its progress',
+    },
     ...rootArg,
   },
   async run({ args }) {
@@ -25,7 +32,8 @@ export const importCommand = defineCommand({
       ...(args.recommendations ? { recommendations: args.recommendations } : {}),
     });
     for (const file of result.written) process.stdout.write(`Wrote ${file}\n`);
-    if (result.entries > 0) process.stdout.write(`Added ${result.entries} progress entries of ${args.recommendations}\n`);
+    if (result.entries > 0)
+      process.stdout.write(`Added ${result.entries} progress entries of ${args.recommendations}\n`);
     for (const w of result.warnings) process.stderr.write(`warning  ${w.at}: ${w.message}\n`);
     // What import wrote must pass check: anything it could not map is said here, at its place.
     const checked = await checkProject(root);
@@ -34,7 +42,9 @@ export const importCommand = defineCommand({
       printErrors(own);
       process.exitCode = 1;
     } else {
-      process.stdout.write('Check passed. Read the new page with `papers serve` against the document before you commit it.\n');
+      process.stdout.write(
+        'Check passed. Read the new page with `papers serve` against the document before you commit it.\n',
+      );
     }
   },
 });

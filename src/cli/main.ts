@@ -5,15 +5,42 @@ import { DESCRIPTIONS } from './descriptions.ts';
 
 /** What each command does, for the list `papers --help` prints without loading any command. */
 export const COMMANDS: Record<string, { description: string; load: () => Promise<CommandDef> }> = {
-  build: { description: DESCRIPTIONS.build, load: () => import('./build-command.ts').then((m) => m.buildCommand as CommandDef) },
-  changes: { description: DESCRIPTIONS.changes, load: () => import('./changes-command.ts').then((m) => m.changesCommand as CommandDef) },
-  check: { description: DESCRIPTIONS.check, load: () => import('./check-command.ts').then((m) => m.checkCommand as CommandDef) },
-  import: { description: DESCRIPTIONS.import, load: () => import('./import-command.ts').then((m) => m.importCommand as CommandDef) },
-  new: { description: DESCRIPTIONS.new, load: () => import('./new-command.ts').then((m) => m.newCommand as CommandDef) },
-  pdf: { description: DESCRIPTIONS.pdf, load: () => import('./pdf-command.ts').then((m) => m.pdfCommand as CommandDef) },
-  schemas: { description: DESCRIPTIONS.schemas, load: () => import('./schemas-command.ts').then((m) => m.schemasCommand as CommandDef) },
-  serve: { description: DESCRIPTIONS.serve, load: () => import('./serve-command.ts').then((m) => m.serveCommand as CommandDef) },
-  status: { description: DESCRIPTIONS.status, load: () => import('./status-command.ts').then((m) => m.statusCommand as CommandDef) },
+  build: {
+    description: DESCRIPTIONS.build,
+    load: () => import('./build-command.ts').then((m) => m.buildCommand as CommandDef),
+  },
+  changes: {
+    description: DESCRIPTIONS.changes,
+    load: () => import('./changes-command.ts').then((m) => m.changesCommand as CommandDef),
+  },
+  check: {
+    description: DESCRIPTIONS.check,
+    load: () => import('./check-command.ts').then((m) => m.checkCommand as CommandDef),
+  },
+  import: {
+    description: DESCRIPTIONS.import,
+    load: () => import('./import-command.ts').then((m) => m.importCommand as CommandDef),
+  },
+  new: {
+    description: DESCRIPTIONS.new,
+    load: () => import('./new-command.ts').then((m) => m.newCommand as CommandDef),
+  },
+  pdf: {
+    description: DESCRIPTIONS.pdf,
+    load: () => import('./pdf-command.ts').then((m) => m.pdfCommand as CommandDef),
+  },
+  schemas: {
+    description: DESCRIPTIONS.schemas,
+    load: () => import('./schemas-command.ts').then((m) => m.schemasCommand as CommandDef),
+  },
+  serve: {
+    description: DESCRIPTIONS.serve,
+    load: () => import('./serve-command.ts').then((m) => m.serveCommand as CommandDef),
+  },
+  status: {
+    description: DESCRIPTIONS.status,
+    load: () => import('./status-command.ts').then((m) => m.statusCommand as CommandDef),
+  },
 };
 
 const DESCRIPTION = 'Publish committee papers from YAML and Markdown: an archive website and print-ready PDFs.';
@@ -28,7 +55,9 @@ export const mainCommand = defineCommand({
 function printMainUsage(): void {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}    ${c.description}`);
-  process.stdout.write(`${DESCRIPTION} (papers)\n\nUSAGE papers ${Object.keys(COMMANDS).join('|')}\n\nCOMMANDS\n\n${lines.join('\n')}\n\nUse papers <command> --help for more information about a command.\n`);
+  process.stdout.write(
+    `${DESCRIPTION} (papers)\n\nUSAGE papers ${Object.keys(COMMANDS).join('|')}\n\nCOMMANDS\n\n${lines.join('\n')}\n\nUse papers <command> --help for more information about a command.\n`,
+  );
 }
 
 /**

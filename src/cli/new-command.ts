@@ -52,13 +52,18 @@ async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promi
 
 /** A number given on the command line: a whole number from 1, or a usage error that writes nothing. */
 function positiveNumber(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--number ${value} is not a whole number from 1 up`, 1);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new UsageError(`--number ${value} is not a whole number from 1 up`, 1);
   return Number(value);
 }
 
 /** A code or folder name: lower-case letters, digits and hyphens, so it can never lead out of its folder. */
 function codeOf(flag: string, value: string): string {
-  if (!SLUG_PATTERN.test(value)) throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`, 1);
+  if (!SLUG_PATTERN.test(value))
+    throw new UsageError(
+      `--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`,
+      1,
+    );
   return value;
 }
 
@@ -69,7 +74,10 @@ const MEETING_ARGS = {
 } as const;
 
 /** The committee and date, from the flags or asked for on a terminal, in that order. */
-async function askMeeting(ask: ReturnType<typeof createAsker>['ask'], args: { committee?: string | undefined; date?: string | undefined }): Promise<{ committee: string; date: string }> {
+async function askMeeting(
+  ask: ReturnType<typeof createAsker>['ask'],
+  args: { committee?: string | undefined; date?: string | undefined },
+): Promise<{ committee: string; date: string }> {
   return {
     committee: codeOf('committee', await ask(args.committee, 'committee', 'Committee code')),
     date: await ask(args.date, 'date', 'Meeting date (YYYY-MM-DD)'),
@@ -77,7 +85,10 @@ async function askMeeting(ask: ReturnType<typeof createAsker>['ask'], args: { co
 }
 
 const reportCommand = defineCommand({
-  meta: { name: 'report', description: 'Scaffold a report with the next free item number, and list it on its meeting’s agenda.' },
+  meta: {
+    name: 'report',
+    description: 'Scaffold a report with the next free item number, and list it on its meeting’s agenda.',
+  },
   args: {
     ...MEETING_ARGS,
     title: { type: 'string', description: 'Report title' },
@@ -119,7 +130,10 @@ const meetingCommand = defineCommand({
 });
 
 const minutesCommand = defineCommand({
-  meta: { name: 'minutes', description: 'Scaffold the minutes of a meeting: one item for each item of its agenda, tied to it.' },
+  meta: {
+    name: 'minutes',
+    description: 'Scaffold the minutes of a meeting: one item for each item of its agenda, tied to it.',
+  },
   args: {
     ...MEETING_ARGS,
     ...rootArg,
@@ -158,5 +172,10 @@ const recommendationCommand = defineCommand({
 
 export const newCommand = defineCommand({
   meta: { name: 'new', description: DESCRIPTIONS.new },
-  subCommands: { report: reportCommand, meeting: meetingCommand, minutes: minutesCommand, recommendation: recommendationCommand },
+  subCommands: {
+    report: reportCommand,
+    meeting: meetingCommand,
+    minutes: minutesCommand,
+    recommendation: recommendationCommand,
+  },
 });

@@ -23,7 +23,10 @@ export const pdfCommand = defineCommand({
     ...rootArg,
     output: { type: 'string', description: 'Output folder (default: <root>/output)' },
     concurrency: { type: 'string', description: 'Pages printed at once (default: available cores)' },
-    'pdf-timeout': { type: 'string', description: 'Seconds allowed to print one PDF, before its one retry (default: 60)' },
+    'pdf-timeout': {
+      type: 'string',
+      description: 'Seconds allowed to print one PDF, before its one retry (default: 60)',
+    },
     'base-url': { type: 'string', description: 'Where the site is published, as given to `papers build --base-url`' },
     shard: { type: 'string', description: 'Print only shard k of n, such as 2/4, to split printing across machines' },
   },
@@ -44,10 +47,15 @@ export const pdfCommand = defineCommand({
     }
     const shard = args.shard ? parseShard(args.shard) : undefined;
     // PDFs printed from pages older than the content would carry the content's new metadata over old text.
-    const manifest = await readFile(folders.pagesManifest, 'utf8').then((t) => JSON.parse(t) as PageManifest, () => undefined);
+    const manifest = await readFile(folders.pagesManifest, 'utf8').then(
+      (t) => JSON.parse(t) as PageManifest,
+      () => undefined,
+    );
     const stale = manifest ? await findStalePages(checked.model, manifest) : ['(no record of the build)'];
     if (stale.length > 0) {
-      process.stderr.write(`The built site is older than the content (${stale.length} page${stale.length === 1 ? '' : 's'}, such as ${stale[0]}): run \`papers build --no-pdf\` first.\n`);
+      process.stderr.write(
+        `The built site is older than the content (${stale.length} page${stale.length === 1 ? '' : 's'}, such as ${stale[0]}): run \`papers build --no-pdf\` first.\n`,
+      );
       process.exitCode = 1;
       return;
     }
@@ -67,7 +75,8 @@ export const pdfCommand = defineCommand({
       }).finally(() => progress.stop());
       if (!shard) await fillFileSizes(staging, listPagesWithPdfs(model));
     });
-    if (result) process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
+    if (result)
+      process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },
 });
 
@@ -77,8 +86,15 @@ export const pdfCommand = defineCommand({
  * file sizes are written into them).
  */
 async function copySite(from: string, to: string): Promise<void> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)));
   const linked = new Set(files.filter((f) => f.endsWith('.pdf') || f.startsWith('pagefind')));
   await putFiles(from, to, [...linked], linkFile);
-  await putFiles(from, to, files.filter((f) => !linked.has(f)), (a, b) => copyFile(a, b));
+  await putFiles(
+    from,
+    to,
+    files.filter((f) => !linked.has(f)),
+    (a, b) => copyFile(a, b),
+  );
 }

@@ -9,7 +9,12 @@ export interface ProgressReporter {
 /** A progress bar on a terminal; plain lines in CI and logs. */
 export function createPdfProgress(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (stream.isTTY && !process.env.CI) {
-    const bar = new SingleBar({ format: 'PDFs [{bar}] {value}/{total} {file}', stream, hideCursor: true, clearOnComplete: true });
+    const bar = new SingleBar({
+      format: 'PDFs [{bar}] {value}/{total} {file}',
+      stream,
+      hideCursor: true,
+      clearOnComplete: true,
+    });
     let started = false;
     return {
       update(p) {

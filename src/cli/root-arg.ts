@@ -15,7 +15,9 @@ export const rootArg = {
 export function resolveRoot(root: string): string {
   const resolved = path.resolve(process.cwd(), root);
   if (!existsSync(path.join(resolved, 'data')) && !existsSync(path.join(resolved, 'content'))) {
-    throw new UsageError(`${resolved} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`);
+    throw new UsageError(
+      `${resolved} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`,
+    );
   }
   return resolved;
 }

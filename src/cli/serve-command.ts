@@ -22,7 +22,11 @@ export const serveCommand = defineCommand({
   args: {
     ...rootArg,
     port: { type: 'string', description: 'Port to serve on', default: '8080' },
-    host: { type: 'string', description: 'Address to listen on (default 127.0.0.1: this machine only)', default: '127.0.0.1' },
+    host: {
+      type: 'string',
+      description: 'Address to listen on (default 127.0.0.1: this machine only)',
+      default: '127.0.0.1',
+    },
     pdf: { type: 'boolean', description: 'Print PDFs on every rebuild too', default: false },
   },
   async run({ args }) {
@@ -36,7 +40,12 @@ export const serveCommand = defineCommand({
     let publishTimer: NodeJS.Timeout | undefined;
     const report = (errors: readonly ContentError[]) => {
       printErrors(errors);
-      problems = errors.filter((e) => e.severity === 'error').map((e) => ({ where: `${oneLine(e.file)}:${e.line}:${e.col} ${e.code}`, text: `${oneLine(e.message)} — ${oneLine(e.hint)}` }));
+      problems = errors
+        .filter((e) => e.severity === 'error')
+        .map((e) => ({
+          where: `${oneLine(e.file)}:${e.line}:${e.col} ${e.code}`,
+          text: `${oneLine(e.message)} — ${oneLine(e.hint)}`,
+        }));
     };
     /** Run one step of the preview; whatever stops it, the last good build stays served. */
     const attempt = async (step: () => Promise<boolean>): Promise<boolean> => {
@@ -97,8 +106,14 @@ export const serveCommand = defineCommand({
     });
     await watcher.ready;
     await watcher.exclusive(() => build(false));
-    if (!LOOPBACK.has(args.host)) process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
-    server = await startPreviewServer(siteDir, { port: Number(args.port), host: args.host, basePath: () => basePath, overlay: state.overlay });
+    if (!LOOPBACK.has(args.host))
+      process.stderr.write(`Warning: listening on ${args.host}, so other machines can see this preview.\n`);
+    server = await startPreviewServer(siteDir, {
+      port: Number(args.port),
+      host: args.host,
+      basePath: () => basePath,
+      overlay: state.overlay,
+    });
     server.showProblems(problems);
     process.stdout.write(`Serving ${siteDir} at ${server.origin}${basePath}\n`);
     const stop = () => {

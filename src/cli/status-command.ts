@@ -16,9 +16,20 @@ import { resolveRoot, rootArg } from './root-arg.ts';
 export const statusCommand = defineCommand({
   meta: { name: 'status', description: DESCRIPTIONS.status },
   args: {
-    recommendation: { type: 'positional', description: 'The recommendation, as <set>/<number>, such as cdrp-scrutiny-2003/3', required: true },
-    action: { type: 'string', description: 'Which action, by its row in the table (1, 2, …); needed when there is more than one' },
-    status: { type: 'string', description: 'A status id or alias from data/statuses.yaml, such as completed', required: true },
+    recommendation: {
+      type: 'positional',
+      description: 'The recommendation, as <set>/<number>, such as cdrp-scrutiny-2003/3',
+      required: true,
+    },
+    action: {
+      type: 'string',
+      description: 'Which action, by its row in the table (1, 2, …); needed when there is more than one',
+    },
+    status: {
+      type: 'string',
+      description: 'A status id or alias from data/statuses.yaml, such as completed',
+      required: true,
+    },
     result: { type: 'string', description: 'The result text, as the report should print it', required: true },
     date: { type: 'string', description: 'The date of this position, YYYY-MM-DD (default: today)' },
     ...rootArg,
@@ -29,11 +40,17 @@ export const statusCommand = defineCommand({
       const found = await findRecommendation(root, args.recommendation);
       const chosen = chooseAction(found.actions, args.action);
       const date = args.date ?? todayIso();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) throw new UsageError(`--date ${date} is not a real date written YYYY-MM-DD`);
-      if (date > todayIso()) throw new UsageError(`--date ${date} is after today: a position is dated the day it is reported`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
+        throw new UsageError(`--date ${date} is not a real date written YYYY-MM-DD`);
+      if (date > todayIso())
+        throw new UsageError(`--date ${date} is after today: a position is dated the day it is reported`);
       await checkStatusWord(root, args.status);
       const full = path.join(root, found.file);
-      const updated = addProgressEntry(found.text, chosen.keyPoint, chosen.action, { date, status: args.status, result: args.result });
+      const updated = addProgressEntry(found.text, chosen.keyPoint, chosen.action, {
+        date,
+        status: args.status,
+        result: args.result,
+      });
       await writeFile(full, updated);
       const checked = await checkProject(root);
       const own = checked.errors.filter((e) => e.file === found.file && e.severity === 'error');
@@ -44,7 +61,9 @@ export const statusCommand = defineCommand({
         process.exitCode = 1;
         return;
       }
-      process.stdout.write(`Recorded in ${found.file}: action ${chosen.position} (${shorten(chosen.text)}): ${date} ${args.status}\n`);
+      process.stdout.write(
+        `Recorded in ${found.file}: action ${chosen.position} (${shorten(chosen.text)}): ${date} ${args.status}\n`,
+      );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       process.stderr.write(`${error.message}\n`);
@@ -53,7 +72,10 @@ export const statusCommand = defineCommand({
   },
 });
 
-function chooseAction<T extends { position: number; text: string }>(actions: readonly T[], given: string | undefined): T {
+function chooseAction<T extends { position: number; text: string }>(
+  actions: readonly T[],
+  given: string | undefined,
+): T {
   if (actions.length === 0) throw new UsageError('this recommendation has no actions yet: add one to its file first');
   const list = actions.map((a) => `  ${a.position}. ${shorten(a.text)}`).join('\n');
   if (given === undefined) {
@@ -66,7 +88,9 @@ function chooseAction<T extends { position: number; text: string }>(actions: rea
 }
 
 async function checkStatusWord(root: string, word: string): Promise<void> {
-  const data = parse(await readFile(path.join(root, 'data/statuses.yaml'), 'utf8')) as { statuses?: Array<{ id: string; aliases?: string[] }> };
+  const data = parse(await readFile(path.join(root, 'data/statuses.yaml'), 'utf8')) as {
+    statuses?: Array<{ id: string; aliases?: string[] }>;
+  };
   const words = (data.statuses ?? []).flatMap((s) => [s.id, ...(s.aliases ?? [])]);
   if (!words.some((w) => w.toLowerCase() === word.trim().toLowerCase())) {
     throw new UsageError(`unknown status "${word}": ${didYouMean(word, words, `use one of ${words.join(', ')}`)}`);

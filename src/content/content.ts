@@ -5,7 +5,13 @@ import type { MeetingData } from '../schemas/meeting.ts';
 import type { MinutesData } from '../schemas/minutes.ts';
 import type { RecommendationData, RecommendationSetData } from '../schemas/recommendation.ts';
 import type { ReportData } from '../schemas/report.ts';
-import type { CommitteesData, ContactsData, FactTypesData, GlossaryData, StatusesData } from '../schemas/shared-data.ts';
+import type {
+  CommitteesData,
+  ContactsData,
+  FactTypesData,
+  GlossaryData,
+  StatusesData,
+} from '../schemas/shared-data.ts';
 import type { SiteData } from '../schemas/site.ts';
 
 /** A file whose data passed its schema. */

@@ -7,7 +7,7 @@ import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
-import { collectSyntaxErrors, parseYamlSource, toPlainData, } from './source-file.ts';
+import { collectSyntaxErrors, parseYamlSource, toPlainData } from './source-file.ts';
 
 export interface LoadResult {
   entries: RawEntry[];
@@ -58,7 +58,9 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
   memory?.changed.clear();
-  const loaded = await Promise.all(files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f))));
+  const loaded = await Promise.all(
+    files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f))),
+  );
   if (memory) forgetOthers(memory, files);
   const entries: RawEntry[] = [];
   for (const result of loaded) {
@@ -68,7 +70,12 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   return { entries, errors, found: new Set(files.map((f) => `${f.kind}:${f.id}`)) };
 }
 
-async function recallFile(root: string, target: FileToLoad, memory: LoadMemory, changed: ReadonlySet<string>): Promise<LoadedFile> {
+async function recallFile(
+  root: string,
+  target: FileToLoad,
+  memory: LoadMemory,
+  changed: ReadonlySet<string>,
+): Promise<LoadedFile> {
   const known = memory.files.get(target.file);
   if (known && known.kind === target.kind && known.id === target.id && !changed.has(target.file)) return known.loaded;
   const loaded = await loadFile(root, target);
@@ -95,10 +102,19 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
   await checkTopLevel(root, errors);
   for (const [kind, file] of SHARED_DATA) {
     if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
-    else errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `${file} is missing`, `create it; every site needs ${file}`));
+    else
+      errors.push(
+        createError(
+          { file, line: 1, col: 1 },
+          'E_MISSING_FILE',
+          `${file} is missing`,
+          `create it; every site needs ${file}`,
+        ),
+      );
   }
   for (const file of await listFiles(root, 'data/boroughs', errors)) {
-    if (file.split('/').length !== 3) errors.push(misplaced(file, 'a borough file belongs directly in data/boroughs/, not in a folder within it'));
+    if (file.split('/').length !== 3)
+      errors.push(misplaced(file, 'a borough file belongs directly in data/boroughs/, not in a folder within it'));
     else if (acceptYaml(file, errors)) files.push({ kind: 'borough', id: stem(file), file });
   }
   for (const file of await listFiles(root, 'content/recommendations', errors)) {
@@ -107,19 +123,31 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
       errors.push(misplaced(file, 'a recommendation file belongs in content/recommendations/<set>/'));
     } else if (acceptYaml(file, errors)) {
       const set = parts[2] ?? '';
-      files.push(stem(file) === 'index' ? { kind: 'recommendation-set', id: set, file } : { kind: 'recommendation', id: `${set}/${stem(file)}`, file });
+      files.push(
+        stem(file) === 'index'
+          ? { kind: 'recommendation-set', id: set, file }
+          : { kind: 'recommendation', id: `${set}/${stem(file)}`, file },
+      );
     }
   }
   const sets = new Set(files.filter((f) => f.kind === 'recommendation').map((f) => f.id.split('/')[0]));
   for (const set of sets) {
     if (!files.some((f) => f.kind === 'recommendation-set' && f.id === set)) {
       const file = `content/recommendations/${set}/index.yaml`;
-      errors.push(createError({ file, line: 1, col: 1 }, 'E_MISSING_FILE', `the recommendation set \`${set}\` has no index.yaml`, 'add index.yaml with the set’s title, made_by, published, total and owners'));
+      errors.push(
+        createError(
+          { file, line: 1, col: 1 },
+          'E_MISSING_FILE',
+          `the recommendation set \`${set}\` has no index.yaml`,
+          'add index.yaml with the set’s title, made_by, published, total and owners',
+        ),
+      );
     }
   }
   for (const file of await listFiles(root, 'content/meetings', errors)) {
     const parts = file.split('/');
-    if (parts.length !== 4) errors.push(misplaced(file, 'a meeting file belongs in content/meetings/<committee>/<yyyy-mm-dd>.yaml'));
+    if (parts.length !== 4)
+      errors.push(misplaced(file, 'a meeting file belongs in content/meetings/<committee>/<yyyy-mm-dd>.yaml'));
     else if (acceptYaml(file, errors)) files.push({ kind: 'meeting', id: `${parts[2]}/${stem(file)}`, file });
   }
   const reportFiles = new Map<string, string>();
@@ -131,7 +159,15 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
     // A report's id is its file name: the same name in two folders would be two reports with one id.
     const id = stem(file);
     const other = reportFiles.get(id);
-    if (other) errors.push(createError({ file, line: 1, col: 1 }, 'E_DUPLICATE_ID', `a report of this file name is also ${other}`, 'keep one of them, or rename this one: a report’s file name is its id'));
+    if (other)
+      errors.push(
+        createError(
+          { file, line: 1, col: 1 },
+          'E_DUPLICATE_ID',
+          `a report of this file name is also ${other}`,
+          'keep one of them, or rename this one: a report’s file name is its id',
+        ),
+      );
     else {
       reportFiles.set(id, file);
       files.push({ kind: 'report', id, file });
@@ -139,7 +175,8 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
   }
   for (const file of await listFiles(root, 'content/minutes', errors)) {
     const parts = file.split('/');
-    if (parts.length !== 4 || !file.endsWith('.md')) errors.push(misplaced(file, 'minutes are a Markdown file content/minutes/<committee>/<yyyy-mm-dd>.md'));
+    if (parts.length !== 4 || !file.endsWith('.md'))
+      errors.push(misplaced(file, 'minutes are a Markdown file content/minutes/<committee>/<yyyy-mm-dd>.md'));
     else files.push({ kind: 'minutes', id: `${parts[2]}/${stem(file)}`, file });
   }
   return files;
@@ -162,7 +199,16 @@ async function checkTopLevel(root: string, errors: ContentError[]): Promise<void
     for (const name of names.sort()) {
       if (name.startsWith('.') || /^readme(\.|$)/i.test(name) || expected.has(name)) continue;
       const close = suggestClosest(name, [...expected]);
-      errors.push(createError({ file: `${dir}/${name}`, line: 1, col: 1 }, 'E_FILE_NAME', `${dir}/${name} is not read by the build`, close ? `did you mean \`${dir}/${close}\`? rename it` : `${dir}/ holds only ${[...expected].join(', ')}: move it, or delete it`));
+      errors.push(
+        createError(
+          { file: `${dir}/${name}`, line: 1, col: 1 },
+          'E_FILE_NAME',
+          `${dir}/${name} is not read by the build`,
+          close
+            ? `did you mean \`${dir}/${close}\`? rename it`
+            : `${dir}/ holds only ${[...expected].join(', ')}: move it, or delete it`,
+        ),
+      );
     }
   }
 }
@@ -170,7 +216,10 @@ async function checkTopLevel(root: string, errors: ContentError[]): Promise<void
 async function loadFile(root: string, target: FileToLoad): Promise<LoadedFile> {
   const read = await readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
-  const loaded = target.kind === 'report' || target.kind === 'minutes' ? loadMarkdown(target, read.text) : loadYaml(target, read.text);
+  const loaded =
+    target.kind === 'report' || target.kind === 'minutes'
+      ? loadMarkdown(target, read.text)
+      : loadYaml(target, read.text);
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
 
@@ -181,7 +230,16 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
   if (source.doc.contents === null) {
-    return { errors: [createError({ file: target.file, line: 1, col: 1 }, 'E_EMPTY_FILE', 'the file holds only comments', 'add its content, or delete the file')] };
+    return {
+      errors: [
+        createError(
+          { file: target.file, line: 1, col: 1 },
+          'E_EMPTY_FILE',
+          'the file holds only comments',
+          'add its content, or delete the file',
+        ),
+      ],
+    };
   }
   const data = toPlainData(source, 'E_YAML_SYNTAX');
   if (!data.ok) return { errors: [data.error] };
@@ -191,12 +249,30 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
 function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
   const at = { file: target.file, line: 1, col: 1 };
   if (!/^---\r?\n/.test(text)) {
-    return { errors: [createError(at, 'E_FRONT_MATTER', `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`, `start the file with a \`---\` line, the ${target.kind === 'minutes' ? 'attendance' : 'report’s fields'} in YAML, and another \`---\` line`)] };
+    return {
+      errors: [
+        createError(
+          at,
+          'E_FRONT_MATTER',
+          `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`,
+          `start the file with a \`---\` line, the ${target.kind === 'minutes' ? 'attendance' : 'report’s fields'} in YAML, and another \`---\` line`,
+        ),
+      ],
+    };
   }
   // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
   const split = matter(text, { engines: { yaml: () => ({}) } });
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    return { errors: [createError(at, 'E_FRONT_MATTER', 'the front matter is never closed', 'add a `---` line after the report’s fields')] };
+    return {
+      errors: [
+        createError(
+          at,
+          'E_FRONT_MATTER',
+          'the front matter is never closed',
+          'add a `---` line after the report’s fields',
+        ),
+      ],
+    };
   }
   // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
   const source = parseYamlSource(target.file, split.matter);
@@ -231,12 +307,26 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
       if (notAFile) errors.push(notAFileError(relative, notAFile));
       else if (entry.isFile()) files.push(relative);
       else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
-        errors.push(createError({ file: relative, line: 1, col: 1 }, 'E_READ', 'this is a folder, not a file', 'rename the folder or move its contents; a content file must be a file'));
+        errors.push(
+          createError(
+            { file: relative, line: 1, col: 1 },
+            'E_READ',
+            'this is a folder, not a file',
+            'rename the folder or move its contents; a content file must be a file',
+          ),
+        );
       }
     }
     return files.sort();
   } catch {
-    errors.push(createError({ file: dir, line: 1, col: 1 }, 'E_READ', `${dir} could not be read`, 'check that it is a readable folder'));
+    errors.push(
+      createError(
+        { file: dir, line: 1, col: 1 },
+        'E_READ',
+        `${dir} could not be read`,
+        'check that it is a readable folder',
+      ),
+    );
     return [];
   }
 }
@@ -244,7 +334,14 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
 function acceptYaml(file: string, errors: ContentError[]): boolean {
   if (file.endsWith('.yaml')) return true;
   if (file.endsWith('.yml')) {
-    errors.push(createError({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'content files end in .yaml, not .yml', `rename it to ${file.replace(/\.yml$/, '.yaml')}`));
+    errors.push(
+      createError(
+        { file, line: 1, col: 1 },
+        'E_FILE_NAME',
+        'content files end in .yaml, not .yml',
+        `rename it to ${file.replace(/\.yml$/, '.yaml')}`,
+      ),
+    );
   } else {
     errors.push(misplaced(file, 'only .yaml files belong in this folder'));
   }

@@ -15,7 +15,14 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
   try {
     const info = await lstat(absolutePath);
     if (info.isDirectory()) {
-      return fail(createError(at, 'E_READ', 'this is a folder, not a file', 'rename the folder or move its contents; a content file must be a file'));
+      return fail(
+        createError(
+          at,
+          'E_READ',
+          'this is a folder, not a file',
+          'rename the folder or move its contents; a content file must be a file',
+        ),
+      );
     }
     const notAFile = describeNotAFile(info);
     if (notAFile) return fail(notAFileError(file, notAFile));
@@ -24,7 +31,14 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
     if (bytes === undefined) return fail(notAFileError(file, 'not a plain file'));
     if (bytes.length > MAX_FILE_BYTES) return fail(tooBig(at, bytes.length));
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      return fail(createError(at, 'E_ENCODING', 'the file is UTF-16 (it starts with a UTF-16 byte-order mark)', 'save the file as UTF-8 in your editor'));
+      return fail(
+        createError(
+          at,
+          'E_ENCODING',
+          'the file is UTF-16 (it starts with a UTF-16 byte-order mark)',
+          'save the file as UTF-8 in your editor',
+        ),
+      );
     }
     let text: string;
     try {
@@ -32,13 +46,26 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
     } catch {
       const offset = findInvalidUtf8(bytes);
       const pos = positionOfByte(bytes, offset);
-      return fail(createError({ file, ...pos }, 'E_ENCODING', 'the file is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252)', 'save the file as UTF-8 in your editor'));
+      return fail(
+        createError(
+          { file, ...pos },
+          'E_ENCODING',
+          'the file is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252)',
+          'save the file as UTF-8 in your editor',
+        ),
+      );
     }
     let warning: ContentError | undefined;
     // A UTF-8 byte-order mark is read past (the decoder drops it), but said, since some tools mishandle it.
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      warning = createError(at, 'E_ENCODING', 'the file starts with a byte-order mark', 'save it as UTF-8 without BOM', 'warning');
+      warning = createError(
+        at,
+        'E_ENCODING',
+        'the file starts with a byte-order mark',
+        'save it as UTF-8 without BOM',
+        'warning',
+      );
     }
     // Control characters (other than tab and line breaks) are never text: in a title they would break the feed's XML.
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
@@ -46,15 +73,25 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       const before = text.slice(0, control.index);
       const line = before.split('\n').length;
       const col = control.index - before.lastIndexOf('\n');
-      return fail(createError({ file, line, col }, 'E_ENCODING', `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, 'delete it: a content file holds text, tabs and line breaks only'));
+      return fail(
+        createError(
+          { file, line, col },
+          'E_ENCODING',
+          `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+          'delete it: a content file holds text, tabs and line breaks only',
+        ),
+      );
     }
     if (text.trim() === '') {
       return fail(createError(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
     }
     return { ok: true, text, ...(warning ? { warning } : {}) };
   } catch (err) {
-    const reason = err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
-    return fail(createError(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'));
+    const reason =
+      err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
+    return fail(
+      createError(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'),
+    );
   }
 }
 
@@ -82,7 +119,15 @@ async function readAtMost(absolutePath: string, limit: number): Promise<Uint8Arr
 }
 
 /** What a path is, when it is not a plain file or folder: said in the error. */
-export function describeNotAFile(info: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isFile(): boolean; isDirectory(): boolean }): string | undefined {
+export function describeNotAFile(info: {
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isBlockDevice(): boolean;
+  isCharacterDevice(): boolean;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}): string | undefined {
   if (info.isSymbolicLink()) return 'a link';
   if (info.isFIFO()) return 'a named pipe';
   if (info.isSocket()) return 'a socket';
@@ -92,11 +137,21 @@ export function describeNotAFile(info: { isSymbolicLink(): boolean; isFIFO(): bo
 }
 
 export function notAFileError(file: string, what: string): ContentError {
-  return createError({ file, line: 1, col: 1 }, 'E_NOT_A_FILE', `this is ${what}, not a file of the project`, 'replace it with the file itself: content is read only from the project’s own plain files');
+  return createError(
+    { file, line: 1, col: 1 },
+    'E_NOT_A_FILE',
+    `this is ${what}, not a file of the project`,
+    'replace it with the file itself: content is read only from the project’s own plain files',
+  );
 }
 
 function tooBig(at: { file: string; line: number; col: number }, size: number): ContentError {
-  return createError(at, 'E_READ', `the file is ${Math.round(size / 1024)} KB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a content file`, 'split it into smaller files, or remove pasted data');
+  return createError(
+    at,
+    'E_READ',
+    `the file is ${Math.round(size / 1024)} KB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a content file`,
+    'split it into smaller files, or remove pasted data',
+  );
 }
 
 function fail(error: ContentError): ReadResult {

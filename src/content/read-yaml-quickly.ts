@@ -30,7 +30,15 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
       [/^0x[0-9a-fA-F]+$/, (t) => signed(t, 16, 2)],
     ]),
     coreType('float', [
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (t) => (t.slice(-3).toLowerCase() === 'nan' ? Number.NaN : t.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
+      [
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+        (t) =>
+          t.slice(-3).toLowerCase() === 'nan'
+            ? Number.NaN
+            : t.startsWith('-')
+              ? Number.NEGATIVE_INFINITY
+              : Number.POSITIVE_INFINITY,
+      ],
       [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (t) => Number.parseFloat(t)],
       [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (t) => Number.parseFloat(t)],
     ]),

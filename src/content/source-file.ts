@@ -55,8 +55,17 @@ export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 
     const at = locateOffset(source, offset);
     const firstLine = err.message.split('\n')[0] ?? err.message;
     // The parser reports nesting too deep for it as resource exhaustion, as it does alias bombs: the message tells them apart.
-    const hint = quote ? `close the quote with ${quote} at the end of the value` : /call stack|too deep/i.test(firstLine) ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most' : yamlHint(err.code);
-    return createError(at, code, describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine), hint);
+    const hint = quote
+      ? `close the quote with ${quote} at the end of the value`
+      : /call stack|too deep/i.test(firstLine)
+        ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most'
+        : yamlHint(err.code);
+    return createError(
+      at,
+      code,
+      describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine),
+      hint,
+    );
   });
 }
 
@@ -138,15 +147,44 @@ function isNodeWithRange(value: unknown): value is Node {
 const MAX_ALIAS_COUNT = 100;
 
 /** YAML to plain data, refusing an alias with no anchor and documents whose aliases would expand without bound. */
-export function toPlainData(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): { ok: true; value: unknown } | { ok: false; error: ContentError } {
+export function toPlainData(
+  source: YamlSource,
+  code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER',
+): { ok: true; value: unknown } | { ok: false; error: ContentError } {
   try {
     // Detached, so the values do not keep the file's text alive once it is checked.
     return { ok: true, value: detach(source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
   } catch (error) {
     const at = { file: source.file, line: 1 + source.lineOffset, col: 1 };
     const alias = /Unresolved alias[^:]*: (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    if (alias !== undefined) return { ok: false, error: createError(at, code, `the alias \`*${alias}\` names no anchor`, `write the value out, or mark the value it repeats with \`&${alias}\` before this line`) };
-    if (error instanceof RangeError) return { ok: false, error: createError(at, code, 'the YAML nests lists or mappings too deep to read', 'write it with fewer levels: content files nest a few levels at most') };
-    return { ok: false, error: createError(at, code, `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`, 'write the values out instead of repeating aliases') };
+    if (alias !== undefined)
+      return {
+        ok: false,
+        error: createError(
+          at,
+          code,
+          `the alias \`*${alias}\` names no anchor`,
+          `write the value out, or mark the value it repeats with \`&${alias}\` before this line`,
+        ),
+      };
+    if (error instanceof RangeError)
+      return {
+        ok: false,
+        error: createError(
+          at,
+          code,
+          'the YAML nests lists or mappings too deep to read',
+          'write it with fewer levels: content files nest a few levels at most',
+        ),
+      };
+    return {
+      ok: false,
+      error: createError(
+        at,
+        code,
+        `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`,
+        'write the values out instead of repeating aliases',
+      ),
+    };
   }
 }

@@ -23,7 +23,10 @@ export function createCommitteeLookup(data: CommitteesData, urlPattern: string):
     const c = byCode.get(code);
     const url = fillUrlPattern(urlPattern, { committee: code, date: '0000-00-00' });
     if (!c) return { code, name: code, url };
-    const names = [{ from: '', name: c.name, short_name: c.short_name }, ...[...c.renamed].sort((a, b) => a.from.localeCompare(b.from))];
+    const names = [
+      { from: '', name: c.name, short_name: c.short_name },
+      ...[...c.renamed].sort((a, b) => a.from.localeCompare(b.from)),
+    ];
     const current = names.filter((n) => date === undefined || n.from <= date).at(-1) ?? names[0]!;
     return { code, name: current.name, ...(current.short_name ? { shortName: current.short_name } : {}), url };
   };

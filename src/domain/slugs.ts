@@ -17,5 +17,8 @@ export function slugify(text: string): string {
  * Kept apart from `slugify`, which reads `&` as "and": owners' pages keep the URLs they have.
  */
 export function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

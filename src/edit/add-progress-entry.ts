@@ -12,7 +12,12 @@ export interface ProgressEntry {
  * other line of the file stays exactly as it was. The result is checked to
  * hold the old data plus the new item, and nothing else.
  */
-export function appendToList(text: string, mapPath: ReadonlyArray<string | number>, key: string, value: unknown): string {
+export function appendToList(
+  text: string,
+  mapPath: ReadonlyArray<string | number>,
+  key: string,
+  value: unknown,
+): string {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) throw new Error(`the file does not parse: ${doc.errors[0]?.message ?? ''}`);
@@ -36,7 +41,10 @@ export function appendToList(text: string, mapPath: ReadonlyArray<string | numbe
     updated = `${text.slice(0, at)}${lead}${' '.repeat(mapIndent)}${key}:\n${item(mapIndent + 2)}${text.slice(at)}`;
   }
   const expected = parseDocument(text).toJS() ?? {};
-  const target = mapPath.reduce<Record<string, unknown>>((node, p) => (node as Record<string | number, Record<string, unknown>>)[p] as Record<string, unknown>, expected);
+  const target = mapPath.reduce<Record<string, unknown>>(
+    (node, p) => (node as Record<string | number, Record<string, unknown>>)[p] as Record<string, unknown>,
+    expected,
+  );
   target[key] = [...((target[key] as unknown[] | null | undefined) ?? []), value];
   if (JSON.stringify(parseDocument(updated).toJS()) !== JSON.stringify(expected)) {
     throw new Error('the new item could not be added without changing the rest of the file');

@@ -18,13 +18,15 @@ async function writeNew(root: string, file: string, text: string): Promise<void>
   try {
     await writeFile(path.join(root, file), text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists: nothing was written`, 1);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${file} already exists: nothing was written`, 1);
     throw error;
   }
 }
 
 function requireDate(date: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`, 1);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
+    throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`, 1);
 }
 
 async function readYaml<T>(root: string, file: string): Promise<T | undefined> {
@@ -44,11 +46,20 @@ export interface NewMeeting {
 
 export async function scaffoldMeeting(root: string, m: NewMeeting): Promise<string> {
   requireDate(m.date);
-  const committees = (await readYaml<{ committees?: Array<{ code: string }> }>(root, 'data/committees.yaml'))?.committees ?? [];
-  if (!committees.some((c) => c.code === m.committee)) throw new UsageError(`unknown committee "${m.committee}": use one of ${committees.map((c) => c.code).join(', ')}`, 1);
+  const committees =
+    (await readYaml<{ committees?: Array<{ code: string }> }>(root, 'data/committees.yaml'))?.committees ?? [];
+  if (!committees.some((c) => c.code === m.committee))
+    throw new UsageError(
+      `unknown committee "${m.committee}": use one of ${committees.map((c) => c.code).join(', ')}`,
+      1,
+    );
   const file = `content/meetings/${m.committee}/${m.date}.yaml`;
   const body = { ...(m.time ? { time: m.time } : {}), ...(m.venue ? { venue: m.venue } : {}), agenda: [] };
-  await writeNew(root, file, `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify(body)}`);
+  await writeNew(
+    root,
+    file,
+    `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify(body)}`,
+  );
   return file;
 }
 
@@ -72,7 +83,8 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   }
   const taken = await agendaNumbers(root, meeting.agenda ?? []);
   const number = r.number ?? Math.max(0, ...taken) + 1;
-  if (taken.includes(number)) throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`, 1);
+  if (taken.includes(number))
+    throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`, 1);
   const id = `${r.date}-${r.committee}-${String(number).padStart(2, '0')}-${slugify(r.title).slice(0, 60) || 'report'}`;
   const file = `content/reports/${r.date.slice(0, 4)}/${id}.md`;
   const front = {
@@ -88,7 +100,14 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
     authors: [TO_BE_WRITTEN],
     background_papers: ['None'],
   };
-  const body = ['## Supporting information', TO_BE_WRITTEN, '## Race and equality impact', TO_BE_WRITTEN, '## Financial implications', TO_BE_WRITTEN].join('\n\n');
+  const body = [
+    '## Supporting information',
+    TO_BE_WRITTEN,
+    '## Race and equality impact',
+    TO_BE_WRITTEN,
+    '## Financial implications',
+    TO_BE_WRITTEN,
+  ].join('\n\n');
   await writeNew(root, file, `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`);
   written.push(file);
   const meetingText = await readFile(path.join(root, meetingFile), 'utf8');
@@ -121,19 +140,29 @@ export interface NewRecommendation {
 
 /** The next free number of a set: the lowest not yet used, within its total. */
 export async function scaffoldRecommendation(root: string, r: NewRecommendation): Promise<string> {
-  const index = await readYaml<{ total?: number; owners?: string[] }>(root, `content/recommendations/${r.set}/index.yaml`);
-  if (!index) throw new UsageError(`there is no recommendation set "${r.set}" (content/recommendations/${r.set}/index.yaml)`, 1);
+  const index = await readYaml<{ total?: number; owners?: string[] }>(
+    root,
+    `content/recommendations/${r.set}/index.yaml`,
+  );
+  if (!index)
+    throw new UsageError(`there is no recommendation set "${r.set}" (content/recommendations/${r.set}/index.yaml)`, 1);
   const names = await readdir(path.join(root, 'content/recommendations', r.set));
   const used = names.filter((n) => /^\d+\.yaml$/.test(n)).map((n) => Number.parseInt(n, 10));
   const total = index.total ?? 0;
   const number = r.number ?? Array.from({ length: total }, (_, i) => i + 1).find((n) => !used.includes(n));
-  if (number === undefined) throw new UsageError(`all ${total} numbers of set ${r.set} are used: raise \`total\` in its index.yaml`);
+  if (number === undefined)
+    throw new UsageError(`all ${total} numbers of set ${r.set} are used: raise \`total\` in its index.yaml`);
   if (used.includes(number)) throw new UsageError(`recommendation ${number} of ${r.set} already exists`, 1);
   const owner = r.owner ?? index.owners?.[0] ?? 'MPS';
-  if (index.owners && !index.owners.includes(owner)) throw new UsageError(`unknown owner "${owner}": the set's owners are ${index.owners.join(', ')}`, 1);
+  if (index.owners && !index.owners.includes(owner))
+    throw new UsageError(`unknown owner "${owner}": the set's owners are ${index.owners.join(', ')}`, 1);
   const file = `content/recommendations/${r.set}/${String(number).padStart(2, '0')}.yaml`;
   const data = { number, owner, text: r.text ?? TO_BE_WRITTEN, key_points: [] };
-  await writeNew(root, file, `# yaml-language-server: $schema=../../../schemas/recommendation.schema.json\n${stringify(data, { lineWidth: 0 })}`);
+  await writeNew(
+    root,
+    file,
+    `# yaml-language-server: $schema=../../../schemas/recommendation.schema.json\n${stringify(data, { lineWidth: 0 })}`,
+  );
   return file;
 }
 
@@ -151,12 +180,22 @@ export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<stri
   const validated = validateContent(await loadContent(root));
   const content = validated.content ?? validated.partial;
   const meeting = content?.meetings.find((x) => x.id === `${m.committee}/${m.date}`);
-  if (!content || !meeting) throw new UsageError(`there is no meeting content/meetings/${m.committee}/${m.date}.yaml that passes check: add it, with its agenda, first`, 1);
+  if (!content || !meeting)
+    throw new UsageError(
+      `there is no meeting content/meetings/${m.committee}/${m.date}.yaml that passes check: add it, with its agenda, first`,
+      1,
+    );
   const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
-  const items = ([['', meeting.data.agenda], ['2.', meeting.data.part_2]] as const).flatMap(([prefix, agenda]) => {
+  const items = (
+    [
+      ['', meeting.data.agenda],
+      ['2.', meeting.data.part_2],
+    ] as const
+  ).flatMap(([prefix, agenda]) => {
     const numbers = numberAgenda(agenda, reportNumber);
     return agenda.map((item, i) => {
-      const title = item.title ?? (item.kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, content));
+      const title =
+        item.title ?? (item.kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, content));
       return `## ${title} {agenda=${prefix}${numbers[i]}}\n\n${TO_BE_WRITTEN}`;
     });
   });

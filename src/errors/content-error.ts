@@ -22,7 +22,8 @@ export interface ContentError {
  */
 export const ERROR_CODES = {
   E_READ: 'a file or folder could not be read',
-  E_NOT_A_FILE: 'a content path is a link, a device, a pipe or another thing that is not a plain file or folder of the project',
+  E_NOT_A_FILE:
+    'a content path is a link, a device, a pipe or another thing that is not a plain file or folder of the project',
   E_ENCODING: 'a file is not UTF-8 text, or holds control characters',
   E_EMPTY_FILE: 'a content file is empty',
   E_YAML_SYNTAX: 'a YAML file does not parse',
@@ -37,19 +38,25 @@ export const ERROR_CODES = {
   E_MISSING_FILE: 'a required file is missing',
   E_FILE_NAME: 'a file is misnamed or misplaced',
   E_MARKDOWN: 'a report body breaks a rule of the house format',
-  E_AGENDA: 'an agenda’s items are out of order, or its two parts are not set out with the exclusion of the press and public between them',
-  E_MINUTES_SYNTAX: 'a minutes file breaks a rule of its format: a heading without its agenda item, text before the first item',
+  E_AGENDA:
+    'an agenda’s items are out of order, or its two parts are not set out with the exclusion of the press and public between them',
+  E_MINUTES_SYNTAX:
+    'a minutes file breaks a rule of its format: a heading without its agenda item, text before the first item',
   E_MINUTE_NUMBER: 'a minutes file’s first number does not follow the minutes before it in the municipal year',
-  E_DECISION: 'a decision (`Resolved (…):`) names no action, or something that is not a recommendation set or recommendation',
-  E_EXEMPT: 'exempt content would reach the public site: a public paper shows or cites an exempt one, or an exempt paper is not in Part 2',
+  E_DECISION:
+    'a decision (`Resolved (…):`) names no action, or something that is not a recommendation set or recommendation',
+  E_EXEMPT:
+    'exempt content would reach the public site: a public paper shows or cites an exempt one, or an exempt paper is not in Part 2',
   E_IMPORT_FORMAT: '`papers import` was given a file that is not a Word document (.docx) or a saved page (.html)',
   E_IMPORT_PROTECTED: '`papers import` was given a password-protected Word document, or one in the old .doc format',
   E_IMPORT_MACROS: '`papers import` was given a macro-enabled Word document',
   E_IMPORT_ZIP_BOMB: '`papers import` was given a file that unpacks to far more than it holds',
   E_IMPORT_SIZE: '`papers import` was given a file over 50 MB',
-  E_IMPORT_OPENING: '`papers import` found no opening block (title, Report, Date, By, Summary, recommendations) in the document',
+  E_IMPORT_OPENING:
+    '`papers import` found no opening block (title, Report, Date, By, Summary, recommendations) in the document',
   E_IMPORT_EXISTS: '`papers import` would write over a report, or take an agenda number already taken',
-  E_USAGE: 'a command was called in a way it cannot carry out: an unknown option, a value of the wrong form, a question left unanswered, a folder that is no project',
+  E_USAGE:
+    'a command was called in a way it cannot carry out: an unknown option, a value of the wrong form, a question left unanswered, a folder that is no project',
   E_OUTPUT_LOCKED: 'another build is writing the same output folder',
   E_BROWSER: 'no Chromium was found, or it would not start',
   E_PRINT: 'a page could not be printed to PDF',
@@ -84,7 +91,6 @@ export function hasErrors(errors: readonly ContentError[]): boolean {
 /** Sort by file, then position, so output is stable and easy to scan. */
 export function sortErrors(errors: readonly ContentError[]): ContentError[] {
   return [...errors].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
   );
 }

@@ -14,25 +14,55 @@ const MAX_RATIO = 200;
  */
 export function checkDocx(bytes: Uint8Array, name: string): void {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new ImportError('E_IMPORT_PROTECTED', `${name} is a password-protected Word document, or one in the old .doc format`, 'remove the password (File › Info › Protect Document) and save it as a Word Document (.docx), then import that');
+    throw new ImportError(
+      'E_IMPORT_PROTECTED',
+      `${name} is a password-protected Word document, or one in the old .doc format`,
+      'remove the password (File › Info › Protect Document) and save it as a Word Document (.docx), then import that',
+    );
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-    throw new ImportError('E_IMPORT_FORMAT', `${name} is not a Word document (.docx)`, 'save it from Word as a Word Document (.docx), or import a saved page of the archive (.html)');
+    throw new ImportError(
+      'E_IMPORT_FORMAT',
+      `${name} is not a Word document (.docx)`,
+      'save it from Word as a Word Document (.docx), or import a saved page of the archive (.html)',
+    );
   }
   const entries = readZipEntries(bytes);
-  if (!entries) throw new ImportError('E_IMPORT_FORMAT', `${name} is a damaged or incomplete zip file, not a Word document`, 'open it in Word and save it again as .docx');
+  if (!entries)
+    throw new ImportError(
+      'E_IMPORT_FORMAT',
+      `${name} is a damaged or incomplete zip file, not a Word document`,
+      'open it in Word and save it again as .docx',
+    );
   let unpacked = 0;
   for (const entry of entries) {
     unpacked += entry.size;
-    if (entry.size > MAX_UNPACKED_BYTES || unpacked > MAX_UNPACKED_BYTES || (entry.packed > 0 && entry.size / entry.packed > MAX_RATIO && entry.size > 1024 * 1024)) {
-      throw new ImportError('E_IMPORT_ZIP_BOMB', `${name} unpacks to far more than it holds (${entry.name}): it is not read`, 'a report saved by Word is never like this; ask for the document to be saved again');
+    if (
+      entry.size > MAX_UNPACKED_BYTES ||
+      unpacked > MAX_UNPACKED_BYTES ||
+      (entry.packed > 0 && entry.size / entry.packed > MAX_RATIO && entry.size > 1024 * 1024)
+    ) {
+      throw new ImportError(
+        'E_IMPORT_ZIP_BOMB',
+        `${name} unpacks to far more than it holds (${entry.name}): it is not read`,
+        'a report saved by Word is never like this; ask for the document to be saved again',
+      );
     }
   }
   const names = new Set(entries.map((e) => e.name));
   if ([...names].some((n) => /vbaProject\.bin$/i.test(n)) || /\.docm$/i.test(name)) {
-    throw new ImportError('E_IMPORT_MACROS', `${name} is a macro-enabled Word document`, 'save it as a Word Document (.docx), which has no macros, and import that');
+    throw new ImportError(
+      'E_IMPORT_MACROS',
+      `${name} is a macro-enabled Word document`,
+      'save it as a Word Document (.docx), which has no macros, and import that',
+    );
   }
-  if (!names.has('word/document.xml')) throw new ImportError('E_IMPORT_FORMAT', `${name} is a zip file but not a Word document (it has no word/document.xml)`, 'save it from Word as a Word Document (.docx)');
+  if (!names.has('word/document.xml'))
+    throw new ImportError(
+      'E_IMPORT_FORMAT',
+      `${name} is a zip file but not a Word document (it has no word/document.xml)`,
+      'save it from Word as a Word Document (.docx)',
+    );
 }
 
 interface ZipEntry {

@@ -50,7 +50,20 @@ export interface ReportDraft {
   missing: string[];
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const LETTERED = /^([A-Z])\.\s+(.+)$/;
 const APPENDIX = /^Appendix\s+(\d+)\b[.:\s–-]*(.*)$/i;
 
@@ -76,16 +89,27 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
     const block = blocks[index]!;
     if (block.kind === 'heading' && (/^Summary$/i.test(block.text) || LETTERED.test(block.text))) break;
     if (block.kind === 'heading' && title === undefined) title = block.text;
-    else if (block.kind === 'para' && /^Report \d+ of the /.test(block.text) && opening === undefined && title === undefined) opening = block.text;
+    else if (
+      block.kind === 'para' &&
+      /^Report \d+ of the /.test(block.text) &&
+      opening === undefined &&
+      title === undefined
+    )
+      opening = block.text;
     else if (block.kind === 'para' && /^(Report|Date|By):\s*\S/.test(block.text)) {
       const [, key = '', value = ''] = /^(Report|Date|By):\s*(.+)$/.exec(block.text) ?? [];
       meta[key.toLowerCase()] = value.trim();
     } else if (block.kind === 'para' && /^(Warning:|See the .* for further information\.?$)/.test(block.text)) continue;
-    else if (title !== undefined) warnings.push({ at: 'the opening', message: `"${shorten(blockText(block))}" is not part of the opening block (title, Report, Date, By) and was left out` });
+    else if (title !== undefined)
+      warnings.push({
+        at: 'the opening',
+        message: `"${shorten(blockText(block))}" is not part of the opening block (title, Report, Date, By) and was left out`,
+      });
   }
   const number = Number(meta.report);
   const reportDate = parseLongDate(meta.date ?? '') ?? ctx.meetingDate;
-  if (meta.date && !parseLongDate(meta.date)) warnings.push({ at: 'the opening', message: `"Date: ${meta.date}" is not a date; the meeting's date is used` });
+  if (meta.date && !parseLongDate(meta.date))
+    warnings.push({ at: 'the opening', message: `"Date: ${meta.date}" is not a date; the meeting's date is used` });
   const missing = [
     ...(title === undefined ? ['title'] : []),
     ...(Number.isInteger(number) && number > 0 ? [] : ['number (the "Report:" line, or --number)']),
@@ -95,7 +119,9 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   front.number = Number.isInteger(number) && number > 0 ? number : 0;
   if (reportDate !== ctx.meetingDate) front.report_date = reportDate;
   front.by = meta.by ?? '';
-  const prefix = front.number ? `Report ${front.number} of the ${formatDateIn(ctx.dateStyle, ctx.meetingDate)} meeting of the ${ctx.committeeName} and ` : undefined;
+  const prefix = front.number
+    ? `Report ${front.number} of the ${formatDateIn(ctx.dateStyle, ctx.meetingDate)} meeting of the ${ctx.committeeName} and `
+    : undefined;
   if (opening && prefix && opening.startsWith(prefix)) front.description = opening.slice(prefix.length);
   else if (opening) front.opening = opening;
   else front.opening = false;
@@ -107,15 +133,24 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   const progress: ImportedRecommendation[] = [];
   for (const group of groups) {
     const pictures = group.blocks.reduce((n, b) => n + ('html' in b ? (b.html.match(/<img\b/g)?.length ?? 0) : 0), 0);
-    if (pictures > 0) warnings.push({ at: group.letter ? `${group.letter}. ${group.title}` : group.title || 'the opening', message: `${pictures} picture${pictures > 1 ? 's were' : ' was'} left out: add ${pictures > 1 ? 'them' : 'it'} by hand, as an image file of the project` });
+    if (pictures > 0)
+      warnings.push({
+        at: group.letter ? `${group.letter}. ${group.title}` : group.title || 'the opening',
+        message: `${pictures} picture${pictures > 1 ? 's were' : ' was'} left out: add ${pictures > 1 ? 'them' : 'it'} by hand, as an image file of the project`,
+      });
     if (group.kind === 'summary') {
       front.summary = group.blocks.map((b) => blockMarkdown(b, md)).join('\n\n');
     } else if (group.kind === 'abbreviations') {
-      const terms = group.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'para' ? [b.text] : []));
+      const terms = group.blocks.flatMap((b) =>
+        b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'para' ? [b.text] : [],
+      );
       front.abbreviations = terms.flatMap((line) => {
         const term = line.split(/\s+[–—-]\s+|:\s+/)[0]?.trim() ?? '';
         if (ctx.glossary.includes(term)) return [term];
-        warnings.push({ at: 'List of abbreviations', message: `"${term}" is not in the glossary: add \`- term: ${term}\` with its expansion to data/glossary.yaml, then to \`abbreviations\`` });
+        warnings.push({
+          at: 'List of abbreviations',
+          message: `"${term}" is not in the glossary: add \`- term: ${term}\` with its expansion to data/glossary.yaml, then to \`abbreviations\``,
+        });
         return [];
       });
     } else if (group.kind === 'appendix') {
@@ -125,7 +160,9 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
     } else if (/^Recommendations?$/i.test(group.title) && group.letter === 'A') {
       front.recommendations = mapRecommendations(group.title, group.blocks, md, warnings);
     } else if (/^Background papers$/i.test(group.title)) {
-      const items = group.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => md(i.html)) : [blockMarkdown(b, md)]));
+      const items = group.blocks.flatMap((b) =>
+        b.kind === 'list' ? b.items.map((i) => md(i.html)) : [blockMarkdown(b, md)],
+      );
       front.background_papers = items.filter(Boolean);
     } else if (/^Contact details$/i.test(group.title)) {
       Object.assign(front, mapContacts(group.blocks, ctx, warnings));
@@ -162,20 +199,28 @@ function groupSections(blocks: readonly Block[]): Group[] {
     const appendix = heading ? APPENDIX.exec(heading) : null;
     if (heading && /^Summary$/i.test(heading)) groups.push({ kind: 'summary', title: 'Summary', blocks: [] });
     else if (lettered) groups.push({ kind: 'lettered', letter: lettered[1]!, title: lettered[2]!.trim(), blocks: [] });
-    else if (heading && /^List of abbreviations$/i.test(heading)) groups.push({ kind: 'abbreviations', title: heading, blocks: [] });
-    else if (appendix) groups.push({ kind: 'appendix', number: Number(appendix[1]), title: appendix[2]?.trim() ?? '', blocks: [] });
+    else if (heading && /^List of abbreviations$/i.test(heading))
+      groups.push({ kind: 'abbreviations', title: heading, blocks: [] });
+    else if (appendix)
+      groups.push({ kind: 'appendix', number: Number(appendix[1]), title: appendix[2]?.trim() ?? '', blocks: [] });
     else if (groups.length === 0) groups.push({ kind: 'other', title: '', blocks: [block] });
     else groups.at(-1)!.blocks.push(block);
   }
   return groups;
 }
 
-function mapRecommendations(heading: string, blocks: readonly Block[], md: (html: string) => string, warnings: ImportWarning[]): Record<string, unknown> {
+function mapRecommendations(
+  heading: string,
+  blocks: readonly Block[],
+  md: (html: string) => string,
+  warnings: ImportWarning[],
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   let items: string[] = [];
   let style: string | undefined;
   for (const block of blocks) {
-    if (block.kind === 'para' && items.length === 0 && result.lead === undefined && /^That:?$/i.test(block.text)) result.lead = block.text;
+    if (block.kind === 'para' && items.length === 0 && result.lead === undefined && /^That:?$/i.test(block.text))
+      result.lead = block.text;
     else if (block.kind === 'list') {
       items.push(...block.items.map((i) => md(i.html)));
       style = block.ordered ? (result.lead !== undefined ? undefined : 'numbered') : 'bulleted';
@@ -196,7 +241,15 @@ function mapContacts(blocks: readonly Block[], ctx: ImportContext, warnings: Imp
   const contacts: Array<{ label: string; value: string }> = [];
   for (const block of blocks) {
     // A contact block is often one paragraph of lines broken with <br>.
-    const lines = block.kind === 'list' ? block.items.map((i) => i.text) : block.kind === 'para' ? block.html.split(/<br\s*\/?>/i).map(plainOf).filter(Boolean) : [];
+    const lines =
+      block.kind === 'list'
+        ? block.items.map((i) => i.text)
+        : block.kind === 'para'
+          ? block.html
+              .split(/<br\s*\/?>/i)
+              .map(plainOf)
+              .filter(Boolean)
+          : [];
     for (const line of lines) {
       const author = /^(Report authors?|Authors?):\s*(.+)$/i.exec(line);
       const contact = /^([^:]{2,40}):\s*(.+)$/.exec(line);
@@ -206,17 +259,30 @@ function mapContacts(blocks: readonly Block[], ctx: ImportContext, warnings: Imp
         if (label !== 'Report author') out.authors_label = label;
       } else if (/^For more information contact:?$/i.test(line)) continue;
       else if (contact) contacts.push({ label: contact[1]!.trim(), value: contact[2]!.trim() });
-      else warnings.push({ at: 'Contact details', message: `"${shorten(line)}" was left out: it is neither an author nor a contact` });
+      else
+        warnings.push({
+          at: 'Contact details',
+          message: `"${shorten(line)}" was left out: it is neither an author nor a contact`,
+        });
     }
   }
-  const same = contacts.length === ctx.contacts.length && contacts.every((c, i) => c.label === ctx.contacts[i]?.label && c.value === ctx.contacts[i]?.value);
+  const same =
+    contacts.length === ctx.contacts.length &&
+    contacts.every((c, i) => c.label === ctx.contacts[i]?.label && c.value === ctx.contacts[i]?.value);
   if (contacts.length === 0) out.contacts = false;
-  else if (!same) out.contacts = contacts.map((c) => (/@/.test(c.value) ? { label: c.label, email: c.value } : { label: c.label, phone: c.value }));
+  else if (!same)
+    out.contacts = contacts.map((c) =>
+      /@/.test(c.value) ? { label: c.label, email: c.value } : { label: c.label, phone: c.value },
+    );
   return out;
 }
 
 /** A section's blocks to Markdown: typed paragraph numbers out, "paragraph N" to a reference. */
-function mapSection(group: Group, md: (html: string) => string, warnings: ImportWarning[]): { numbered: boolean; parts: string[] } {
+function mapSection(
+  group: Group,
+  md: (html: string) => string,
+  warnings: ImportWarning[],
+): { numbered: boolean; parts: string[] } {
   interface Piece {
     text: string;
     number?: number;
@@ -261,20 +327,42 @@ function mapSection(group: Group, md: (html: string) => string, warnings: Import
   const parts = withRefs.map((p) => {
     if (p.kind !== 'para') return p.text;
     if (p.number === undefined) return `{-} ${p.text}`;
-    if (expected !== 0 && p.number !== expected + 1) warnings.push({ at: `${letter}${p.number}`, message: `paragraph ${p.number} follows paragraph ${expected}: the build numbers paragraphs in order, so check the numbers on the page` });
+    if (expected !== 0 && p.number !== expected + 1)
+      warnings.push({
+        at: `${letter}${p.number}`,
+        message: `paragraph ${p.number} follows paragraph ${expected}: the build numbers paragraphs in order, so check the numbers on the page`,
+      });
     expected = p.number;
     return cited.has(p.number) ? `{#${letter.toLowerCase()}${p.number}} ${p.text}` : p.text;
   });
   return { numbered, parts };
 }
 
-function mapAppendix(group: Group, ctx: ImportContext, md: (html: string) => string, warnings: ImportWarning[]): { front: Record<string, unknown>; progress: ImportedRecommendation[] } {
+function mapAppendix(
+  group: Group,
+  ctx: ImportContext,
+  md: (html: string) => string,
+  warnings: ImportWarning[],
+): { front: Record<string, unknown>; progress: ImportedRecommendation[] } {
   const at = `Appendix ${group.number ?? ''}`.trim();
-  const tables = group.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && isProgressTable(b.rows));
+  const tables = group.blocks.filter(
+    (b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && isProgressTable(b.rows),
+  );
   if (tables.length === 0 || !ctx.recommendationSet) {
-    if (tables.length > 0) warnings.push({ at, message: 'its Key points / Actions / Results tables were kept as tables: import with --recommendations <set> to make them the set’s progress' });
+    if (tables.length > 0)
+      warnings.push({
+        at,
+        message:
+          'its Key points / Actions / Results tables were kept as tables: import with --recommendations <set> to make them the set’s progress',
+      });
     const bodyBlocks = group.blocks;
-    return { front: { ...(group.title ? { title: group.title } : {}), body: bodyBlocks.map((b) => blockMarkdown(b, md)).join('\n\n') || 'To be written.' }, progress: [] };
+    return {
+      front: {
+        ...(group.title ? { title: group.title } : {}),
+        body: bodyBlocks.map((b) => blockMarkdown(b, md)).join('\n\n') || 'To be written.',
+      },
+      progress: [],
+    };
   }
   const progress: ImportedRecommendation[] = [];
   let current: ImportedRecommendation | undefined;
@@ -311,7 +399,11 @@ function mapAppendix(group: Group, ctx: ImportContext, md: (html: string) => str
   const setOwners = new Set([...(ctx.recommendations?.values() ?? [])].map((r) => r.owner));
   const view: Record<string, unknown> = { set: ctx.recommendationSet };
   const ofOwner = owners.size === 1 ? [...owners][0]! : undefined;
-  const allOfOwner = ofOwner !== undefined && [...(ctx.recommendations?.entries() ?? [])].filter(([, r]) => r.owner === ofOwner).every(([n]) => numbers.includes(n));
+  const allOfOwner =
+    ofOwner !== undefined &&
+    [...(ctx.recommendations?.entries() ?? [])]
+      .filter(([, r]) => r.owner === ofOwner)
+      .every(([n]) => numbers.includes(n));
   if (ofOwner && setOwners.size > 1 && allOfOwner) view.owner = ofOwner;
   else if (numbers.length !== (ctx.recommendations?.size ?? 0)) view.numbers = numbers;
   if (resultsHeading && resultsHeading !== 'Results/timescale') view.results_heading = resultsHeading;
@@ -381,7 +473,13 @@ function clauseLabel(n: number, type: string): string {
     const letter = String.fromCharCode(96 + n);
     return type === 'A' ? letter.toUpperCase() : letter;
   }
-  const romans: Array<[number, string]> = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const romans: Array<[number, string]> = [
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
   let rest = n;
   for (const [value, numeral] of romans) {
@@ -398,12 +496,13 @@ function tableMarkdown(rows: readonly TableCell[][], md: (html: string) => strin
   const grid = spanGrid(rows);
   const width = Math.max(...grid.map((r) => r.length), 1);
   const seen = new Set<TableCell>();
-  const line = (row: Array<TableCell | undefined>) => `| ${Array.from({ length: width }, (_, i) => {
-    const cell = row[i];
-    if (!cell || seen.has(cell)) return '';
-    seen.add(cell);
-    return md(cell.html).replace(/\n+/g, ' ').replace(/\|/g, '\\|');
-  }).join(' | ')} |`;
+  const line = (row: Array<TableCell | undefined>) =>
+    `| ${Array.from({ length: width }, (_, i) => {
+      const cell = row[i];
+      if (!cell || seen.has(cell)) return '';
+      seen.add(cell);
+      return md(cell.html).replace(/\n+/g, ' ').replace(/\|/g, '\\|');
+    }).join(' | ')} |`;
   const [head, ...body] = grid;
   return [line(head ?? []), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
 }
@@ -430,7 +529,12 @@ export function htmlToMarkdown(html: string): string {
 }
 
 function createTurndown(): TurndownService {
-  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**' });
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+  });
   service.remove(['script', 'style', 'img']);
   // List items as the content is written by hand: one space after the marker, continuation lines under the text.
   service.addRule('listItem', {
@@ -441,10 +545,21 @@ function createTurndown(): TurndownService {
       const start = Number(parent?.getAttribute('start') ?? 1) || 1;
       // A clause list ((i), (a), or i., a.) keeps its markers, which the build's clause rule knows, at any depth.
       const type = parent?.getAttribute('type') ?? '';
-      const paren = !/\bclauses\b/.test(parent?.getAttribute('class') ?? '') || /\bclauses-paren\b/.test(parent?.getAttribute('class') ?? '');
+      const paren =
+        !/\bclauses\b/.test(parent?.getAttribute('class') ?? '') ||
+        /\bclauses-paren\b/.test(parent?.getAttribute('class') ?? '');
       const clause = parent?.nodeName === 'OL' && /^[aAiI]$/.test(type) ? clauseLabel(start + index, type) : undefined;
-      const marker = clause ? (paren ? `(${clause}) ` : `${clause}. `) : parent?.nodeName === 'OL' ? `${start + index}. ` : '- ';
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      const marker = clause
+        ? paren
+          ? `(${clause}) `
+          : `${clause}. `
+        : parent?.nodeName === 'OL'
+          ? `${start + index}. `
+          : '- ';
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '')
+        .replace(/\n/g, `\n${' '.repeat(marker.length)}`);
       return `${marker}${body}${node.nextSibling ? '\n' : ''}`;
     },
   });
@@ -461,7 +576,14 @@ export function parseLongDate(text: string): string | undefined {
 }
 
 function plainOf(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function shorten(text: string): string {

@@ -24,13 +24,38 @@ interface Node {
 }
 
 /** Page furniture of a saved page of the archive (or of this site), never part of a report. */
-const SKIP_TAGS = new Set(['head', 'script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'template', 'noscript', 'button']);
-const SKIP_CLASSES = ['archive-banner', 'download-link', 'breadcrumb', 'page-actions', 'skip-link', 'site-header', 'site-footer', 'scroll-hint'];
+const SKIP_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'template',
+  'noscript',
+  'button',
+]);
+const SKIP_CLASSES = [
+  'archive-banner',
+  'download-link',
+  'breadcrumb',
+  'page-actions',
+  'skip-link',
+  'site-header',
+  'site-footer',
+  'scroll-hint',
+];
 
 /** The blocks of an HTML document (a page of the archive, or a Word document converted), in order. */
 export function readBlocks(html: string): Block[] {
   const document = parse(html) as unknown as Node;
-  const root = findFirst(document, (n) => n.nodeName === 'article') ?? findFirst(document, (n) => n.nodeName === 'main') ?? findFirst(document, (n) => n.nodeName === 'body') ?? document;
+  const root =
+    findFirst(document, (n) => n.nodeName === 'article') ??
+    findFirst(document, (n) => n.nodeName === 'main') ??
+    findFirst(document, (n) => n.nodeName === 'body') ??
+    document;
   const blocks: Block[] = [];
   walk(root, blocks);
   return blocks;
@@ -52,8 +77,11 @@ function walk(node: Node, blocks: Block[]): void {
       const text = textOf(child);
       if (text) blocks.push({ kind: 'para', html: inner(child), text });
     } else if (name === 'ul' || name === 'ol') {
-      const items = (child.childNodes ?? []).filter((c) => c.nodeName === 'li').map((li) => ({ html: inner(li), text: textOf(li) }));
-      if (items.length > 0) blocks.push({ kind: 'list', ordered: name === 'ol', html: serialize(wrap(child) as never), items });
+      const items = (child.childNodes ?? [])
+        .filter((c) => c.nodeName === 'li')
+        .map((li) => ({ html: inner(li), text: textOf(li) }));
+      if (items.length > 0)
+        blocks.push({ kind: 'list', ordered: name === 'ol', html: serialize(wrap(child) as never), items });
     } else if (name === 'table') {
       blocks.push({ kind: 'table', html: serialize(wrap(child) as never), rows: readRows(child) });
     } else if (name === 'dl') {
@@ -106,7 +134,11 @@ function findFirst(node: Node, match: (n: Node) => boolean): Node | undefined {
 
 function hasSkippedClass(node: Node): boolean {
   const classes = (attr(node, 'class') ?? '').split(/\s+/);
-  return classes.some((c) => SKIP_CLASSES.includes(c)) || attr(node, 'role') === 'navigation' || attr(node, 'hidden') !== undefined;
+  return (
+    classes.some((c) => SKIP_CLASSES.includes(c)) ||
+    attr(node, 'role') === 'navigation' ||
+    attr(node, 'hidden') !== undefined
+  );
 }
 
 function attr(node: Node, name: string): string | undefined {

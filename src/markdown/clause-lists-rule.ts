@@ -13,7 +13,12 @@ export interface ClauseStyle {
 const MARKER = /^([ \t]*)(?:\(([ivxlcdm]+|[IVXLCDM]+|[a-z]|[A-Z])\)|([ivxlcdm]+|[IVXLCDM]+|[a-z]|[A-Z])\.)(?=[ \t])/;
 const FENCE = /^[ \t]*(```|~~~)/;
 
-const TYPE: Record<ClauseKind, string> = { 'lower-roman': 'i', 'upper-roman': 'I', 'lower-alpha': 'a', 'upper-alpha': 'A' };
+const TYPE: Record<ClauseKind, string> = {
+  'lower-roman': 'i',
+  'upper-roman': 'I',
+  'lower-alpha': 'a',
+  'upper-alpha': 'A',
+};
 const styles = new WeakMap<StateCore, Map<number, ClauseStyle>>();
 
 /**
@@ -63,20 +68,26 @@ export function rewriteClauseMarkers(src: string, found: Map<number, ClauseStyle
     last.set(indent, clause);
     found.set(i, { kind: clause.kind, paren });
     const width = match[0].length - (match[1]?.length ?? 0) - 1;
-    lines[i] = `${match[1] ?? ''}${String(clause.value).padStart(width, '0')}${paren ? ')' : '.'}${line.slice(match[0].length)}`;
+    lines[i] =
+      `${match[1] ?? ''}${String(clause.value).padStart(width, '0')}${paren ? ')' : '.'}${line.slice(match[0].length)}`;
   });
   return lines.join('\n');
 }
 
-function readClause(word: string, previous: { kind: ClauseKind; value: number } | undefined): { kind: ClauseKind; value: number } | undefined {
+function readClause(
+  word: string,
+  previous: { kind: ClauseKind; value: number } | undefined,
+): { kind: ClauseKind; value: number } | undefined {
   const upper = word === word.toUpperCase();
   const alpha: ClauseKind = upper ? 'upper-alpha' : 'lower-alpha';
   const roman: ClauseKind = upper ? 'upper-roman' : 'lower-roman';
   const letterValue = word.length === 1 ? word.toLowerCase().charCodeAt(0) - 96 : undefined;
   // A letter that follows its predecessor in a lettered list is a letter, even `i` after `h`.
-  if (letterValue !== undefined && previous?.kind === alpha && previous.value === letterValue - 1) return { kind: alpha, value: letterValue };
+  if (letterValue !== undefined && previous?.kind === alpha && previous.value === letterValue - 1)
+    return { kind: alpha, value: letterValue };
   const romanValue = readRoman(word);
-  if (romanValue !== undefined && (word.length > 1 || word.toLowerCase() === 'i' || previous?.kind === roman)) return { kind: roman, value: romanValue };
+  if (romanValue !== undefined && (word.length > 1 || word.toLowerCase() === 'i' || previous?.kind === roman))
+    return { kind: roman, value: romanValue };
   if (letterValue !== undefined) return { kind: alpha, value: letterValue };
   return undefined;
 }
@@ -95,9 +106,27 @@ export function readRoman(word: string): number | undefined {
 }
 
 export function toRoman(value: number): string {
-  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let rest = value;
   let out = '';
-  for (const [n, s] of table) while (rest >= n) { out += s; rest -= n; }
+  for (const [n, s] of table)
+    while (rest >= n) {
+      out += s;
+      rest -= n;
+    }
   return out;
 }

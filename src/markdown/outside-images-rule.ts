@@ -20,7 +20,12 @@ export function outsideImagesRule(md: MarkdownIt): void {
       for (const child of token.children ?? []) {
         if (child.type !== 'image' || !isOutsideImage(child.attrGet('src') ?? '')) continue;
         child.meta = { ...child.meta, outside: true };
-        env.problems?.push({ line: token.map?.[0] ?? 0, code: 'E_MARKDOWN', message: `an image from outside the site (${child.attrGet('src')})`, hint: 'leave it out, or give its address as a link: pages and PDFs show nothing from other sites' });
+        env.problems?.push({
+          line: token.map?.[0] ?? 0,
+          code: 'E_MARKDOWN',
+          message: `an image from outside the site (${child.attrGet('src')})`,
+          hint: 'leave it out, or give its address as a link: pages and PDFs show nothing from other sites',
+        });
       }
     }
   });

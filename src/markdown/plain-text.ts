@@ -19,6 +19,9 @@ export function toPlainText(md: MarkdownIt, text: string): string {
 /** The opening of a text, cut at a word boundary with an ellipsis when longer than `max` characters. */
 export function shorten(text: string, max = 140): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1).replace(/\s+\S*$/, '').replace(/[\s,;:.–-]+$/, '');
+  const cut = text
+    .slice(0, max + 1)
+    .replace(/\s+\S*$/, '')
+    .replace(/[\s,;:.–-]+$/, '');
   return `${cut || text.slice(0, max)}…`;
 }

@@ -74,14 +74,20 @@ export function recommendationsBlockRule(md: MarkdownIt): void {
       if (token.type !== 'recommendations_view') continue;
       if (!env.views) continue;
       token.meta.index = env.views.length;
-      env.views.push({ line: token.map?.[0] ?? 0, source: token.content, closed: token.meta.closed as boolean, nested: token.level > 0 });
+      env.views.push({
+        line: token.map?.[0] ?? 0,
+        source: token.content,
+        closed: token.meta.closed as boolean,
+        nested: token.level > 0,
+      });
     }
   });
   md.renderer.rules.recommendations_view = (tokens, idx) => {
     const token = tokens[idx];
     const index = token?.meta?.index as number | undefined;
     // Where views are not allowed (a summary, a table cell), the block stays visible as text rather than vanish.
-    if (index === undefined) return `<pre>${md.utils.escapeHtml(`::: recommendations\n${token?.content ?? ''}\n:::`)}</pre>\n`;
+    if (index === undefined)
+      return `<pre>${md.utils.escapeHtml(`::: recommendations\n${token?.content ?? ''}\n:::`)}</pre>\n`;
     return `${viewMarker(index)}\n`;
   };
 }

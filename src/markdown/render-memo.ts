@@ -62,7 +62,13 @@ function describeCollections(_key: string, value: unknown): unknown {
 function copyEnv(env: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(env)) {
-    copy[name] = Array.isArray(value) ? [...value] : value instanceof Map ? new Map(value) : value instanceof Set ? new Set(value) : value;
+    copy[name] = Array.isArray(value)
+      ? [...value]
+      : value instanceof Map
+        ? new Map(value)
+        : value instanceof Set
+          ? new Set(value)
+          : value;
   }
   return copy;
 }

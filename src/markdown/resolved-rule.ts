@@ -2,7 +2,6 @@ import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import { DECISION } from '../meetings/parse-minutes.ts';
 
-
 /**
  * In minutes, a paragraph that opens `Resolved: That …` (or `Resolved (noted
  * <set>): That …`) is a decision: it renders "RESOLVED – That …" as the

@@ -9,17 +9,31 @@ export function reportNumberIn(content: Pick<Content, 'reports'>): (id: string) 
 }
 
 /** The paragraph of Schedule 12A under which a Part 2 item is exempt: its own, or its report's. */
-export function exemptionOfAgendaItem(item: Pick<AgendaItemData, 'exempt' | 'report'> | undefined, content: Pick<Content, 'reports'>): number | true | undefined {
+export function exemptionOfAgendaItem(
+  item: Pick<AgendaItemData, 'exempt' | 'report'> | undefined,
+  content: Pick<Content, 'reports'>,
+): number | true | undefined {
   return item?.exempt ?? content.reports.find((r) => r.id === item?.report)?.data.exempt;
 }
 
 /** The agenda item a minute item is tied to (`{agenda=N}`, `{agenda=2.N}`), if the agenda has it. */
-export function findAgendaItem(meeting: MeetingData | undefined, ref: AgendaRef, content: Pick<Content, 'reports'>): AgendaItemData | undefined {
+export function findAgendaItem(
+  meeting: MeetingData | undefined,
+  ref: AgendaRef,
+  content: Pick<Content, 'reports'>,
+): AgendaItemData | undefined {
   const items: readonly AgendaItemData[] = (ref.part === 1 ? meeting?.agenda : meeting?.part_2) ?? [];
   return items[numberAgenda(items, reportNumberIn(content)).indexOf(ref.number)];
 }
 
 /** The paragraph under which a minute item is exempt (its own, or its Part 2 agenda item's), or nothing for a public one. */
-export function exemptionOfMinute(item: MinuteItemData, meeting: MeetingData | undefined, content: Pick<Content, 'reports'>): number | true | undefined {
-  return item.exempt ?? (item.agenda.part === 2 ? exemptionOfAgendaItem(findAgendaItem(meeting, item.agenda, content), content) : undefined);
+export function exemptionOfMinute(
+  item: MinuteItemData,
+  meeting: MeetingData | undefined,
+  content: Pick<Content, 'reports'>,
+): number | true | undefined {
+  return (
+    item.exempt ??
+    (item.agenda.part === 2 ? exemptionOfAgendaItem(findAgendaItem(meeting, item.agenda, content), content) : undefined)
+  );
 }

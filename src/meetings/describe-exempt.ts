@@ -10,6 +10,9 @@ export interface ExemptNote {
 export function describeExempt(paragraph: number | true): ExemptNote {
   return {
     paragraph,
-    label: paragraph === true ? 'Exempt under Schedule 12A to the Local Government Act 1972' : `Exempt under paragraph ${paragraph} of Schedule 12A to the Local Government Act 1972`,
+    label:
+      paragraph === true
+        ? 'Exempt under Schedule 12A to the Local Government Act 1972'
+        : `Exempt under paragraph ${paragraph} of Schedule 12A to the Local Government Act 1972`,
   };
 }

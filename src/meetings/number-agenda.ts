@@ -2,7 +2,10 @@
  * Agenda item numbers: an item's own `number`, else its report's, else the
  * number after the item above it (the first item of a part is 1).
  */
-export function numberAgenda(items: ReadonlyArray<{ number?: number | undefined; report?: string | undefined }>, reportNumber: (id: string) => number | undefined): number[] {
+export function numberAgenda(
+  items: ReadonlyArray<{ number?: number | undefined; report?: string | undefined }>,
+  reportNumber: (id: string) => number | undefined,
+): number[] {
   const numbers: number[] = [];
   for (const item of items) {
     const previous = numbers.at(-1) ?? 0;

@@ -52,7 +52,12 @@ export function parseMinutes(body: string, startLine: number): { items: MinuteIt
   let current: { item: MinuteItemData; lines: string[] } | undefined;
   let fenced = false;
   const finish = () => {
-    if (current) items.push({ ...current.item, text: current.lines.join('\n').trim(), decisions: findDecisions(current.lines, current.item.line + 1, problems) });
+    if (current)
+      items.push({
+        ...current.item,
+        text: current.lines.join('\n').trim(),
+        decisions: findDecisions(current.lines, current.item.line + 1, problems),
+      });
   };
   lines.forEach((text, i) => {
     const line = startLine + i;
@@ -66,7 +71,13 @@ export function parseMinutes(body: string, startLine: number): { items: MinuteIt
     }
     if (!current) {
       if (text.trim() !== '' && !fenced) {
-        problems.push({ line, col: 1, code: 'E_MINUTES_SYNTAX', message: 'text before the first minute item', hint: 'start each minute item with a heading such as `## Apologies for absence {agenda=1}`; who was present goes in the front matter' });
+        problems.push({
+          line,
+          col: 1,
+          code: 'E_MINUTES_SYNTAX',
+          message: 'text before the first minute item',
+          hint: 'start each minute item with a heading such as `## Apologies for absence {agenda=1}`; who was present goes in the front matter',
+        });
       }
       return;
     }
@@ -76,20 +87,42 @@ export function parseMinutes(body: string, startLine: number): { items: MinuteIt
   return { items, problems };
 }
 
-function parseHeading(text: string, line: number, problems: MinutesProblem[]): Omit<MinuteItemData, 'text' | 'decisions' | 'line'> | undefined {
+function parseHeading(
+  text: string,
+  line: number,
+  problems: MinutesProblem[],
+): Omit<MinuteItemData, 'text' | 'decisions' | 'line'> | undefined {
   const match = HEADING.exec(text);
   if (!match) {
-    problems.push({ line, col: 1, code: 'E_MINUTES_SYNTAX', message: 'a minute item’s heading does not name its agenda item', hint: 'end the heading with the agenda item it minutes, such as `## Declarations of interests {agenda=2}`, or `{agenda=2.1}` for item 1 of Part 2' });
+    problems.push({
+      line,
+      col: 1,
+      code: 'E_MINUTES_SYNTAX',
+      message: 'a minute item’s heading does not name its agenda item',
+      hint: 'end the heading with the agenda item it minutes, such as `## Declarations of interests {agenda=2}`, or `{agenda=2.1}` for item 1 of Part 2',
+    });
     return undefined;
   }
   const title = (match[1] ?? '').trim();
   const col = text.indexOf('{') + 2;
   if (title === '') {
-    problems.push({ line, col: 3, code: 'E_MINUTES_SYNTAX', message: 'a minute item has no title', hint: 'write the title after `## `' });
+    problems.push({
+      line,
+      col: 3,
+      code: 'E_MINUTES_SYNTAX',
+      message: 'a minute item has no title',
+      hint: 'write the title after `## `',
+    });
     return undefined;
   }
   if (/^\d+\.?\s/.test(title)) {
-    problems.push({ line, col: 4, code: 'E_MINUTES_SYNTAX', message: `the heading starts with a number (${title.split(/\s/)[0]})`, hint: 'leave minute numbers out: the build numbers minutes through the municipal year' });
+    problems.push({
+      line,
+      col: 4,
+      code: 'E_MINUTES_SYNTAX',
+      message: `the heading starts with a number (${title.split(/\s/)[0]})`,
+      hint: 'leave minute numbers out: the build numbers minutes through the municipal year',
+    });
   }
   let agenda: AgendaRef | undefined;
   let exempt: number | true | undefined;
@@ -97,15 +130,29 @@ function parseHeading(text: string, line: number, problems: MinutesProblem[]): O
     const parts = ATTRIBUTE.exec(attribute);
     const [, name, value = ''] = parts ?? [];
     if (name === 'agenda' && /^(2\.)?[1-9]\d*$/.test(value)) {
-      agenda = value.startsWith('2.') ? { part: 2, number: Number(value.slice(2)) } : { part: 1, number: Number(value) };
+      agenda = value.startsWith('2.')
+        ? { part: 2, number: Number(value.slice(2)) }
+        : { part: 1, number: Number(value) };
     } else if (name === 'exempt' && /^([1-7]|true)$/.test(value)) {
       exempt = value === 'true' ? true : Number(value);
     } else {
-      problems.push({ line, col, code: 'E_MINUTES_SYNTAX', message: `\`${attribute}\` is not an attribute of a minute item`, hint: 'write `{agenda=N}` (Part 2: `{agenda=2.N}`), and `exempt=P` with the paragraph of Schedule 12A for an exempt item, such as `{agenda=2.1 exempt=3}` (`exempt=true` where the record does not say which)' });
+      problems.push({
+        line,
+        col,
+        code: 'E_MINUTES_SYNTAX',
+        message: `\`${attribute}\` is not an attribute of a minute item`,
+        hint: 'write `{agenda=N}` (Part 2: `{agenda=2.N}`), and `exempt=P` with the paragraph of Schedule 12A for an exempt item, such as `{agenda=2.1 exempt=3}` (`exempt=true` where the record does not say which)',
+      });
     }
   }
   if (!agenda) {
-    problems.push({ line, col, code: 'E_MINUTES_SYNTAX', message: 'a minute item’s heading does not name its agenda item', hint: 'add `agenda=N` inside the braces, such as `{agenda=3}`' });
+    problems.push({
+      line,
+      col,
+      code: 'E_MINUTES_SYNTAX',
+      message: 'a minute item’s heading does not name its agenda item',
+      hint: 'add `agenda=N` inside the braces, such as `{agenda=3}`',
+    });
     return undefined;
   }
   return { title, agenda, ...(exempt !== undefined ? { exempt } : {}) };
@@ -125,21 +172,47 @@ function findDecisions(lines: readonly string[], firstLine: number, problems: Mi
   return decisions;
 }
 
-function parseDecision(inside: string | undefined, line: number, problems: MinutesProblem[]): Pick<DecisionData, 'action' | 'targets'> {
+function parseDecision(
+  inside: string | undefined,
+  line: number,
+  problems: MinutesProblem[],
+): Pick<DecisionData, 'action' | 'targets'> {
   if (inside === undefined) return { targets: [] };
   const words = inside.split(/[\s,]+/).filter(Boolean);
   const [first, ...rest] = words;
   if (!first || !ACTIONS.includes(first as DecisionAction)) {
-    problems.push({ line, col: 10, code: 'E_DECISION', message: `\`${first ?? ''}\` is not what a decision does to recommendations`, hint: `write \`Resolved (agreed|noted|closed <set> or <set>/<number>, …): That …\`, such as \`Resolved (noted cdrp-scrutiny-2003): That …\`` });
+    problems.push({
+      line,
+      col: 10,
+      code: 'E_DECISION',
+      message: `\`${first ?? ''}\` is not what a decision does to recommendations`,
+      hint: `write \`Resolved (agreed|noted|closed <set> or <set>/<number>, …): That …\`, such as \`Resolved (noted cdrp-scrutiny-2003): That …\``,
+    });
     return { targets: [] };
   }
   const targets = rest.filter((t) => {
     if (TARGET.test(t)) return true;
-    problems.push({ line, col: 10, code: 'E_DECISION', message: `\`${t}\` does not name a recommendation set or recommendation`, hint: 'name a set by its folder, such as `cdrp-scrutiny-2003`, or one recommendation as `cdrp-scrutiny-2003/05`' });
+    problems.push({
+      line,
+      col: 10,
+      code: 'E_DECISION',
+      message: `\`${t}\` does not name a recommendation set or recommendation`,
+      hint: 'name a set by its folder, such as `cdrp-scrutiny-2003`, or one recommendation as `cdrp-scrutiny-2003/05`',
+    });
     return false;
   });
-  if (targets.length === 0) problems.push({ line, col: 10, code: 'E_DECISION', message: `the decision is ${first} but names no recommendations`, hint: `name them after \`${first}\`, such as \`(${first} cdrp-scrutiny-2003/05)\`` });
-  return { action: first as DecisionAction, targets: targets.map((t) => (t.includes('/') ? `${t.split('/')[0]}/${t.split('/')[1]!.padStart(2, '0')}` : t)) };
+  if (targets.length === 0)
+    problems.push({
+      line,
+      col: 10,
+      code: 'E_DECISION',
+      message: `the decision is ${first} but names no recommendations`,
+      hint: `name them after \`${first}\`, such as \`(${first} cdrp-scrutiny-2003/05)\``,
+    });
+  return {
+    action: first as DecisionAction,
+    targets: targets.map((t) => (t.includes('/') ? `${t.split('/')[0]}/${t.split('/')[1]!.padStart(2, '0')}` : t)),
+  };
 }
 
 function takeParagraph(lines: readonly string[], from: number): string[] {

@@ -17,12 +17,14 @@ export function withoutExempt(content: Content): Content {
   const reportNumber = reportNumberIn(content);
   const meetings = content.meetings.map((meeting): Checked<MeetingData> => {
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);
-    const part_2 = meeting.data.part_2.map((item, i): AgendaItemData => ({
-      kind: item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item'),
-      number: numbers[i] ?? i + 1,
-      title: publicTitle(item, content),
-      exempt: exemptionOfAgendaItem(item, content) ?? 1,
-    }));
+    const part_2 = meeting.data.part_2.map(
+      (item, i): AgendaItemData => ({
+        kind: item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item'),
+        number: numbers[i] ?? i + 1,
+        title: publicTitle(item, content),
+        exempt: exemptionOfAgendaItem(item, content) ?? 1,
+      }),
+    );
     return { ...meeting, data: { ...meeting.data, part_2 } };
   });
   const minutes = content.minutes.map((entry) => {
@@ -35,7 +37,8 @@ export function withoutExempt(content: Content): Content {
       const paragraph = exemptionOfMinute(item, meeting?.data, content);
       const end = items[k + 1]?.line ?? lines.length;
       const title = agendaItem ? publicTitle(agendaItem, content) : 'Exempt item';
-      lines[item.line] = `## ${title} {agenda=${item.agenda.part === 2 ? '2.' : ''}${item.agenda.number} exempt=${paragraph ?? 1}}`;
+      lines[item.line] =
+        `## ${title} {agenda=${item.agenda.part === 2 ? '2.' : ''}${item.agenda.number} exempt=${paragraph ?? 1}}`;
       for (let l = item.line + 1; l < end; l++) lines[l] = '';
     });
     const body = lines.join('\n');
@@ -61,7 +64,10 @@ export function hasExempt(content: Content): boolean {
 }
 
 /** The title the public agenda prints for an item. */
-export function publicTitle(item: Pick<AgendaItemData, 'title' | 'minutes' | 'report'>, content: Pick<Content, 'committees' | 'reports'>): string {
+export function publicTitle(
+  item: Pick<AgendaItemData, 'title' | 'minutes' | 'report'>,
+  content: Pick<Content, 'committees' | 'reports'>,
+): string {
   if (item.title !== undefined) return item.title;
   if (item.minutes !== undefined) {
     const [code, date] = item.minutes.split('/') as [string, string];

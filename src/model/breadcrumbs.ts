@@ -13,7 +13,11 @@ export function crumbsToTop(): Link[] {
 
 /** Above the committees' pages, and, given one, that committee's. */
 export function crumbsToCommittees(committee?: { name: string; url: string }): Link[] {
-  return [HOME, { label: 'Committees', href: '/committees/' }, ...(committee ? [{ label: committee.name, href: committee.url }] : [])];
+  return [
+    HOME,
+    { label: 'Committees', href: '/committees/' },
+    ...(committee ? [{ label: committee.name, href: committee.url }] : []),
+  ];
 }
 
 /** Above a meeting's papers (a report, minutes): the committee, the year, the meeting. */

@@ -21,21 +21,39 @@ const PALETTE = [
 const UNKNOWN = { fill: '#f3f2f1', text: '#0b0c0c' };
 
 /** Borough pages, the London overview table and a tile map per kind of fact. */
-export function buildBoroughs(content: Content, reports: readonly Report[]): { boroughs: Borough[]; overview: BoroughOverview } {
+export function buildBoroughs(
+  content: Content,
+  reports: readonly Report[],
+): { boroughs: Borough[]; overview: BoroughOverview } {
   const types = content.facts.data.facts;
   const reportsById = new Map(reports.map((r) => [r.id, r]));
   const boroughs = [...content.boroughs]
     .sort((a, b) => a.data.name.localeCompare(b.data.name))
-    .map((entry): Borough => ({
-      slug: entry.id,
-      name: entry.data.name,
-      shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
-      url: boroughUrl(entry.id),
-      facts: entry.data.facts.map((f) => describeFact(f, types.find((t) => t.id === f.fact), reportsById.get(f.source.report))),
-      reports: reports.filter((r) => r.boroughs.includes(entry.id)).map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
-      breadcrumb: crumbsToBoroughs(),
-    }));
-  const latest = (slug: string, fact: string) => content.boroughs.find((b) => b.id === slug)?.data.facts.filter((f) => f.fact === fact).sort((a, b) => a.held_from.localeCompare(b.held_from)).at(-1);
+    .map(
+      (entry): Borough => ({
+        slug: entry.id,
+        name: entry.data.name,
+        shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
+        url: boroughUrl(entry.id),
+        facts: entry.data.facts.map((f) =>
+          describeFact(
+            f,
+            types.find((t) => t.id === f.fact),
+            reportsById.get(f.source.report),
+          ),
+        ),
+        reports: reports
+          .filter((r) => r.boroughs.includes(entry.id))
+          .map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+        breadcrumb: crumbsToBoroughs(),
+      }),
+    );
+  const latest = (slug: string, fact: string) =>
+    content.boroughs
+      .find((b) => b.id === slug)
+      ?.data.facts.filter((f) => f.fact === fact)
+      .sort((a, b) => a.held_from.localeCompare(b.held_from))
+      .at(-1);
   const rows = boroughs.map((borough) => ({
     borough,
     values: types.map((t) => {
@@ -43,16 +61,37 @@ export function buildBoroughs(content: Content, reports: readonly Report[]): { b
       return f ? valueLabel(f.value, t) : 'Not recorded';
     }),
   }));
-  const built = types.map((type) => buildTileMap(type, content.boroughs.map((b) => ({ slug: b.id, data: b.data })), boroughs, latest));
-  const maps = built.map((map) => ({ ...map, key: [...map.tiles].sort((a, b) => a.name.localeCompare(b.name)), others: built.filter((other) => other !== map).map((other) => ({ label: other.label, href: other.url })) }));
-  return { boroughs, overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps } };
+  const built = types.map((type) =>
+    buildTileMap(
+      type,
+      content.boroughs.map((b) => ({ slug: b.id, data: b.data })),
+      boroughs,
+      latest,
+    ),
+  );
+  const maps = built.map((map) => ({
+    ...map,
+    key: [...map.tiles].sort((a, b) => a.name.localeCompare(b.name)),
+    others: built.filter((other) => other !== map).map((other) => ({ label: other.label, href: other.url })),
+  }));
+  return {
+    boroughs,
+    overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps },
+  };
 }
 
-function describeFact(f: BoroughData['facts'][number], type: FactType | undefined, report: Report | undefined): BoroughFact {
+function describeFact(
+  f: BoroughData['facts'][number],
+  type: FactType | undefined,
+  report: Report | undefined,
+): BoroughFact {
   const where = f.source.paragraph
     ? { label: `paragraph ${f.source.paragraph}`, anchor: `#para-${f.source.paragraph}` }
     : f.source.recommendation !== undefined
-      ? { label: `Appendix ${f.source.appendix ?? 1}, recommendation ${f.source.recommendation}`, anchor: `#recommendation-${f.source.recommendation}` }
+      ? {
+          label: `Appendix ${f.source.appendix ?? 1}, recommendation ${f.source.recommendation}`,
+          anchor: `#recommendation-${f.source.recommendation}`,
+        }
       : f.source.appendix !== undefined
         ? { label: `Appendix ${f.source.appendix}`, anchor: `#appendix-${f.source.appendix}` }
         : { label: '', anchor: '' };
@@ -62,7 +101,10 @@ function describeFact(f: BoroughData['facts'][number], type: FactType | undefine
     label: type?.label ?? f.fact,
     valueLabel: valueLabel(f.value, type),
     heldFromLabel: formatDate(f.held_from),
-    source: { label: where.label ? `${reportLabel}, ${where.label}` : reportLabel, href: report ? `${report.url}${where.anchor}` : '#' },
+    source: {
+      label: where.label ? `${reportLabel}, ${where.label}` : reportLabel,
+      href: report ? `${report.url}${where.anchor}` : '#',
+    },
   };
 }
 
@@ -78,11 +120,16 @@ function buildTileMap(
   boroughs: readonly Borough[],
   latest: (slug: string, fact: string) => BoroughData['facts'][number] | undefined,
 ): Omit<TileMap, 'others' | 'key'> {
-  const values = [...new Set(data.flatMap((b) => {
-    const f = latest(b.slug, type.id);
-    return f ? [valueLabel(f.value, type)] : [];
-  }))].sort();
-  const colourOf = (label: string | undefined) => (label === undefined ? UNKNOWN : (PALETTE[values.indexOf(label) % PALETTE.length] ?? UNKNOWN));
+  const values = [
+    ...new Set(
+      data.flatMap((b) => {
+        const f = latest(b.slug, type.id);
+        return f ? [valueLabel(f.value, type)] : [];
+      }),
+    ),
+  ].sort();
+  const colourOf = (label: string | undefined) =>
+    label === undefined ? UNKNOWN : (PALETTE[values.indexOf(label) % PALETTE.length] ?? UNKNOWN);
   const placed = data.filter((b) => b.data.tile);
   const cols = Math.max(0, ...placed.map((b) => b.data.tile?.col ?? 0)) + 1;
   const rows = Math.max(0, ...placed.map((b) => b.data.tile?.row ?? 0)) + 1;
@@ -105,5 +152,15 @@ function buildTileMap(
   const legend = [...values.map((v) => ({ label: v, ...colourOf(v) })), { label: 'Not recorded', ...UNKNOWN }]
     .map((l) => ({ label: l.label, fill: l.fill, count: tiles.filter((t) => t.valueLabel === l.label).length }))
     .filter((l) => l.count > 0);
-  return { fact: type.id, label: type.label, url: `/boroughs/map/${type.id}/`, width: cols * (TILE + GAP) - GAP, height: rows * (TILE + GAP) - GAP, tiles, legend, pageTitle: `Map: ${type.label}`, breadcrumb: crumbsToBoroughs() };
+  return {
+    fact: type.id,
+    label: type.label,
+    url: `/boroughs/map/${type.id}/`,
+    width: cols * (TILE + GAP) - GAP,
+    height: rows * (TILE + GAP) - GAP,
+    tiles,
+    legend,
+    pageTitle: `Map: ${type.label}`,
+    breadcrumb: crumbsToBoroughs(),
+  };
 }

@@ -24,7 +24,12 @@ export function buildCalendar(site: SiteInfo, meetings: readonly Meeting[]): str
       summary: m.committee.name,
       ...(m.venue ? { location: m.venue } : {}),
       url: absoluteUrl(m.url, site.baseUrl),
-      description: m.parts.flatMap((part) => [...(m.parts.length > 1 ? [`${part.heading}:`] : []), ...part.items.map((item) => `${item.number}. ${item.title}`)]).join('\n'),
+      description: m.parts
+        .flatMap((part) => [
+          ...(m.parts.length > 1 ? [`${part.heading}:`] : []),
+          ...part.items.map((item) => `${item.number}. ${item.title}`),
+        ])
+        .join('\n'),
     });
   }
   return calendar.toString();

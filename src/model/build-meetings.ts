@@ -25,53 +25,70 @@ export const EXCLUSION_TEXT =
 /** Every meeting with its agenda in its parts, its minutes and its pack. */
 export function buildMeetings(ctx: MeetingsContext): Meeting[] {
   const { content } = ctx;
-  return [...content.meetings].sort((a, b) => a.id.localeCompare(b.id)).map((entry): Meeting => {
-    const [code, date] = entry.id.split('/') as [string, string];
-    const committee = ctx.committeeAt(code, date);
-    const part1 = buildPart(1, entry.data.agenda, ctx);
-    const part2 = buildPart(2, entry.data.part_2, ctx);
-    const parts: AgendaPart[] = [
-      {
-        part: 1,
-        heading: 'Part 1',
-        lead: 'Items to be considered while the press and public are present',
-        items: part1,
-        ...(part2.length > 0 ? { after: 'Please note that members of the press and public must leave the meeting at this point.' } : {}),
-      },
-      ...(part2.length > 0 ? [{ part: 2 as const, heading: 'Part 2', lead: 'Items considered after the exclusion of the press and public', items: part2 }] : []),
-    ];
-    const url = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
-    const minutes = ctx.minutesById.get(entry.id);
-    return {
-      id: entry.id,
-      committee,
-      date,
-      dateLabel: formatDate(date),
-      url,
-      packUrl: `${url}pack/`,
-      packPdfUrl: `${url}${code}-${date}-pack.pdf`,
-      pageTitle: `${committee.name}, ${formatDate(date)}`,
-      packTitle: `${committee.name}, ${formatDate(date)}: committee pack`,
-      ...(entry.data.time ? { time: entry.data.time } : {}),
-      ...(entry.data.venue ? { venue: entry.data.venue } : {}),
-      ...(entry.data.contact ? { contact: entry.data.contact } : {}),
-      agenda: [...part1, ...part2],
-      hasPack: [...part1, ...part2].some((item) => item.report !== undefined || item.minutes !== undefined),
-      parts,
-      ...(minutes ? { minutes } : {}),
-      breadcrumb: crumbsToCommittees(committee),
-    };
-  });
+  return [...content.meetings]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((entry): Meeting => {
+      const [code, date] = entry.id.split('/') as [string, string];
+      const committee = ctx.committeeAt(code, date);
+      const part1 = buildPart(1, entry.data.agenda, ctx);
+      const part2 = buildPart(2, entry.data.part_2, ctx);
+      const parts: AgendaPart[] = [
+        {
+          part: 1,
+          heading: 'Part 1',
+          lead: 'Items to be considered while the press and public are present',
+          items: part1,
+          ...(part2.length > 0
+            ? { after: 'Please note that members of the press and public must leave the meeting at this point.' }
+            : {}),
+        },
+        ...(part2.length > 0
+          ? [
+              {
+                part: 2 as const,
+                heading: 'Part 2',
+                lead: 'Items considered after the exclusion of the press and public',
+                items: part2,
+              },
+            ]
+          : []),
+      ];
+      const url = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+      const minutes = ctx.minutesById.get(entry.id);
+      return {
+        id: entry.id,
+        committee,
+        date,
+        dateLabel: formatDate(date),
+        url,
+        packUrl: `${url}pack/`,
+        packPdfUrl: `${url}${code}-${date}-pack.pdf`,
+        pageTitle: `${committee.name}, ${formatDate(date)}`,
+        packTitle: `${committee.name}, ${formatDate(date)}: committee pack`,
+        ...(entry.data.time ? { time: entry.data.time } : {}),
+        ...(entry.data.venue ? { venue: entry.data.venue } : {}),
+        ...(entry.data.contact ? { contact: entry.data.contact } : {}),
+        agenda: [...part1, ...part2],
+        hasPack: [...part1, ...part2].some((item) => item.report !== undefined || item.minutes !== undefined),
+        parts,
+        ...(minutes ? { minutes } : {}),
+        breadcrumb: crumbsToCommittees(committee),
+      };
+    });
 }
 
 function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsContext): AgendaItem[] {
-  const numbers = numberAgenda(items, (id) => ctx.reportsById.get(id)?.number ?? ctx.content.reports.find((r) => r.id === id)?.data.number);
+  const numbers = numberAgenda(
+    items,
+    (id) => ctx.reportsById.get(id)?.number ?? ctx.content.reports.find((r) => r.id === id)?.data.number,
+  );
   return items.map((item, i): AgendaItem => {
     const number = numbers[i] ?? i + 1;
     const report = item.report === undefined ? undefined : ctx.reportsById.get(item.report);
     const minutes = item.minutes === undefined ? undefined : ctx.minutesById.get(item.minutes);
     const kind = item.kind ?? (item.report !== undefined ? 'report' : item.minutes !== undefined ? 'minutes' : 'item');
-    const title = item.title ?? (kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, ctx.content));
+    const title =
+      item.title ?? (kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, ctx.content));
     const text = item.text ?? (kind === 'exclusion' ? EXCLUSION_TEXT : undefined);
     const id = part === 1 ? `item-${number}` : `part-2-item-${number}`;
     const paragraph = part === 2 ? exemptionOfAgendaItem(item, ctx.content) : undefined;

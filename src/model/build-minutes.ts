@@ -22,56 +22,79 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
   const { content, md } = ctx;
   const parsed = new Map(content.minutes.map((m) => [m.id, parseMinutes(m.data.body, 0).items]));
   const firsts = numberMinutes(
-    content.minutes.map((m) => ({ id: m.id, itemCount: parsed.get(m.id)?.length ?? 0, firstNumber: m.data.first_number })),
+    content.minutes.map((m) => ({
+      id: m.id,
+      itemCount: parsed.get(m.id)?.length ?? 0,
+      firstNumber: m.data.first_number,
+    })),
     content.site.data.municipal_year_starts,
   );
   const decisions: Decision[] = [];
-  const minutes = [...content.minutes].sort((a, b) => a.id.localeCompare(b.id)).map((entry): Minutes => {
-    const [code, date] = entry.id.split('/') as [string, string];
-    const committee = ctx.committeeAt(code, date);
-    const meeting = content.meetings.find((m) => m.id === entry.id);
-    const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
-    const url = `${meetingUrl}minutes/`;
-    const first = firsts.get(entry.id)?.first ?? 1;
-    const dateLabel = formatDate(date);
-    const items = (parsed.get(entry.id) ?? []).map((item, i) => {
-      const number = first + i;
-      const id = `minute-${number}`;
-      const paragraph = exemptionOfMinute(item, meeting?.data, content);
-      for (const d of item.decisions) {
-        if (!d.action) continue;
-        decisions.push({ date, dateLabel, committee: committee.name, minute: number, minuteTitle: item.title, url: `${url}#${id}`, action: d.action, targets: d.targets, text: toPlainText(md, d.text) });
-      }
+  const minutes = [...content.minutes]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((entry): Minutes => {
+      const [code, date] = entry.id.split('/') as [string, string];
+      const committee = ctx.committeeAt(code, date);
+      const meeting = content.meetings.find((m) => m.id === entry.id);
+      const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+      const url = `${meetingUrl}minutes/`;
+      const first = firsts.get(entry.id)?.first ?? 1;
+      const dateLabel = formatDate(date);
+      const items = (parsed.get(entry.id) ?? []).map((item, i) => {
+        const number = first + i;
+        const id = `minute-${number}`;
+        const paragraph = exemptionOfMinute(item, meeting?.data, content);
+        for (const d of item.decisions) {
+          if (!d.action) continue;
+          decisions.push({
+            date,
+            dateLabel,
+            committee: committee.name,
+            minute: number,
+            minuteTitle: item.title,
+            url: `${url}#${id}`,
+            action: d.action,
+            targets: d.targets,
+            text: toPlainText(md, d.text),
+          });
+        }
+        return {
+          number,
+          id,
+          title: item.title,
+          agendaLabel:
+            item.agenda.part === 2
+              ? `(Agenda item ${item.agenda.number}, Part 2)`
+              : `(Agenda item ${item.agenda.number})`,
+          html: item.text === '' ? '' : md.render(item.text, { minutes: true, docId: id }),
+          ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
+        };
+      });
+      const d = entry.data;
       return {
-        number,
-        id,
-        title: item.title,
-        agendaLabel: item.agenda.part === 2 ? `(Agenda item ${item.agenda.number}, Part 2)` : `(Agenda item ${item.agenda.number})`,
-        html: item.text === '' ? '' : md.render(item.text, { minutes: true, docId: id }),
-        ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
+        id: entry.id,
+        url,
+        pdfUrl: `${meetingUrl}${code}-${date}-minutes.pdf`,
+        meetingUrl,
+        committee,
+        date,
+        dateLabel,
+        opening: `Minutes of the ${committee.name} of the ${ctx.body} held on ${dateLabel}${(d.venue ?? meeting?.data.venue) ? ` at ${d.venue ?? meeting?.data.venue}` : ''}.`,
+        draft: d.draft,
+        members: d.present.members.map((m) => (typeof m === 'string' ? m : `${m.name} (${m.role})`)),
+        also: d.present.also,
+        officers: d.present.officers.map((o) => ({ organisation: o.organisation, people: o.people })),
+        apologies: d.apologies,
+        items,
+        breadcrumb: crumbsToMeeting(
+          committee,
+          { label: date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: code, date }) },
+          { label: dateLabel, href: meetingUrl },
+        ),
+        printFooter: `${committee.name}, ${dateLabel}: minutes`,
+        pageTitle: `Minutes: ${committee.name}, ${dateLabel}`,
+        file: entry.file,
       };
     });
-    const d = entry.data;
-    return {
-      id: entry.id,
-      url,
-      pdfUrl: `${meetingUrl}${code}-${date}-minutes.pdf`,
-      meetingUrl,
-      committee,
-      date,
-      dateLabel,
-      opening: `Minutes of the ${committee.name} of the ${ctx.body} held on ${dateLabel}${(d.venue ?? meeting?.data.venue) ? ` at ${d.venue ?? meeting?.data.venue}` : ''}.`,
-      draft: d.draft,
-      members: d.present.members.map((m) => (typeof m === 'string' ? m : `${m.name} (${m.role})`)),
-      also: d.present.also,
-      officers: d.present.officers.map((o) => ({ organisation: o.organisation, people: o.people })),
-      apologies: d.apologies,
-      items,
-      breadcrumb: crumbsToMeeting(committee, { label: date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: code, date }) }, { label: dateLabel, href: meetingUrl }),
-      printFooter: `${committee.name}, ${dateLabel}: minutes`,
-      pageTitle: `Minutes: ${committee.name}, ${dateLabel}`,
-      file: entry.file,
-    };
-  });
   return { minutes, decisions };
 }

@@ -16,12 +16,22 @@ export function csvField(value: string | number | boolean): string {
 }
 
 /** CSV with a UTF-8 byte-order mark, by which Excel knows the encoding (without it, ’ shows as â€™). */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+): string {
   return `\ufeff${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Open data: recommendations with their status as at each report, and borough facts. */
-export function buildOpenData(content: Content, sets: readonly RecommendationSet[], boroughs: readonly Borough[], reports: readonly Report[], baseUrl: string, resolve: (word: string) => Status | undefined): DataFile[] {
+export function buildOpenData(
+  content: Content,
+  sets: readonly RecommendationSet[],
+  boroughs: readonly Borough[],
+  reports: readonly Report[],
+  baseUrl: string,
+  resolve: (word: string) => Status | undefined,
+): DataFile[] {
   const absolute = (url: string) => absoluteUrl(url, baseUrl);
   const order = content.statuses.data.statuses;
   const statusRows: Array<Array<string | number>> = [];
@@ -42,12 +52,29 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
           const tracked = set.recommendations.find((t) => t.number === rec.data.number);
           const asAtReports = set.dashboard.rows.map((row) => {
             const status = statusAsAt(rec.data, row.date, resolve, order);
-            statusRows.push([set.id, rec.data.number, rec.data.owner, row.date, absolute(row.report.href), status?.id ?? '']);
+            statusRows.push([
+              set.id,
+              rec.data.number,
+              rec.data.owner,
+              row.date,
+              absolute(row.report.href),
+              status?.id ?? '',
+            ]);
             return { date: row.date, report: absolute(row.report.href), status: status?.id ?? null };
           });
           for (const kp of rec.data.key_points) {
             for (const action of kp.actions) {
-              for (const p of action.progress) actionRows.push([set.id, rec.data.number, rec.data.owner, kp.text.trim(), action.text.trim(), p.date, resolve(p.status)?.id ?? p.status, p.result.trim()]);
+              for (const p of action.progress)
+                actionRows.push([
+                  set.id,
+                  rec.data.number,
+                  rec.data.owner,
+                  kp.text.trim(),
+                  action.text.trim(),
+                  p.date,
+                  resolve(p.status)?.id ?? p.status,
+                  p.result.trim(),
+                ]);
             }
           }
           return {
@@ -59,7 +86,14 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
             status_as_at_reports: asAtReports,
             key_points: rec.data.key_points.map((kp) => ({
               text: kp.text.trim(),
-              actions: kp.actions.map((a) => ({ text: a.text.trim(), progress: a.progress.map((p) => ({ date: p.date, status: resolve(p.status)?.id ?? p.status, result: p.result.trim() })) })),
+              actions: kp.actions.map((a) => ({
+                text: a.text.trim(),
+                progress: a.progress.map((p) => ({
+                  date: p.date,
+                  status: resolve(p.status)?.id ?? p.status,
+                  result: p.result.trim(),
+                })),
+              })),
             })),
           };
         }),
@@ -70,21 +104,77 @@ export function buildOpenData(content: Content, sets: readonly RecommendationSet
     const data = content.boroughs.find((x) => x.id === b.slug)?.data;
     return (data?.facts ?? []).map((f) => {
       const reportUrl = reportUrls.get(f.source.report);
-      return [b.name, b.slug, f.fact, String(f.value), f.held_from, f.source.report, reportUrl ? absolute(reportUrl) : '', f.source.paragraph ?? '', f.source.appendix ?? '', f.source.recommendation ?? ''];
+      return [
+        b.name,
+        b.slug,
+        f.fact,
+        String(f.value),
+        f.held_from,
+        f.source.report,
+        reportUrl ? absolute(reportUrl) : '',
+        f.source.paragraph ?? '',
+        f.source.appendix ?? '',
+        f.source.recommendation ?? '',
+      ];
     });
   });
   const boroughJson = boroughs.map((b) => ({
     slug: b.slug,
     name: b.name,
     url: absolute(b.url),
-    facts: (content.boroughs.find((x) => x.id === b.slug)?.data.facts ?? []).map((f) => ({ fact: f.fact, value: f.value, held_from: f.held_from, source: f.source })),
+    facts: (content.boroughs.find((x) => x.id === b.slug)?.data.facts ?? []).map((f) => ({
+      fact: f.fact,
+      value: f.value,
+      held_from: f.held_from,
+      source: f.source,
+    })),
   }));
   return [
-    { url: '/data/recommendations.json', title: 'Recommendations (JSON)', description: 'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.', content: `${JSON.stringify({ ...licenceOf(content), sets: json }, null, 2)}\n` },
-    { url: '/data/recommendation-status.csv', title: 'Recommendation status as at each report (CSV)', description: 'One row per recommendation and report: the recommendation’s status as that report showed it.', content: toCsv(['set', 'number', 'owner', 'report_date', 'report_url', 'status'], statusRows) },
-    { url: '/data/recommendation-progress.csv', title: 'Recommendation progress entries (CSV)', description: 'One row per dated progress entry of every action.', content: toCsv(['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'], actionRows) },
-    { url: '/data/boroughs.json', title: 'Borough facts (JSON)', description: 'Every borough with the facts the reports state, each with its date and source.', content: `${JSON.stringify({ ...licenceOf(content), boroughs: boroughJson }, null, 2)}\n` },
-    { url: '/data/borough-facts.csv', title: 'Borough facts (CSV)', description: 'One row per borough fact, with its date and source.', content: toCsv(['borough', 'slug', 'fact', 'value', 'held_from', 'source_report', 'source_url', 'paragraph', 'appendix', 'recommendation'], factRows) },
+    {
+      url: '/data/recommendations.json',
+      title: 'Recommendations (JSON)',
+      description:
+        'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.',
+      content: `${JSON.stringify({ ...licenceOf(content), sets: json }, null, 2)}\n`,
+    },
+    {
+      url: '/data/recommendation-status.csv',
+      title: 'Recommendation status as at each report (CSV)',
+      description: 'One row per recommendation and report: the recommendation’s status as that report showed it.',
+      content: toCsv(['set', 'number', 'owner', 'report_date', 'report_url', 'status'], statusRows),
+    },
+    {
+      url: '/data/recommendation-progress.csv',
+      title: 'Recommendation progress entries (CSV)',
+      description: 'One row per dated progress entry of every action.',
+      content: toCsv(['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'], actionRows),
+    },
+    {
+      url: '/data/boroughs.json',
+      title: 'Borough facts (JSON)',
+      description: 'Every borough with the facts the reports state, each with its date and source.',
+      content: `${JSON.stringify({ ...licenceOf(content), boroughs: boroughJson }, null, 2)}\n`,
+    },
+    {
+      url: '/data/borough-facts.csv',
+      title: 'Borough facts (CSV)',
+      description: 'One row per borough fact, with its date and source.',
+      content: toCsv(
+        [
+          'borough',
+          'slug',
+          'fact',
+          'value',
+          'held_from',
+          'source_report',
+          'source_url',
+          'paragraph',
+          'appendix',
+          'recommendation',
+        ],
+        factRows,
+      ),
+    },
   ];
 }
 

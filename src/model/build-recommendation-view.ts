@@ -22,7 +22,11 @@ export interface ViewContext {
  * progress reported by then is left out, so adding actions later never
  * changes an earlier report.
  */
-export function buildRecommendationView(spec: RecommendationViewData, reportDate: string, ctx: ViewContext): RecommendationView {
+export function buildRecommendationView(
+  spec: RecommendationViewData,
+  reportDate: string,
+  ctx: ViewContext,
+): RecommendationView {
   const asAt = spec.as_at ?? reportDate;
   const asAtLabel = formatDate(asAt);
   const columns = [...(spec.columns ?? DEFAULT_COLUMNS[spec.view])];
@@ -32,12 +36,42 @@ export function buildRecommendationView(spec: RecommendationViewData, reportDate
     .filter((r) => spec.numbers === undefined || spec.numbers.includes(r.data.number))
     .slice()
     .sort((a, b) => a.data.number - b.data.number);
-  const base = { kind: spec.view, set: spec.set, ...(spec.owner !== undefined ? { owner: spec.owner } : {}), asAt, asAtLabel, headingRows: spec.heading_rows, columns };
+  const base = {
+    kind: spec.view,
+    set: spec.set,
+    ...(spec.owner !== undefined ? { owner: spec.owner } : {}),
+    asAt,
+    asAtLabel,
+    headingRows: spec.heading_rows,
+    columns,
+  };
   if (spec.view === 'list') {
-    return { ...base, tables: [], items: recs.map((r) => ({ number: r.data.number, id: `recommendation-${r.data.number}`, textHtml: renderCompact(ctx.md, r.data.text) })) };
+    return {
+      ...base,
+      tables: [],
+      items: recs.map((r) => ({
+        number: r.data.number,
+        id: `recommendation-${r.data.number}`,
+        textHtml: renderCompact(ctx.md, r.data.text),
+      })),
+    };
   }
-  const caption = spec.caption ?? (spec.view === 'plan' ? '{recommendation}: action plan' : '{recommendation}: progress as at {date}');
-  return { ...base, tables: recs.map((rec) => buildTable(spec.set, rec.data, spec.view === 'plan', { asAt, asAtLabel, caption, columns, headingRows: spec.heading_rows }, ctx)), items: [] };
+  const caption =
+    spec.caption ??
+    (spec.view === 'plan' ? '{recommendation}: action plan' : '{recommendation}: progress as at {date}');
+  return {
+    ...base,
+    tables: recs.map((rec) =>
+      buildTable(
+        spec.set,
+        rec.data,
+        spec.view === 'plan',
+        { asAt, asAtLabel, caption, columns, headingRows: spec.heading_rows },
+        ctx,
+      ),
+    ),
+    items: [],
+  };
 }
 
 interface TableSpec {
@@ -48,15 +82,30 @@ interface TableSpec {
   headingRows: boolean;
 }
 
-function buildTable(setId: string, data: RecommendationData, plan: boolean, spec: TableSpec, ctx: ViewContext): RecommendationTable {
+function buildTable(
+  setId: string,
+  data: RecommendationData,
+  plan: boolean,
+  spec: TableSpec,
+  ctx: ViewContext,
+): RecommendationTable {
   const { md } = ctx;
   const keyPoints: KeyPointRows[] = [];
   for (const kp of data.key_points) {
     const rows = kp.actions.flatMap((action) => {
       const actionCell = { html: renderCompact(md, action.text) };
       if (plan) {
-        const target = action.revised_targets.filter((t) => (t.decided ?? t.date) <= spec.asAt).at(-1)?.date ?? action.target;
-        return [{ cells: [actionCell, { html: action.owner ? md.utils.escapeHtml(action.owner) : '' }, { html: target ? formatDate(target) : '' }] }];
+        const target =
+          action.revised_targets.filter((t) => (t.decided ?? t.date) <= spec.asAt).at(-1)?.date ?? action.target;
+        return [
+          {
+            cells: [
+              actionCell,
+              { html: action.owner ? md.utils.escapeHtml(action.owner) : '' },
+              { html: target ? formatDate(target) : '' },
+            ],
+          },
+        ];
       }
       const entry = pickAsAt(action.progress, spec.asAt);
       if (!entry) return [];
@@ -75,7 +124,9 @@ function buildTable(setId: string, data: RecommendationData, plan: boolean, spec
     url: recommendationUrl(setId, data.number),
     textHtml: md.render(data.text),
     caption: spec.caption.replaceAll('{recommendation}', heading).replaceAll('{date}', spec.asAtLabel),
-    ...(spec.headingRows ? { headingRowHtml: `<a href="${recommendationUrl(setId, data.number)}">${heading}</a>: ${textHtml}` } : {}),
+    ...(spec.headingRows
+      ? { headingRowHtml: `<a href="${recommendationUrl(setId, data.number)}">${heading}</a>: ${textHtml}` }
+      : {}),
     columns: spec.columns,
     keyPoints,
     ...(commentary ? { commentaryHtml: md.render(commentary.text) } : {}),

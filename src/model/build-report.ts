@@ -33,7 +33,10 @@ export type ParagraphIndex = ReadonlySet<string>;
 
 type ReportEntry = Checked<ReportData & { body: string }>;
 
-export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] } {
+export function buildReport(
+  entry: ReportEntry,
+  ctx: ReportContext,
+): { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] } {
   const d = entry.data;
   const { md, content, site } = ctx;
   const errors: ContentError[] = [];
@@ -44,41 +47,74 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
   const reportDate = d.report_date ?? d.date;
   const views: RecommendationView[] = [];
   const placeViews = (html: string, blocks: readonly ViewBlock[], at: (line: number) => Location): Part[] =>
-    splitAtViews(html, blocks.map((block) => {
-      const view = readViewBlock(entry, block, at(block.line), reportDate, ctx, errors);
-      if (view) views.push(view);
-      return view;
-    }));
+    splitAtViews(
+      html,
+      blocks.map((block) => {
+        const view = readViewBlock(entry, block, at(block.line), reportDate, ctx, errors);
+        if (view) views.push(view);
+        return view;
+      }),
+    );
 
   const env = createBodyEnv(d.numbered_sections, 1);
   const bodyHtml = md.render(d.body, env);
   const bodyLine = entry.body?.startLine ?? 1;
   for (const problem of env.problems) {
-    errors.push(createError({ file: entry.file, line: bodyLine + problem.line, col: 1 }, problem.code, problem.message, problem.hint));
+    errors.push(
+      createError(
+        { file: entry.file, line: bodyLine + problem.line, col: 1 },
+        problem.code,
+        problem.message,
+        problem.hint,
+      ),
+    );
   }
   d.numbered_sections.forEach((title, i) => {
     if (!env.sections.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
-      errors.push(createError(locatePath(entry.source, ['numbered_sections', i]), 'E_UNKNOWN_REF', `no section is headed "${title}"`, `use a \`## \` heading of the body: ${env.sections.map((s) => s.title).join(', ') || 'there are none'}`));
+      errors.push(
+        createError(
+          locatePath(entry.source, ['numbered_sections', i]),
+          'E_UNKNOWN_REF',
+          `no section is headed "${title}"`,
+          `use a \`## \` heading of the body: ${env.sections.map((s) => s.title).join(', ') || 'there are none'}`,
+        ),
+      );
     }
   });
   const bodyParts = placeViews(bodyHtml, env.views, (line) => ({ file: entry.file, line: bodyLine + line, col: 1 }));
   const sections = splitSections(bodyParts, env.sections);
 
   let next = env.firstLetter + env.sections.length;
-  const backgroundPapers = d.background_papers && d.background_papers.length > 0
-    ? { letter: letterFor(next++), id: 'background-papers', itemsHtml: d.background_papers.map((p) => renderCompact(md, p)), saysNone: d.background_papers.length === 1 && /^none\.?$/i.test(d.background_papers[0]!.trim()) }
-    : undefined;
+  const backgroundPapers =
+    d.background_papers && d.background_papers.length > 0
+      ? {
+          letter: letterFor(next++),
+          id: 'background-papers',
+          itemsHtml: d.background_papers.map((p) => renderCompact(md, p)),
+          saysNone: d.background_papers.length === 1 && /^none\.?$/i.test(d.background_papers[0]!.trim()),
+        }
+      : undefined;
   const contact = buildContact(d, content, letterFor(next));
   const glossary = content.glossary.data.terms;
-  const abbreviations = d.abbreviations.flatMap((term) => glossary.filter((t) => t.term === term).map((t) => ({ term: t.term, expansion: t.expansion })));
+  const abbreviations = d.abbreviations.flatMap((term) =>
+    glossary.filter((t) => t.term === term).map((t) => ({ term: t.term, expansion: t.expansion })),
+  );
   const appendices = d.appendices.map((a, i): Appendix => {
     const number = i + 1;
-    const base = { number, id: `appendix-${number}`, heading: `Appendix ${number}`, ...(a.title ? { title: a.title } : {}) };
+    const base = {
+      number,
+      id: `appendix-${number}`,
+      heading: `Appendix ${number}`,
+      ...(a.title ? { title: a.title } : {}),
+    };
     if (a.body !== undefined) {
       const appendixEnv = { views: [] as ViewBlock[], docId: `appendix-${number}` };
       const html = md.render(a.body, appendixEnv);
       const at = locatePath(entry.source, ['appendices', i, 'body']);
-      return { ...base, parts: placeViews(html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })) };
+      return {
+        ...base,
+        parts: placeViews(html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })),
+      };
     }
     const view = buildRecommendationView(a.recommendations!, reportDate, ctx);
     views.push(view);
@@ -100,7 +136,13 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
     number: d.number,
     title: d.title,
     by: d.by,
-    ...(d.opening === false ? {} : { descriptionLine: d.opening ?? `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}` }),
+    ...(d.opening === false
+      ? {}
+      : {
+          descriptionLine:
+            d.opening ??
+            `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
+        }),
     summaryHtml: md.render(d.summary, { docId: 'summary' }),
     recommendations,
     sections,
@@ -113,20 +155,33 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): { report: R
     contents: [
       { label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` },
       ...sections.map((s) => ({ label: `${s.letter}. ${s.title}`, href: `#${s.id}` })),
-      ...(backgroundPapers ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }] : []),
+      ...(backgroundPapers
+        ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }]
+        : []),
       ...(contact ? [{ label: `${contact.letter}. Contact details`, href: `#${contact.id}` }] : []),
       ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
       ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
     ],
-    breadcrumb: crumbsToMeeting(committee, { label: d.date.slice(0, 4), href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }) }, { label: dateLabel, href: meetingUrl }),
+    breadcrumb: crumbsToMeeting(
+      committee,
+      {
+        label: d.date.slice(0, 4),
+        href: fillUrlPattern(content.site.data.urls.year, { committee: d.committee, date: d.date }),
+      },
+      { label: dateLabel, href: meetingUrl },
+    ),
     shareHref: `mailto:?subject=${encodeURIComponent(d.title)}&body=${encodeURIComponent(absoluteUrl(url, site.baseUrl))}`,
-    ...(site.feedbackEmail ? { feedbackHref: `mailto:${site.feedbackEmail}?subject=${encodeURIComponent(`Feedback: ${d.title}`)}` } : {}),
+    ...(site.feedbackEmail
+      ? { feedbackHref: `mailto:${site.feedbackEmail}?subject=${encodeURIComponent(`Feedback: ${d.title}`)}` }
+      : {}),
     boroughs: d.boroughs,
     pdfUrl,
     printFooter: `${committee.name}, ${dateLabel}, Report ${d.number}`,
     supportingMaterial: [{ label: `Report ${d.number}: ${d.title} (PDF)`, href: pdfUrl }],
   };
-  const paragraphs = new Set(env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)));
+  const paragraphs = new Set(
+    env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
+  );
   return { report, paragraphs, errors };
 }
 
@@ -145,7 +200,12 @@ function buildRecommendationsSection(r: ReportData['recommendations'], md: Markd
   return {
     letter: 'A',
     heading,
-    id: heading.toLowerCase().startsWith('recommendation') ? heading.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '') : 'recommendations',
+    id: heading.toLowerCase().startsWith('recommendation')
+      ? heading
+          .toLowerCase()
+          .replace(/[^a-z]+/g, '-')
+          .replace(/-$/, '')
+      : 'recommendations',
     style,
     ...(lead && !joinLead ? { leadHtml: md.utils.escapeHtml(lead) } : {}),
     itemsHtml: r.items.map((item, i) => renderCompact(md, joinLead && i === 0 ? `${lead} ${item}` : item)),
@@ -159,14 +219,19 @@ function buildContact(d: ReportData, content: Content, letter: string): Report['
   return {
     letter,
     id: 'contact-details',
-    ...(authors.length > 0 ? { authorsLabel: d.authors_label ?? (authors.length === 1 ? 'Report author' : 'Report authors') } : {}),
+    ...(authors.length > 0
+      ? { authorsLabel: d.authors_label ?? (authors.length === 1 ? 'Report author' : 'Report authors') }
+      : {}),
     authors,
     ...(contacts.length > 0 && d.contacts === undefined ? { heading: content.contacts.data.heading } : {}),
     contacts,
   };
 }
 
-function describeContact(c: { label: string; phone?: string | undefined; email?: string | undefined }): { label: string; value: string } {
+function describeContact(c: { label: string; phone?: string | undefined; email?: string | undefined }): {
+  label: string;
+  value: string;
+} {
   return { label: c.label, value: [c.phone, c.email].filter(Boolean).join(', ') };
 }
 
@@ -175,13 +240,29 @@ export function listContacts(content: Content): Array<{ label: string; value: st
 }
 
 /** Read a `::: recommendations` block: its YAML, checked like an appendix's `recommendations`. */
-function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, reportDate: string, ctx: ReportContext, errors: ContentError[]): RecommendationView | undefined {
+function readViewBlock(
+  entry: ReportEntry,
+  block: ViewBlock,
+  at: Location,
+  reportDate: string,
+  ctx: ReportContext,
+  errors: ContentError[],
+): RecommendationView | undefined {
   if (!block.closed) {
-    errors.push(createError(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'));
+    errors.push(
+      createError(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'),
+    );
     return undefined;
   }
   if (block.nested) {
-    errors.push(createError(at, 'E_MARKDOWN', 'a `::: recommendations` block stands inside a list or quotation', 'start the block at the left margin, after a blank line'));
+    errors.push(
+      createError(
+        at,
+        'E_MARKDOWN',
+        'a `::: recommendations` block stands inside a list or quotation',
+        'start the block at the left margin, after a blank line',
+      ),
+    );
     return undefined;
   }
   const source = parseYamlSource(entry.file, block.source, at.line);
@@ -198,11 +279,18 @@ function readViewBlock(entry: ReportEntry, block: ViewBlock, at: Location, repor
   const data = read.value ?? {};
   const parsed = recommendationViewSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    errors.push(...mapSchemaIssues({ kind: 'report', id: entry.id, file: entry.file, source, data }, recommendationViewSchema, parsed.error.issues));
+    errors.push(
+      ...mapSchemaIssues(
+        { kind: 'report', id: entry.id, file: entry.file, source, data },
+        recommendationViewSchema,
+        parsed.error.issues,
+      ),
+    );
     return undefined;
   }
   const problems = checkViewReferences(parsed.data, ctx.content, entry.data.exempt === undefined);
-  for (const { path, message, hint, exempt } of problems) errors.push(createError(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
+  for (const { path, message, hint, exempt } of problems)
+    errors.push(createError(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
   if (problems.length > 0) return undefined;
   return buildRecommendationView(parsed.data, reportDate, ctx);
 }
@@ -234,7 +322,10 @@ function splitAtViews(html: string, views: ReadonlyArray<RecommendationView | un
 }
 
 /** Cut the body's parts at their `<h2>` headings, one list of parts per lettered section. */
-function splitSections(parts: readonly Part[], sections: ReadonlyArray<{ letter: string; title: string; id: string }>): Report['sections'] {
+function splitSections(
+  parts: readonly Part[],
+  sections: ReadonlyArray<{ letter: string; title: string; id: string }>,
+): Report['sections'] {
   const bySection: Part[][] = [];
   for (const part of parts) {
     if (part.view) {

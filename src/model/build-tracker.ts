@@ -8,7 +8,16 @@ import { pickAsAt } from '../domain/as-at.ts';
 import { toStatusInfo } from './build-recommendation-view.ts';
 import { formatDate } from '../domain/dates.ts';
 import { rollUpStatus } from '../domain/roll-up-status.ts';
-import type { ActionTarget, DashboardRow, FilterPage, RecommendationSet, Report, StatusChart, StatusInfo, TrackedRecommendation } from './types.ts';
+import type {
+  ActionTarget,
+  DashboardRow,
+  FilterPage,
+  RecommendationSet,
+  Report,
+  StatusChart,
+  StatusInfo,
+  TrackedRecommendation,
+} from './types.ts';
 import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { slugOf } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';
@@ -27,12 +36,31 @@ function buildChart(statuses: readonly StatusInfo[], rows: readonly DashboardRow
       x += count * scale;
       return [segment];
     });
-    return { y: CHART.top + i * (CHART.bar + CHART.gap), label: row.dateLabel, total: row.counts.reduce((a, b) => a + b, 0), segments };
+    return {
+      y: CHART.top + i * (CHART.bar + CHART.gap),
+      label: row.dateLabel,
+      total: row.counts.reduce((a, b) => a + b, 0),
+      segments,
+    };
   });
   const used = statuses.filter((_, k) => rows.some((r) => (r.counts[k] ?? 0) > 0));
   const legend = used.map((s, i) => ({ x: CHART.label + i * 110, label: s.label, fill: s.colour }));
-  const summary = rows.map((r) => `${r.dateLabel}: ${statuses.map((s, k) => ((r.counts[k] ?? 0) > 0 ? `${r.counts[k]} ${s.label.toLowerCase()}` : '')).filter(Boolean).join(', ')}`).join('; ');
-  return { width: CHART.label + CHART.plot + 40, height: CHART.top + rows.length * (CHART.bar + CHART.gap) + 8, bars, legend, summary: `Recommendations of ${setTitle} by status as at each report: ${summary || 'none reported yet'}.` };
+  const summary = rows
+    .map(
+      (r) =>
+        `${r.dateLabel}: ${statuses
+          .map((s, k) => ((r.counts[k] ?? 0) > 0 ? `${r.counts[k]} ${s.label.toLowerCase()}` : ''))
+          .filter(Boolean)
+          .join(', ')}`,
+    )
+    .join('; ');
+  return {
+    width: CHART.label + CHART.plot + 40,
+    height: CHART.top + rows.length * (CHART.bar + CHART.gap) + 8,
+    bars,
+    legend,
+    summary: `Recommendations of ${setTitle} by status as at each report: ${summary || 'none reported yet'}.`,
+  };
 }
 
 export interface TrackerContext {
@@ -45,7 +73,9 @@ export interface TrackerContext {
 /** The recommendation tracker: each set, each recommendation's history, and counts over time. */
 export function buildTracker(ctx: TrackerContext): RecommendationSet[] {
   const showingBySet = listReportsShowing(ctx);
-  return [...ctx.content.sets].sort((a, b) => a.id.localeCompare(b.id)).map((set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx));
+  return [...ctx.content.sets]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx));
 }
 
 /** A report that shows a set in an appendix, with the owner whose recommendations it shows (all when none). */
@@ -64,18 +94,37 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
   if (!set) throw new Error(`unknown set ${setId}`);
   const url = setUrl(setId);
   const order = content.statuses.data.statuses;
-  const recs = content.recommendations.filter((r) => r.id.startsWith(`${setId}/`)).sort((a, b) => a.data.number - b.data.number);
+  const recs = content.recommendations
+    .filter((r) => r.id.startsWith(`${setId}/`))
+    .sort((a, b) => a.data.number - b.data.number);
   const recommendations = recs.map((rec) => buildRecommendation(setId, rec, showing, ctx));
   const statuses = order.map((s) => toStatusInfo(s, s.id));
   const statusFilters = statuses
-    .map((s) => ({ id: s.id, label: s.label, href: `${url}status/${s.id}/`, count: recommendations.filter((r) => r.status?.id === s.id).length }))
+    .map((s) => ({
+      id: s.id,
+      label: s.label,
+      href: `${url}status/${s.id}/`,
+      count: recommendations.filter((r) => r.status?.id === s.id).length,
+    }))
     .filter((f) => f.count > 0);
   const ownerFilters = set.owners
-    .map((owner) => ({ label: owner, href: `${url}owner/${slugOf(owner)}/`, count: recommendations.filter((r) => r.owner === owner).length }))
+    .map((owner) => ({
+      label: owner,
+      href: `${url}owner/${slugOf(owner)}/`,
+      count: recommendations.filter((r) => r.owner === owner).length,
+    }))
     .filter((f) => f.count > 0);
   const filterPages: FilterPage[] = [
-    ...statusFilters.map((f) => ({ url: f.href, heading: `Status: ${f.label}`, recommendations: recommendations.filter((r) => r.status?.id === f.id) })),
-    ...ownerFilters.map((f) => ({ url: f.href, heading: `Owner: ${f.label}`, recommendations: recommendations.filter((r) => r.owner === f.label) })),
+    ...statusFilters.map((f) => ({
+      url: f.href,
+      heading: `Status: ${f.label}`,
+      recommendations: recommendations.filter((r) => r.status?.id === f.id),
+    })),
+    ...ownerFilters.map((f) => ({
+      url: f.href,
+      heading: `Owner: ${f.label}`,
+      recommendations: recommendations.filter((r) => r.owner === f.label),
+    })),
   ];
   const rows = showing.map(({ report, asAt, numbers }): DashboardRow => {
     const counts = order.map(() => 0);
@@ -83,7 +132,12 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
       const status = statusAsAt(rec.data, asAt, ctx.resolveStatus, order);
       if (status) counts[order.indexOf(status)] = (counts[order.indexOf(status)] ?? 0) + 1;
     }
-    return { date: asAt, dateLabel: formatDate(asAt), report: { label: `Report ${report.number}, ${report.committee.name}`, href: report.url }, counts };
+    return {
+      date: asAt,
+      dateLabel: formatDate(asAt),
+      report: { label: `Report ${report.number}, ${report.committee.name}`, href: report.url },
+      counts,
+    };
   });
   return {
     id: setId,
@@ -97,7 +151,14 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
     statusFilters: statusFilters.map(({ id: _id, ...link }) => link),
     ownerFilters,
     filterPages,
-    dashboard: { url: `${url}dashboard/`, statuses, rows, chart: buildChart(statuses, rows, set.title), pageTitle: `${set.title}: status over time`, breadcrumb: crumbsToRecommendations({ label: set.title, href: url }) },
+    dashboard: {
+      url: `${url}dashboard/`,
+      statuses,
+      rows,
+      chart: buildChart(statuses, rows, set.title),
+      pageTitle: `${set.title}: status over time`,
+      breadcrumb: crumbsToRecommendations({ label: set.title, href: url }),
+    },
     breadcrumb: crumbsToRecommendations(),
   };
 }
@@ -113,15 +174,29 @@ function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
       if (seen.has(key)) continue;
       seen.add(key);
       const list = bySet.get(view.set) ?? [];
-      list.push({ report, owner: view.owner, asAt: view.asAt, numbers: new Set([...view.tables, ...view.items].map((t) => t.number)) });
+      list.push({
+        report,
+        owner: view.owner,
+        asAt: view.asAt,
+        numbers: new Set([...view.tables, ...view.items].map((t) => t.number)),
+      });
       bySet.set(view.set, list);
     }
   }
-  for (const list of bySet.values()) list.sort((a, b) => a.asAt.localeCompare(b.asAt) || a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number);
+  for (const list of bySet.values())
+    list.sort(
+      (a, b) =>
+        a.asAt.localeCompare(b.asAt) || a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number,
+    );
   return bySet;
 }
 
-function buildRecommendation(setId: string, rec: Checked<RecommendationData>, showing: readonly Showing[], ctx: TrackerContext): TrackedRecommendation {
+function buildRecommendation(
+  setId: string,
+  rec: Checked<RecommendationData>,
+  showing: readonly Showing[],
+  ctx: TrackerContext,
+): TrackedRecommendation {
   const d = rec.data;
   const order = ctx.content.statuses.data.statuses;
   const shownBy = showing.filter((s) => s.numbers.has(d.number));
@@ -135,11 +210,19 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
         dateLabel: formatDate(entry.date),
         status: toStatusInfo(ctx.resolveStatus(entry.status), entry.status),
         resultHtml: renderCompact(ctx.md, entry.result),
-        reports: shownBy.filter((shown) => pickAsAt(action.progress, shown.asAt) === entry).map(({ report }) => ({ label: `${report.dateLabel}, report ${report.number}`, href: `${report.url}#recommendation-${d.number}` })),
+        reports: shownBy
+          .filter((shown) => pickAsAt(action.progress, shown.asAt) === entry)
+          .map(({ report }) => ({
+            label: `${report.dateLabel}, report ${report.number}`,
+            href: `${report.url}#recommendation-${d.number}`,
+          })),
       })),
     })),
   }));
-  const latest = d.key_points.flatMap((kp) => kp.actions.flatMap((a) => a.progress.map((p) => p.date))).sort().at(-1);
+  const latest = d.key_points
+    .flatMap((kp) => kp.actions.flatMap((a) => a.progress.map((p) => p.date)))
+    .sort()
+    .at(-1);
   const status = latest ? statusAsAt(d, latest, ctx.resolveStatus, order) : undefined;
   return {
     setId,
@@ -157,20 +240,35 @@ function buildRecommendation(setId: string, rec: Checked<RecommendationData>, sh
 }
 
 /** A recommendation's rolled-up status as at a date, or nothing if none of its actions had progress yet. */
-export function statusAsAt(d: RecommendationData, date: string, resolve: (word: string) => Status | undefined, order: readonly Status[]): Status | undefined {
-  const statuses = d.key_points.flatMap((kp) => kp.actions.flatMap((a) => {
-    const entry = pickAsAt(a.progress, date);
-    const status = entry ? resolve(entry.status) : undefined;
-    return status ? [status] : [];
-  }));
+export function statusAsAt(
+  d: RecommendationData,
+  date: string,
+  resolve: (word: string) => Status | undefined,
+  order: readonly Status[],
+): Status | undefined {
+  const statuses = d.key_points.flatMap((kp) =>
+    kp.actions.flatMap((a) => {
+      const entry = pickAsAt(a.progress, date);
+      const status = entry ? resolve(entry.status) : undefined;
+      return status ? [status] : [];
+    }),
+  );
   return rollUpStatus(statuses, order);
 }
 
-function describeTarget(original: string, revised: RecommendationData['key_points'][number]['actions'][number]['revised_targets'], md: MarkdownIt): ActionTarget {
+function describeTarget(
+  original: string,
+  revised: RecommendationData['key_points'][number]['actions'][number]['revised_targets'],
+  md: MarkdownIt,
+): ActionTarget {
   const current = revised.at(-1)?.date ?? original;
   return {
     originalLabel: formatDate(original),
-    revisions: revised.map((r) => ({ dateLabel: formatDate(r.date), reasonHtml: renderCompact(md, r.reason), ...(r.decided ? { decidedLabel: formatDate(r.decided) } : {}) })),
+    revisions: revised.map((r) => ({
+      dateLabel: formatDate(r.date),
+      reasonHtml: renderCompact(md, r.reason),
+      ...(r.decided ? { decidedLabel: formatDate(r.decided) } : {}),
+    })),
     currentLabel: formatDate(current),
     slippedDays: Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${original}T00:00:00Z`)) / 86_400_000),
   };

@@ -49,9 +49,21 @@ export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext
 /** Everything a report is made from: its entry, the shared data, and each set it shows with that set's recommendations. */
 function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report): unknown[] {
   const { content } = ctx;
-  const inputs: unknown[] = [entry, content.site, content.committees, content.contacts, content.glossary, content.statuses];
+  const inputs: unknown[] = [
+    entry,
+    content.site,
+    content.committees,
+    content.contacts,
+    content.glossary,
+    content.statuses,
+  ];
   for (const set of new Set(report.views.map((v) => v.set))) {
-    inputs.push(set, content.sets.find((s) => s.id === set), ...(ctx.recommendationsBySet.get(set) ?? []), undefined);
+    inputs.push(
+      set,
+      content.sets.find((s) => s.id === set),
+      ...(ctx.recommendationsBySet.get(set) ?? []),
+      undefined,
+    );
   }
   return inputs;
 }

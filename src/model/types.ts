@@ -106,10 +106,24 @@ export interface Report {
   /** The opening line; absent for a report that has none. */
   descriptionLine?: string;
   summaryHtml: string;
-  recommendations: { letter: string; heading: string; id: string; leadHtml?: string; style: 'numbered' | 'bulleted' | 'paragraphs'; itemsHtml: string[] };
+  recommendations: {
+    letter: string;
+    heading: string;
+    id: string;
+    leadHtml?: string;
+    style: 'numbered' | 'bulleted' | 'paragraphs';
+    itemsHtml: string[];
+  };
   sections: Section[];
   backgroundPapers?: { letter: string; id: string; itemsHtml: string[]; saysNone: boolean };
-  contact?: { letter: string; id: string; authorsLabel?: string; authors: string[]; heading?: string; contacts: Array<{ label: string; value: string }> };
+  contact?: {
+    letter: string;
+    id: string;
+    authorsLabel?: string;
+    authors: string[];
+    heading?: string;
+    contacts: Array<{ label: string; value: string }>;
+  };
   /** Every view of a recommendation set the report shows, in order: for the tracker. */
   views: RecommendationView[];
   appendicesNewPage: boolean;
@@ -128,7 +142,6 @@ export interface Report {
 }
 
 export type AgendaKind = 'standing' | 'minutes' | 'report' | 'oral' | 'urgent' | 'exclusion' | 'item';
-
 
 export interface AgendaItem {
   number: number;
@@ -254,8 +267,20 @@ export interface SiteModel {
   yearPages: YearPage[];
   sets: RecommendationSet[];
   /** Flat lists for pagination: each item names its set without holding it, so data has no cycles. */
-  trackerPages: Array<{ set: Link; page: FilterPage; statusFilters: Array<Link & { count: number }>; ownerFilters: Array<Link & { count: number }>; pageTitle: string; breadcrumb: Link[] }>;
-  trackedRecommendations: Array<{ set: Link; recommendation: TrackedRecommendation; pageTitle: string; breadcrumb: Link[] }>;
+  trackerPages: Array<{
+    set: Link;
+    page: FilterPage;
+    statusFilters: Array<Link & { count: number }>;
+    ownerFilters: Array<Link & { count: number }>;
+    pageTitle: string;
+    breadcrumb: Link[];
+  }>;
+  trackedRecommendations: Array<{
+    set: Link;
+    recommendation: TrackedRecommendation;
+    pageTitle: string;
+    breadcrumb: Link[];
+  }>;
   /** The home page's latest meetings and reports, newest first (ten of each). */
   latestMeetings: Link[];
   latestReports: Array<Link & { note: string }>;
@@ -304,7 +329,16 @@ export interface TileMap {
   url: string;
   width: number;
   height: number;
-  tiles: Array<{ x: number; y: number; label: string; name: string; valueLabel: string; fill: string; text: string; href: string }>;
+  tiles: Array<{
+    x: number;
+    y: number;
+    label: string;
+    name: string;
+    valueLabel: string;
+    fill: string;
+    text: string;
+    href: string;
+  }>;
   legend: Array<{ label: string; fill: string; count: number }>;
   /** The tiles by borough name: what each code stands for, and its value. */
   key: TileMap['tiles'];
@@ -349,7 +383,10 @@ export interface TrackedRecommendation {
   textHtml: string;
   status?: StatusInfo;
   statusDate?: string;
-  keyPoints: Array<{ html: string; actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }> }>;
+  keyPoints: Array<{
+    html: string;
+    actions: Array<{ html: string; target?: ActionTarget; timeline: TimelineEntry[] }>;
+  }>;
   commentary: Array<{ dateLabel: string; html: string }>;
   /** Decisions of committees that named this recommendation or its set, oldest first. */
   decisions: Decision[];
@@ -388,7 +425,14 @@ export interface RecommendationSet {
   statusFilters: Array<Link & { count: number }>;
   ownerFilters: Array<Link & { count: number }>;
   filterPages: FilterPage[];
-  dashboard: { url: string; statuses: StatusInfo[]; rows: DashboardRow[]; chart: StatusChart; pageTitle: string; breadcrumb: Link[] };
+  dashboard: {
+    url: string;
+    statuses: StatusInfo[];
+    rows: DashboardRow[];
+    chart: StatusChart;
+    pageTitle: string;
+    breadcrumb: Link[];
+  };
   breadcrumb: Link[];
 }
 
@@ -396,7 +440,12 @@ export interface RecommendationSet {
 export interface StatusChart {
   width: number;
   height: number;
-  bars: Array<{ y: number; label: string; total: number; segments: Array<{ x: number; width: number; fill: string; title: string }> }>;
+  bars: Array<{
+    y: number;
+    label: string;
+    total: number;
+    segments: Array<{ x: number; width: number; fill: string; title: string }>;
+  }>;
   legend: Array<{ x: number; label: string; fill: string }>;
   summary: string;
 }

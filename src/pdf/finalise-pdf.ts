@@ -46,7 +46,10 @@ export function finalisePdf(bytes: Uint8Array, meta: PdfMetadata, fingerprint: s
   const xref = [
     'xref',
     `0 ${entries.length}`,
-    ...entries.map((e) => `${String(e.inUse && e.offset > infoAt ? e.offset + shift : e.offset).padStart(10, '0')} ${e.generation} ${e.inUse ? 'n' : 'f'} `),
+    ...entries.map(
+      (e) =>
+        `${String(e.inUse && e.offset > infoAt ? e.offset + shift : e.offset).padStart(10, '0')} ${e.generation} ${e.inUse ? 'n' : 'f'} `,
+    ),
     'trailer',
     `<</Size ${size}`,
     `/Root ${root}`,
@@ -75,7 +78,8 @@ function readClassicPdf(text: string): ClassicPdf {
   const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
   const xrefAt = Number(tail?.[1] ?? -1);
   const trailerAt = text.lastIndexOf('trailer');
-  if (!tail || !text.startsWith('xref', xrefAt) || trailerAt < xrefAt) throw new Error('Chromium printed a PDF without the classic cross-reference table papers expects');
+  if (!tail || !text.startsWith('xref', xrefAt) || trailerAt < xrefAt)
+    throw new Error('Chromium printed a PDF without the classic cross-reference table papers expects');
   const trailer = text.slice(trailerAt, tail.index);
   const infoNumber = Number(/\/Info (\d+) 0 R/.exec(trailer)?.[1] ?? -1);
   const size = /\/Size (\d+)/.exec(trailer)?.[1];
@@ -111,7 +115,8 @@ function readXref(table: string): XrefEntry[] {
     const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(line);
     if (entry) entries[next++] = { offset: Number(entry[1]), generation: entry[2] ?? '00000', inUse: entry[3] === 'n' };
   }
-  if (entries.length === 0 || entries.some((e) => e === undefined)) throw new Error('Chromium printed a PDF whose cross-reference table papers cannot read');
+  if (entries.length === 0 || entries.some((e) => e === undefined))
+    throw new Error('Chromium printed a PDF whose cross-reference table papers cannot read');
   return entries;
 }
 
@@ -152,14 +157,18 @@ export function readDestinationPages(bytes: Uint8Array): Map<string, number> {
   const walk = (number: number, depth: number) => {
     const node = readDictObject(pdf, number);
     if (!/\/Type\s*\/Pages\b/.test(node)) pageNumbers.set(number, pageNumbers.size + 1);
-    else if (depth < 64) for (const kid of (/\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '').matchAll(/(\d+) \d+ R/g)) walk(Number(kid[1]), depth + 1);
+    else if (depth < 64)
+      for (const kid of (/\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '').matchAll(/(\d+) \d+ R/g))
+        walk(Number(kid[1]), depth + 1);
   };
   const pagesRoot = /\/Pages (\d+) \d+ R/.exec(catalog)?.[1];
   if (pagesRoot) walk(Number(pagesRoot), 0);
   const result = new Map<string, number>();
   const destsRef = /\/Dests (\d+) \d+ R/.exec(catalog)?.[1];
   if (!destsRef) return result;
-  for (const [, name, target] of readDictObject(pdf, Number(destsRef)).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) \d+ R/g)) {
+  for (const [, name, target] of readDictObject(pdf, Number(destsRef)).matchAll(
+    /\/([^\s/[\]<>()]+)\s*\[\s*(\d+) \d+ R/g,
+  )) {
     const page = pageNumbers.get(Number(target));
     if (page !== undefined && name) result.set(decodeName(name), page);
   }

@@ -55,7 +55,12 @@ export function explainLaunchFailure(error: unknown, executablePath: string): Er
     );
   }
   // What the browser printed last says most; puppeteer's own advice and blank lines are left out.
-  const said = message.split('stderr:')[1]?.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('TROUBLESHOOTING')).at(-1);
+  const said = message
+    .split('stderr:')[1]
+    ?.split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('TROUBLESHOOTING'))
+    .at(-1);
   return new BrowserNotFoundError(`${executablePath} did not start: ${said ?? message.split('\n')[0]}`);
 }
 
@@ -83,11 +88,28 @@ export async function launchBrowser(proxy: string): Promise<RunningBrowser> {
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args,
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     // Over a pipe, puppeteer cannot say why the browser stopped; started the other way, it reports what the browser printed.
     const reason = await puppeteer
-      .launch({ executablePath, headless: true, args, pipe: false, timeout: 15_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
+      .launch({
+        executablePath,
+        headless: true,
+        args,
+        pipe: false,
+        timeout: 15_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
       .then(
         async (b) => {
           await b.close();

@@ -17,53 +17,65 @@ export interface PdfTask {
 
 /** One PDF per report and per minutes, one pack per meeting that has papers on its agenda: packs last, since they are foretold from the others. */
 export function listPdfTasks(model: SiteModel): PdfTask[] {
-  const reports = model.reports.map((r): PdfTask => ({
-    kind: 'report',
-    pageUrl: r.url,
-    pdfUrl: r.pdfUrl,
-    footer: r.printFooter,
-    source: r.file,
-    metadata: {
-      title: r.title,
-      author: r.by,
-      subject: r.descriptionLine ?? r.title,
-      keywords: [r.committee.name, `Report ${r.number}`, r.dateLabel],
-      date: r.date,
-      language: model.site.language,
-    },
-  }));
-  const minutes = model.minutes.map((m): PdfTask => ({
-    kind: 'minutes',
-    pageUrl: m.url,
-    pdfUrl: m.pdfUrl,
-    footer: m.printFooter,
-    source: m.file,
-    metadata: {
-      title: m.pageTitle,
-      author: model.site.body,
-      subject: m.opening,
-      keywords: [m.committee.name, m.dateLabel, 'minutes'],
-      date: m.date,
-      language: model.site.language,
-    },
-  }));
-  const packs = model.meetings
-    .filter((m) => m.hasPack)
-    .map((m): PdfTask => ({
-      kind: 'pack',
-      pageUrl: m.packUrl,
-      pdfUrl: m.packPdfUrl,
-      footer: m.packTitle,
-      source: `content/meetings/${m.id}.yaml`,
-      items: m.agenda.flatMap((item) => (item.report ? [{ id: item.id, pdfUrl: item.report.pdfUrl }] : item.minutes ? [{ id: item.id, pdfUrl: item.minutes.pdfUrl }] : [])),
+  const reports = model.reports.map(
+    (r): PdfTask => ({
+      kind: 'report',
+      pageUrl: r.url,
+      pdfUrl: r.pdfUrl,
+      footer: r.printFooter,
+      source: r.file,
       metadata: {
-        title: m.packTitle,
+        title: r.title,
+        author: r.by,
+        subject: r.descriptionLine ?? r.title,
+        keywords: [r.committee.name, `Report ${r.number}`, r.dateLabel],
+        date: r.date,
+        language: model.site.language,
+      },
+    }),
+  );
+  const minutes = model.minutes.map(
+    (m): PdfTask => ({
+      kind: 'minutes',
+      pageUrl: m.url,
+      pdfUrl: m.pdfUrl,
+      footer: m.printFooter,
+      source: m.file,
+      metadata: {
+        title: m.pageTitle,
         author: model.site.body,
-        subject: `Agenda and reports of the ${m.dateLabel} meeting of the ${m.committee.name}`,
-        keywords: [m.committee.name, m.dateLabel, 'committee pack'],
+        subject: m.opening,
+        keywords: [m.committee.name, m.dateLabel, 'minutes'],
         date: m.date,
         language: model.site.language,
       },
-    }));
+    }),
+  );
+  const packs = model.meetings
+    .filter((m) => m.hasPack)
+    .map(
+      (m): PdfTask => ({
+        kind: 'pack',
+        pageUrl: m.packUrl,
+        pdfUrl: m.packPdfUrl,
+        footer: m.packTitle,
+        source: `content/meetings/${m.id}.yaml`,
+        items: m.agenda.flatMap((item) =>
+          item.report
+            ? [{ id: item.id, pdfUrl: item.report.pdfUrl }]
+            : item.minutes
+              ? [{ id: item.id, pdfUrl: item.minutes.pdfUrl }]
+              : [],
+        ),
+        metadata: {
+          title: m.packTitle,
+          author: model.site.body,
+          subject: `Agenda and reports of the ${m.dateLabel} meeting of the ${m.committee.name}`,
+          keywords: [m.committee.name, m.dateLabel, 'committee pack'],
+          date: m.date,
+          language: model.site.language,
+        },
+      }),
+    );
   return [...reports, ...minutes, ...packs];
 }

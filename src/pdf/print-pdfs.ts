@@ -28,7 +28,13 @@ export interface PrintOptions {
 export type PrintStep = 'opened' | 'loaded' | 'printing' | 'closing';
 
 /** How every page is printed: with its backgrounds, at its CSS page size, tagged, with an outline for bookmarks. */
-export const PRINT_OPTIONS = { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 0 } as const;
+export const PRINT_OPTIONS = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  tagged: true,
+  outline: true,
+  timeout: 0,
+} as const;
 
 /** How long a failed tab may take to close before it is left to the browser's own end. */
 const CLOSE_TAB_MS = 5000;
@@ -78,7 +84,13 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
       page = idle.pop() ?? (await running.browser.newPage());
       if (timedOut) throw new Error('timed out');
       await options.atStep?.('opened');
-      return printPage(page, server.origin, request, options.publishedAt ? { publishedAt: options.publishedAt, basePath: options.basePath ?? '/' } : undefined, options.atStep);
+      return printPage(
+        page,
+        server.origin,
+        request,
+        options.publishedAt ? { publishedAt: options.publishedAt, basePath: options.basePath ?? '/' } : undefined,
+        options.atStep,
+      );
     })();
     try {
       const bytes = await withTimeout(work, timeoutMs, request);
@@ -119,7 +131,10 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
         try {
           return await printOnce(request);
         } catch (err) {
-          throw new PrintError(request.source, `could not print ${request.url}: ${err instanceof Error ? err.message : String(err)}`);
+          throw new PrintError(
+            request.source,
+            `could not print ${request.url}: ${err instanceof Error ? err.message : String(err)}`,
+          );
         }
       }
     },
@@ -140,11 +155,20 @@ interface PublishedSite {
 async function closeTab(page: Page | undefined): Promise<void> {
   if (!page) return;
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TAB_MS)))]);
+  await Promise.race([
+    page.close().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TAB_MS))),
+  ]);
   clearTimeout(timer);
 }
 
-async function printPage(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined, atStep: PrintOptions['atStep']): Promise<Uint8Array> {
+async function printPage(
+  page: Page,
+  origin: string,
+  request: PrintRequest,
+  site: PublishedSite | undefined,
+  atStep: PrintOptions['atStep'],
+): Promise<Uint8Array> {
   // A crashed renderer is reported at once, not at the timeout. The listener is
   // added and removed as the same function (`once` would wrap it, and `off`
   // would then remove nothing, keeping this print's PDF alive through its closure).
@@ -161,7 +185,13 @@ async function printPage(page: Page, origin: string, request: PrintRequest, site
   }
 }
 
-async function renderPdf(page: Page, origin: string, request: PrintRequest, site: PublishedSite | undefined, atStep: PrintOptions['atStep']): Promise<Uint8Array> {
+async function renderPdf(
+  page: Page,
+  origin: string,
+  request: PrintRequest,
+  site: PublishedSite | undefined,
+  atStep: PrintOptions['atStep'],
+): Promise<Uint8Array> {
   const response = await page.goto(origin + request.url, { waitUntil: 'load', timeout: 0 });
   if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
   await atStep?.('loaded');

@@ -59,7 +59,12 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
     const read = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
     // A pack printed before has its agenda filled in, and a page its PDF's size: the key is that of the page as rendered.
     const html = emptyFileSizes(task.kind === 'pack' ? resetAgendaPages(read) : read);
-    const key = createHash('sha256').update(PRINT_VERSION).update(assetsHash).update(JSON.stringify({ footer: task.footer, meta: task.metadata })).update(html).digest('hex');
+    const key = createHash('sha256')
+      .update(PRINT_VERSION)
+      .update(assetsHash)
+      .update(JSON.stringify({ footer: task.footer, meta: task.metadata }))
+      .update(html)
+      .digest('hex');
     keys.set(task, key);
     if (await restoreFromCache(options, task, key)) {
       restored.add(task);
@@ -69,7 +74,13 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   const toPrint = tasks.filter((task) => !restored.has(task));
   let packPrintings = 0;
   if (toPrint.length > 0) {
-    const printer = await openPrinter({ siteDir: options.siteDir, basePath: model.site.basePath, publishedAt: model.site.baseUrl, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const printer = await openPrinter({
+      siteDir: options.siteDir,
+      basePath: model.site.basePath,
+      publishedAt: model.site.baseUrl,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
     const printTask = async (task: PdfTask) => {
       const started = performance.now();
       let bytes: Uint8Array;
@@ -81,12 +92,24 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
       const final = finalisePdf(bytes, task.metadata, keys.get(task) ?? '');
       await writeFileAnew(pagePath(options.siteDir, task.pdfUrl), final);
       await saveToCache(options, task, keys.get(task) ?? '', final);
-      options.onProgress?.({ done: ++done, total: tasks.length, task, reused: false, seconds: (performance.now() - started) / 1000 });
+      options.onProgress?.({
+        done: ++done,
+        total: tasks.length,
+        task,
+        reused: false,
+        seconds: (performance.now() - started) / 1000,
+      });
     };
     try {
       // Reports first: a pack's agenda pages are worked out from its reports' page counts.
-      await printer.forEach(toPrint.filter((task) => task.kind !== 'pack'), printTask);
-      await printer.forEach(toPrint.filter((task) => task.kind === 'pack'), printTask);
+      await printer.forEach(
+        toPrint.filter((task) => task.kind !== 'pack'),
+        printTask,
+      );
+      await printer.forEach(
+        toPrint.filter((task) => task.kind === 'pack'),
+        printTask,
+      );
     } finally {
       await printer.close();
     }
@@ -103,7 +126,12 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
  * numbers settle. The placeholders are as wide as the numbers, so a second
  * printing keeps the first one's pages; that too is checked, not assumed.
  */
-async function printPack(printer: Printer, siteDir: string, task: PdfTask, foretell: boolean): Promise<{ bytes: Uint8Array; printings: number }> {
+async function printPack(
+  printer: Printer,
+  siteDir: string,
+  task: PdfTask,
+  foretell: boolean,
+): Promise<{ bytes: Uint8Array; printings: number }> {
   const file = pagePath(siteDir, task.pageUrl);
   let html = await readFile(file, 'utf8');
   const foretold = foretell ? await foretellAgendaPages(siteDir, task) : undefined;
@@ -152,7 +180,8 @@ function pagePath(siteDir: string, url: string): string {
 async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: string): Promise<boolean> {
   const cached = path.join(options.cacheDir, `${key}.pdf`);
   try {
-    if (task.kind === 'pack') await copyFile(path.join(options.cacheDir, `${key}.html`), pagePath(options.siteDir, task.pageUrl));
+    if (task.kind === 'pack')
+      await copyFile(path.join(options.cacheDir, `${key}.html`), pagePath(options.siteDir, task.pageUrl));
     await linkFile(cached, pagePath(options.siteDir, task.pdfUrl));
     return true;
   } catch {
@@ -161,7 +190,8 @@ async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: s
 }
 
 async function saveToCache(options: PrintSiteOptions, task: PdfTask, key: string, bytes: Uint8Array): Promise<void> {
-  if (task.kind === 'pack') await copyFile(pagePath(options.siteDir, task.pageUrl), path.join(options.cacheDir, `${key}.html`));
+  if (task.kind === 'pack')
+    await copyFile(pagePath(options.siteDir, task.pageUrl), path.join(options.cacheDir, `${key}.html`));
   await writeFileAnew(path.join(options.cacheDir, `${key}.pdf`), bytes);
 }
 

@@ -38,15 +38,22 @@ export async function serveDirectory(root: string, basePath = '/'): Promise<Stat
       return;
     }
     // Pages are asked for by their own paths; what they link to starts with the site's path prefix.
-    const found = (await resolveSiteFile(root, target, basePath)) ?? (basePath === '/' ? undefined : await resolveSiteFile(root, target));
+    const found =
+      (await resolveSiteFile(root, target, basePath)) ??
+      (basePath === '/' ? undefined : await resolveSiteFile(root, target));
     if (!found) {
       res.writeHead(404).end();
       return;
     }
     // Assets do not change while a site is printed, so a browser may keep them; pages may (a pack's agenda is filled in).
     const caching = found.pathname.startsWith('/assets/') ? 'max-age=3600' : 'no-store';
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream', 'cache-control': caching });
-    createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream',
+      'cache-control': caching,
+    });
+    createReadStream(found.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   // A malformed request is answered by Node itself; it must not end the server.
   server.on('clientError', (_err, socket) => {

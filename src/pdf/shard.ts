@@ -12,7 +12,8 @@ export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`, 1);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`, 1);
   return { index, count };
 }
 
@@ -22,5 +23,7 @@ export function parseShard(text: string): Shard {
  * PDF stays in its shard as others are added.
  */
 export function selectShard(tasks: readonly PdfTask[], shard: Shard): PdfTask[] {
-  return tasks.filter((task) => createHash('sha256').update(task.pdfUrl).digest().readUInt32BE(0) % shard.count === shard.index - 1);
+  return tasks.filter(
+    (task) => createHash('sha256').update(task.pdfUrl).digest().readUInt32BE(0) % shard.count === shard.index - 1,
+  );
 }

@@ -35,7 +35,9 @@ export async function buildMembersPapers(options: MembersOptions): Promise<Membe
   const membersDir = path.resolve(options.membersDir);
   const outputDir = locateOutput(options.root, options.outputDir).output;
   if (isInside(membersDir, outputDir) || isInside(outputDir, membersDir)) {
-    throw new UsageError(`the members' papers hold exempt information and cannot be written in or around the public output (${outputDir}): choose a folder outside it`);
+    throw new UsageError(
+      `the members' papers hold exempt information and cannot be written in or around the public output (${outputDir}): choose a folder outside it`,
+    );
   }
   const checked = await checkProject(options.root, { members: true });
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, written: [] };
@@ -50,7 +52,11 @@ export async function buildMembersPapers(options: MembersOptions): Promise<Membe
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
     });
-    const exemptReports = new Set(model.reports.filter((r) => model.meetings.some((m) => m.agenda.some((i) => i.part === 2 && i.report === r))).map((r) => r.pdfUrl));
+    const exemptReports = new Set(
+      model.reports
+        .filter((r) => model.meetings.some((m) => m.agenda.some((i) => i.part === 2 && i.report === r)))
+        .map((r) => r.pdfUrl),
+    );
     const wanted = listPdfTasks(model).filter((t) => t.kind === 'pack' || exemptReports.has(t.pdfUrl));
     const written: string[] = [];
     for (const task of wanted) {

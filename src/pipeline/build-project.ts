@@ -58,7 +58,10 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     mark = now;
     return seconds;
   };
-  const checked = await checkProject(options.root, { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.memory ? { memory: options.memory } : {}) });
+  const checked = await checkProject(options.root, {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
+  });
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const model = checked.model;
@@ -76,7 +79,11 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     timings.html = lap();
     // Pagefind runs in its own process, so the search index is built while the PDFs print.
     const searchStarted = performance.now();
-    const searching = indexSearch(staging, planSearch(model, html.renderHash), previous?.search && { siteDir, keys: previous.search }).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
+    const searching = indexSearch(
+      staging,
+      planSearch(model, html.renderHash),
+      previous?.search && { siteDir, keys: previous.search },
+    ).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
     searching.catch(() => undefined);
     try {
       if (options.pdf !== false) {
@@ -104,12 +111,24 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
   const published = rendered && { manifest: rendered.manifest, renderHash: rendered.renderHash };
-  return { ok: true, errors: checked.errors, model, siteDir, timings, ...(pdfs ? { pdfs } : {}), ...(pages ? { pages } : {}), ...(search ? { search } : {}), ...(published ? { published } : {}) };
+  return {
+    ok: true,
+    errors: checked.errors,
+    model,
+    siteDir,
+    timings,
+    ...(pdfs ? { pdfs } : {}),
+    ...(pages ? { pages } : {}),
+    ...(search ? { search } : {}),
+    ...(published ? { published } : {}),
+  };
 }
 
 /** The PDFs of the published site, linked into the new release where their pages still are. */
 async function keepPublishedPdfs(published: string, staging: string): Promise<void> {
-  const pdfs = (await readdir(published, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.pdf')).map((e) => path.relative(published, path.join(e.parentPath, e.name)));
+  const pdfs = (await readdir(published, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
+    .map((e) => path.relative(published, path.join(e.parentPath, e.name)));
   const kept = [];
   for (const pdf of pdfs) if (await stat(path.join(staging, path.dirname(pdf))).catch(() => undefined)) kept.push(pdf);
   await putFiles(published, staging, kept);

@@ -56,7 +56,12 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const modelled = options.members ? whole : published;
   const warnings = checkTargets(validated.content, options.today ?? todayIso());
   const errors = dropRepeats([...validated.errors, ...whole.errors, ...published.errors, ...warnings]);
-  return { ...(modelled.model && !(exempt && whole.errors.some((e) => e.severity === 'error')) ? { model: modelled.model } : {}), errors };
+  return {
+    ...(modelled.model && !(exempt && whole.errors.some((e) => e.severity === 'error'))
+      ? { model: modelled.model }
+      : {}),
+    errors,
+  };
 }
 
 /** The same problem found by both models is reported once. */

@@ -18,5 +18,11 @@ export interface OutputFolders {
 export function locateOutput(root: string, outputDir?: string): OutputFolders {
   const output = path.resolve(outputDir ?? path.join(root, 'output'));
   const cache = path.join(output, '.cache');
-  return { output, site: path.join(output, 'site'), pagesManifest: path.join(cache, 'pages.json'), pdfCache: path.join(cache, 'pdf'), preview: path.join(cache, 'preview') };
+  return {
+    output,
+    site: path.join(output, 'site'),
+    pagesManifest: path.join(cache, 'pages.json'),
+    pdfCache: path.join(cache, 'pdf'),
+    preview: path.join(cache, 'preview'),
+  };
 }

@@ -1,5 +1,18 @@
 import { constants } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  unlink,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { PapersError } from '../errors/papers-error.ts';
 import { isRunning } from '../util/is-running.ts';
@@ -22,7 +35,10 @@ export class OutputLockedError extends PapersError {
  * `work` gets the new release's folder, and the published one if there is one.
  * One build at a time per output folder: a second is refused with a message.
  */
-export async function publishOutput(target: string, work: (staging: string, published: string | undefined) => Promise<void>): Promise<void> {
+export async function publishOutput(
+  target: string,
+  work: (staging: string, published: string | undefined) => Promise<void>,
+): Promise<void> {
   const parent = path.dirname(target);
   const name = path.basename(target);
   await mkdir(path.join(parent, RELEASES), { recursive: true });
@@ -71,7 +87,8 @@ async function adoptPublished(parent: string, name: string): Promise<string | un
 async function removeUnpublished(parent: string, name: string, ...keep: Array<string | undefined>): Promise<void> {
   await rm(path.join(parent, `.${name}-next`), { force: true });
   for (const entry of await readdir(path.join(parent, RELEASES))) {
-    if (entry.startsWith(`${name}-`) && !keep.includes(entry)) await rm(path.join(parent, RELEASES, entry), { recursive: true, force: true });
+    if (entry.startsWith(`${name}-`) && !keep.includes(entry))
+      await rm(path.join(parent, RELEASES, entry), { recursive: true, force: true });
   }
 }
 
@@ -91,7 +108,9 @@ async function lockOutput(parent: string, name: string): Promise<() => Promise<v
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(await readFile(file, 'utf8').catch(() => ''));
       if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
-        throw new OutputLockedError(`another build (process ${owner}) is writing ${path.join(parent, name)}: wait for it to finish, then run this again`);
+        throw new OutputLockedError(
+          `another build (process ${owner}) is writing ${path.join(parent, name)}: wait for it to finish, then run this again`,
+        );
       }
       await unlink(file).catch(() => undefined);
     }

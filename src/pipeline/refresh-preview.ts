@@ -65,12 +65,16 @@ export async function refreshPreview(state: PreviewState, shown: (files: string[
   const scratch = locateOutput(state.root).preview;
   await mkdir(scratch, { recursive: true });
   let pages = 0;
-  for (const [singles, lists] of [['without', plan.lists], ['only', plan.lists]] as Array<['without' | 'only', PagedLists]>) {
+  for (const [singles, lists] of [
+    ['without', plan.lists],
+    ['only', plan.lists],
+  ] as Array<['without' | 'only', PagedLists]>) {
     const dir = await mkdtemp(path.join(scratch, 'pages-'));
     try {
       const written = await renderPages(model, lists, dir, { singles });
       const files = written.map((file) => path.relative(dir, file).split(path.sep).join('/'));
-      for (const [i, file] of files.entries()) state.overlay.set(file, await fillSizesFrom(await readFile(written[i]!), state.siteDir));
+      for (const [i, file] of files.entries())
+        state.overlay.set(file, await fillSizesFrom(await readFile(written[i]!), state.siteDir));
       if (singles === 'without') state.manifest = plan.manifest;
       pages += files.length;
       shown(files);

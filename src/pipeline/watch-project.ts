@@ -17,7 +17,11 @@ export interface ProjectWatcher {
  * over the old (vim, JetBrains, `sed -i`, `git checkout`), and new folders,
  * which Node's own watcher loses track of.
  */
-export function watchProject(dirs: readonly string[], onChange: (files: string[]) => Promise<void>, delayMs = 100): ProjectWatcher {
+export function watchProject(
+  dirs: readonly string[],
+  onChange: (files: string[]) => Promise<void>,
+  delayMs = 100,
+): ProjectWatcher {
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const pending = new Set<string>();

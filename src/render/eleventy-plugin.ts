@@ -17,7 +17,10 @@ export interface EleventyConfig {
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 /** Noto Sans (SIL Open Font License), shipped so every machine prints the same. */
-export const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files');
+export const FONT_DIR = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')),
+  'files',
+);
 const FONT_FILES = ['400-normal', '400-italic', '700-normal', '700-italic'].map((v) => `noto-sans-latin-${v}.woff2`);
 
 /** Assets and settings: everything the templates need beyond the model itself. */
@@ -25,7 +28,8 @@ export function papersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setQuietMode(true);
   const fromCwd = (p: string) => path.relative(process.cwd(), p);
   eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(TEMPLATES, 'assets'))]: 'assets' });
-  for (const file of FONT_FILES) eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(FONT_DIR, file))]: `assets/fonts/${file}` });
+  for (const file of FONT_FILES)
+    eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(FONT_DIR, file))]: `assets/fonts/${file}` });
   eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(FONT_DIR, '..', 'LICENSE'))]: 'assets/fonts/LICENSE.txt' });
   eleventyConfig.addFilter('prefixIds', prefixIds);
   eleventyConfig.addFilter('cssString', cssString);

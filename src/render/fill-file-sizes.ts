@@ -8,7 +8,9 @@ const SLOT_END = Buffer.from('</span>');
 
 /** "PDF 161 KB", as the archive labels its files. */
 export function formatFileSize(bytes: number, kind = 'PDF'): string {
-  return bytes < 1024 * 1024 ? `${kind} ${Math.max(1, Math.round(bytes / 1024))} KB` : `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${kind} ${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The page with its size slots empty, as rendered: a size filled in later does not change what is printed. */
@@ -25,7 +27,14 @@ export interface PageWithPdfs {
 /** The pages of the site that give PDF sizes: each report (its own PDF) and each meeting (its pack and its reports'). */
 export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
   return [
-    ...model.meetings.map((m) => ({ url: m.url, pdfs: [m.packPdfUrl, ...(m.minutes ? [m.minutes.pdfUrl] : []), ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : []))] })),
+    ...model.meetings.map((m) => ({
+      url: m.url,
+      pdfs: [
+        m.packPdfUrl,
+        ...(m.minutes ? [m.minutes.pdfUrl] : []),
+        ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : [])),
+      ],
+    })),
     ...model.reports.map((r) => ({ url: r.url, pdfs: [r.pdfUrl] })),
     ...model.minutes.map((m) => ({ url: m.url, pdfs: [m.pdfUrl] })),
   ];

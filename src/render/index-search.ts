@@ -9,7 +9,14 @@ import { pageFile } from '../domain/urls.ts';
 import { linkTree, putFiles } from '../util/link-file.ts';
 
 /** Pagefind's version is part of every index's key (its package exports no package.json, so it is read beside its entry point). */
-const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (
+  JSON.parse(
+    await readFile(
+      path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
 
 /** One Pagefind index of the site; the search page merges them. */
 export interface SearchBundle {
@@ -44,16 +51,34 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
   for (const [code, reports] of byCommittee) {
     if (reports.length === 0) continue;
     // The recommendation tables are not indexed (they are found on the tracker's pages), so they do not count here.
-    const withoutViews = <T extends { parts: Part[] }>(x: T) => ({ ...x, parts: x.parts.filter((p) => p.html !== undefined) });
-    const text = reports.map((r) => ({ ...r, views: [], sections: r.sections.map(withoutViews), appendices: r.appendices.map(withoutViews) }));
+    const withoutViews = <T extends { parts: Part[] }>(x: T) => ({
+      ...x,
+      parts: x.parts.filter((p) => p.html !== undefined),
+    });
+    const text = reports.map((r) => ({
+      ...r,
+      views: [],
+      sections: r.sections.map(withoutViews),
+      appendices: r.appendices.map(withoutViews),
+    }));
     bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
   }
   // Minutes, one bundle for all committees: their text is what was decided.
-  if (model.minutes.length > 0) bundles.push({ dir: `${SEARCH_DIR}/minutes`, urls: model.minutes.map((m) => m.url), key: key(model.minutes) });
+  if (model.minutes.length > 0)
+    bundles.push({ dir: `${SEARCH_DIR}/minutes`, urls: model.minutes.map((m) => m.url), key: key(model.minutes) });
   const tracked = model.trackedRecommendations;
-  if (tracked.length > 0) bundles.push({ dir: `${SEARCH_DIR}/recommendations`, urls: tracked.map((r) => r.recommendation.url), key: key(tracked) });
+  if (tracked.length > 0)
+    bundles.push({
+      dir: `${SEARCH_DIR}/recommendations`,
+      urls: tracked.map((r) => r.recommendation.url),
+      key: key(tracked),
+    });
   // Borough pages and the glossary: what a reader looks up beside the papers.
-  bundles.push({ dir: `${SEARCH_DIR}/reference`, urls: [...model.boroughs.map((b) => b.url), '/glossary/'], key: key({ boroughs: model.boroughs, glossary: model.glossary }) });
+  bundles.push({
+    dir: `${SEARCH_DIR}/reference`,
+    urls: [...model.boroughs.map((b) => b.url), '/glossary/'],
+    key: key({ boroughs: model.boroughs, glossary: model.glossary }),
+  });
   return bundles;
 }
 
@@ -76,12 +101,17 @@ export interface PreviousSearch {
  * built from the same key (its files are never written again), otherwise with
  * Pagefind (offline, in its own process).
  */
-export async function indexSearch(siteDir: string, bundles: readonly SearchBundle[], previous?: PreviousSearch): Promise<SearchResult> {
+export async function indexSearch(
+  siteDir: string,
+  bundles: readonly SearchBundle[],
+  previous?: PreviousSearch,
+): Promise<SearchResult> {
   const result: SearchResult = { indexed: 0, reused: 0, keys: {} };
   try {
     for (const bundle of bundles) {
       const target = path.join(siteDir, bundle.dir);
-      const published = previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
+      const published =
+        previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
       if (published && (await stat(published).catch(() => undefined))?.isDirectory()) {
         await linkTree(published, target);
         result.reused++;
@@ -91,7 +121,10 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
       result.keys[bundle.dir] = bundle.key;
     }
     await mkdir(path.join(siteDir, SEARCH_DIR), { recursive: true });
-    await writeFile(path.join(siteDir, BUNDLE_LIST), `${JSON.stringify({ bundles: bundles.map((b) => `${b.dir}/`) })}\n`);
+    await writeFile(
+      path.join(siteDir, BUNDLE_LIST),
+      `${JSON.stringify({ bundles: bundles.map((b) => `${b.dir}/`) })}\n`,
+    );
   } finally {
     await close();
   }
@@ -107,9 +140,11 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new PapersError('E_SEARCH', `the search index could not be created: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: pages });
-    if (added.errors.length > 0) throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0)
+      throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, bundle.dir) });
-    if (written.errors.length > 0) throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0)
+      throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
     return added.page_count;
   } finally {

@@ -13,7 +13,8 @@ const PAGED = {
   reports: (m: SiteModel) => m.reports.map((r) => ({ item: r, urls: [r.url] })),
   minutes: (m: SiteModel) => m.minutes.map((minutes) => ({ item: minutes, urls: [minutes.url] })),
   meetings: (m: SiteModel) => m.meetings.map((meeting) => ({ item: meeting, urls: [meeting.url, meeting.packUrl] })),
-  trackedRecommendations: (m: SiteModel) => m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
+  trackedRecommendations: (m: SiteModel) =>
+    m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
   trackerPages: (m: SiteModel) => m.trackerPages.map((t) => ({ item: t, urls: [t.page.url] })),
   yearPages: (m: SiteModel) => m.yearPages.map((y) => ({ item: y, urls: [y.url] })),
   committeePages: (m: SiteModel) => m.committeePages.map((c) => ({ item: c, urls: [c.committee.url] })),
@@ -69,11 +70,17 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   // An item of an earlier list that a later item holds (a report in a meeting's agenda, a meeting in
   // a year) stands in that item's JSON as its fingerprint, so it is written out and hashed once.
   const fingerprints = new Map<unknown, string>();
-  const replaceKnown = (key: string, value: unknown) => (key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value);
+  const replaceKnown = (key: string, value: unknown) =>
+    key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value;
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
     for (const { item, urls } of listItems(model)) {
-      const fingerprint = name === FIRST_LIST ? fingerprintOnce(item, sharedKey, () => shared.copy().update(name).update(JSON.stringify(item)).digest('hex')) : shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
+      const fingerprint =
+        name === FIRST_LIST
+          ? fingerprintOnce(item, sharedKey, () =>
+              shared.copy().update(name).update(JSON.stringify(item)).digest('hex'),
+            )
+          : shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
       fingerprints.set(item, fingerprint);
       for (const url of urls) pages[url] = fingerprint;
       if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);

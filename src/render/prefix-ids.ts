@@ -5,6 +5,13 @@
  */
 export function prefixIds(html: string, prefix: string): string {
   return html
-    .replace(/\b(id|aria-labelledby|aria-describedby)="([^"#]+)"/g, (_m, attr: string, value: string) => `${attr}="${value.split(' ').map((v) => prefix + v).join(' ')}"`)
+    .replace(
+      /\b(id|aria-labelledby|aria-describedby)="([^"#]+)"/g,
+      (_m, attr: string, value: string) =>
+        `${attr}="${value
+          .split(' ')
+          .map((v) => prefix + v)
+          .join(' ')}"`,
+    )
     .replace(/\bhref="#([^"]+)"/g, (_m, value: string) => `href="#${prefix}${value}"`);
 }

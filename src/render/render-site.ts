@@ -44,7 +44,12 @@ export interface RenderResult {
  * Render the model to static HTML in `outDir` through Eleventy. Given the
  * previous build, pages whose inputs are unchanged are copied from it instead.
  */
-export async function renderSite(model: SiteModel, outputTo: string, previous?: PreviousRender, batchSize = RENDER_BATCH): Promise<RenderResult> {
+export async function renderSite(
+  model: SiteModel,
+  outputTo: string,
+  previous?: PreviousRender,
+  batchSize = RENDER_BATCH,
+): Promise<RenderResult> {
   const renderHash = await hashRenderCode();
   const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
   const written = await renderPages(model, plan.lists, outputTo, { batchSize });
@@ -62,7 +67,12 @@ export interface RenderPagesOptions {
  * Render the pages of the items in `lists`, and the site's other pages, into
  * `outputTo` through Eleventy; the files written (absolute paths).
  */
-export async function renderPages(model: SiteModel, lists: PagedLists, outputTo: string, options: RenderPagesOptions = {}): Promise<string[]> {
+export async function renderPages(
+  model: SiteModel,
+  lists: PagedLists,
+  outputTo: string,
+  options: RenderPagesOptions = {},
+): Promise<string[]> {
   registerTypeScriptLoader();
   // Resolved before Eleventy runs in the tool's own folder (below).
   const outDir = path.resolve(outputTo);
@@ -92,7 +102,8 @@ export async function renderPages(model: SiteModel, lists: PagedLists, outputTo:
         },
       });
       const [, pages] = await eleventy.write();
-      for (const page of pages as Array<{ outputPath?: string | false }>) if (page.outputPath) written.push(path.resolve(PACKAGE_ROOT, page.outputPath));
+      for (const page of pages as Array<{ outputPath?: string | false }>)
+        if (page.outputPath) written.push(path.resolve(PACKAGE_ROOT, page.outputPath));
       if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
     }
   });
@@ -172,13 +183,20 @@ async function listPagedTemplates(): Promise<string[]> {
 
 async function readTemplates(): Promise<Array<{ file: string; text: string }>> {
   const names = (await readdir(TEMPLATES)).filter((name) => name.endsWith('.njk'));
-  return Promise.all(names.map(async (name) => ({ file: path.join(TEMPLATES, name), text: await readFile(path.join(TEMPLATES, name), 'utf8') })));
+  return Promise.all(
+    names.map(async (name) => ({
+      file: path.join(TEMPLATES, name),
+      text: await readFile(path.join(TEMPLATES, name), 'utf8'),
+    })),
+  );
 }
 
 /** The previous manifest, less any page whose file is no longer there. */
 async function keepPublishedPages(previous: PreviousRender): Promise<PageManifest> {
   const files = new Set(await readdir(previous.siteDir, { recursive: true }).catch(() => []));
-  const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => files.has(pageFile(url).split('/').join(path.sep))));
+  const pages = Object.fromEntries(
+    Object.entries(previous.manifest.pages).filter(([url]) => files.has(pageFile(url).split('/').join(path.sep))),
+  );
   return { version: 1, pages };
 }
 
@@ -190,6 +208,7 @@ async function copyPages(fromDir: string, toDir: string, urls: readonly string[]
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */
 export async function hashRenderCode(): Promise<string> {
   const hash = createHash('sha256');
-  for (const dir of ['templates', 'src/render']) hash.update(dir).update(await hashDirectory(path.join(PACKAGE_ROOT, dir)));
+  for (const dir of ['templates', 'src/render'])
+    hash.update(dir).update(await hashDirectory(path.join(PACKAGE_ROOT, dir)));
   return hash.update(await readFile(path.join(PACKAGE_ROOT, '.eleventy.ts'))).digest('hex');
 }

@@ -6,14 +6,22 @@ export const factSourceSchema = z
     report: plainText.describe('Id of the report that states the fact (its file name without .md)'),
     paragraph: paragraphRef.optional(),
     appendix: z.int().positive().optional(),
-    recommendation: z.int().positive().optional().describe('Recommendation number, when the fact comes from an appendix table'),
+    recommendation: z
+      .int()
+      .positive()
+      .optional()
+      .describe('Recommendation number, when the fact comes from an appendix table'),
   })
   .describe('Where the fact is stated');
 
 export const boroughSchema = z
   .strictObject({
     name: plainText,
-    short_name: z.string().regex(/^[A-Z&]{2,4}$/, 'must be 2 to 4 capital letters, such as BRN').optional().describe('Label on the tile map'),
+    short_name: z
+      .string()
+      .regex(/^[A-Z&]{2,4}$/, 'must be 2 to 4 capital letters, such as BRN')
+      .optional()
+      .describe('Label on the tile map'),
     tile: z
       .strictObject({ col: z.int().min(0).max(20), row: z.int().min(0).max(20) })
       .optional()

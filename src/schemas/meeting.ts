@@ -8,24 +8,63 @@ const itemFields = {
   report: plainText.optional().describe('Id of a report (its file name without .md)'),
   minutes: z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/, 'must name a meeting as <committee>/<yyyy-mm-dd>, such as `sop/2009-03-05`')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/,
+      'must name a meeting as <committee>/<yyyy-mm-dd>, such as `sop/2009-03-05`',
+    )
     .optional()
-    .describe('The meeting whose minutes this item confirms, as <committee>/<yyyy-mm-dd>: its minutes go into the pack'),
+    .describe(
+      'The meeting whose minutes this item confirms, as <committee>/<yyyy-mm-dd>: its minutes go into the pack',
+    ),
   kind: z
     .enum(AGENDA_KINDS)
     .optional()
-    .describe('standing (apologies, declarations), minutes, report, oral (an oral report), urgent (urgent actions), exclusion (of the press and public), or item'),
-  number: z.int().positive().optional().describe('The item number, when it is not the one after the item above (the first item of a part is 1)'),
+    .describe(
+      'standing (apologies, declarations), minutes, report, oral (an oral report), urgent (urgent actions), exclusion (of the press and public), or item',
+    ),
+  number: z
+    .int()
+    .positive()
+    .optional()
+    .describe('The item number, when it is not the one after the item above (the first item of a part is 1)'),
   title: plainText.optional().describe('The title as the agenda prints it; for a report, by default its own title'),
   text: markdown.optional().describe('Text under the title, such as advice to members'),
 };
 
-function refineItem(item: { report?: string | undefined; minutes?: string | undefined; kind?: string | undefined; title?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (item.report !== undefined && item.minutes !== undefined) ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'an item is a report or minutes, not both' });
-  if (item.report !== undefined && item.kind !== undefined && item.kind !== 'report') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an item with `report` is of kind `report`: leave `kind` out' });
-  if (item.minutes !== undefined && item.kind !== undefined && item.kind !== 'minutes') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'an item with `minutes` is of kind `minutes`: leave `kind` out' });
-  if (item.report === undefined && item.minutes === undefined && item.title === undefined && item.kind !== 'exclusion') {
-    ctx.addIssue({ code: 'custom', path: ['title'], message: 'an agenda item needs `report: <id>`, `minutes: <committee>/<date>` or a `title`' });
+function refineItem(
+  item: {
+    report?: string | undefined;
+    minutes?: string | undefined;
+    kind?: string | undefined;
+    title?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (item.report !== undefined && item.minutes !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'an item is a report or minutes, not both' });
+  if (item.report !== undefined && item.kind !== undefined && item.kind !== 'report')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message: 'an item with `report` is of kind `report`: leave `kind` out',
+    });
+  if (item.minutes !== undefined && item.kind !== undefined && item.kind !== 'minutes')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message: 'an item with `minutes` is of kind `minutes`: leave `kind` out',
+    });
+  if (
+    item.report === undefined &&
+    item.minutes === undefined &&
+    item.title === undefined &&
+    item.kind !== 'exclusion'
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['title'],
+      message: 'an agenda item needs `report: <id>`, `minutes: <committee>/<date>` or a `title`',
+    });
   }
 }
 
@@ -36,24 +75,40 @@ const part2Item = z
   .superRefine(refineItem)
   .superRefine((item, ctx) => {
     if (item.report === undefined && item.exempt === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['exempt'], message: 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exempt'],
+        message: 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7',
+      });
     }
-    if (item.kind === 'exclusion') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'the exclusion of the press and public is the last item of Part 1, in `agenda`' });
+    if (item.kind === 'exclusion')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'the exclusion of the press and public is the last item of Part 1, in `agenda`',
+      });
   });
 
 export const meetingSchema = z
   .strictObject({
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM').optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM')
+      .optional(),
     venue: plainText.optional(),
     contact: plainText.optional(),
     agenda: z
       .array(part1Item)
       .default([])
-      .describe('Part 1: the items considered while the press and public are present, in order; end with `kind: exclusion` when there is a Part 2'),
+      .describe(
+        'Part 1: the items considered while the press and public are present, in order; end with `kind: exclusion` when there is a Part 2',
+      ),
     part_2: z
       .array(part2Item)
       .default([])
-      .describe('Part 2: the items considered after the exclusion of the press and public, each exempt under a paragraph of Schedule 12A; listed in public by title and paragraph only'),
+      .describe(
+        'Part 2: the items considered after the exclusion of the press and public, each exempt under a paragraph of Schedule 12A; listed in public by title and paragraph only',
+      ),
   })
   .describe('A meeting: content/meetings/<committee>/<yyyy-mm-dd>.yaml');
 

@@ -23,22 +23,42 @@ export const recommendationViewSchema = z
     view: z
       .enum(['progress', 'plan', 'list'])
       .default('progress')
-      .describe('`progress`: Key points / Actions / Results tables; `plan`: key points and actions with owners and target dates; `list`: every recommendation’s text in number order'),
+      .describe(
+        '`progress`: Key points / Actions / Results tables; `plan`: key points and actions with owners and target dates; `list`: every recommendation’s text in number order',
+      ),
     as_at: isoDate.optional().describe('The date of the positions shown (default: the report’s date)'),
     caption: plainText
       .optional()
-      .describe('Caption of each table; `{recommendation}` stands for "Recommendation 3" and `{date}` for the as-at date. Default: "{recommendation}: progress as at {date}"'),
+      .describe(
+        'Caption of each table; `{recommendation}` stands for "Recommendation 3" and `{date}` for the as-at date. Default: "{recommendation}: progress as at {date}"',
+      ),
     columns: z.array(plainText).optional().describe('All the column headings: three for `progress`, four for `plan`'),
-    results_heading: plainText.optional().describe('Heading of the third column of a progress table (the same as the third of `columns`)'),
-    heading_rows: z.boolean().default(false).describe('Open each table with a full-width row "Recommendation N: <text>" instead of a heading above it'),
+    results_heading: plainText
+      .optional()
+      .describe('Heading of the third column of a progress table (the same as the third of `columns`)'),
+    heading_rows: z
+      .boolean()
+      .default(false)
+      .describe('Open each table with a full-width row "Recommendation N: <text>" instead of a heading above it'),
   })
   .superRefine((v, ctx) => {
     const want = VIEW_COLUMNS[v.view];
     if (v.columns !== undefined && v.columns.length !== want) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: want === 0 ? 'does not apply to a list: a list has no columns' : `must give ${want} headings for a ${v.view} view, not ${v.columns.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message:
+          want === 0
+            ? 'does not apply to a list: a list has no columns'
+            : `must give ${want} headings for a ${v.view} view, not ${v.columns.length}`,
+      });
     }
     if (v.results_heading !== undefined && v.view !== 'progress') {
-      ctx.addIssue({ code: 'custom', path: ['results_heading'], message: 'applies only to a progress view; use `columns`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['results_heading'],
+        message: 'applies only to a progress view; use `columns`',
+      });
     }
   })
   .describe('Recommendation tables of a set, as at a date');

@@ -25,7 +25,13 @@ export const actionSchema = z
     owner: plainText.optional().describe('Who carries the action out, shown in an action plan'),
     target: isoDate.optional().describe('The date the action was first due; kept as it was when the target moves'),
     revised_targets: z
-      .array(z.strictObject({ date: isoDate, reason: markdown.describe('Why the target moved'), decided: isoDate.optional().describe('When the new target was agreed') }))
+      .array(
+        z.strictObject({
+          date: isoDate,
+          reason: markdown.describe('Why the target moved'),
+          decided: isoDate.optional().describe('When the new target was agreed'),
+        }),
+      )
       .default([])
       .describe('Later targets, oldest first, each with its reason'),
     progress: z.array(progressSchema).default([]).describe('Dated positions, oldest first'),
@@ -52,7 +58,11 @@ export const recommendationSchema = z
       .array(z.strictObject({ date: isoDate, text: markdown }))
       .default([])
       .describe('Dated commentary printed after the table'),
-    exempt: exemptParagraph.optional().describe('Exempt under this paragraph of Schedule 12A: shown only in the members’ papers, never on the public site'),
+    exempt: exemptParagraph
+      .optional()
+      .describe(
+        'Exempt under this paragraph of Schedule 12A: shown only in the members’ papers, never on the public site',
+      ),
   })
   .describe('One recommendation: content/recommendations/<set>/<number>.yaml');
 

@@ -17,7 +17,9 @@ export const committeesSchema = z
             }),
           )
           .default([])
-          .describe('Later names under the same code, oldest first: each page uses the name in force at its meeting’s date'),
+          .describe(
+            'Later names under the same code, oldest first: each page uses the name in force at its meeting’s date',
+          ),
       }),
     ),
   })
@@ -55,9 +57,15 @@ export const statusesSchema = z
         id: slug,
         label: plainText,
         colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb'),
-        aliases: z.array(plainText).default([]).describe('Other words for this status, such as `complete` for `completed`'),
+        aliases: z
+          .array(plainText)
+          .default([])
+          .describe('Other words for this status, such as `complete` for `completed`'),
         closed: z.boolean().default(false).describe('True when nothing more is to be done'),
-        neutral: z.boolean().default(false).describe('True for a status that says nothing of progress; ignored when rolling up a recommendation'),
+        neutral: z
+          .boolean()
+          .default(false)
+          .describe('True for a status that says nothing of progress; ignored when rolling up a recommendation'),
         description: plainText.optional(),
       }),
     ),

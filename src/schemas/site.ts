@@ -3,7 +3,10 @@ import { markdown, plainText } from './common.ts';
 
 const urlPattern = z
   .string()
-  .regex(/^\/([a-z0-9{}-]+\/)*$/, 'must start and end with `/`, using placeholders such as `{committee}`, `{yyyy}`, `{yymmdd}`, `{nn}`')
+  .regex(
+    /^\/([a-z0-9{}-]+\/)*$/,
+    'must start and end with `/`, using placeholders such as `{committee}`, `{yyyy}`, `{yymmdd}`, `{nn}`',
+  )
   .describe('URL pattern with placeholders {committee} {yyyy} {yymmdd} {date} {nn} {number}');
 
 export const siteSchema = z
@@ -11,17 +14,26 @@ export const siteSchema = z
     title: plainText.describe('Name of the archive website'),
     body: plainText.describe('The public body whose papers these are'),
     body_short: plainText.describe('Short name of the body, such as MPA'),
-    base_url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).describe('Where the site is published, such as https://example.org/'),
+    base_url: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https address' })
+      .describe('Where the site is published, such as https://example.org/'),
     base_path: z
       .string()
       .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'must start and end with `/`, such as `/archive/`')
       .optional()
-      .describe('The path the site is served under, such as /repo/ for owner.github.io/repo/; by default the path of base_url'),
+      .describe(
+        'The path the site is served under, such as /repo/ for owner.github.io/repo/; by default the path of base_url',
+      ),
     language: z.string().default('en-GB'),
-    banner: markdown.optional().describe('Shown at the top of every report: for an archive, that the body was replaced'),
+    banner: markdown
+      .optional()
+      .describe('Shown at the top of every report: for an archive, that the body was replaced'),
     feedback_email: z.email().optional().describe('Address for the feedback link'),
     licence: z
-      .strictObject({ name: plainText.describe('Such as Open Government Licence v3.0'), url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }) })
+      .strictObject({
+        name: plainText.describe('Such as Open Government Licence v3.0'),
+        url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }),
+      })
       .optional()
       .describe('The licence of the open data, stated on the data page and in the JSON files'),
     date_style: z

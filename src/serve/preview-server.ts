@@ -83,7 +83,15 @@ export async function startPreviewServer(siteDir: string, options: PreviewOption
   const listeners = new Set<ServerResponse>();
   let problems = problemsEvent([]);
   const server = createServer((req, res) => {
-    void answer(siteDir, options.basePath?.() ?? '/', options.overlay ?? new Map(), req, res, listeners, () => problems).catch(() => {
+    void answer(
+      siteDir,
+      options.basePath?.() ?? '/',
+      options.overlay ?? new Map(),
+      req,
+      res,
+      listeners,
+      () => problems,
+    ).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -129,14 +137,24 @@ function pathsOf(basePath: string, file: string): string[] {
   return file === 'index.html' || file.endsWith('/index.html') ? [at, at.slice(0, -'index.html'.length)] : [at];
 }
 
-async function answer(siteDir: string, basePath: string, overlay: ReadonlyMap<string, Buffer>, req: IncomingMessage, res: ServerResponse, listeners: Set<ServerResponse>, problems: () => string): Promise<void> {
+async function answer(
+  siteDir: string,
+  basePath: string,
+  overlay: ReadonlyMap<string, Buffer>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  listeners: Set<ServerResponse>,
+  problems: () => string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
   const target = req.url ?? '/';
   if (target === `${basePath}${RELOAD_SCRIPT_PATH}`) {
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_SCRIPT);
+    res
+      .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+      .end(RELOAD_SCRIPT);
     return;
   }
   if (target === `${basePath}${RELOAD_PATH}`) {
@@ -157,7 +175,9 @@ async function answer(siteDir: string, basePath: string, overlay: ReadonlyMap<st
   if (located && rendered) {
     const type = CONTENT_TYPES[path.extname(located.file)] ?? 'application/octet-stream';
     const body = type.startsWith('text/html') ? withReloadClient(rendered.toString('utf8'), basePath) : rendered;
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : body);
+    res
+      .writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+      .end(req.method === 'HEAD' ? undefined : body);
     return;
   }
   const found = located ? await resolveSiteFile(siteDir, target, basePath) : undefined;
@@ -177,7 +197,10 @@ async function answer(siteDir: string, basePath: string, overlay: ReadonlyMap<st
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();
-  else createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+  else
+    createReadStream(found.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
 }
 
 /** The page with the script that reloads it added at the end of its body. */

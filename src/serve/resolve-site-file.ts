@@ -27,7 +27,11 @@ export const CONTENT_TYPES: Record<string, string> = {
  * or not, or a sibling folder whose name starts the same), or names anything
  * but a regular file (a folder, a link) is never served.
  */
-export async function resolveSiteFile(siteDir: string, requestPath: string, basePath = '/'): Promise<{ file: string; pathname: string } | undefined> {
+export async function resolveSiteFile(
+  siteDir: string,
+  requestPath: string,
+  basePath = '/',
+): Promise<{ file: string; pathname: string } | undefined> {
   const found = locateSiteFile(siteDir, requestPath, basePath);
   if (!found) return undefined;
   try {
@@ -42,7 +46,11 @@ export async function resolveSiteFile(siteDir: string, requestPath: string, base
  * its absolute path, and its path inside the site (`a/b/index.html`). Nothing
  * for a path that may not be served (see `resolveSiteFile`).
  */
-export function locateSiteFile(siteDir: string, requestPath: string, basePath = '/'): { file: string; inside: string; pathname: string } | undefined {
+export function locateSiteFile(
+  siteDir: string,
+  requestPath: string,
+  basePath = '/',
+): { file: string; inside: string; pathname: string } | undefined {
   let pathname: string;
   try {
     const requested = new URL(requestPath, 'http://site.invalid').pathname;

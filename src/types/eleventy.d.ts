@@ -15,4 +15,3 @@ declare module '@11ty/eleventy' {
   export function HtmlBasePlugin(eleventyConfig: never): void;
   export default Eleventy;
 }
-

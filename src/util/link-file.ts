@@ -22,13 +22,21 @@ export async function writeFileAnew(file: string, data: Uint8Array | string): Pr
  * Each of `files` (paths relative to both folders) put from `fromDir` at the
  * same place under `toDir`, with `linkFile` unless told otherwise; several at a time.
  */
-export async function putFiles(fromDir: string, toDir: string, files: readonly string[], put: (from: string, to: string) => Promise<void> = linkFile): Promise<void> {
-  for (const dir of new Set(files.map((file) => path.dirname(path.join(toDir, file))))) await mkdir(dir, { recursive: true });
+export async function putFiles(
+  fromDir: string,
+  toDir: string,
+  files: readonly string[],
+  put: (from: string, to: string) => Promise<void> = linkFile,
+): Promise<void> {
+  for (const dir of new Set(files.map((file) => path.dirname(path.join(toDir, file)))))
+    await mkdir(dir, { recursive: true });
   await forEachAtOnce(files, 16, (file) => put(path.join(fromDir, file), path.join(toDir, file)));
 }
 
 /** Every file under `from` linked at the same place under `to`. */
 export async function linkTree(from: string, to: string): Promise<void> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)));
   await putFiles(from, to, files);
 }

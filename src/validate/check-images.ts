@@ -10,12 +10,26 @@ import type { Checked, Content } from '../content/content.ts';
  */
 export function checkOutsideImages(content: Content, md: MarkdownIt): ContentError[] {
   const errors: ContentError[] = [];
-  const entries: Array<Checked<unknown>> = [...content.reports, ...content.recommendations, ...content.sets, ...content.boroughs, ...content.meetings];
+  const entries: Array<Checked<unknown>> = [
+    ...content.reports,
+    ...content.recommendations,
+    ...content.sets,
+    ...content.boroughs,
+    ...content.meetings,
+  ];
   for (const entry of entries) {
     walk(entry.data, [], (text, path) => {
       if (!text.includes('![') && !text.includes(']:')) return;
       for (const src of findImages(md, text)) {
-        if (isOutsideImage(src)) errors.push(createError(locatePath(entry.source, path), 'E_MARKDOWN', `an image from outside the site (${src})`, 'leave it out, or give its address as a link: pages and PDFs show nothing from other sites'));
+        if (isOutsideImage(src))
+          errors.push(
+            createError(
+              locatePath(entry.source, path),
+              'E_MARKDOWN',
+              `an image from outside the site (${src})`,
+              'leave it out, or give its address as a link: pages and PDFs show nothing from other sites',
+            ),
+          );
       }
     });
   }
@@ -26,9 +40,9 @@ function walk(value: unknown, path: DataPath, visit: (text: string, path: DataPa
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) walk(v, [...path, i], visit);
-  }
-  else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'body')) walk(v, [...path, key], visit);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value))
+      if (!(path.length === 0 && key === 'body')) walk(v, [...path, key], visit);
   }
 }
 

@@ -15,7 +15,14 @@ import type { Checked, Content } from '../content/content.ts';
  */
 export function checkMeetingPapers(content: Content, known: ReadonlySet<string>): ContentError[] {
   const errors: ContentError[] = [];
-  const at = (entry: Checked<unknown>, path: DataPath, code: ErrorCode, message: string, hint: string, severity: Severity = 'error') => errors.push(createError(locatePath(entry.source, path), code, message, hint, severity));
+  const at = (
+    entry: Checked<unknown>,
+    path: DataPath,
+    code: ErrorCode,
+    message: string,
+    hint: string,
+    severity: Severity = 'error',
+  ) => errors.push(createError(locatePath(entry.source, path), code, message, hint, severity));
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));
   const minutesIds = new Set(content.minutes.map((m) => m.id));
 
@@ -29,33 +36,113 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
       items.forEach((item, i) => {
         const previous = numbers[i - 1];
         const number = numbers[i] ?? 0;
-        if (previous !== undefined && numbers.indexOf(number) < i) at(meeting, [field, i], 'E_DUPLICATE_ID', `agenda item ${number} appears twice`, 'give each agenda item its own number');
-        else if (previous !== undefined && number < previous) at(meeting, [field, i], 'E_AGENDA', `item ${number} comes after item ${previous}`, 'list the items in the order of their numbers, as the agenda prints them', 'warning');
+        if (previous !== undefined && numbers.indexOf(number) < i)
+          at(
+            meeting,
+            [field, i],
+            'E_DUPLICATE_ID',
+            `agenda item ${number} appears twice`,
+            'give each agenda item its own number',
+          );
+        else if (previous !== undefined && number < previous)
+          at(
+            meeting,
+            [field, i],
+            'E_AGENDA',
+            `item ${number} comes after item ${previous}`,
+            'list the items in the order of their numbers, as the agenda prints them',
+            'warning',
+          );
         const target = item.report === undefined ? undefined : reportsById.get(item.report);
-        if (target && part === 1 && target.data.exempt !== undefined) at(meeting, [field, i, 'report'], 'E_EXEMPT', `report \`${item.report}\` is exempt, and Part 1 is public`, 'list it under `part_2`, after the exclusion of the press and public');
-        if (target && part === 2 && target.data.exempt === undefined) at(meeting, [field, i, 'report'], 'E_EXEMPT', `report \`${item.report}\` stands in Part 2 but is not exempt`, 'add `exempt: <paragraph of Schedule 12A>` to the report, or list it in Part 1');
-        if (target && part === 2 && item.title === undefined) at(meeting, [field, i], 'E_EXEMPT', `the exempt report \`${item.report}\` has no public title on the agenda`, 'add `title:` with the words the public agenda shows; the report’s own title is not published');
+        if (target && part === 1 && target.data.exempt !== undefined)
+          at(
+            meeting,
+            [field, i, 'report'],
+            'E_EXEMPT',
+            `report \`${item.report}\` is exempt, and Part 1 is public`,
+            'list it under `part_2`, after the exclusion of the press and public',
+          );
+        if (target && part === 2 && target.data.exempt === undefined)
+          at(
+            meeting,
+            [field, i, 'report'],
+            'E_EXEMPT',
+            `report \`${item.report}\` stands in Part 2 but is not exempt`,
+            'add `exempt: <paragraph of Schedule 12A>` to the report, or list it in Part 1',
+          );
+        if (target && part === 2 && item.title === undefined)
+          at(
+            meeting,
+            [field, i],
+            'E_EXEMPT',
+            `the exempt report \`${item.report}\` has no public title on the agenda`,
+            'add `title:` with the words the public agenda shows; the report’s own title is not published',
+          );
         if (item.minutes !== undefined && !minutesIds.has(item.minutes) && !known.has(`minutes:${item.minutes}`)) {
-          at(meeting, [field, i, 'minutes'], 'E_UNKNOWN_REF', `there are no minutes content/minutes/${item.minutes}.md`, didYouMean(item.minutes, [...minutesIds], 'write the committee and date of minutes under content/minutes, or give the item a `title` and `kind: minutes` instead'));
+          at(
+            meeting,
+            [field, i, 'minutes'],
+            'E_UNKNOWN_REF',
+            `there are no minutes content/minutes/${item.minutes}.md`,
+            didYouMean(
+              item.minutes,
+              [...minutesIds],
+              'write the committee and date of minutes under content/minutes, or give the item a `title` and `kind: minutes` instead',
+            ),
+          );
         } else if (item.minutes !== undefined && item.minutes.split('/')[1]! >= meeting.id.split('/')[1]!) {
-          at(meeting, [field, i, 'minutes'], 'E_UNKNOWN_REF', `the minutes of ${item.minutes} are not of an earlier meeting`, 'a meeting confirms the minutes of a meeting before it');
+          at(
+            meeting,
+            [field, i, 'minutes'],
+            'E_UNKNOWN_REF',
+            `the minutes of ${item.minutes} are not of an earlier meeting`,
+            'a meeting confirms the minutes of a meeting before it',
+          );
         }
       });
     }
     const exclusion = meeting.data.agenda.findIndex((item) => item.kind === 'exclusion');
-    if (meeting.data.part_2.length > 0 && exclusion < 0) at(meeting, ['part_2'], 'E_AGENDA', 'there is a Part 2 but no exclusion of the press and public', 'end `agenda` with `- kind: exclusion`: the resolution that excludes the press and public before Part 2');
-    if (exclusion >= 0 && exclusion !== meeting.data.agenda.length - 1) at(meeting, ['agenda', exclusion], 'E_AGENDA', 'the exclusion of the press and public is not the last item of Part 1', 'move it to the end of `agenda`, and the items after it to `part_2`');
+    if (meeting.data.part_2.length > 0 && exclusion < 0)
+      at(
+        meeting,
+        ['part_2'],
+        'E_AGENDA',
+        'there is a Part 2 but no exclusion of the press and public',
+        'end `agenda` with `- kind: exclusion`: the resolution that excludes the press and public before Part 2',
+      );
+    if (exclusion >= 0 && exclusion !== meeting.data.agenda.length - 1)
+      at(
+        meeting,
+        ['agenda', exclusion],
+        'E_AGENDA',
+        'the exclusion of the press and public is not the last item of Part 1',
+        'move it to the end of `agenda`, and the items after it to `part_2`',
+      );
   }
   for (const rep of content.reports) {
     if (rep.data.exempt === undefined) continue;
     const meeting = content.meetings.find((m) => m.id === `${rep.data.committee}/${rep.data.date}`);
     if (meeting?.data.agenda.some((item) => item.report === rep.id)) continue;
-    if (meeting && !meeting.data.part_2.some((item) => item.report === rep.id)) at(rep, ['exempt'], 'E_EXEMPT', `the exempt report is not in Part 2 of ${meeting.file}`, `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``);
+    if (meeting && !meeting.data.part_2.some((item) => item.report === rep.id))
+      at(
+        rep,
+        ['exempt'],
+        'E_EXEMPT',
+        `the exempt report is not in Part 2 of ${meeting.file}`,
+        `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``,
+      );
   }
   for (const borough of content.boroughs) {
     borough.data.facts.forEach((fact, i) => {
       const source = reportsById.get(fact.source.report);
-      if (source?.data.exempt !== undefined) at(borough, ['facts', i, 'source', 'report'], 'E_EXEMPT', `the report \`${fact.source.report}\` is exempt, and borough pages are public`, 'cite a public report, or leave the fact out');
+      if (source?.data.exempt !== undefined)
+        at(
+          borough,
+          ['facts', i, 'source', 'report'],
+          'E_EXEMPT',
+          `the report \`${fact.source.report}\` is exempt, and borough pages are public`,
+          'cite a public report, or leave the fact out',
+        );
     });
   }
   errors.push(...checkMinutes(content));
@@ -72,17 +159,35 @@ function checkMinutes(content: Content): ContentError[] {
     const startLine = minutes.body?.startLine ?? 1;
     const { items, problems } = parseMinutes(minutes.data.body, startLine);
     parsed.set(minutes.id, items);
-    for (const p of problems) errors.push(createError({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
+    for (const p of problems)
+      errors.push(createError({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
     const meeting = meetings.get(minutes.id);
     if (!meeting) {
-      errors.push(createError({ file: minutes.file, line: 1, col: 1 }, 'E_UNKNOWN_REF', `there is no meeting file content/meetings/${minutes.id}.yaml`, `create content/meetings/${minutes.id}.yaml with the meeting’s agenda, or correct the file name`));
+      errors.push(
+        createError(
+          { file: minutes.file, line: 1, col: 1 },
+          'E_UNKNOWN_REF',
+          `there is no meeting file content/meetings/${minutes.id}.yaml`,
+          `create content/meetings/${minutes.id}.yaml with the meeting’s agenda, or correct the file name`,
+        ),
+      );
       continue;
     }
     for (const item of items) {
       const where = { file: minutes.file, line: item.line, col: 1 };
       if (!findAgendaItem(meeting.data, item.agenda, content)) {
-        const listed = numberAgenda(item.agenda.part === 1 ? meeting.data.agenda : meeting.data.part_2, reportNumberIn(content));
-        errors.push(createError(where, 'E_UNKNOWN_REF', `Part ${item.agenda.part} of the agenda of ${meeting.file} has no item ${item.agenda.number}`, listed.length > 0 ? `write one of its items: ${listed.join(', ')}` : `add the item to ${meeting.file}`));
+        const listed = numberAgenda(
+          item.agenda.part === 1 ? meeting.data.agenda : meeting.data.part_2,
+          reportNumberIn(content),
+        );
+        errors.push(
+          createError(
+            where,
+            'E_UNKNOWN_REF',
+            `Part ${item.agenda.part} of the agenda of ${meeting.file} has no item ${item.agenda.number}`,
+            listed.length > 0 ? `write one of its items: ${listed.join(', ')}` : `add the item to ${meeting.file}`,
+          ),
+        );
         continue;
       }
       const exempt = item.exempt !== undefined || item.agenda.part === 2;
@@ -91,14 +196,38 @@ function checkMinutes(content: Content): ContentError[] {
           const isSet = !target.includes('/');
           const found = isSet ? setIds.includes(target) : recommendations.has(target);
           const dwhere = { file: minutes.file, line: decision.line, col: decision.col };
-          if (!found) errors.push(createError(dwhere, 'E_UNKNOWN_REF', `no recommendation ${isSet ? 'set ' : ''}\`${target}\``, didYouMean(target, isSet ? setIds : [...recommendations.keys()], 'name a set by its folder under content/recommendations, or a recommendation as <set>/<number>')));
-          else if (!exempt && !isSet && recommendations.get(target)?.data.exempt !== undefined) errors.push(createError(dwhere, 'E_EXEMPT', `recommendation \`${target}\` is exempt, and this minute item is public`, 'record the decision in the Part 2 item that took it, or mark this item `exempt=<paragraph>`'));
+          if (!found)
+            errors.push(
+              createError(
+                dwhere,
+                'E_UNKNOWN_REF',
+                `no recommendation ${isSet ? 'set ' : ''}\`${target}\``,
+                didYouMean(
+                  target,
+                  isSet ? setIds : [...recommendations.keys()],
+                  'name a set by its folder under content/recommendations, or a recommendation as <set>/<number>',
+                ),
+              ),
+            );
+          else if (!exempt && !isSet && recommendations.get(target)?.data.exempt !== undefined)
+            errors.push(
+              createError(
+                dwhere,
+                'E_EXEMPT',
+                `recommendation \`${target}\` is exempt, and this minute item is public`,
+                'record the decision in the Part 2 item that took it, or mark this item `exempt=<paragraph>`',
+              ),
+            );
         }
       }
     }
   }
   const numbered = numberMinutes(
-    content.minutes.map((m) => ({ id: m.id, itemCount: parsed.get(m.id)?.length ?? 0, firstNumber: m.data.first_number })),
+    content.minutes.map((m) => ({
+      id: m.id,
+      itemCount: parsed.get(m.id)?.length ?? 0,
+      firstNumber: m.data.first_number,
+    })),
     // data/site.yaml may have failed its own check: then the default year.
     content.site?.data.municipal_year_starts ?? '05-01',
   );
@@ -106,9 +235,24 @@ function checkMinutes(content: Content): ContentError[] {
     const n = numbered.get(minutes.id);
     if (minutes.data.first_number === undefined || !n?.previous) continue;
     if (minutes.data.first_number <= n.previous.last) {
-      errors.push(createError(locatePath(minutes.source, ['first_number']), 'E_MINUTE_NUMBER', `minute ${minutes.data.first_number} is already a minute of ${n.previous.id}, whose minutes run to ${n.previous.last}`, `leave \`first_number\` out: these minutes then start at ${n.previous.last + 1}`));
+      errors.push(
+        createError(
+          locatePath(minutes.source, ['first_number']),
+          'E_MINUTE_NUMBER',
+          `minute ${minutes.data.first_number} is already a minute of ${n.previous.id}, whose minutes run to ${n.previous.last}`,
+          `leave \`first_number\` out: these minutes then start at ${n.previous.last + 1}`,
+        ),
+      );
     } else if (minutes.data.first_number === n.previous.last + 1) {
-      errors.push(createError(locatePath(minutes.source, ['first_number']), 'E_MINUTE_NUMBER', `\`first_number\` ${minutes.data.first_number} is the number these minutes would have anyway`, 'leave it out: numbers follow on from the minutes before', 'warning'));
+      errors.push(
+        createError(
+          locatePath(minutes.source, ['first_number']),
+          'E_MINUTE_NUMBER',
+          `\`first_number\` ${minutes.data.first_number} is the number these minutes would have anyway`,
+          'leave it out: numbers follow on from the minutes before',
+          'warning',
+        ),
+      );
     }
   }
   return errors;

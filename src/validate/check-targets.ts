@@ -5,7 +5,10 @@ import type { Content } from '../content/content.ts';
 import { createStatusResolver } from '../domain/statuses.ts';
 
 /** The target in force: the last revision, or the original. */
-export function currentTarget(action: { target?: string | undefined; revised_targets: ReadonlyArray<{ date: string }> }): string | undefined {
+export function currentTarget(action: {
+  target?: string | undefined;
+  revised_targets: ReadonlyArray<{ date: string }>;
+}): string | undefined {
   return action.revised_targets.at(-1)?.date ?? action.target;
 }
 
@@ -20,13 +23,25 @@ export function checkTargets(content: Content, today: string): ContentError[] {
     for (const [k, kp] of rec.data.key_points.entries()) {
       for (const [a, action] of kp.actions.entries()) {
         for (const [p, entry] of action.progress.entries()) {
-          if (entry.date > today) warnings.push(createError(locatePath(rec.source, ['key_points', k, 'actions', a, 'progress', p, 'date']), 'E_DATE', `recommendation ${rec.data.number}: this position is dated ${formatDate(entry.date)}, after today`, 'date a position on the day it was reported; correct the year if it is a typo', 'warning'));
+          if (entry.date > today)
+            warnings.push(
+              createError(
+                locatePath(rec.source, ['key_points', k, 'actions', a, 'progress', p, 'date']),
+                'E_DATE',
+                `recommendation ${rec.data.number}: this position is dated ${formatDate(entry.date)}, after today`,
+                'date a position on the day it was reported; correct the year if it is a typo',
+                'warning',
+              ),
+            );
         }
         const target = currentTarget(action);
         if (!target || target >= today) continue;
         const latest = action.progress.at(-1);
         if (latest && resolve(latest.status)?.closed) continue;
-        const path = action.revised_targets.length > 0 ? ['key_points', k, 'actions', a, 'revised_targets', action.revised_targets.length - 1, 'date'] : ['key_points', k, 'actions', a, 'target'];
+        const path =
+          action.revised_targets.length > 0
+            ? ['key_points', k, 'actions', a, 'revised_targets', action.revised_targets.length - 1, 'date']
+            : ['key_points', k, 'actions', a, 'target'];
         warnings.push(
           createError(
             locatePath(rec.source, path),

@@ -14,28 +14,66 @@ export interface ViewProblem {
  * A view of a recommendation set names a set, an owner and numbers that exist;
  * in a public paper (`inPublic`), it shows no exempt recommendation.
  */
-export function checkViewReferences(view: { set: string; owner?: string | undefined; numbers?: number[] | undefined }, content: Pick<Content, 'sets' | 'recommendations' | 'found'>, inPublic = false): ViewProblem[] {
+export function checkViewReferences(
+  view: { set: string; owner?: string | undefined; numbers?: number[] | undefined },
+  content: Pick<Content, 'sets' | 'recommendations' | 'found'>,
+  inPublic = false,
+): ViewProblem[] {
   const set = content.sets.find((s) => s.id === view.set);
   // A set or recommendation whose own file failed its check is reported there, not here again.
   if (!set && content.found?.has(`recommendation-set:${view.set}`)) return [];
   const setIds = content.sets.map((s) => s.id);
-  if (!set) return [{ path: ['set'], message: `no recommendation set \`${view.set}\``, hint: didYouMean(view.set, setIds, `a set is a folder of content/recommendations with an index.yaml; the sets are: ${setIds.join(', ') || 'none yet'}`) }];
+  if (!set)
+    return [
+      {
+        path: ['set'],
+        message: `no recommendation set \`${view.set}\``,
+        hint: didYouMean(
+          view.set,
+          setIds,
+          `a set is a folder of content/recommendations with an index.yaml; the sets are: ${setIds.join(', ') || 'none yet'}`,
+        ),
+      },
+    ];
   const problems: ViewProblem[] = [];
   if (view.owner !== undefined && !set.data.owners.includes(view.owner)) {
-    problems.push({ path: ['owner'], message: `\`${view.owner}\` is not an owner in set \`${set.id}\``, hint: didYouMean(view.owner, set.data.owners, `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}`) });
+    problems.push({
+      path: ['owner'],
+      message: `\`${view.owner}\` is not an owner in set \`${set.id}\``,
+      hint: didYouMean(
+        view.owner,
+        set.data.owners,
+        `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}`,
+      ),
+    });
   }
-  const numbers = new Set(content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number));
+  const numbers = new Set(
+    content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number),
+  );
   view.numbers?.forEach((n, i) => {
-    if (!numbers.has(n) && !content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`)) problems.push({ path: ['numbers', i], message: `set \`${set.id}\` has no recommendation ${n}`, hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml` });
+    if (!numbers.has(n) && !content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`))
+      problems.push({
+        path: ['numbers', i],
+        message: `set \`${set.id}\` has no recommendation ${n}`,
+        hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml`,
+      });
   });
   if (inPublic) {
-    const shown = content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`) && (view.owner === undefined || r.data.owner === view.owner) && (view.numbers === undefined || view.numbers.includes(r.data.number)));
+    const shown = content.recommendations.filter(
+      (r) =>
+        r.id.startsWith(`${set.id}/`) &&
+        (view.owner === undefined || r.data.owner === view.owner) &&
+        (view.numbers === undefined || view.numbers.includes(r.data.number)),
+    );
     for (const rec of shown.filter((r) => r.data.exempt !== undefined)) {
       const at = view.numbers?.indexOf(rec.data.number) ?? -1;
       problems.push({
         path: at >= 0 ? ['numbers', at] : ['set'],
         message: `recommendation ${rec.data.number} of \`${set.id}\` is exempt (paragraph ${rec.data.exempt} of Schedule 12A), and this public paper would show it`,
-        hint: at >= 0 ? 'take its number out of `numbers`, or mark this report `exempt`' : 'list the public recommendations under `numbers`, or mark this report `exempt`',
+        hint:
+          at >= 0
+            ? 'take its number out of `numbers`, or mark this report `exempt`'
+            : 'list the public recommendations under `numbers`, or mark this report `exempt`',
         exempt: true,
       });
     }

@@ -31,11 +31,19 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
   }
   if (issue.code === 'invalid_type') {
     const got = describeValue((issue as { input?: unknown }).input);
-    return [createError(at, 'E_SCHEMA', `\`${field}\` must be ${article(issue.expected)}, not ${got}`, hintForType(issue.expected))];
+    return [
+      createError(
+        at,
+        'E_SCHEMA',
+        `\`${field}\` must be ${article(issue.expected)}, not ${got}`,
+        hintForType(issue.expected),
+      ),
+    ];
   }
   if (issue.code === 'custom') {
     const code = (issue.params?.code as ErrorCode | undefined) ?? 'E_SCHEMA';
-    const hint = code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : customHint(path);
+    const hint =
+      code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : customHint(path);
     return [createError(at, code, `\`${field}\` ${issue.message}`, hint)];
   }
   if (issue.code === 'invalid_value') {
@@ -55,8 +63,10 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
 function customHint(path: DataPath): string {
   const last = lastKey(path);
   const hints: Record<string, string> = {
-    description: 'add `description:` with the words that complete "Report N of the … meeting of the … and", or `opening:` with the whole line',
-    columns: 'write as many headings as the view has columns: three for `view: progress`, four for `view: plan`, none for `view: list`',
+    description:
+      'add `description:` with the words that complete "Report N of the … meeting of the … and", or `opening:` with the whole line',
+    columns:
+      'write as many headings as the view has columns: three for `view: progress`, four for `view: plan`, none for `view: list`',
     results_heading: 'move the heading into `columns`, as the third of its headings',
     revised_targets: 'add `target:` with the date the action was first due',
     appendices: 'give the appendix either `body:` (Markdown) or `recommendations:` (a view of a set), not both',
@@ -67,11 +77,18 @@ function customHint(path: DataPath): string {
 
 function sizeHint(issue: Issue & { code: 'too_small' | 'too_big' }): string {
   const origin = (issue as { origin?: string }).origin;
-  const limit = Number(issue.code === 'too_small' ? (issue as { minimum?: unknown }).minimum : (issue as { maximum?: unknown }).maximum);
+  const limit = Number(
+    issue.code === 'too_small' ? (issue as { minimum?: unknown }).minimum : (issue as { maximum?: unknown }).maximum,
+  );
   if (origin === 'array') {
-    return issue.code === 'too_small' ? `write at least ${limit} item${limit === 1 ? '' : 's'} under it, each on a line starting \`- \`` : `keep at most ${limit} items`;
+    return issue.code === 'too_small'
+      ? `write at least ${limit} item${limit === 1 ? '' : 's'} under it, each on a line starting \`- \``
+      : `keep at most ${limit} items`;
   }
-  if (origin === 'string') return issue.code === 'too_small' ? 'write the value after the colon, or remove the line if the field is optional' : `shorten it to at most ${limit} characters`;
+  if (origin === 'string')
+    return issue.code === 'too_small'
+      ? 'write the value after the colon, or remove the line if the field is optional'
+      : `shorten it to at most ${limit} characters`;
   return issue.code === 'too_small' ? `write a number of at least ${limit}` : `write a number of at most ${limit}`;
 }
 
@@ -140,7 +157,11 @@ function defOf(schema: unknown): Def | undefined {
 
 function unwrap(schema: unknown): unknown {
   let current = schema;
-  for (let def = defOf(current); def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(def.type); def = defOf(current)) {
+  for (
+    let def = defOf(current);
+    def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(def.type);
+    def = defOf(current)
+  ) {
     current = def.type === 'pipe' ? def.in : def.innerType;
   }
   return current;

@@ -47,7 +47,12 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     const found = checked.get(kind)?.[0];
     if (found) return found;
     unchecked.add(kind);
-    return { id: kind, file: `data/${kind}.yaml`, source: undefined, data: STAND_INS[kind] } as unknown as Checked<unknown>;
+    return {
+      id: kind,
+      file: `data/${kind}.yaml`,
+      source: undefined,
+      data: STAND_INS[kind],
+    } as unknown as Checked<unknown>;
   };
   const content = {
     site: checked.get('site')?.[0],
@@ -93,6 +98,9 @@ function checkEntryAnew(entry: RawEntry): EntryCheck {
   const schema = SCHEMAS[entry.kind];
   const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
   if (!result.success) return { errors: mapSchemaIssues(entry, schema, result.error.issues) };
-  const data = entry.kind === 'report' || entry.kind === 'minutes' ? { ...(result.data as object), body: entry.body?.text ?? '' } : result.data;
+  const data =
+    entry.kind === 'report' || entry.kind === 'minutes'
+      ? { ...(result.data as object), body: entry.body?.text ?? '' }
+      : result.data;
   return { checked: { id: entry.id, file: entry.file, source: entry.source, data, body: entry.body }, errors: [] };
 }

@@ -36,7 +36,11 @@ async function readImportGraph(): Promise<Graph> {
   for (const file of files) {
     const text = await readFile(path.join(src, file), 'utf8');
     const from = `src/${file.split(path.sep).join('/')}`;
-    const targets = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
+    const targets = [
+      ...text.matchAll(
+        /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+      ),
+    ]
       .map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(from), m[1] ?? m[2] ?? '')))
       .filter((target) => target.startsWith('src/'));
     graph.set(from, [...new Set(targets)]);
@@ -51,7 +55,9 @@ function layerOf(file: string): number {
 
 /** Imports from a lower layer to a higher one. */
 function findUpwardImports(graph: Graph): string[] {
-  return [...graph].flatMap(([from, targets]) => targets.filter((to) => layerOf(to) > layerOf(from)).map((to) => `${from} → ${to}`));
+  return [...graph].flatMap(([from, targets]) =>
+    targets.filter((to) => layerOf(to) > layerOf(from)).map((to) => `${from} → ${to}`),
+  );
 }
 
 /** Groups of files that import each other, directly or round a loop (Tarjan's strongly connected components). */
@@ -109,6 +115,8 @@ describe('the layers of src/', () => {
       ['src/model/build-report.ts', ['src/model/types.ts', 'src/domain/dates.ts']],
     ]);
     expect(findUpwardImports(graph)).toEqual(['src/domain/dates.ts → src/model/types.ts']);
-    expect(findImportLoops(graph)).toEqual([['src/domain/dates.ts', 'src/model/build-report.ts', 'src/model/types.ts']]);
+    expect(findImportLoops(graph)).toEqual([
+      ['src/domain/dates.ts', 'src/model/build-report.ts', 'src/model/types.ts'],
+    ]);
   });
 });

@@ -46,14 +46,21 @@ describe("the benchmark's measures", () => {
     const yaml = await readFile(path.join(root, 'content/recommendations/cdrp-scrutiny-2003/01.yaml'), 'utf8');
     const marker = /Benchmark edit 2 \d+/.exec(yaml)?.[0];
     expect(marker).toBeDefined();
-    expect(await readFile(path.join(root, 'output/site/recommendations/cdrp-scrutiny-2003/01/index.html'), 'utf8')).toContain(marker);
+    expect(
+      await readFile(path.join(root, 'output/site/recommendations/cdrp-scrutiny-2003/01/index.html'), 'utf8'),
+    ).toContain(marker);
   });
 
   it("summarises a CPU profile by the project's files and by functions' own time", async () => {
     const dir = await makeTempDir('profile');
     const script = path.join(dir, 'check.mts');
-    await writeFile(script, `import { checkProject } from ${JSON.stringify(path.join(REPO_ROOT, 'src/pipeline/check-project.ts'))};\nfor (let i = 0; i < 3; i++) await checkProject(${JSON.stringify(REPO_ROOT)});\n`);
-    await promisify(execFile)(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', script], { cwd: REPO_ROOT });
+    await writeFile(
+      script,
+      `import { checkProject } from ${JSON.stringify(path.join(REPO_ROOT, 'src/pipeline/check-project.ts'))};\nfor (let i = 0; i < 3; i++) await checkProject(${JSON.stringify(REPO_ROOT)});\n`,
+    );
+    await promisify(execFile)(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', script], {
+      cwd: REPO_ROOT,
+    });
     const [file] = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
     const summary = await summariseProfile(path.join(dir, file!), 5);
     expect(summary.files.length).toBeGreaterThan(0);

@@ -6,7 +6,13 @@ import { makeTempDir } from '../helpers/temp-dir.ts';
 describe('the synthetic archive of the benchmark', () => {
   it('is valid content of the requested size, with a 20-report meeting for the pack', async () => {
     const root = await makeTempDir('archive');
-    const { packMeeting } = await generateArchive(root, { reports: 45, committees: 3, sets: 2, recommendations: 5, entries: 6 });
+    const { packMeeting } = await generateArchive(root, {
+      reports: 45,
+      committees: 3,
+      sets: 2,
+      recommendations: 5,
+      entries: 6,
+    });
     const result = await checkProject(root, { today: '2003-01-01' });
     expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
     expect(result.model?.reports).toHaveLength(45);

@@ -12,24 +12,41 @@ describe('GitHub annotations', () => {
   it('escapes workflow-command data and properties', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
-    const error = createError({ file: 'data/odd,name:x.yaml', line: 3, col: 7 }, 'E_SCHEMA', 'value is 100%\nwrong', 'fix it: now');
-    expect(formatAnnotation(error)).toBe('::error file=data/odd%2Cname%3Ax.yaml,line=3,col=7,title=E_SCHEMA::value is 100%25%0Awrong — fix it: now');
+    const error = createError(
+      { file: 'data/odd,name:x.yaml', line: 3, col: 7 },
+      'E_SCHEMA',
+      'value is 100%\nwrong',
+      'fix it: now',
+    );
+    expect(formatAnnotation(error)).toBe(
+      '::error file=data/odd%2Cname%3Ax.yaml,line=3,col=7,title=E_SCHEMA::value is 100%25%0Awrong — fix it: now',
+    );
     expect(formatAnnotation({ ...error, severity: 'warning' })).toMatch(/^::warning file=/);
   });
 
   it('papers check annotates up to the limit under GITHUB_ACTIONS and lists every problem in the job summary', async () => {
     const root = await createGitProject();
     const files = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
-    for (const n of files) await editFile(root, `content/recommendations/cdrp-scrutiny-2003/${n}.yaml`, `number: ${Number(n)}`, `number: n${n}`);
+    for (const n of files)
+      await editFile(
+        root,
+        `content/recommendations/cdrp-scrutiny-2003/${n}.yaml`,
+        `number: ${Number(n)}`,
+        `number: n${n}`,
+      );
     const summary = path.join(root, 'summary.md');
-    const run = await runCli(['check', '--root', root], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const run = await runCli(['check', '--root', root], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(run.code).toBe(1);
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(annotations).toHaveLength(ANNOTATION_LIMIT);
-    expect(annotations[0]).toBe('::error file=content/recommendations/cdrp-scrutiny-2003/01.yaml,line=2,col=9,title=E_SCHEMA::`number` must be a number, not the text "n01" — write a number');
+    expect(annotations[0]).toBe(
+      '::error file=content/recommendations/cdrp-scrutiny-2003/01.yaml,line=2,col=9,title=E_SCHEMA::`number` must be a number, not the text "n01" — write a number',
+    );
     const text = await readFile(summary, 'utf8');
     expect(text).toContain('## papers check: 12 problems');
-    expect(text).toContain('2 of them are beyond GitHub\'s limit of 10 annotations of a kind, and listed only here.');
+    expect(text).toContain("2 of them are beyond GitHub's limit of 10 annotations of a kind, and listed only here.");
     expect(text).toContain('| `content/recommendations/cdrp-scrutiny-2003/12.yaml:2:9` | E_SCHEMA |');
     expect(text.match(/not annotated/g)).toHaveLength(2);
     expect(run.stderr).toContain('12 errors');
@@ -78,7 +95,9 @@ describe('workflows', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
     expect(wf.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
     const steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> = wf.jobs.test.steps;
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('${{ matrix.node }}');
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(
+      '${{ matrix.node }}',
+    );
     const runs = steps.map((s) => s.run ?? '');
     expect(runs).toContain('npm run typecheck');
     expect(runs).toContain('npm test');
@@ -87,7 +106,11 @@ describe('workflows', () => {
   });
 
   it('every job that prints names its browser and lets its sandbox start before it prints', async () => {
-    for (const [name, job] of [['test.yml', 'test'], ['preview.yml', 'preview'], ['publish.yml', 'build']] as const) {
+    for (const [name, job] of [
+      ['test.yml', 'test'],
+      ['preview.yml', 'preview'],
+      ['publish.yml', 'build'],
+    ] as const) {
       const wf = await load(name);
       expect(wf.jobs[job].env.PUPPETEER_EXECUTABLE_PATH, name).toBe('/usr/bin/google-chrome');
       const runs: string[] = wf.jobs[job].steps.map((s: { run?: string }) => s.run ?? '');

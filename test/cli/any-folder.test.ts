@@ -54,7 +54,22 @@ describe('every command, run from another folder with --root', () => {
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
     expect((await run(['pdf'])).code).toBe(0);
-    expect((await run(['status', 'cdrp-scrutiny-2003/3', '--action', '1', '--status', 'completed', '--result', 'Completed June 2006', '--date', '2006-06-01'])).code).toBe(0);
+    expect(
+      (
+        await run([
+          'status',
+          'cdrp-scrutiny-2003/3',
+          '--action',
+          '1',
+          '--status',
+          'completed',
+          '--result',
+          'Completed June 2006',
+          '--date',
+          '2006-06-01',
+        ])
+      ).code,
+    ).toBe(0);
     const changes = await run(['changes', '--since', 'HEAD']);
     expect(changes.code).toBe(0);
     expect(changes.stdout).toContain('Completed');
@@ -62,19 +77,27 @@ describe('every command, run from another folder with --root', () => {
     expect((await run(['schemas'])).code).toBe(0);
     expect(await readdir(path.join(root, 'schemas'))).toContain('report.schema.json');
 
-    for (const file of await listFiles(path.join(root, 'output/site'), '.html')) expect(await readFile(file, 'utf8')).not.toContain(HOSTILE);
-    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
+    for (const file of await listFiles(path.join(root, 'output/site'), '.html'))
+      expect(await readFile(file, 'utf8')).not.toContain(HOSTILE);
+    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain(
+      '<h1>Crime and Disorder Reduction Partnerships</h1>',
+    );
     expect(await snapshot(cwd)).toEqual(before);
   });
 
   it('serve previews the project, not the folder it was started in', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)], { cwd });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)],
+      { cwd },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     try {
-      for (let i = 0; i < 300 && !/Serving .* at http/.test(out); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 300 && !/Serving .* at http/.test(out); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       const page = await (await fetch(`http://127.0.0.1:${port}/committees/x-ppr/2005/051208/06/`)).text();
       expect(page).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
       expect(page).not.toContain(HOSTILE);

@@ -23,7 +23,9 @@ describe('papers check', () => {
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('content/') || l.startsWith('data/'));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toMatch(ERROR_LINE);
-    expect(run.stderr).toContain('content/recommendations/cdrp-scrutiny-2003/03.yaml:13:13  E_UNKNOWN_FIELD  unknown field');
+    expect(run.stderr).toContain(
+      'content/recommendations/cdrp-scrutiny-2003/03.yaml:13:13  E_UNKNOWN_FIELD  unknown field',
+    );
     expect(run.stderr).toContain('content/recommendations/cdrp-scrutiny-2003/04.yaml:13:19  E_DATE');
     expect(run.stderr).toMatch(/\d+ errors/);
     expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -46,7 +48,12 @@ describe('papers build', () => {
     await mkdir(path.join(site, 'kept'), { recursive: true });
     await writeFile(path.join(site, 'kept/marker.txt'), 'previous build');
 
-    await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Changed title\nstaus: x');
+    await editFile(
+      root,
+      REPORT_2005,
+      'title: Crime and Disorder Reduction Partnerships',
+      'title: Changed title\nstaus: x',
+    );
     const second = await runCli(['build', '--root', root]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('E_UNKNOWN_FIELD');
@@ -68,7 +75,19 @@ describe('papers build', () => {
 });
 
 describe('every command has --help', () => {
-  it.each([['build'], ['check'], ['pdf'], ['serve'], ['status'], ['changes'], ['new'], ['new', 'report'], ['new', 'meeting'], ['new', 'recommendation'], ['schemas']])('papers %s --help', async (...command) => {
+  it.each([
+    ['build'],
+    ['check'],
+    ['pdf'],
+    ['serve'],
+    ['status'],
+    ['changes'],
+    ['new'],
+    ['new', 'report'],
+    ['new', 'meeting'],
+    ['new', 'recommendation'],
+    ['schemas'],
+  ])('papers %s --help', async (...command) => {
     const run = await runCli([...command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/USAGE/);

@@ -16,16 +16,23 @@ async function createPackage(): Promise<string> {
   await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n');
   await mkdir(path.join(root, 'dist/cli'), { recursive: true });
-  await writeFile(path.join(root, 'dist/cli/main.js'), "export async function runCli(argv) { console.log('compiled', argv.join(' ')); }\n");
+  await writeFile(
+    path.join(root, 'dist/cli/main.js'),
+    "export async function runCli(argv) { console.log('compiled', argv.join(' ')); }\n",
+  );
   await mkdir(path.join(root, 'src/cli'), { recursive: true });
-  await writeFile(path.join(root, 'src/cli/main.ts'), "export async function runCli(argv: string[]): Promise<void> { console.log('source', argv.join(' ')); }\n");
+  await writeFile(
+    path.join(root, 'src/cli/main.ts'),
+    "export async function runCli(argv: string[]): Promise<void> { console.log('source', argv.join(' ')); }\n",
+  );
   return root;
 }
 
 describe('bin/papers.js', () => {
   it('starts from the compiled build while it is newer than every source file, and from the source otherwise', async () => {
     const root = await createPackage();
-    const papers = () => run(process.execPath, [path.join(root, 'bin/papers.js'), 'check', '--root', '.']).then((r) => r.stdout.trim());
+    const papers = () =>
+      run(process.execPath, [path.join(root, 'bin/papers.js'), 'check', '--root', '.']).then((r) => r.stdout.trim());
     // No build yet: the source.
     expect(await papers()).toBe('source check --root .');
     const old = new Date(Date.now() - 60_000);

@@ -40,7 +40,14 @@ async function saveByRename(file: string, find: string, replace: string): Promis
 /** `papers serve` on a project, on a port of its own, once it says where it serves. */
 async function startServe(root: string): Promise<{ child: ReturnType<typeof spawn>; url: string; out: () => string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'serve', '--root', root, '--port', String(port)]);
+  const child = spawn(process.execPath, [
+    path.join(REPO_ROOT, 'bin/papers.js'),
+    'serve',
+    '--root',
+    root,
+    '--port',
+    String(port),
+  ]);
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
@@ -57,16 +64,26 @@ describe('papers serve', () => {
     try {
       const file = path.join(root, REPORT_2005);
       await saveByRename(file, 'title: Crime and Disorder Reduction Partnerships', 'title: First save');
-      await waitFor('the first save', async () => ((await getPage(url)).includes('<h1>First save</h1>') ? true : undefined));
+      await waitFor('the first save', async () =>
+        (await getPage(url)).includes('<h1>First save</h1>') ? true : undefined,
+      );
       // Shown by rendering only the pages the edit reaches; the whole site is published soon after.
       await waitFor('the edit shown', async () => (/Shown in [\d.]+ s/.test(serving.out()) ? true : undefined));
       const published = path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html');
-      await waitFor('the published site', async () => ((await readFile(published, 'utf8')).includes('<h1>First save</h1>') ? true : undefined));
+      await waitFor('the published site', async () =>
+        (await readFile(published, 'utf8')).includes('<h1>First save</h1>') ? true : undefined,
+      );
       await saveByRename(file, 'title: First save', 'title: Second save');
-      await waitFor('the second save', async () => ((await getPage(url)).includes('<h1>Second save</h1>') ? true : undefined));
+      await waitFor('the second save', async () =>
+        (await getPage(url)).includes('<h1>Second save</h1>') ? true : undefined,
+      );
       const pdf = await fetch(`${url}x-ppr-2005-12-08-06.pdf`);
       expect(pdf.status).toBe(200);
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.on('close', resolve));
@@ -82,11 +99,22 @@ describe('papers serve', () => {
       expect(first).toContain('<h1>Crime and Disorder Reduction Partnerships</h1>');
       expect(first).toContain('<script src="/.papers/reload.js"></script>');
 
-      await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Partnerships, edited live');
-      await waitFor('the rebuilt page', async () => ((await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined));
+      await editFile(
+        root,
+        REPORT_2005,
+        'title: Crime and Disorder Reduction Partnerships',
+        'title: Partnerships, edited live',
+      );
+      await waitFor('the rebuilt page', async () =>
+        (await getPage(url)).includes('<h1>Partnerships, edited live</h1>') ? true : undefined,
+      );
 
       await editFile(root, REPORT_2005, 'number: 6', 'number: six');
-      await waitFor('the error', async () => (serving.out().includes('E_SCHEMA') && serving.out().includes('the preview shows the last good build') ? true : undefined));
+      await waitFor('the error', async () =>
+        serving.out().includes('E_SCHEMA') && serving.out().includes('the preview shows the last good build')
+          ? true
+          : undefined,
+      );
       expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
 
       // A rebuild that fails for a reason of the machine, not the content, keeps the last good build too.
@@ -94,7 +122,9 @@ describe('papers serve', () => {
       await rm(path.join(root, 'output/.cache'), { recursive: true, force: true });
       await writeFile(path.join(root, 'output/.cache'), 'a file where the cache folder goes');
       await editFile(root, REPORT_2005, 'title: Partnerships, edited live', 'title: Never published');
-      await waitFor('the failed rebuild', async () => (serving.out().split('the preview shows the last good build').length > 2 ? true : undefined));
+      await waitFor('the failed rebuild', async () =>
+        serving.out().split('the preview shows the last good build').length > 2 ? true : undefined,
+      );
       expect(await getPage(url)).toContain('<h1>Partnerships, edited live</h1>');
       expect(child.exitCode).toBeNull();
     } finally {
@@ -106,7 +136,10 @@ describe('papers serve', () => {
   it('shows what stops a rebuild over the open page, as text, until it is fixed (real Chromium)', async () => {
     const root = await copyExampleProject();
     const serving = await startServe(root);
-    const browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(serving.url, { waitUntil: 'load' });
@@ -114,7 +147,10 @@ describe('papers serve', () => {
       // A value that would be markup, were the problem written as HTML.
       await editFile(root, REPORT_2005, 'number: 6', 'number: "<img src=x id=injected>"');
       await page.waitForSelector('#papers-problems', { timeout: 30_000 });
-      const overlay = await page.$eval('#papers-problems', (el) => ({ role: el.getAttribute('role'), text: (el as HTMLElement).innerText }));
+      const overlay = await page.$eval('#papers-problems', (el) => ({
+        role: el.getAttribute('role'),
+        text: (el as HTMLElement).innerText,
+      }));
       expect(overlay.role).toBe('alert');
       expect(overlay.text).toContain('Not rebuilt: this page is the last good build.');
       expect(overlay.text).toContain(`${REPORT_2005}:`);
@@ -130,8 +166,16 @@ describe('papers serve', () => {
       await page.waitForFunction(() => !document.getElementById('papers-problems'), { timeout: 30_000, polling: 100 });
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Crime and Disorder Reduction Partnerships');
       // An edit that changes the open page reloads it.
-      await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: Reloaded with the edit');
-      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Reloaded with the edit', { timeout: 30_000, polling: 100 });
+      await editFile(
+        root,
+        REPORT_2005,
+        'title: Crime and Disorder Reduction Partnerships',
+        'title: Reloaded with the edit',
+      );
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Reloaded with the edit', {
+        timeout: 30_000,
+        polling: 100,
+      });
     } finally {
       await browser.close();
       serving.child.kill('SIGINT');

@@ -13,7 +13,20 @@ describe('commands refuse what they cannot do right, and write nothing', () => {
     const outside = await runCli(['new', 'recommendation', '--set', '../../../x', '--root', root]);
     expect(outside.code).not.toBe(0);
     expect(outside.stderr).toContain('--set ../../../x is not a code');
-    const nan = await runCli(['new', 'report', '--committee', 'x-ppr', '--date', '2005-12-08', '--title', 'T', '--number', 'abc', '--root', root]);
+    const nan = await runCli([
+      'new',
+      'report',
+      '--committee',
+      'x-ppr',
+      '--date',
+      '2005-12-08',
+      '--title',
+      'T',
+      '--number',
+      'abc',
+      '--root',
+      root,
+    ]);
     expect(nan.code).not.toBe(0);
     expect(nan.stderr).toContain('--number abc is not a whole number');
     expect(await git(root, ['status', '--porcelain'])).toBe('');
@@ -22,7 +35,20 @@ describe('commands refuse what they cannot do right, and write nothing', () => {
 
   it('status finds a recommendation written with leading zeros', async () => {
     const root = await createGitProject();
-    const run = await runCli(['status', 'cdrp-scrutiny-2003/0003', '--action', '1', '--status', 'completed', '--result', 'Completed', '--date', '2006-01-01', '--root', root]);
+    const run = await runCli([
+      'status',
+      'cdrp-scrutiny-2003/0003',
+      '--action',
+      '1',
+      '--status',
+      'completed',
+      '--result',
+      'Completed',
+      '--date',
+      '2006-01-01',
+      '--root',
+      root,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Recorded in content/recommendations/cdrp-scrutiny-2003/03.yaml');
   });
@@ -50,7 +76,9 @@ describe("the members' build", () => {
     const run = await runCli(['build', '--root', root, '--exempt', path.join(root, 'output', 'site', 'members')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain("the members' papers hold exempt information and cannot be written in or around the public output");
+    expect(run.stderr).toContain(
+      "the members' papers hold exempt information and cannot be written in or around the public output",
+    );
     expect(await readdir(root)).not.toContain('output');
   });
 });
@@ -66,11 +94,16 @@ describe('the command line is checked before anything runs', () => {
     [['serve', '--port', '99999'], '--port 99999 is not a port number from 0 to 65535'],
     [['build', '--root'], '--root needs a value'],
     [['check', 'extra'], 'unexpected argument "extra"'],
-    [['build', '--base-url', 'owner.github.io/repo'], '--base-url owner.github.io/repo is not an http or https address'],
+    [
+      ['build', '--base-url', 'owner.github.io/repo'],
+      '--base-url owner.github.io/repo is not an http or https address',
+    ],
   ])('papers %j is refused with the command’s usage and exit code 2', async (args, message) => {
     const root = await copyExampleProject();
     // The project is given first, so an option left without its value stays the last word.
-    const run = await runCli(args[0] === 'new' ? [...args, '--root', root] : [args[0] as string, '--root', root, ...args.slice(1)]);
+    const run = await runCli(
+      args[0] === 'new' ? [...args, '--root', root] : [args[0] as string, '--root', root, ...args.slice(1)],
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout + run.stderr).toMatch(/USAGE/);
@@ -81,6 +114,8 @@ describe('the command line is checked before anything runs', () => {
     const empty = await makeTempDir('no-project');
     const run = await runCli(['check', '--root', empty]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`papers: E_USAGE  ${empty} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `papers: E_USAGE  ${empty} is not a papers project: it has neither a data/ nor a content/ folder (give the project's folder with --root)`,
+    ]);
   });
 });

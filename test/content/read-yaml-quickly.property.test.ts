@@ -28,7 +28,40 @@ function expectSameData(text: string): void {
 /** Plain scalars near the edges of YAML's core types: numbers, booleans, nulls and near misses. */
 const scalarish = fc.oneof(
   fc.stringMatching(/^[-+.0-9eExXoObB_aAfFiInNtTrRuUlLsS~:]{0,9}$/),
-  fc.constantFrom('yes', 'no', 'on', 'off', 'Yes', 'True', 'tRUE', 'Null', 'nULL', '~', '.inf', '-.Inf', '+.INF', '.NaN', '.nan', '0o17', '0O17', '0x1f', '-0x1F', '0b11', '1_000', '1e3', '1E+3', '.5e-2', '1.', '-0', '+12', '007', '2003-09-01', '12:30', '1:20:30', '6.02e23'),
+  fc.constantFrom(
+    'yes',
+    'no',
+    'on',
+    'off',
+    'Yes',
+    'True',
+    'tRUE',
+    'Null',
+    'nULL',
+    '~',
+    '.inf',
+    '-.Inf',
+    '+.INF',
+    '.NaN',
+    '.nan',
+    '0o17',
+    '0O17',
+    '0x1f',
+    '-0x1F',
+    '0b11',
+    '1_000',
+    '1e3',
+    '1E+3',
+    '.5e-2',
+    '1.',
+    '-0',
+    '+12',
+    '007',
+    '2003-09-01',
+    '12:30',
+    '1:20:30',
+    '6.02e23',
+  ),
 );
 
 describe('reading YAML quickly', () => {
@@ -43,10 +76,17 @@ describe('reading YAML quickly', () => {
   });
 
   it('reads structures, quoting and block text as the full parse does, and leaves refused and empty texts to it', () => {
-    const line = fc.tuple(fc.constantFrom('', '  ', '    ', '- ', '  - '), fc.constantFrom('a', 'b', 'key', '"q k"', "'s'", '? c'), fc.constantFrom(':', ': ', ': |', ': >-', ': [', ': {', ''), fc.oneof(scalarish, fc.string({ maxLength: 8 })));
+    const line = fc.tuple(
+      fc.constantFrom('', '  ', '    ', '- ', '  - '),
+      fc.constantFrom('a', 'b', 'key', '"q k"', "'s'", '? c'),
+      fc.constantFrom(':', ': ', ': |', ': >-', ': [', ': {', ''),
+      fc.oneof(scalarish, fc.string({ maxLength: 8 })),
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
-        const text = lines.map(([indent, key, sep, value]) => `${indent}${key}${sep}${sep.endsWith(' ') ? value : ''}`).join('\n');
+        const text = lines
+          .map(([indent, key, sep, value]) => `${indent}${key}${sep}${sep.endsWith(' ') ? value : ''}`)
+          .join('\n');
         expectSameData(text);
         const quick = readYamlQuickly(text);
         if (readFully(text) === 'refused' || readFully(text) === 'empty') expect(quick).toBeUndefined();
@@ -63,7 +103,10 @@ describe('reading YAML quickly', () => {
 
   it('reads every YAML file and front matter of the example as the full parse does', async () => {
     const root = REPO_ROOT;
-    const files = [...(await readdir(path.join(root, 'content'), { recursive: true })).map((f) => `content/${f}`), ...(await readdir(path.join(root, 'data'), { recursive: true })).map((f) => `data/${f}`)].filter((f) => /\.(ya?ml|md)$/.test(f));
+    const files = [
+      ...(await readdir(path.join(root, 'content'), { recursive: true })).map((f) => `content/${f}`),
+      ...(await readdir(path.join(root, 'data'), { recursive: true })).map((f) => `data/${f}`),
+    ].filter((f) => /\.(ya?ml|md)$/.test(f));
     let quick = 0;
     for (const file of files) {
       const text = await readFile(path.join(root, file), 'utf8');

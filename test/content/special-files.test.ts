@@ -33,7 +33,14 @@ describe('content is read only from the project’s own plain files', () => {
     await replaceWithLink(root, file, target(await makeOutside()));
     const { errors, model } = await checkProject(root);
     expect(model).toBeUndefined();
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_NOT_A_FILE', file, line: 1, message: `this is ${what}, not a file of the project` }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_NOT_A_FILE',
+        file,
+        line: 1,
+        message: `this is ${what}, not a file of the project`,
+      }),
+    );
     expect(JSON.stringify(errors)).not.toContain(SECRET);
   });
 
@@ -42,7 +49,13 @@ describe('content is read only from the project’s own plain files', () => {
     await rm(path.join(root, 'data/statuses.yaml'));
     await promisify(execFile)('mkfifo', [path.join(root, 'data/statuses.yaml')]);
     const { errors } = await checkProject(root);
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_NOT_A_FILE', file: 'data/statuses.yaml', message: 'this is a named pipe, not a file of the project' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_NOT_A_FILE',
+        file: 'data/statuses.yaml',
+        message: 'this is a named pipe, not a file of the project',
+      }),
+    );
   }, 20_000);
 
   it('a link to a folder inside the project is refused too', async () => {

@@ -12,12 +12,27 @@ import { runCli } from '../helpers/run-cli.ts';
 describe('papers new', () => {
   it('scaffolds a report with the next free number, on its meeting’s agenda; it passes check', async () => {
     const root = await createGitProject();
-    const run = await runCli(['new', 'report', '--committee', 'x-ppr', '--date', '2005-12-08', '--title', 'Borough policing plans', '--root', root]);
+    const run = await runCli([
+      'new',
+      'report',
+      '--committee',
+      'x-ppr',
+      '--date',
+      '2005-12-08',
+      '--title',
+      'Borough policing plans',
+      '--root',
+      root,
+    ]);
     expect(run.code).toBe(0);
     const file = 'content/reports/2005/2005-12-08-x-ppr-07-borough-policing-plans.md';
     expect(run.stdout).toContain(`Wrote ${file}`);
-    expect(await readFile(path.join(root, file), 'utf8')).toMatch(/^---\ncommittee: x-ppr\ndate: 2005-12-08\nnumber: 7\ntitle: Borough policing plans\n/);
-    expect(await git(root, ['diff', '-U0', 'content/meetings/x-ppr/2005-12-08.yaml'])).toContain('+  - report: 2005-12-08-x-ppr-07-borough-policing-plans');
+    expect(await readFile(path.join(root, file), 'utf8')).toMatch(
+      /^---\ncommittee: x-ppr\ndate: 2005-12-08\nnumber: 7\ntitle: Borough policing plans\n/,
+    );
+    expect(await git(root, ['diff', '-U0', 'content/meetings/x-ppr/2005-12-08.yaml'])).toContain(
+      '+  - report: 2005-12-08-x-ppr-07-borough-policing-plans',
+    );
     const checked = await checkProject(root);
     expect(checked.errors.filter((e) => e.severity === 'error')).toEqual([]);
     expect(checked.model?.reports.map((r) => r.number)).toContain(7);
@@ -25,10 +40,36 @@ describe('papers new', () => {
 
   it('scaffolds a meeting, and a recommendation with the lowest free number; both pass check', async () => {
     const root = await createGitProject();
-    expect((await runCli(['new', 'meeting', '--committee', 'x-ppr', '--date', '2006-03-09', '--time', '14:00', '--venue', 'Committee Room 1', '--root', root])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'new',
+          'meeting',
+          '--committee',
+          'x-ppr',
+          '--date',
+          '2006-03-09',
+          '--time',
+          '14:00',
+          '--venue',
+          'Committee Room 1',
+          '--root',
+          root,
+        ])
+      ).code,
+    ).toBe(0);
     const meeting = parse(await readFile(path.join(root, 'content/meetings/x-ppr/2006-03-09.yaml'), 'utf8'));
     expect(meeting).toEqual({ time: '14:00', venue: 'Committee Room 1', agenda: [] });
-    const rec = await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--text', 'Something should be done.', '--root', root]);
+    const rec = await runCli([
+      'new',
+      'recommendation',
+      '--set',
+      'cdrp-scrutiny-2003',
+      '--text',
+      'Something should be done.',
+      '--root',
+      root,
+    ]);
     expect(rec.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/20.yaml');
     const next = await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--root', root]);
     expect(next.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/21.yaml');
@@ -39,13 +80,28 @@ describe('papers new', () => {
     const root = await createGitProject();
     await writeFile(
       path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
-      ['agenda:', '  - kind: standing', '    title: Apologies for absence', '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships', '  - kind: exclusion', 'part_2:', '  - title: Legal advice', '    exempt: 5', ''].join('\n'),
+      [
+        'agenda:',
+        '  - kind: standing',
+        '    title: Apologies for absence',
+        '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships',
+        '  - kind: exclusion',
+        'part_2:',
+        '  - title: Legal advice',
+        '    exempt: 5',
+        '',
+      ].join('\n'),
     );
     const run = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Wrote content/minutes/x-ppr/2005-12-08.md');
     const text = await readFile(path.join(root, 'content/minutes/x-ppr/2005-12-08.md'), 'utf8');
-    expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Apologies for absence {agenda=1}', 'Crime and Disorder Reduction Partnerships {agenda=6}', 'Exclusion of press and public {agenda=7}', 'Legal advice {agenda=2.1}']);
+    expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
+      'Apologies for absence {agenda=1}',
+      'Crime and Disorder Reduction Partnerships {agenda=6}',
+      'Exclusion of press and public {agenda=7}',
+      'Legal advice {agenda=2.1}',
+    ]);
     const checked = await checkProject(root);
     expect(checked.errors.filter((e) => e.severity === 'error')).toEqual([]);
     expect(checked.model?.minutes[0]?.items.map((i) => i.number)).toEqual([1, 2, 3, 4]);
@@ -59,8 +115,27 @@ describe('papers new', () => {
     const run = await runCli(['new', 'meeting', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('content/meetings/x-ppr/2005-12-08.yaml already exists: nothing was written');
-    expect((await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--number', '3', '--root', root])).stderr).toContain('recommendation 3 of cdrp-scrutiny-2003 already exists');
-    expect((await runCli(['new', 'report', '--committee', 'x-ppr', '--date', '2005-12-08', '--title', 'Clash', '--number', '6', '--root', root])).stderr).toContain('item 6 of x-ppr on 2005-12-08 is taken');
+    expect(
+      (await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--number', '3', '--root', root])).stderr,
+    ).toContain('recommendation 3 of cdrp-scrutiny-2003 already exists');
+    expect(
+      (
+        await runCli([
+          'new',
+          'report',
+          '--committee',
+          'x-ppr',
+          '--date',
+          '2005-12-08',
+          '--title',
+          'Clash',
+          '--number',
+          '6',
+          '--root',
+          root,
+        ])
+      ).stderr,
+    ).toContain('item 6 of x-ppr on 2005-12-08 is taken');
     expect(await git(root, ['status', '--porcelain'])).toBe('');
   });
 
@@ -68,7 +143,10 @@ describe('papers new', () => {
     const root = await createGitProject();
     const command = `node ${path.join(REPO_ROOT, 'bin/papers.js')} new report --root ${root}`;
     // `script` gives the command a real terminal; the answers are typed into it.
-    const { stdout } = await promisify(execFile)('bash', ['-c', `printf 'x-ppr\\n2006-03-09\\nAnswered at the prompt\\n' | script -qfec "${command}" /dev/null`]);
+    const { stdout } = await promisify(execFile)('bash', [
+      '-c',
+      `printf 'x-ppr\\n2006-03-09\\nAnswered at the prompt\\n' | script -qfec "${command}" /dev/null`,
+    ]);
     expect(stdout).toContain('Committee code:');
     expect(stdout).toContain('Title:');
     expect(stdout).toContain('Wrote content/reports/2006/2006-03-09-x-ppr-01-answered-at-the-prompt.md');

@@ -32,7 +32,9 @@ export function trackChromium(everyMs = 50): { alive(): Promise<number[]>; seen(
       await sample();
       const left: number[] = [];
       // A pid still taken, by a process that is still one of our browsers (not a later process given the same number).
-      for (const pid of seen) if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('papers-chromium-')) left.push(pid);
+      for (const pid of seen)
+        if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('papers-chromium-'))
+          left.push(pid);
       return left;
     },
     /** How many browser processes were seen in all: a check that the tracking saw anything. */

@@ -66,9 +66,13 @@ The work plan follows the guidance.[^guidance]
 [^guidance]: Home Office guidance on partnership reporting.
 `;
 
-
 /** Add the test report to a copy of the example project, on its meeting's agenda. */
 export async function addFormatReport(root: string, text = FORMAT_REPORT): Promise<void> {
   await writeFile(path.join(root, FORMAT_REPORT_FILE), text);
-  await editFile(root, 'content/meetings/x-ppr/2005-12-08.yaml', 'partnerships\n', `partnerships\n  - report: ${FORMAT_REPORT_ID}\n`);
+  await editFile(
+    root,
+    'content/meetings/x-ppr/2005-12-08.yaml',
+    'partnerships\n',
+    `partnerships\n  - report: ${FORMAT_REPORT_ID}\n`,
+  );
 }

@@ -6,7 +6,14 @@ const run = promisify(execFile);
 
 /** Run git in a folder, with a fixed author and, when given, a commit date. */
 export async function git(root: string, args: string[], date?: string): Promise<string> {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Policy Officer', GIT_AUTHOR_EMAIL: 'officer@example.org', GIT_COMMITTER_NAME: 'Policy Officer', GIT_COMMITTER_EMAIL: 'officer@example.org', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Policy Officer',
+    GIT_AUTHOR_EMAIL: 'officer@example.org',
+    GIT_COMMITTER_NAME: 'Policy Officer',
+    GIT_COMMITTER_EMAIL: 'officer@example.org',
+    ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+  };
   return (await run('git', ['-C', root, ...args], { env })).stdout;
 }
 

@@ -22,6 +22,14 @@ export async function addExemptPapers(root: string): Promise<void> {
   await editFile(root, meeting, 'agenda:\n', 'agenda:\n  - kind: standing\n    title: Apologies for absence\n');
   await appendFile(
     path.join(root, meeting),
-    ['  - kind: exclusion', 'part_2:', '  - report: 2005-12-08-x-ppr-12-exempt', '    number: 1', '    title: Legal advice on a claim', '    text: Item text MARKERWORD', ''].join('\n'),
+    [
+      '  - kind: exclusion',
+      'part_2:',
+      '  - report: 2005-12-08-x-ppr-12-exempt',
+      '    number: 1',
+      '    title: Legal advice on a claim',
+      '    text: Item text MARKERWORD',
+      '',
+    ].join('\n'),
   );
 }

@@ -3,9 +3,41 @@ import { parse } from 'parse5';
 type Node = { nodeName: string; value?: string; childNodes?: Node[]; content?: Node };
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'section', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 const SKIP = new Set(['head', 'script', 'style', 'template']);
 
@@ -73,7 +105,16 @@ function listMarker(list: ElementNode, item: ElementNode, index: number): string
   const value = Number(attr(item, 'value') ?? Number(attr(list, 'start') ?? 1) + index);
   const type = attr(list, 'type') ?? '1';
   const paren = (attr(list, 'class') ?? '').split(/\s+/).includes('clauses-paren');
-  const text = type === 'a' ? letter(value) : type === 'A' ? letter(value).toUpperCase() : type === 'i' ? roman(value) : type === 'I' ? roman(value).toUpperCase() : String(value);
+  const text =
+    type === 'a'
+      ? letter(value)
+      : type === 'A'
+        ? letter(value).toUpperCase()
+        : type === 'i'
+          ? roman(value)
+          : type === 'I'
+            ? roman(value).toUpperCase()
+            : String(value);
   return paren ? `(${text})` : `${text}.`;
 }
 
@@ -82,9 +123,27 @@ function letter(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let rest = n;
   let out = '';
-  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
+  for (const [v, s] of table)
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
   return out;
 }

@@ -14,7 +14,10 @@ export async function createPdfProject(): Promise<string> {
   const root = await copyExampleProject();
   const source = await readFile(path.join(root, REPORT_2004), 'utf8');
   const ids: string[] = [];
-  for (const [number, title] of [[4, 'Borough performance overview'], [5, 'Partnership funding review']] as const) {
+  for (const [number, title] of [
+    [4, 'Borough performance overview'],
+    [5, 'Partnership funding review'],
+  ] as const) {
     const id = `2005-12-08-x-ppr-0${number}-${title.toLowerCase().replaceAll(' ', '-')}`;
     ids.push(id);
     const text = source
@@ -25,8 +28,18 @@ export async function createPdfProject(): Promise<string> {
   }
   const meeting = path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml');
   const agenda = await readFile(meeting, 'utf8');
-  await writeFile(meeting, agenda.replace('agenda:\n', `time: '14:00'\nvenue: Committee Room 1\nagenda:\n  - number: 1\n    title: Apologies for absence\n${ids.map((id) => `  - report: ${id}\n`).join('')}`));
-  const actions = Array.from({ length: 30 }, (_, i) => `      - text: Action ${i + 1} of a long table, with enough words to fill a line or two of its cell\n        progress:\n          - date: 2005-12-08\n            status: ongoing\n            result: Ongoing. Row ${i + 1} of the long table.\n`).join('');
+  await writeFile(
+    meeting,
+    agenda.replace(
+      'agenda:\n',
+      `time: '14:00'\nvenue: Committee Room 1\nagenda:\n  - number: 1\n    title: Apologies for absence\n${ids.map((id) => `  - report: ${id}\n`).join('')}`,
+    ),
+  );
+  const actions = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `      - text: Action ${i + 1} of a long table, with enough words to fill a line or two of its cell\n        progress:\n          - date: 2005-12-08\n            status: ongoing\n            result: Ongoing. Row ${i + 1} of the long table.\n`,
+  ).join('');
   await writeFile(
     path.join(root, 'content/recommendations/cdrp-scrutiny-2003/25.yaml'),
     `number: 25\nowner: MPS\ntext: A recommendation with a long table.\nkey_points:\n  - text: A key point with thirty actions\n    actions:\n${actions}`,

@@ -16,7 +16,12 @@ export async function readPageTexts(file: string): Promise<string[]> {
 /** pdfinfo's fields, such as Tagged, Title, Pages. */
 export async function readPdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [file]);
-  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export interface Bookmark {
@@ -49,7 +54,12 @@ export async function readPageLines(file: string): Promise<string[][]> {
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages = stdout.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages.map((p) => p.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  return pages.map((p) =>
+    p
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
+  );
 }
 
 /** The web addresses a PDF's links open, page by page, in order. */
@@ -59,7 +69,7 @@ export async function readPdfLinks(file: string): Promise<string[]> {
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
-      const action = (annots?.lookup(i, PDFDict))?.lookup(PDFName.of('A'));
+      const action = annots?.lookup(i, PDFDict)?.lookup(PDFName.of('A'));
       const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
       if (uri instanceof PDFString || uri instanceof PDFHexString) links.push(uri.decodeText());
     }

@@ -59,6 +59,9 @@ export async function applyEdit(root: string, edit: FileEdit): Promise<void> {
     text = text.replace(edit.find, edit.replace ?? '');
   }
   if (edit.bom) text = `\ufeff${text}`;
-  const bytes = edit.encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text, edit.encoding ?? 'utf8');
+  const bytes =
+    edit.encoding === 'utf16le'
+      ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+      : Buffer.from(text, edit.encoding ?? 'utf8');
   await writeFile(full, bytes);
 }

@@ -13,9 +13,11 @@ const CHROME = new Set(['You are in:', 'Contents', 'Send an e-mail linking to th
 export function seedBodyLines(seed: string): string[] {
   const lines = seed.split('\n');
   const start = lines.findIndex((l) => /^Report \d+ of the /.test(l));
-  return lines
-    .slice(start)
-    .filter((l) => l.trim() !== '' && !CHROME.has(l.trim()))
-    // Indented lines are list items: their bullets and numbers are list markers, drawn by the browser.
-    .map((l) => normaliseSpace(/^\s/.test(l) ? l.replace(/^\s*(•|\d+\.|[a-z]\.)\s+/, '') : l));
+  return (
+    lines
+      .slice(start)
+      .filter((l) => l.trim() !== '' && !CHROME.has(l.trim()))
+      // Indented lines are list items: their bullets and numbers are list markers, drawn by the browser.
+      .map((l) => normaliseSpace(/^\s/.test(l) ? l.replace(/^\s*(•|\d+\.|[a-z]\.)\s+/, '') : l))
+  );
 }

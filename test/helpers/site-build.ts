@@ -15,7 +15,10 @@ export async function buildExampleSite(prepare?: (root: string) => Promise<void>
 
 export async function listFiles(dir: string, ending: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(ending)).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(ending))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 /** The file a site URL is served from. */

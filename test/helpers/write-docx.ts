@@ -1,4 +1,16 @@
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import { readBlocks, type Block, type TableCell as Cell } from '../../src/import/read-blocks.ts';
 
 /**
@@ -18,13 +30,19 @@ export async function writeReportDocx(html: string): Promise<Buffer> {
       inNumbered = false;
       instance++;
       if (/^Supporting material$/i.test(block.text)) break;
-      const heading = block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
+      const heading =
+        block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
       children.push(new Paragraph({ heading, children: [new TextRun(block.text)] }));
     } else if (block.kind === 'para') {
       const typed = /^(\d+)\.\s+/.exec(block.text);
       if (typed) {
         inNumbered = true;
-        children.push(new Paragraph({ numbering: { reference: 'paragraphs', level: 0, instance }, children: runsOf(block.html.replace(/^(\s*(<[^>]+>\s*)*)\d+\.\s+/, '$1')) }));
+        children.push(
+          new Paragraph({
+            numbering: { reference: 'paragraphs', level: 0, instance },
+            children: runsOf(block.html.replace(/^(\s*(<[^>]+>\s*)*)\d+\.\s+/, '$1')),
+          }),
+        );
       } else {
         inNumbered = false;
         children.push(new Paragraph({ children: runsOf(block.html) }));
@@ -34,7 +52,16 @@ export async function writeReportDocx(html: string): Promise<Buffer> {
       const level = inNumbered ? 1 : 0;
       instance++;
       for (const item of block.items) {
-        children.push(new Paragraph({ numbering: { reference: block.ordered ? (inNumbered ? 'paragraphs' : 'ordered') : 'bullets', level, instance }, children: runsOf(item.html) }));
+        children.push(
+          new Paragraph({
+            numbering: {
+              reference: block.ordered ? (inNumbered ? 'paragraphs' : 'ordered') : 'bullets',
+              level,
+              instance,
+            },
+            children: runsOf(item.html),
+          }),
+        );
       }
     } else if (block.kind === 'table') {
       inNumbered = false;
@@ -79,7 +106,13 @@ function tableOf(rows: readonly Cell[][]): Table {
         flushContinuations();
         const spans = cell.rowspan > 1;
         if (spans) pending[col] = { left: cell.rowspan - 1, cell };
-        cells.push(new TableCell({ ...(spans ? { verticalMerge: VerticalMergeType.RESTART } : {}), children: cellParagraphs(cell.html), ...(r === 0 ? {} : {}) }));
+        cells.push(
+          new TableCell({
+            ...(spans ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+            children: cellParagraphs(cell.html),
+            ...(r === 0 ? {} : {}),
+          }),
+        );
         col++;
       }
       flushContinuations();
@@ -94,7 +127,9 @@ function cellParagraphs(html: string): Paragraph[] {
     const bullet = /<li[\s>]/.test(part);
     const inner = part.replace(/<\/?(p|ul|ol|li)[^>]*>/g, '');
     if (inner.replace(/<[^>]+>/g, '').trim() === '') continue;
-    out.push(new Paragraph({ ...(bullet ? { numbering: { reference: 'bullets', level: 0 } } : {}), children: runsOf(inner) }));
+    out.push(
+      new Paragraph({ ...(bullet ? { numbering: { reference: 'bullets', level: 0 } } : {}), children: runsOf(inner) }),
+    );
   }
   return out.length > 0 ? out : [new Paragraph('')];
 }
@@ -119,14 +154,27 @@ function runsOf(html: string): TextRun[] {
       if (text && runs.length > 0) runs.push(new TextRun({ text }));
       continue;
     }
-    runs.push(new TextRun({ text: breakBefore ? text.trimStart() : text, bold: bold > 0, italics: italics > 0, ...(breakBefore ? { break: breakBefore } : {}) }));
+    runs.push(
+      new TextRun({
+        text: breakBefore ? text.trimStart() : text,
+        bold: bold > 0,
+        italics: italics > 0,
+        ...(breakBefore ? { break: breakBefore } : {}),
+      }),
+    );
     breakBefore = 0;
   }
   return runs;
 }
 
 function decode(text: string): string {
-  return text.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export type { Block };

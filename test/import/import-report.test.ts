@@ -29,7 +29,15 @@ async function projectWithout(report: (typeof SEED_REPORTS)[number]): Promise<st
   for (const name of await readdir(path.join(root, SET))) {
     if (name === 'index.yaml') continue;
     const doc = parseDocument(await readFile(path.join(root, SET, name), 'utf8'));
-    for (const kp of (doc.get('key_points') as { items: Array<{ get(k: string): { items: Array<{ get(k: string): { items: Array<{ get(k: string): unknown }> } | undefined }> } }> }).items) {
+    for (const kp of (
+      doc.get('key_points') as {
+        items: Array<{
+          get(k: string): {
+            items: Array<{ get(k: string): { items: Array<{ get(k: string): unknown }> } | undefined }>;
+          };
+        }>;
+      }
+    ).items) {
       for (const action of kp.get('actions').items) {
         const progress = action.get('progress');
         if (progress) progress.items = progress.items.filter((e) => String(e.get('date')) !== report.date);
@@ -46,9 +54,16 @@ async function projectWithout(report: (typeof SEED_REPORTS)[number]): Promise<st
 async function readProgress(root: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const name of (await readdir(path.join(root, SET))).filter((n) => n !== 'index.yaml')) {
-    const data = parse(await readFile(path.join(root, SET, name), 'utf8')) as { key_points: Array<{ actions: Array<{ progress?: Array<{ date: string; status: string; result: string }> }> }>; commentary?: Array<{ date: string; text: string }> };
+    const data = parse(await readFile(path.join(root, SET, name), 'utf8')) as {
+      key_points: Array<{ actions: Array<{ progress?: Array<{ date: string; status: string; result: string }> }> }>;
+      commentary?: Array<{ date: string; text: string }>;
+    };
     out[name] = {
-      progress: data.key_points.map((kp) => kp.actions.map((a) => (a.progress ?? []).map((p) => ({ date: String(p.date), status: p.status, result: p.result.trim() })))),
+      progress: data.key_points.map((kp) =>
+        kp.actions.map((a) =>
+          (a.progress ?? []).map((p) => ({ date: String(p.date), status: p.status, result: p.result.trim() })),
+        ),
+      ),
       commentary: (data.commentary ?? []).map((c) => ({ date: String(c.date), text: c.text.trim() })),
     };
   }
@@ -58,7 +73,17 @@ async function readProgress(root: string): Promise<Record<string, unknown>> {
 /** Every file of the project, with its bytes: to show that nothing was written. */
 async function snapshot(root: string): Promise<Map<string, string>> {
   const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  return new Map(await Promise.all(files.map(async (e) => [path.relative(root, path.join(e.parentPath, e.name)), await readFile(path.join(e.parentPath, e.name), 'utf8')] as [string, string])));
+  return new Map(
+    await Promise.all(
+      files.map(
+        async (e) =>
+          [
+            path.relative(root, path.join(e.parentPath, e.name)),
+            await readFile(path.join(e.parentPath, e.name), 'utf8'),
+          ] as [string, string],
+      ),
+    ),
+  );
 }
 
 describe('importing a Word report or a saved page of the archive', () => {
@@ -73,19 +98,33 @@ describe('importing a Word report or a saved page of the archive', () => {
   }, 120_000);
 
   describe.each(SEED_REPORTS)('the seed $seed', (report) => {
-    it.each(['docx', 'html'] as const)('imported from %s, builds a page with every line of the seed in order, and its progress as the example has it', async (format) => {
-      const root = await projectWithout(report);
-      const input = path.join(await makeTempDir('import-input'), `report.${format}`);
-      await writeFile(input, format === 'docx' ? await writeReportDocx(pages.get(report.seed)!) : pages.get(report.seed)!);
-      const result = await importReport({ root, file: input, meeting: report.meeting, recommendations: 'cdrp-scrutiny-2003' });
-      expect(result.written).toContain(report.report);
-      const built = await buildProject({ root, outputDir: await makeTempDir('import-built'), pdf: false });
-      expect(built.errors.filter((e) => e.severity === 'error')).toEqual([]);
-      const lines = seedBodyLines(await readFile(path.join(SEEDS, report.seed), 'utf8'));
-      expect(lines.length).toBeGreaterThan(50);
-      expect(findMissingLines(lines, pageText(await readFile(path.join(built.siteDir, report.page), 'utf8')))).toEqual([]);
-      expect(await readProgress(root)).toEqual(exampleProgress);
-    }, 120_000);
+    it.each(['docx', 'html'] as const)(
+      'imported from %s, builds a page with every line of the seed in order, and its progress as the example has it',
+      async (format) => {
+        const root = await projectWithout(report);
+        const input = path.join(await makeTempDir('import-input'), `report.${format}`);
+        await writeFile(
+          input,
+          format === 'docx' ? await writeReportDocx(pages.get(report.seed)!) : pages.get(report.seed)!,
+        );
+        const result = await importReport({
+          root,
+          file: input,
+          meeting: report.meeting,
+          recommendations: 'cdrp-scrutiny-2003',
+        });
+        expect(result.written).toContain(report.report);
+        const built = await buildProject({ root, outputDir: await makeTempDir('import-built'), pdf: false });
+        expect(built.errors.filter((e) => e.severity === 'error')).toEqual([]);
+        const lines = seedBodyLines(await readFile(path.join(SEEDS, report.seed), 'utf8'));
+        expect(lines.length).toBeGreaterThan(50);
+        expect(
+          findMissingLines(lines, pageText(await readFile(path.join(built.siteDir, report.page), 'utf8'))),
+        ).toEqual([]);
+        expect(await readProgress(root)).toEqual(exampleProgress);
+      },
+      120_000,
+    );
   });
 
   it('never writes over a report, and a second import changes nothing', async () => {
@@ -95,7 +134,9 @@ describe('importing a Word report or a saved page of the archive', () => {
     await writeFile(input, pages.get(report.seed)!);
     await importReport({ root, file: input, meeting: report.meeting });
     const before = await snapshot(root);
-    await expect(importReport({ root, file: input, meeting: report.meeting })).rejects.toMatchObject({ code: 'E_IMPORT_EXISTS' });
+    await expect(importReport({ root, file: input, meeting: report.meeting })).rejects.toMatchObject({
+      code: 'E_IMPORT_EXISTS',
+    });
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -104,14 +145,25 @@ describe('importing a Word report or a saved page of the archive', () => {
     const root = await projectWithout(report);
     const input = path.join(await makeTempDir('import-input'), 'report.html');
     await writeFile(input, pages.get(report.seed)!);
-    const run = await runCli(['import', input, '--meeting', report.meeting, '--recommendations', 'cdrp-scrutiny-2003', '--root', root]);
+    const run = await runCli([
+      'import',
+      input,
+      '--meeting',
+      report.meeting,
+      '--recommendations',
+      'cdrp-scrutiny-2003',
+      '--root',
+      root,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Wrote ${report.report}`);
     expect(run.stdout).toContain('Wrote content/meetings/x-ppr/2005-12-08.yaml');
     expect(run.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/24.yaml');
     expect(run.stdout).toContain('Added 39 progress entries of cdrp-scrutiny-2003');
     // A result with no status word is said, at its recommendation, with what was written.
-    expect(run.stderr).toContain('warning  Appendix 1, recommendation 9: no status word in "The responsibility for monitoring fundin…": written as `not-stated`; check it');
+    expect(run.stderr).toContain(
+      'warning  Appendix 1, recommendation 9: no status word in "The responsibility for monitoring fundin…": written as `not-stated`; check it',
+    );
     expect(run.stdout).toContain('Check passed.');
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
   });
@@ -133,7 +185,13 @@ describe('importing a Word report or a saved page of the archive', () => {
             new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('A. Recommendation')] }),
             text('That members note the report.'),
             new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('B. Supporting information')] }),
-            new Paragraph({ children: [new TextRun('1. Audits are carried out every three years'), new FootnoteReferenceRun(1), new TextRun('.')] }),
+            new Paragraph({
+              children: [
+                new TextRun('1. Audits are carried out every three years'),
+                new FootnoteReferenceRun(1),
+                new TextRun('.'),
+              ],
+            }),
           ],
         },
       ],
@@ -141,7 +199,10 @@ describe('importing a Word report or a saved page of the archive', () => {
     const input = path.join(await makeTempDir('import-note'), 'report.docx');
     await writeFile(input, await Packer.toBuffer(doc));
     await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' });
-    const written = await readFile(path.join(root, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'), 'utf8');
+    const written = await readFile(
+      path.join(root, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'),
+      'utf8',
+    );
     expect(written).toContain('Audits are carried out every three years[^1].');
     expect(written).toContain('[^1]: Home Office guidance of March 2004.');
     const built = await buildProject({ root, outputDir: await makeTempDir('import-note-built'), pdf: false });
@@ -159,18 +220,56 @@ describe('importing a Word report or a saved page of the archive', () => {
     const zipOf = (entries: Record<string, Uint8Array>) => Buffer.from(zipSync(entries));
 
     it.each([
-      ['a file that is not a Word document', async () => Buffer.from('Crime and Disorder Reduction Partnerships\nReport: 6\n'), 'E_IMPORT_FORMAT', 'report.docx'],
-      ['a password-protected (or old .doc) document', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]), 'E_IMPORT_PROTECTED', 'report.docx'],
-      ['a macro-enabled document', async () => zipOf({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode('<w:document/>'), 'word/vbaProject.bin': new Uint8Array(16) }), 'E_IMPORT_MACROS', 'report.docx'],
-      ['a zip bomb', async () => zipOf({ 'word/document.xml': new Uint8Array(60 * 1024 * 1024) }), 'E_IMPORT_ZIP_BOMB', 'report.docx'],
-      ['a zip that is no Word document', async () => zipOf({ 'notes.txt': new TextEncoder().encode('hello') }), 'E_IMPORT_FORMAT', 'report.docx'],
-      ['a document with no opening block', async () => writeReportDocx('<p>Notes from the meeting.</p><p>Some more notes.</p>'), 'E_IMPORT_OPENING', 'report.docx'],
+      [
+        'a file that is not a Word document',
+        async () => Buffer.from('Crime and Disorder Reduction Partnerships\nReport: 6\n'),
+        'E_IMPORT_FORMAT',
+        'report.docx',
+      ],
+      [
+        'a password-protected (or old .doc) document',
+        async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]),
+        'E_IMPORT_PROTECTED',
+        'report.docx',
+      ],
+      [
+        'a macro-enabled document',
+        async () =>
+          zipOf({
+            '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+            'word/document.xml': new TextEncoder().encode('<w:document/>'),
+            'word/vbaProject.bin': new Uint8Array(16),
+          }),
+        'E_IMPORT_MACROS',
+        'report.docx',
+      ],
+      [
+        'a zip bomb',
+        async () => zipOf({ 'word/document.xml': new Uint8Array(60 * 1024 * 1024) }),
+        'E_IMPORT_ZIP_BOMB',
+        'report.docx',
+      ],
+      [
+        'a zip that is no Word document',
+        async () => zipOf({ 'notes.txt': new TextEncoder().encode('hello') }),
+        'E_IMPORT_FORMAT',
+        'report.docx',
+      ],
+      [
+        'a document with no opening block',
+        async () => writeReportDocx('<p>Notes from the meeting.</p><p>Some more notes.</p>'),
+        'E_IMPORT_OPENING',
+        'report.docx',
+      ],
     ])('%s', async (_what, make, code, name) => {
       const root = await projectWithout(SEED_REPORTS[1]);
       const input = path.join(await makeTempDir('import-bad'), name);
       await writeFile(input, await make());
       const before = await snapshot(root);
-      const error = await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' }).then(() => undefined, (e: unknown) => e);
+      const error = await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ImportError);
       expect(error).toMatchObject({ code });
       expect((error as ImportError).hint.length).toBeGreaterThan(20);
@@ -181,7 +280,9 @@ describe('importing a Word report or a saved page of the archive', () => {
       const root = await projectWithout(SEED_REPORTS[1]);
       const input = path.join(await makeTempDir('import-bad'), 'notes.docx');
       await writeFile(input, await writeReportDocx('<p>Notes from the meeting.</p>'));
-      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).rejects.toThrow(/title, number \(the "Report:" line, or --number\), by \(the "By:" line\), summary .* recommendations/);
+      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).rejects.toThrow(
+        /title, number \(the "Report:" line, or --number\), by \(the "By:" line\), summary .* recommendations/,
+      );
     });
 
     it('a file over 50 MB, before reading it', async () => {
@@ -190,14 +291,18 @@ describe('importing a Word report or a saved page of the archive', () => {
       await writeFile(input, docx);
       await truncate(input, 51 * 1024 * 1024);
       expect((await stat(input)).size).toBeGreaterThan(50 * 1024 * 1024);
-      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).rejects.toMatchObject({ code: 'E_IMPORT_SIZE' });
+      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).rejects.toMatchObject({
+        code: 'E_IMPORT_SIZE',
+      });
     });
 
     it('a real Word document passes these checks', async () => {
       const root = await projectWithout(SEED_REPORTS[1]);
       const input = path.join(await makeTempDir('import-good'), 'report.docx');
       await writeFile(input, docx);
-      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).resolves.toMatchObject({ written: expect.arrayContaining([REPORT_2004]) });
+      await expect(importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' })).resolves.toMatchObject({
+        written: expect.arrayContaining([REPORT_2004]),
+      });
     });
   });
 });

@@ -68,14 +68,19 @@ describe('clause lists', () => {
   });
 
   it('keeps a lettered item from merging into the paragraph before it', () => {
-    expect(render('The options are:\na. one\nb. two\n')).toContain('<p>The options are:</p>\n<ol type="a" class="clauses">');
+    expect(render('The options are:\na. one\nb. two\n')).toContain(
+      '<p>The options are:</p>\n<ol type="a" class="clauses">',
+    );
   });
 });
 
 describe('recommendations blocks', () => {
   it('leaves a marker for the model where the block stands, and keeps its YAML', () => {
     const env = createBodyEnv(['S']);
-    const html = createMarkdown().render('## S\n\nBefore.\n\n::: recommendations\nset: x\nowner: MPS\n:::\n\nAfter.\n', env);
+    const html = createMarkdown().render(
+      '## S\n\nBefore.\n\n::: recommendations\nset: x\nowner: MPS\n:::\n\nAfter.\n',
+      env,
+    );
     expect(html).toContain('<!--papers-view:0-->');
     expect(env.views).toEqual([{ line: 4, source: 'set: x\nowner: MPS', closed: true, nested: false }]);
     expect(html.indexOf('Before.')).toBeLessThan(html.indexOf('papers-view'));
@@ -83,8 +88,12 @@ describe('recommendations blocks', () => {
   });
 
   it('shows a block as text where views are not allowed, and cannot be forged in raw HTML', () => {
-    expect(createMarkdown().render('::: recommendations\nset: x\n:::\n')).toContain('<pre>::: recommendations\nset: x\n:::</pre>');
-    expect(createMarkdown().render('<!--papers-view:0-->\n', createBodyEnv([]))).toContain('&lt;!--papers-view:0--&gt;');
+    expect(createMarkdown().render('::: recommendations\nset: x\n:::\n')).toContain(
+      '<pre>::: recommendations\nset: x\n:::</pre>',
+    );
+    expect(createMarkdown().render('<!--papers-view:0-->\n', createBodyEnv([]))).toContain(
+      '&lt;!--papers-view:0--&gt;',
+    );
   });
 });
 

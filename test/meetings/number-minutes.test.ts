@@ -20,11 +20,19 @@ describe('minute and agenda numbers', () => {
       ],
       '05-01',
     );
-    expect(Object.fromEntries([...numbered].map(([id, n]) => [id, n.first]))).toEqual({ 'mpa/2009-03-05': 1, 'sop/2008-11-13': 1, 'sop/2009-03-05': 75, 'sop/2009-04-02': 91, 'sop/2009-06-04': 1 });
+    expect(Object.fromEntries([...numbered].map(([id, n]) => [id, n.first]))).toEqual({
+      'mpa/2009-03-05': 1,
+      'sop/2008-11-13': 1,
+      'sop/2009-03-05': 75,
+      'sop/2009-04-02': 91,
+      'sop/2009-06-04': 1,
+    });
     expect(numbered.get('sop/2009-03-05')?.previous).toEqual({ id: 'sop/2008-11-13', last: 3 });
   });
 
   it('numbers agenda items after the one above, unless an item or its report gives its own', () => {
-    expect(numberAgenda([{}, {}, { report: 'r' }, {}, { number: 12 }, {}], (id) => (id === 'r' ? 6 : undefined))).toEqual([1, 2, 6, 7, 12, 13]);
+    expect(
+      numberAgenda([{}, {}, { report: 'r' }, {}, { number: 12 }, {}], (id) => (id === 'r' ? 6 : undefined)),
+    ).toEqual([1, 2, 6, 7, 12, 13]);
   });
 });

@@ -21,7 +21,10 @@ async function addProgress(root: string, entry: { date: string; status: string; 
 async function addLaterReport(root: string, date: string): Promise<string> {
   const source = await readFile(path.join(root, REPORT_2005), 'utf8');
   const id = `${date}-x-ppr-05-crime-and-disorder-reduction-partnerships-update`;
-  await writeFile(path.join(root, `content/reports/2005/${id}.md`), source.replace('date: 2005-12-08', `date: ${date}`).replace('number: 6', 'number: 5'));
+  await writeFile(
+    path.join(root, `content/reports/2005/${id}.md`),
+    source.replace('date: 2005-12-08', `date: ${date}`).replace('number: 6', 'number: 5'),
+  );
   await writeFile(path.join(root, `content/meetings/x-ppr/${date}.yaml`), `agenda:\n  - report: ${id}\n`);
   return `committees/x-ppr/${date.slice(0, 4)}/${date.slice(2).replaceAll('-', '')}/05/index.html`;
 }
@@ -34,7 +37,11 @@ function rowOfRecommendation3(html: string): string {
 
 describe('a report shows each recommendation as at its own date', () => {
   it('picks the latest entry on or before the date', () => {
-    const entries = [{ date: '2004-07-12', v: 'a' }, { date: '2005-12-08', v: 'b' }, { date: '2006-06-01', v: 'c' }];
+    const entries = [
+      { date: '2004-07-12', v: 'a' },
+      { date: '2005-12-08', v: 'b' },
+      { date: '2006-06-01', v: 'c' },
+    ];
     expect(pickAsAt(entries, '2005-12-08')?.v).toBe('b');
     expect(pickAsAt(entries, '2005-12-07')?.v).toBe('a');
     expect(pickAsAt(entries, '2004-01-01')).toBeUndefined();
@@ -46,7 +53,11 @@ describe('a report shows each recommendation as at its own date', () => {
     expect(before.ok).toBe(true);
     const page2005Before = await readFile(path.join(before.siteDir, PAGE_2005), 'utf8');
 
-    await addProgress(root, { date: '2006-06-01', status: 'completed', result: 'Completed June 2006. A handover period is now agreed for every borough.' });
+    await addProgress(root, {
+      date: '2006-06-01',
+      status: 'completed',
+      result: 'Completed June 2006. A handover period is now agreed for every borough.',
+    });
     const laterPage = await addLaterReport(root, '2006-07-13');
     const after = await buildProject({ root, outputDir: path.join(root, 'after') });
     expect(after.errors).toEqual([]);

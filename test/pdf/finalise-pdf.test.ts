@@ -6,7 +6,14 @@ import { buildProject } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const META: PdfMetadata = { title: 'Crime & “Disorder” (2005) \\ é', author: 'Commissioner', subject: 'Report 6', keywords: ['CDRP', 'MPS'], date: '2005-12-08', language: 'en-GB' };
+const META: PdfMetadata = {
+  title: 'Crime & “Disorder” (2005) \\ é',
+  author: 'Commissioner',
+  subject: 'Report 6',
+  keywords: ['CDRP', 'MPS'],
+  date: '2005-12-08',
+  language: 'en-GB',
+};
 const REPORT_2005 = '/committees/x-ppr/2005/051208/06/';
 const REPORT_2004 = '/committees/x-ppr/2004/041104/06/';
 const PACK_2005 = '/committees/x-ppr/2005/051208/pack/';
@@ -61,7 +68,12 @@ describe('finishing a printed PDF', () => {
     const doc = await PDFDocument.load(printed, { updateMetadata: false });
     const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
     const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
-    const expected = new Map([...dests.entries()].map(([name, value]) => [name.decodeText(), pageOf.get(doc.context.lookup(value, PDFArray).get(0).toString())]));
+    const expected = new Map(
+      [...dests.entries()].map(([name, value]) => [
+        name.decodeText(),
+        pageOf.get(doc.context.lookup(value, PDFArray).get(0).toString()),
+      ]),
+    );
     const read = readDestinationPages(printed);
     expect(read.size).toBeGreaterThan(5);
     expect(new Set(read.values()).size).toBeGreaterThan(2);

@@ -17,7 +17,9 @@ describe('finding the system browser', () => {
 
   it('says in one line how to install one when there is none', () => {
     expect(() => findBrowser({}, ['/nonexistent/chromium'])).toThrow(BrowserNotFoundError);
-    expect(() => findBrowser({}, ['/nonexistent/chromium'])).toThrow(/^No Chromium found for printing PDFs: install it with `sudo apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH\.$/);
+    expect(() => findBrowser({}, ['/nonexistent/chromium'])).toThrow(
+      /^No Chromium found for printing PDFs: install it with `sudo apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH\.$/,
+    );
   });
 });
 
@@ -26,7 +28,11 @@ describe('a browser that will not start', () => {
     const dir = await makeTempDir('fake-browser');
     const fake = path.join(dir, 'chromium');
     // What Chromium prints when the system forbids the user namespaces its sandbox needs.
-    await writeFile(fake, '#!/bin/sh\necho "[1:1:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you are running on Ubuntu 23.10+ ..." >&2\nexit 1\n', { mode: 0o755 });
+    await writeFile(
+      fake,
+      '#!/bin/sh\necho "[1:1:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you are running on Ubuntu 23.10+ ..." >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     const root = await copyExampleProject();
     const run = await runCli(['build', '--root', root], { env: { PUPPETEER_EXECUTABLE_PATH: fake } });
     expect(run.code).toBe(1);

@@ -28,20 +28,34 @@ describe('minutes and agendas in print, by real Chromium', () => {
       expect(text).toContain('Strategic and Operational Policing Committee, 2 April 2009: minutes');
       expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
     });
-    expect(pages[0]).toContain('Minutes of the Strategic and Operational Policing Committee of the Metropolitan Police Authority held on 2 April 2009');
-    expect(pages.join(' ')).toContain('Resolved – That the minutes of the Strategic and Operational Policing Committee (Part 1 and 2) held on 5 March 2009 be agreed');
+    expect(pages[0]).toContain(
+      'Minutes of the Strategic and Operational Policing Committee of the Metropolitan Police Authority held on 2 April 2009',
+    );
+    expect(pages.join(' ')).toContain(
+      'Resolved – That the minutes of the Strategic and Operational Policing Committee (Part 1 and 2) held on 5 March 2009 be agreed',
+    );
     const titles = flattenBookmarks(await readBookmarks(pdf(MINUTES_0402)));
-    for (const title of ['Present', '91. Apologies for absence', '92. Declarations of interests', '93. Minutes: Strategic and Operational Policing Committee – 5 March 2009']) expect(titles).toContain(title);
+    for (const title of [
+      'Present',
+      '91. Apologies for absence',
+      '92. Declarations of interests',
+      '93. Minutes: Strategic and Operational Policing Committee – 5 March 2009',
+    ])
+      expect(titles).toContain(title);
   });
 
   it('puts the minutes an agenda confirms into its pack, on the page the agenda gives', async () => {
     const pages = await readPageTexts(pdf(PACK_0402));
     const agenda = pages[1] ?? '';
     expect(agenda).toContain('Part 1: Items to be considered while the press and public are present');
-    const minutes = Number(/3 Minutes: Strategic and Operational Policing Committee – 5 March 2009 (\d+)/.exec(agenda)?.[1]);
+    const minutes = Number(
+      /3 Minutes: Strategic and Operational Policing Committee – 5 March 2009 (\d+)/.exec(agenda)?.[1],
+    );
     const report = Number(/ 9 [^0-9]+ (\d+)/.exec(agenda)?.[1]);
     expect(minutes).toBe(3);
-    expect(pages[minutes - 1]).toMatch(/^Agenda item 3: Minutes: Strategic and Operational Policing Committee – 5 March 2009 Minutes/);
+    expect(pages[minutes - 1]).toMatch(
+      /^Agenda item 3: Minutes: Strategic and Operational Policing Committee – 5 March 2009 Minutes/,
+    );
     expect(pages[minutes - 1]).toContain('held on 5 March 2009');
     expect(report).toBeGreaterThan(minutes);
     expect(pages[report - 1]).toMatch(/^Agenda item 9: /);

@@ -36,7 +36,9 @@ describe('PDFs printed by real Chromium', () => {
       expect(info['Page size']).toContain('(A4)');
       expect(info.Title).toBe('Crime and Disorder Reduction Partnerships');
       expect(info.Author).toBe('Commissioner');
-      expect(info.Subject).toMatch(/^Report 6 of the 8 December 2005 meeting of the Planning, Performance & Review Committee/);
+      expect(info.Subject).toMatch(
+        /^Report 6 of the 8 December 2005 meeting of the Planning, Performance & Review Committee/,
+      );
       expect(info.CreationDate).toMatch(/Dec +8 00:00:00 2005/);
     });
 
@@ -53,7 +55,15 @@ describe('PDFs printed by real Chromium', () => {
 
     it('has bookmarks for the sections and for each recommendation', async () => {
       const titles = flattenBookmarks(await readBookmarks(pdf(PDF_2005)));
-      for (const section of ['A. Recommendation', 'B. Supporting information', 'C. Race and equality impact', 'D. Financial implications', 'E. Background papers', 'F. Contact details', 'Appendix 1']) {
+      for (const section of [
+        'A. Recommendation',
+        'B. Supporting information',
+        'C. Race and equality impact',
+        'D. Financial implications',
+        'E. Background papers',
+        'F. Contact details',
+        'Appendix 1',
+      ]) {
         expect(titles).toContain(section);
       }
       for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 22, 24, 25]) {
@@ -100,7 +110,13 @@ describe('PDFs printed by real Chromium', () => {
   describe('the committee pack', () => {
     it('opens with a cover naming the body, committee, date, time, venue and contact', async () => {
       const [cover] = await readPageTexts(pdf(PACK_2005));
-      for (const text of ['Metropolitan Police Authority', 'Planning, Performance & Review Committee', '8 December 2005, 14:00', 'Committee Room 1', 'MPA general: 020 7202 0202']) {
+      for (const text of [
+        'Metropolitan Police Authority',
+        'Planning, Performance & Review Committee',
+        '8 December 2005, 14:00',
+        'Committee Room 1',
+        'MPA general: 020 7202 0202',
+      ]) {
         expect(cover).toContain(text);
       }
     });
@@ -109,13 +125,19 @@ describe('PDFs printed by real Chromium', () => {
       const pages = await readPageTexts(pdf(PACK_2005));
       const agenda = pages[1] ?? '';
       expect(agenda).toContain('1 Apologies for absence');
-      const items = [...agenda.matchAll(/(\d) (Borough performance overview|Partnership funding review|Crime and Disorder Reduction Partnerships) (\d+)/g)];
+      const items = [
+        ...agenda.matchAll(
+          /(\d) (Borough performance overview|Partnership funding review|Crime and Disorder Reduction Partnerships) (\d+)/g,
+        ),
+      ];
       expect(items.map((m) => m[1])).toEqual(['4', '5', '6']);
       let previous = 2;
       for (const [, number, , page] of items) {
         const start = Number(page);
         expect(start).toBeGreaterThan(previous);
-        expect(pages[start - 1]).toMatch(new RegExp(`^Agenda item ${number}: [^\\n]+ Report ${number} of the 8 December 2005 meeting`));
+        expect(pages[start - 1]).toMatch(
+          new RegExp(`^Agenda item ${number}: [^\\n]+ Report ${number} of the 8 December 2005 meeting`),
+        );
         expect(pages[start - 2]).not.toContain(`Report ${number} of the 8 December 2005 meeting`);
         previous = start;
       }
@@ -125,9 +147,18 @@ describe('PDFs printed by real Chromium', () => {
       const pages = await readPageTexts(pdf(PACK_2005));
       for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
       const destinations = await readDestinationPages(await readFile(pdf(PACK_2005)));
-      expect([...destinations.keys()].filter((id) => /^item-\d+$/.test(id)).sort()).toEqual(['item-4', 'item-5', 'item-6']);
+      expect([...destinations.keys()].filter((id) => /^item-\d+$/.test(id)).sort()).toEqual([
+        'item-4',
+        'item-5',
+        'item-6',
+      ]);
       const titles = flattenBookmarks(await readBookmarks(pdf(PACK_2005)));
-      for (const title of ['Agenda', 'Borough performance overview', 'Partnership funding review', 'Crime and Disorder Reduction Partnerships']) {
+      for (const title of [
+        'Agenda',
+        'Borough performance overview',
+        'Partnership funding review',
+        'Crime and Disorder Reduction Partnerships',
+      ]) {
         expect(titles).toContain(title);
       }
       expect((await readPdfInfo(pdf(PACK_2005))).Tagged).toBe('yes');
@@ -142,11 +173,17 @@ describe('PDFs printed by real Chromium', () => {
       const kept = await Promise.all([PDF_2004_IN_PACK, PACK_2005].map((url) => readFile(pdf(url))));
       await writeFile(pdf(PDF_2004_IN_PACK), await readFile(pdf(PDF_2005)));
       try {
-        const packs = await printSitePdfs(build.model!, { siteDir: build.siteDir, cacheDir: await makeTempDir('pack-cache'), select: (tasks) => tasks.filter((t) => t.pdfUrl === `/${PACK_2005}`) });
+        const packs = await printSitePdfs(build.model!, {
+          siteDir: build.siteDir,
+          cacheDir: await makeTempDir('pack-cache'),
+          select: (tasks) => tasks.filter((t) => t.pdfUrl === `/${PACK_2005}`),
+        });
         expect(packs.packPrintings).toBe(2);
         const pages = await readPageTexts(pdf(PACK_2005));
         const start = Number(/Crime and Disorder Reduction Partnerships (\d+)/.exec(pages[1] ?? '')?.[1]);
-        expect(pages[start - 1]).toMatch(/^Agenda item 6: Crime and Disorder Reduction Partnerships Report 6 of the 8 December 2005 meeting/);
+        expect(pages[start - 1]).toMatch(
+          /^Agenda item 6: Crime and Disorder Reduction Partnerships Report 6 of the 8 December 2005 meeting/,
+        );
       } finally {
         await Promise.all([PDF_2004_IN_PACK, PACK_2005].map((url, i) => writeFile(pdf(url), kept[i]!)));
       }
@@ -181,7 +218,8 @@ describe('PDFs printed by real Chromium', () => {
       const site = await stat(pdf(PDF_2005));
       const entries = await readdir(cacheDir);
       let entry = '';
-      for (const name of entries) if ((await stat(path.join(cacheDir, name))).ino === site.ino) entry = path.join(cacheDir, name);
+      for (const name of entries)
+        if ((await stat(path.join(cacheDir, name))).ino === site.ino) entry = path.join(cacheDir, name);
       expect(entry, 'the reused PDF is the cache entry’s own bytes, not a copy').not.toBe('');
       const cached = await readFile(entry);
       // The page changes under the site, so its PDF has a new key and is printed again where the link stood.
@@ -206,7 +244,9 @@ describe('PDFs printed by real Chromium', () => {
 describe('without a browser', () => {
   it('says in one line how to get one, and writes nothing', async () => {
     const root = await createPdfProject();
-    const run = await runCli(['build', '--root', root], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
+    const run = await runCli(['build', '--root', root], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+    });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('papers: E_BROWSER  PUPPETEER_EXECUTABLE_PATH is /nonexistent/chromium');
     expect(run.stderr).not.toMatch(/^\s+at /m);

@@ -51,7 +51,10 @@ describe('printer faults', () => {
     let reached = 0;
     outside.on('request', () => reached++);
     const asks = ['http://192.0.2.1/photo.png', 'https://fonts.example.com/font.css', otherPort];
-    await writeFile(path.join(site, 'index.html'), `<!doctype html><title>off</title><link rel="stylesheet" href="${asks[1]}"><link rel="stylesheet" href="${asks[2]}"><p>Text.<img src="${asks[0]}" alt=""></p>`);
+    await writeFile(
+      path.join(site, 'index.html'),
+      `<!doctype html><title>off</title><link rel="stylesheet" href="${asks[1]}"><link rel="stylesheet" href="${asks[2]}"><p>Text.<img src="${asks[0]}" alt=""></p>`,
+    );
     const printer = await openPrinter({ siteDir: site, timeoutMs: 10_000 });
     try {
       const started = Date.now();
@@ -71,15 +74,22 @@ describe('printer faults', () => {
     const site = await makeTempDir('hang');
     await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Fine.</p>');
     await mkdir(path.join(site, 'hang'));
-    await writeFile(path.join(site, 'hang/index.html'), '<!doctype html><title>hang</title><script>for (;;) {}</script>');
+    await writeFile(
+      path.join(site, 'hang/index.html'),
+      '<!doctype html><title>hang</title><script>for (;;) {}</script>',
+    );
     await printWith({ siteDir: site, timeoutMs: 3000 }, async (printer) => {
       const started = Date.now();
-      const error = await printer.print({ url: '/hang/', source: 'content/reports/hanging.md' }).catch((e: unknown) => e);
+      const error = await printer
+        .print({ url: '/hang/', source: 'content/reports/hanging.md' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PrintError);
       expect((error as PrintError).source).toBe('content/reports/hanging.md');
       expect((error as Error).message).toContain('timed out');
       expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
-      const missing = await printer.print({ url: '/missing/', source: 'content/reports/missing.md' }).catch((e: unknown) => e);
+      const missing = await printer
+        .print({ url: '/missing/', source: 'content/reports/missing.md' })
+        .catch((e: unknown) => e);
       expect((missing as Error).message).toContain('answered 404');
       const good = await printer.print({ url: '/', source: 'content/reports/good.md' });
       expect(Buffer.from(good.subarray(0, 5)).toString()).toBe('%PDF-');
@@ -88,7 +98,10 @@ describe('printer faults', () => {
 
   it('starts the browser again once when it is killed while printing, and prints the page', async () => {
     const site = await makeTempDir('killed-browser');
-    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after the browser died.</p>');
+    await writeFile(
+      path.join(site, 'index.html'),
+      '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after the browser died.</p>',
+    );
     await printWith({ siteDir: site, timeoutMs: 20_000 }, async (printer) => {
       const first = printer.pid ?? 0;
       const printing = printer.print({ url: '/', source: 'content/reports/killed.md' });
@@ -114,7 +127,10 @@ describe('printer faults', () => {
 
   it('retries a page whose renderer crashed, and prints it', async () => {
     const site = await makeTempDir('crash');
-    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>');
+    await writeFile(
+      path.join(site, 'index.html'),
+      '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>',
+    );
     await printWith({ siteDir: site, timeoutMs: 20_000 }, async (printer) => {
       const printing = printer.print({ url: '/', source: 'content/reports/crashing.md' });
       await new Promise((resolve) => setTimeout(resolve, 700));
@@ -125,26 +141,32 @@ describe('printer faults', () => {
     });
   });
 
-  it.each(['opened', 'loaded', 'printing'] as const)('a renderer killed when its tab is %s: the page is printed on the retry, without a hang', async (step) => {
-    const site = await makeTempDir(`killed-${step}`);
-    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>ok</title><p>Printed after its renderer was killed.</p>');
-    let killed = 0;
-    let current: Printer | undefined;
-    const atStep = async (at: string) => {
-      if (at !== step || killed > 0) return;
-      killed = await killRenderers(current?.pid ?? 0);
-      // A killed renderer takes a moment to be noticed; the step goes on as it would.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    };
-    await printWith({ siteDir: site, timeoutMs: 8000, concurrency: 1, atStep }, async (printer) => {
-      current = printer;
-      const started = Date.now();
-      const pdf = await printer.print({ url: '/', source: `content/reports/${step}.md` });
-      expect(killed, 'a renderer was there to kill').toBeGreaterThan(0);
-      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-      expect(Date.now() - started).toBeLessThan(30_000);
-    });
-  });
+  it.each(['opened', 'loaded', 'printing'] as const)(
+    'a renderer killed when its tab is %s: the page is printed on the retry, without a hang',
+    async (step) => {
+      const site = await makeTempDir(`killed-${step}`);
+      await writeFile(
+        path.join(site, 'index.html'),
+        '<!doctype html><title>ok</title><p>Printed after its renderer was killed.</p>',
+      );
+      let killed = 0;
+      let current: Printer | undefined;
+      const atStep = async (at: string) => {
+        if (at !== step || killed > 0) return;
+        killed = await killRenderers(current?.pid ?? 0);
+        // A killed renderer takes a moment to be noticed; the step goes on as it would.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      };
+      await printWith({ siteDir: site, timeoutMs: 8000, concurrency: 1, atStep }, async (printer) => {
+        current = printer;
+        const started = Date.now();
+        const pdf = await printer.print({ url: '/', source: `content/reports/${step}.md` });
+        expect(killed, 'a renderer was there to kill').toBeGreaterThan(0);
+        expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+        expect(Date.now() - started).toBeLessThan(30_000);
+      });
+    },
+  );
 
   it('a renderer killed as a failed tab is closed: a clear failure, without a hang', async () => {
     const site = await makeTempDir('killed-closing');
@@ -167,7 +189,11 @@ describe('printer faults', () => {
 
   it('stops cleanly on Ctrl-C during printing: no Chromium left, no output published', async () => {
     const root = await createPdfProject();
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'],
+      { env: { ...process.env, CI: 'true' } },
+    );
     let stderr = '';
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d) => {
@@ -212,7 +238,9 @@ describe('printer faults', () => {
     await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A newer title');
     const run = await runCli(['pdf', '--root', root]);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/The built site is older than the content \(\d+ pages?, such as \/committees\/x-ppr\/2005\/051208\/06\/\)/);
+    expect(run.stderr).toMatch(
+      /The built site is older than the content \(\d+ pages?, such as \/committees\/x-ppr\/2005\/051208\/06\/\)/,
+    );
     await expect(readFile(path.join(root, 'output/site', PDF_2005))).rejects.toThrow();
   });
 });

@@ -22,7 +22,11 @@ function heapMb(): number {
 describe('a printer that prints the same page many times', () => {
   let printer: Printer;
   beforeAll(async () => {
-    const build = await buildProject({ root: await copyExampleProject(), outputDir: await makeTempDir('memory'), pdf: false });
+    const build = await buildProject({
+      root: await copyExampleProject(),
+      outputDir: await makeTempDir('memory'),
+      pdf: false,
+    });
     printer = await openPrinter({ siteDir: build.siteDir, concurrency: 1 });
   });
   afterAll(async () => {

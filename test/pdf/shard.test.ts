@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { PdfTask } from '../../src/pdf/list-pdf-tasks.ts';
 import { parseShard, selectShard } from '../../src/pdf/shard.ts';
 
-const tasks = Array.from({ length: 400 }, (_, i) => ({ pdfUrl: `/committees/c/2005/0512${i}/report-${i}.pdf` }) as PdfTask);
+const tasks = Array.from(
+  { length: 400 },
+  (_, i) => ({ pdfUrl: `/committees/c/2005/0512${i}/report-${i}.pdf` }) as PdfTask,
+);
 
 describe('PDF shards', () => {
   it('split the PDFs into n fixed, disjoint parts that together are all of them', () => {
     const parts = [1, 2, 3, 4].map((k) => selectShard(tasks, { index: k, count: 4 }));
-    expect(parts.flat().map((t) => t.pdfUrl).sort()).toEqual(tasks.map((t) => t.pdfUrl).sort());
+    expect(
+      parts
+        .flat()
+        .map((t) => t.pdfUrl)
+        .sort(),
+    ).toEqual(tasks.map((t) => t.pdfUrl).sort());
     for (const part of parts) expect(part.length).toBeGreaterThan(70);
     expect(selectShard(tasks, { index: 2, count: 4 })).toEqual(parts[1]);
   });
@@ -34,7 +42,9 @@ describe('printing in shards, then merging', () => {
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
     const first = await runCli(['pdf', '--root', root, '--shard', '1/2']);
     const second = await runCli(['pdf', '--root', root, '--shard', '2/2']);
-    const printed = [first, second].map((r) => Number(/(\d+) PDFs? printed/.exec(r.stdout)?.[1] ?? (r.stdout.includes('no PDF printed') ? 0 : Number.NaN)));
+    const printed = [first, second].map((r) =>
+      Number(/(\d+) PDFs? printed/.exec(r.stdout)?.[1] ?? (r.stdout.includes('no PDF printed') ? 0 : Number.NaN)),
+    );
     expect(printed[0]! + printed[1]!).toBe(6);
     const merge = await runCli(['pdf', '--root', root]);
     expect(merge.stdout).toContain('no PDF printed: all 6 unchanged');

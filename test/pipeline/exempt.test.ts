@@ -31,7 +31,8 @@ async function readEverything(dir: string): Promise<Array<{ file: string; text: 
       let bytes = await readFile(file);
       if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
       let text = bytes.toString('utf8');
-      if (file.endsWith('.pdf')) text += (await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+      if (file.endsWith('.pdf'))
+        text += (await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
       return { file: path.relative(dir, file), text: text.toLowerCase() };
     }),
   );
@@ -53,7 +54,8 @@ describe('exempt papers never reach the public site', () => {
   it('the marker is in no byte of the public output: pages, search, feeds, sitemap, calendar, open data, changes, packs, PDFs', async () => {
     const everything = await readEverything(outputDir);
     const kinds = new Set(everything.map((f) => path.extname(f.file)));
-    for (const kind of ['.html', '.json', '.csv', '.xml', '.ics', '.pdf', '.pf_fragment']) expect(kinds).toContain(kind);
+    for (const kind of ['.html', '.json', '.csv', '.xml', '.ics', '.pdf', '.pf_fragment'])
+      expect(kinds).toContain(kind);
     expect(everything.filter((f) => f.text.includes(MARKER)).map((f) => f.file)).toEqual([]);
   });
 
@@ -61,7 +63,10 @@ describe('exempt papers never reach the public site', () => {
     const meeting = await readFile(path.join(outputDir, 'site/committees/x-ppr/2005/051208/index.html'), 'utf8');
     expect(meeting).toContain('Legal advice on a claim');
     expect(meeting).toContain('Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972');
-    const minutes = await readFile(path.join(outputDir, 'site/committees/x-ppr/2005/051208/minutes/index.html'), 'utf8');
+    const minutes = await readFile(
+      path.join(outputDir, 'site/committees/x-ppr/2005/051208/minutes/index.html'),
+      'utf8',
+    );
     expect(minutes).toMatch(/2\. Legal advice on a claim<\/h2>/);
     const decisions = await readFile(path.join(outputDir, 'site/data/decisions.csv'), 'utf8');
     expect(decisions).toContain('noted,exempt-set/02');
@@ -72,49 +77,96 @@ describe('exempt papers never reach the public site', () => {
     const members = await buildMembersPapers({ root, membersDir, outputDir });
     expect(members.ok).toBe(true);
     expect(members.written).toContain('x-ppr-2005-12-08-pack.pdf');
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path.join(membersDir, 'x-ppr-2005-12-08-pack.pdf'), '-']);
+    const { stdout } = await run('pdftotext', [
+      '-enc',
+      'UTF-8',
+      path.join(membersDir, 'x-ppr-2005-12-08-pack.pdf'),
+      '-',
+    ]);
     expect(stdout.toLowerCase()).toContain(MARKER);
     // The members' pack prints Part 2 with its exempt report; the public one lists it by title and paragraph only.
     const membersPages = stdout.split('\f').map((p) => p.replace(/\s+/g, ' '));
-    for (const text of ['Part 2: Items considered after the exclusion of the press and public', 'Legal advice on a claim', 'Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972']) expect(membersPages[1]).toContain(text);
+    for (const text of [
+      'Part 2: Items considered after the exclusion of the press and public',
+      'Legal advice on a claim',
+      'Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972',
+    ])
+      expect(membersPages[1]).toContain(text);
     expect(membersPages.some((p) => p.startsWith('Part 2, agenda item 1: Legal advice on a claim'))).toBe(true);
-    const publicPack = (await run('pdftotext', ['-enc', 'UTF-8', path.join(outputDir, 'site/committees/x-ppr/2005/051208/x-ppr-2005-12-08-pack.pdf'), '-'])).stdout;
+    const publicPack = (
+      await run('pdftotext', [
+        '-enc',
+        'UTF-8',
+        path.join(outputDir, 'site/committees/x-ppr/2005/051208/x-ppr-2005-12-08-pack.pdf'),
+        '-',
+      ])
+    ).stdout;
     const publicPages = publicPack.split('\f').map((p) => p.replace(/\s+/g, ' '));
-    for (const text of ['Part 2: Items considered after the exclusion of the press and public', 'Legal advice on a claim', 'Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972']) expect(publicPages[1]).toContain(text);
+    for (const text of [
+      'Part 2: Items considered after the exclusion of the press and public',
+      'Legal advice on a claim',
+      'Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972',
+    ])
+      expect(publicPages[1]).toContain(text);
     expect(publicPages.some((p) => p.includes('Part 2, agenda item'))).toBe(false);
     // The public site is as it was.
     expect((await readEverything(outputDir)).filter((f) => f.text.includes(MARKER))).toEqual([]);
   }, 240_000);
 
   it("refuses to write the members' papers inside the public output", async () => {
-    await expect(buildMembersPapers({ root, membersDir: path.join(outputDir, 'site', 'members'), outputDir })).rejects.toThrow(UsageError);
-    await expect(buildMembersPapers({ root, membersDir: outputDir, outputDir })).rejects.toThrow(/cannot be written in or around the public output/);
+    await expect(
+      buildMembersPapers({ root, membersDir: path.join(outputDir, 'site', 'members'), outputDir }),
+    ).rejects.toThrow(UsageError);
+    await expect(buildMembersPapers({ root, membersDir: outputDir, outputDir })).rejects.toThrow(
+      /cannot be written in or around the public output/,
+    );
   });
 });
 
 describe('check refuses a public paper that would show or cite an exempt one', () => {
   it('a public report showing an exempt recommendation, a fact citing an exempt report, an exempt report in Part 1, a public decision on an exempt recommendation', async () => {
     const root = await createExemptProject();
-    await editFile(root, 'content/reports/2005/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships.md', 'appendices:\n', 'appendices:\n  - recommendations:\n      set: exempt-set\n');
+    await editFile(
+      root,
+      'content/reports/2005/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships.md',
+      'appendices:\n',
+      'appendices:\n  - recommendations:\n      set: exempt-set\n',
+    );
     await editFile(root, 'content/minutes/x-ppr/2005-12-08.md', 'noted exempt-set/02', 'noted exempt-set/01');
     const borough = (await readdir(path.join(root, 'data/boroughs')))[0]!;
     const text = await readFile(path.join(root, 'data/boroughs', borough), 'utf8');
-    await writeFile(path.join(root, 'data/boroughs', borough), text.replace(/report: [a-z0-9-]+/, 'report: 2005-12-08-x-ppr-12-exempt'));
+    await writeFile(
+      path.join(root, 'data/boroughs', borough),
+      text.replace(/report: [a-z0-9-]+/, 'report: 2005-12-08-x-ppr-12-exempt'),
+    );
     const { errors, model } = await checkProject(root);
     expect(model).toBeUndefined();
     const exempt = errors.filter((e) => e.code === 'E_EXEMPT').map((e) => `${e.file}:${e.line}`);
     expect(exempt).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^content\/reports\/2005\/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships\.md:\d+$/),
+        expect.stringMatching(
+          /^content\/reports\/2005\/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships\.md:\d+$/,
+        ),
         'content/minutes/x-ppr/2005-12-08.md:12',
         expect.stringMatching(new RegExp(`^data/boroughs/${borough}:\\d+$`)),
       ]),
     );
     await writeFile(
       path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
-      ['agenda:', '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships', '  - report: 2005-12-08-x-ppr-12-exempt', '  - kind: exclusion', 'part_2:', '  - title: Legal advice on a claim', '    exempt: 3', ''].join('\n'),
+      [
+        'agenda:',
+        '  - report: 2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships',
+        '  - report: 2005-12-08-x-ppr-12-exempt',
+        '  - kind: exclusion',
+        'part_2:',
+        '  - title: Legal advice on a claim',
+        '    exempt: 3',
+        '',
+      ].join('\n'),
     );
     const second = await checkProject(root);
-    expect(second.errors.filter((e) => e.code === 'E_EXEMPT').map((e) => e.message)).toContain('report `2005-12-08-x-ppr-12-exempt` is exempt, and Part 1 is public');
+    expect(second.errors.filter((e) => e.code === 'E_EXEMPT').map((e) => e.message)).toContain(
+      'report `2005-12-08-x-ppr-12-exempt` is exempt, and Part 1 is public',
+    );
   });
 });

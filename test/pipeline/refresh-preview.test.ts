@@ -65,7 +65,13 @@ describe('a check that remembers what it read and built', () => {
     expect(byId(third, id2005).title).toBe('Partnerships edited');
     expect(byId(third, id2004)).toBe(byId(second, id2004));
     // A recommendation of the set the 2005 report shows (the 2004 report shows none): that report is built again.
-    await edit(root, memory, REC_01, 'result: Completed September 2003', 'result: Completed in September 2003 (edited)');
+    await edit(
+      root,
+      memory,
+      REC_01,
+      'result: Completed September 2003',
+      'result: Completed in September 2003 (edited)',
+    );
     const fourth = await check();
     expect(byId(fourth, id2005)).not.toBe(byId(third, id2005));
     expect(JSON.stringify(byId(fourth, id2005))).toContain('Completed in September 2003 (edited)');
@@ -88,7 +94,13 @@ describe('refreshPreview', () => {
     expect(built.ok).toBe(true);
     const state = createPreviewState(root, built.siteDir);
     adoptPublished(state, built.published!.manifest, built.published!.renderHash);
-    await edit(root, state.memory, REC_01, 'result: Completed September 2003', 'result: Completed in September 2003 (edited)');
+    await edit(
+      root,
+      state.memory,
+      REC_01,
+      'result: Completed September 2003',
+      'result: Completed in September 2003 (edited)',
+    );
     const shown: string[][] = [];
     const result = await refreshPreview(state, (files) => shown.push(files));
     expect(result.outcome).toBe('refreshed');

@@ -7,7 +7,8 @@ import { makeTempDir } from '../helpers/temp-dir.ts';
 function waitUntil(test: () => boolean, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
   return new Promise((resolve, reject) => {
-    const poll = () => (test() ? resolve() : Date.now() > until ? reject(new Error('timed out')) : setTimeout(poll, 20));
+    const poll = () =>
+      test() ? resolve() : Date.now() > until ? reject(new Error('timed out')) : setTimeout(poll, 20);
     poll();
   });
 }
@@ -21,13 +22,17 @@ describe('watchProject', () => {
     const seen: string[][] = [];
     let running = 0;
     let overlapped = false;
-    const watcher = watchProject([path.join(dir, 'content')], async (files) => {
-      overlapped ||= running > 0;
-      running++;
-      seen.push(files.map((f) => path.basename(f)));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      running--;
-    }, 20);
+    const watcher = watchProject(
+      [path.join(dir, 'content')],
+      async (files) => {
+        overlapped ||= running > 0;
+        running++;
+        seen.push(files.map((f) => path.basename(f)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        running--;
+      },
+      20,
+    );
     try {
       await watcher.ready;
       // An edit saved by rename while the first build runs is built after it.

@@ -10,7 +10,13 @@ import { makeTempDir } from '../helpers/temp-dir.ts';
 const ARCHIVE = path.join(REPO_ROOT, 'test/fixtures/archive');
 const SOURCES = path.join(ARCHIVE, 'sources');
 /** Lines of the archive's page furniture, not of the report. */
-const CHROME = new Set(['You are in:', 'Contents', 'Send an e-mail linking to this page', 'Feedback', 'Supporting material']);
+const CHROME = new Set([
+  'You are in:',
+  'Contents',
+  'Send an e-mail linking to this page',
+  'Feedback',
+  'Supporting material',
+]);
 /** A list or paragraph marker at the start of a source line: `1.`, `(ii)`, `a.`, or a bullet. */
 const MARKER = /^(•|-|\d+\.|\([ivxlcdm]+\)|\([a-z]\)|[a-z]\.)(?=\s)/i;
 
@@ -57,11 +63,15 @@ describe('real reports of the archive, rendered as published', async () => {
   });
 
   it.each(sources)('%s: paragraph numbers and list markers run as in the source', async (source) => {
-    const expected = markersOf(sourceLines(await readFile(path.join(SOURCES, source), 'utf8'))).map((m) => (m === '-' ? '•' : m));
+    const expected = markersOf(sourceLines(await readFile(path.join(SOURCES, source), 'utf8'))).map((m) =>
+      m === '-' ? '•' : m,
+    );
     const html = await readFile(path.join(siteDir, pageOf(source)), 'utf8');
     const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? '';
     // Every marker of the page's report, in order: each source marker must be found in turn.
-    const found = [...pageTextWithMarkers(article).matchAll(/(?:^| )(•|\d+\.|\([ivxlcdm]+\)|\([a-z]\)|[a-z]\.)(?= )/gi)].map((m) => m[1]);
+    const found = [
+      ...pageTextWithMarkers(article).matchAll(/(?:^| )(•|\d+\.|\([ivxlcdm]+\)|\([a-z]\)|[a-z]\.)(?= )/gi),
+    ].map((m) => m[1]);
     let from = 0;
     const missing = expected.filter((marker) => {
       const at = found.indexOf(marker, from);

@@ -22,15 +22,24 @@ describe('the templates', () => {
   it('only place what the model gives them: breadcrumbs, latest items, statuses, titles and footers come from src/', async () => {
     const templates = await readTemplates();
     expect(templates.length).toBeGreaterThan(20);
-    const found = templates.flatMap(({ file, text }) => LOGIC.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${file} ${what}`));
+    const found = templates.flatMap(({ file, text }) =>
+      LOGIC.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${file} ${what}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('would be caught working out a breadcrumb or a title', () => {
     const caught = (text: string) => LOGIC.filter(([, pattern]) => pattern.test(text)).map(([what]) => what);
     expect(caught('{% set crumbs = [{ label: "Home", href: "/" }] %}')).toEqual(['builds a list']);
-    expect(caught('pageTitle: (data) => `${data.y.committee.name}, ${data.y.year}`,')).toEqual(['builds a string in its front matter']);
-    expect(caught('{%- for report in papers.reports | reverse %}{% if loop.index <= 10 %}')).toEqual(['reorders a list', 'cuts a list short by counting']);
-    expect(caught('{%- for s in papers.sets[0].dashboard.statuses %}')).toEqual(['picks an item of the model by its place']);
+    expect(caught('pageTitle: (data) => `${data.y.committee.name}, ${data.y.year}`,')).toEqual([
+      'builds a string in its front matter',
+    ]);
+    expect(caught('{%- for report in papers.reports | reverse %}{% if loop.index <= 10 %}')).toEqual([
+      'reorders a list',
+      'cuts a list short by counting',
+    ]);
+    expect(caught('{%- for s in papers.sets[0].dashboard.statuses %}')).toEqual([
+      'picks an item of the model by its place',
+    ]);
   });
 });

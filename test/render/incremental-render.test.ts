@@ -15,7 +15,9 @@ async function hashSite(siteDir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of entries) {
     const file = path.join(e.parentPath, e.name);
-    out[path.relative(siteDir, file)] = createHash('sha1').update(await readFile(file)).digest('hex');
+    out[path.relative(siteDir, file)] = createHash('sha1')
+      .update(await readFile(file))
+      .digest('hex');
   }
   return out;
 }
@@ -28,10 +30,27 @@ async function build(root: string, outputDir?: string): Promise<BuildResult> {
 
 const REC_01 = 'content/recommendations/cdrp-scrutiny-2003/01.yaml';
 const EDITS: Array<[string, FileEdit]> = [
-  ['a progress entry on one recommendation', { file: REC_01, find: '            result: Completed September 2003', replace: '            result: Completed in September 2003' }],
-  ['a word in one report', { file: 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md', find: 'The duty to', replace: 'The statutory duty to' }],
+  [
+    'a progress entry on one recommendation',
+    {
+      file: REC_01,
+      find: '            result: Completed September 2003',
+      replace: '            result: Completed in September 2003',
+    },
+  ],
+  [
+    'a word in one report',
+    {
+      file: 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md',
+      find: 'The duty to',
+      replace: 'The statutory duty to',
+    },
+  ],
   ['the site title, which every page shows', { file: 'data/site.yaml', find: 'title: ', replace: 'title: The ' }],
-  ['a borough’s short name', { file: 'data/boroughs/camden.yaml', find: 'short_name: CMD', replace: 'short_name: CAM' }],
+  [
+    'a borough’s short name',
+    { file: 'data/boroughs/camden.yaml', find: 'short_name: CMD', replace: 'short_name: CAM' },
+  ],
 ];
 
 describe('rebuilding after an edit', () => {
@@ -42,7 +61,9 @@ describe('rebuilding after an edit', () => {
     expect(first.pages?.reused).toBe(0);
   });
 
-  it('renders again only the pages the edit reaches, and the site equals a clean build byte for byte', { timeout: 120_000 }, async () => {
+  it('renders again only the pages the edit reaches, and the site equals a clean build byte for byte', {
+    timeout: 120_000,
+  }, async () => {
     for (const [what, edit] of EDITS) {
       await applyEdit(root, edit);
       const incremental = await build(root);
@@ -50,7 +71,8 @@ describe('rebuilding after an edit', () => {
       expect(await hashSite(incremental.siteDir), what).toEqual(await hashSite(clean.siteDir));
       expect(clean.pages?.reused, what).toBe(0);
       // The reports' search index leaves out their recommendation tables, so it outlives an edit to one.
-      if (what.startsWith('a progress entry')) expect(incremental.search, what).toMatchObject({ indexed: 21, reused: 2 });
+      if (what.startsWith('a progress entry'))
+        expect(incremental.search, what).toMatchObject({ indexed: 21, reused: 2 });
       if (what.startsWith('the site title')) expect(incremental.pages?.reused, what).toBe(0);
       else expect(incremental.pages?.reused, what).toBeGreaterThan(30);
     }
@@ -95,7 +117,10 @@ describe('rebuilding after an edit', () => {
       const paginated = isPaginated(text) || name.startsWith('_');
       if (!paginated) continue;
       const uses = [...text.matchAll(/\bpapers\.([a-zA-Z]+)/g)].map((m) => m[1]);
-      expect(uses.filter((key) => !['site', 'nav', 'contacts'].includes(key ?? '')), name).toEqual([]);
+      expect(
+        uses.filter((key) => !['site', 'nav', 'contacts'].includes(key ?? '')),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -28,7 +28,9 @@ describe('real agendas and minutes of the archive, rendered as published', async
 
   it('holds an agenda and minutes of three meetings', () => {
     expect(sources.filter((s) => s.includes('-agenda')).length).toBeGreaterThanOrEqual(1);
-    expect(new Set(sources.filter((s) => s.includes('-minutes')).map((s) => s.slice(0, 14))).size).toBeGreaterThanOrEqual(3);
+    expect(
+      new Set(sources.filter((s) => s.includes('-minutes')).map((s) => s.slice(0, 14))).size,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it.each(sources)('%s: every line appears, in order, with its number or bullet', async (source) => {
@@ -41,21 +43,29 @@ describe('real agendas and minutes of the archive, rendered as published', async
   it('numbers minutes on through the municipal year, from a given first number where earlier minutes are missing', async () => {
     const numbers = (html: string) => [...html.matchAll(/<h2 id="minute-(\d+)">/g)].map((m) => Number(m[1]));
     expect(numbers(await read('committees/sop/2008/081113/minutes/index.html'))).toEqual([1, 2, 3]);
-    expect(numbers(await read('committees/sop/2009/090305/minutes/index.html'))).toEqual(Array.from({ length: 16 }, (_, i) => 75 + i));
+    expect(numbers(await read('committees/sop/2009/090305/minutes/index.html'))).toEqual(
+      Array.from({ length: 16 }, (_, i) => 75 + i),
+    );
     expect(numbers(await read('committees/sop/2009/090402/minutes/index.html'))).toEqual([91, 92, 93]);
   });
 
   it('lists a Part 2 by title and exemption only, after the exclusion of the press and public', async () => {
     const text = pageText(await read('committees/sop/2009/090305/index.html'));
-    expect(text).toMatch(/Exclusion of press and public To resolve that the press and public be asked to leave the meeting .* Please note that members of the press and public must leave the meeting at this point\. Part 2 Items considered after the exclusion of the press and public Urgent actions and authorisation .* Exempt under Schedule 12A to the Local Government Act 1972/);
+    expect(text).toMatch(
+      /Exclusion of press and public To resolve that the press and public be asked to leave the meeting .* Please note that members of the press and public must leave the meeting at this point\. Part 2 Items considered after the exclusion of the press and public Urgent actions and authorisation .* Exempt under Schedule 12A to the Local Government Act 1972/,
+    );
     const minutes = pageText(await read('committees/sop/2009/090305/minutes/index.html'));
-    expect(minutes).toContain('90. Minutes of Sub-committees (part 2) Professional Standards Cases Sub-committee – 19 January 2009 (Agenda item 3, Part 2) Exempt under Schedule 12A to the Local Government Act 1972: this minute is not published.');
+    expect(minutes).toContain(
+      '90. Minutes of Sub-committees (part 2) Professional Standards Cases Sub-committee – 19 January 2009 (Agenda item 3, Part 2) Exempt under Schedule 12A to the Local Government Act 1972: this minute is not published.',
+    );
   });
 
   it('puts the minutes an agenda confirms into its pack, and links both ways', async () => {
     const pack = pageText(await read('committees/sop/2009/090402/pack/index.html'));
     expect(pack).toContain('3 Minutes: Strategic and Operational Policing Committee – 5 March 2009 000');
-    expect(pack).toContain('Minutes of the Strategic and Operational Policing Committee of the Metropolitan Police Authority held on 5 March 2009');
+    expect(pack).toContain(
+      'Minutes of the Strategic and Operational Policing Committee of the Metropolitan Police Authority held on 5 March 2009',
+    );
     const meeting = await read('committees/sop/2009/090402/index.html');
     expect(meeting).toContain('href="/committees/sop/2009/090305/minutes/"');
     expect(meeting).toContain('href="/committees/sop/2009/090402/minutes/"');

@@ -25,14 +25,20 @@ describe('the search indexes of an archive', () => {
   it('has one index for each committee with reports, holding all its reports and no others, one of the tracker, and one of the boroughs and glossary', () => {
     const bundles = planSearch(model, 'render');
     const withReports = model.committees.filter((c) => model.reports.some((r) => r.committee.code === c.code));
-    expect(bundles.map((b) => b.dir)).toEqual([...withReports.map((c) => `pagefind/reports-${c.code}`), 'pagefind/recommendations', 'pagefind/reference']);
+    expect(bundles.map((b) => b.dir)).toEqual([
+      ...withReports.map((c) => `pagefind/reports-${c.code}`),
+      'pagefind/recommendations',
+      'pagefind/reference',
+    ]);
     for (const committee of withReports) {
       const urls = model.reports.filter((r) => r.committee.code === committee.code).map((r) => r.url);
       expect(bundles.find((b) => b.dir === `pagefind/reports-${committee.code}`)?.urls).toEqual(urls);
     }
     expect(bundles.at(-2)?.urls).toEqual(model.trackedRecommendations.map((r) => r.recommendation.url));
     expect(bundles.at(-1)?.urls).toEqual([...model.boroughs.map((b) => b.url), '/glossary/']);
-    expect(bundles.flatMap((b) => b.urls)).toHaveLength(model.reports.length + model.trackedRecommendations.length + model.boroughs.length + 1);
+    expect(bundles.flatMap((b) => b.urls)).toHaveLength(
+      model.reports.length + model.trackedRecommendations.length + model.boroughs.length + 1,
+    );
   });
 
   it('changes the key of only the edited report’s committee when a report is edited', async () => {

@@ -26,7 +26,9 @@ describe('report pages in the house format', () => {
 
   it('heads each table Key points / Actions / Results/timescale', () => {
     const section = recommendationSection(html2005, 1);
-    expect(section).toContain('<thead><tr><th scope="col">Key points</th><th scope="col">Actions</th><th scope="col">Results/timescale</th></tr></thead>');
+    expect(section).toContain(
+      '<thead><tr><th scope="col">Key points</th><th scope="col">Actions</th><th scope="col">Results/timescale</th></tr></thead>',
+    );
   });
 
   it('spans a key point over its actions, one row per action', () => {
@@ -59,8 +61,12 @@ describe('report pages in the house format', () => {
 
   it('takes contact details and abbreviations from shared data', () => {
     const text = pageText(html2005);
-    expect(text).toContain('F. Contact details Report author: Commander James Smith, Territorial Policing Headquarters For more information contact: MPA general: 020 7202 0202 Media enquiries: 020 7202 0217/18');
-    expect(text).toContain('List of abbreviations MPA – Metropolitan Police Authority MPS – Metropolitan Police Service CDRP');
+    expect(text).toContain(
+      'F. Contact details Report author: Commander James Smith, Territorial Policing Headquarters For more information contact: MPA general: 020 7202 0202 Media enquiries: 020 7202 0217/18',
+    );
+    expect(text).toContain(
+      'List of abbreviations MPA – Metropolitan Police Authority MPS – Metropolitan Police Service CDRP',
+    );
     expect(pageText(html2004)).not.toContain('List of abbreviations');
   });
 

@@ -25,6 +25,7 @@ describe('JSON Schema files for editors', () => {
     const settings = JSON.parse(await readFile(path.join(REPO_ROOT, '.vscode/settings.json'), 'utf8'));
     const mapped = Object.keys(settings['yaml.schemas']).map((p) => path.basename(p));
     // Reports and minutes are Markdown: their front matter is checked by the build, not mapped here.
-    for (const name of generated.keys()) if (name !== 'report.schema.json' && name !== 'minutes.schema.json') expect(mapped).toContain(name);
+    for (const name of generated.keys())
+      if (name !== 'report.schema.json' && name !== 'minutes.schema.json') expect(mapped).toContain(name);
   });
 });

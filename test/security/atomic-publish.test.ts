@@ -11,20 +11,29 @@ import { runCli } from '../helpers/run-cli.ts';
 /** One hash over every file's path and bytes. */
 async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
   for (const file of files) hash.update(path.relative(dir, file)).update(await readFile(file));
   return `${files.length}:${hash.digest('hex')}`;
 }
 
 /** Start a build and SIGKILL it at the moment `when` sees in its output folder or its log. */
 async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'], { env: { ...process.env, CI: 'true' } });
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'bin/papers.js'), 'build', '--root', root, '--concurrency', '1'],
+    { env: { ...process.env, CI: 'true' } },
+  );
   let log = '';
   child.stderr.on('data', (d) => (log += d));
   const closed = new Promise((resolve) => child.on('close', resolve));
   const published = path.basename(await readlink(path.join(root, 'output/site')));
   for (let tries = 0; tries < 3000; tries++) {
-    const staging = (await readdir(path.join(root, 'output/.releases')).catch(() => [] as string[])).some((n) => n !== published);
+    const staging = (await readdir(path.join(root, 'output/.releases')).catch(() => [] as string[])).some(
+      (n) => n !== published,
+    );
     if ((when === 'html' && staging) || (when === 'pdf' && log.includes('PDF 1/'))) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -57,7 +66,9 @@ describe('atomic publish', () => {
     if (when === 'pdf') expect(chromium.seen()).toBeGreaterThan(0);
     const next = await runCli(['build', '--root', root]);
     expect(next.code).toBe(0);
-    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('A changed title');
+    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain(
+      'A changed title',
+    );
   });
 
   it('publishes by replacing a link in one step, keeps the release before, and clears what a build killed at the swap left', async () => {
@@ -73,7 +84,9 @@ describe('atomic publish', () => {
     await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A changed title');
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
     const entries = await readdir(path.join(root, 'output/.releases'));
-    expect(entries.sort()).toEqual([path.basename(first), path.basename(await readlink(path.join(root, 'output/site')))].sort());
+    expect(entries.sort()).toEqual(
+      [path.basename(first), path.basename(await readlink(path.join(root, 'output/site')))].sort(),
+    );
     expect(await readdir(path.join(root, 'output'))).not.toContain('.site-next');
   });
 
@@ -82,9 +95,11 @@ describe('atomic publish', () => {
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
     const runs = await Promise.all([0, 1, 2].map(() => runCli(['build', '--root', root, '--no-pdf'])));
     expect(runs.filter((r) => r.code === 0).length).toBeGreaterThanOrEqual(1);
-    for (const run of runs.filter((r) => r.code !== 0)) expect(run.stderr).toMatch(/^papers: E_OUTPUT_LOCKED {2}another build \(process \d+\) is writing/);
-    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain('Crime and Disorder Reduction Partnerships');
+    for (const run of runs.filter((r) => r.code !== 0))
+      expect(run.stderr).toMatch(/^papers: E_OUTPUT_LOCKED {2}another build \(process \d+\) is writing/);
+    expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain(
+      'Crime and Disorder Reduction Partnerships',
+    );
     expect((await readdir(path.join(root, 'output/.releases'))).length).toBeLessThanOrEqual(2);
   });
-
 });

@@ -25,11 +25,30 @@ describe('what the build writes is safe for where it goes', () => {
 
   it('refuses control characters in content, at their place', async () => {
     const root = await copyExampleProject();
-    await editFile(root, 'data/committees.yaml', 'name: Planning, Performance & Review Committee', 'name: "Planning\f}"');
+    await editFile(
+      root,
+      'data/committees.yaml',
+      'name: Planning, Performance & Review Committee',
+      'name: "Planning\f}"',
+    );
     await editFile(root, REPORT_2005, 'title: Crime and Disorder', 'title: Crime\u0007and Disorder');
     const { errors } = await checkProject(root);
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_ENCODING', file: 'data/committees.yaml', line: 4, col: 20, message: 'the file holds a control character (U+000C)' }));
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_ENCODING', file: REPORT_2005, message: 'the file holds a control character (U+0007)' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_ENCODING',
+        file: 'data/committees.yaml',
+        line: 4,
+        col: 20,
+        message: 'the file holds a control character (U+000C)',
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_ENCODING',
+        file: REPORT_2005,
+        message: 'the file holds a control character (U+0007)',
+      }),
+    );
   });
 
   it('escapes every control character in CSS strings and drops those XML forbids', () => {
@@ -51,22 +70,46 @@ describe('what the build writes is safe for where it goes', () => {
 
   it('refuses images from outside the site in a body or in front matter, and never writes them as images', async () => {
     const root = await copyExampleProject();
-    await editFile(root, REPORT_2005, '## Supporting information\n', '## Supporting information\n\n![Tracking pixel](https://tracker.example.com/p.gif)\n');
+    await editFile(
+      root,
+      REPORT_2005,
+      '## Supporting information\n',
+      '## Supporting information\n\n![Tracking pixel](https://tracker.example.com/p.gif)\n',
+    );
     await editFile(root, REPORT_2005, 'summary: >-\n', 'summary: >-\n  ![x](//tracker.example.com/q.gif)\n');
     const { errors } = await checkProject(root);
     const text = await readFile(path.join(root, REPORT_2005), 'utf8');
     const bodyLine = text.split('\n').findIndex((l) => l.startsWith('![Tracking pixel]')) + 1;
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_MARKDOWN', file: REPORT_2005, line: bodyLine, message: 'an image from outside the site (https://tracker.example.com/p.gif)' }));
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'E_MARKDOWN', file: REPORT_2005, message: 'an image from outside the site (//tracker.example.com/q.gif)' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_MARKDOWN',
+        file: REPORT_2005,
+        line: bodyLine,
+        message: 'an image from outside the site (https://tracker.example.com/p.gif)',
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        code: 'E_MARKDOWN',
+        file: REPORT_2005,
+        message: 'an image from outside the site (//tracker.example.com/q.gif)',
+      }),
+    );
   });
 
   it('sends every page with a Content-Security-Policy that allows nothing from other sites', async () => {
-    const build = await buildProject({ root: await copyExampleProject(), outputDir: await makeTempDir('csp'), pdf: false });
+    const build = await buildProject({
+      root: await copyExampleProject(),
+      outputDir: await makeTempDir('csp'),
+      pdf: false,
+    });
     const pages = await listFiles(build.siteDir, '.html');
     expect(pages.length).toBeGreaterThan(50);
     for (const page of pages) {
       const html = await readFile(page, 'utf8');
-      expect(html, page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';`);
+      expect(html, page).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';`,
+      );
       expect(html, page).toContain("frame-src 'none'; object-src 'none'");
     }
   });

@@ -6,9 +6,17 @@ import { copyExampleProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 async function hashFiles(dir: string): Promise<Map<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
   const out = new Map<string, string>();
-  for (const file of files.sort()) out.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  for (const file of files.sort())
+    out.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   return out;
 }
 

@@ -68,7 +68,9 @@ describe('the preview server', () => {
     const server = await startPreviewServer(site, { port: 0 });
     try {
       expect(await (await fetch(`${server.origin}/`)).text()).toContain('<script src="/.papers/reload.js"></script>');
-      expect(await (await fetch(`${server.origin}/.papers/reload.js`)).text()).toContain("new EventSource(new URL('reload', document.currentScript.src))");
+      expect(await (await fetch(`${server.origin}/.papers/reload.js`)).text()).toContain(
+        "new EventSource(new URL('reload', document.currentScript.src))",
+      );
       const events = await fetch(`${server.origin}/.papers/reload`);
       const reader = events.body!.getReader();
       await reader.read();

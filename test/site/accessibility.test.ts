@@ -46,7 +46,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
       await addExemptPapers(root);
     });
     server = await serveDirectory(siteDir);
-    browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage();
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   });
@@ -65,9 +68,21 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     await open(url);
     await page.evaluate(axeSource);
     const result = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return { violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), passes: r.passes.length };
+      return {
+        violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        passes: r.passes.length,
+      };
     }, WCAG_22_AA);
     expect(result.violations).toEqual([]);
     expect(result.passes).toBeGreaterThan(5);
@@ -75,33 +90,48 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
 
   it.each(Object.entries(PAGE_TYPES))('%s page reflows at 320 px with no sideways scrolling', async (_type, url) => {
     await open(url, 320);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  it.each(Object.entries(PAGE_TYPES))('%s page on a 320 px phone: no cell of words squeezed to a letter a line, and a table that scrolls says so', async (_type, url) => {
-    await open(url, 320);
-    const problems = await page.evaluate(() => {
-      const found: string[] = [];
-      for (const cell of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
-        const text = (cell.innerText ?? '').trim();
-        const rect = cell.getBoundingClientRect();
-        // A cell of more than a number must be wide enough for a short word (5 characters at 16 px).
-        if (rect.width > 0 && text.length > 3 && rect.width < 48) found.push(`${rect.width.toFixed(0)} px: ${text.slice(0, 30)}`);
-      }
-      for (const region of Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))) {
-        if (region.scrollWidth <= region.clientWidth) continue;
-        const hint = region.querySelector<HTMLElement>('.scroll-hint');
-        if (!hint || hint.offsetParent === null) found.push(`scrolls without saying so: ${region.getAttribute('aria-label') ?? region.getAttribute('aria-labelledby')}`);
-      }
-      return found;
-    });
-    expect(problems).toEqual([]);
-  });
+  it.each(Object.entries(PAGE_TYPES))(
+    '%s page on a 320 px phone: no cell of words squeezed to a letter a line, and a table that scrolls says so',
+    async (_type, url) => {
+      await open(url, 320);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const cell of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
+          const text = (cell.innerText ?? '').trim();
+          const rect = cell.getBoundingClientRect();
+          // A cell of more than a number must be wide enough for a short word (5 characters at 16 px).
+          if (rect.width > 0 && text.length > 3 && rect.width < 48)
+            found.push(`${rect.width.toFixed(0)} px: ${text.slice(0, 30)}`);
+        }
+        for (const region of Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))) {
+          if (region.scrollWidth <= region.clientWidth) continue;
+          const hint = region.querySelector<HTMLElement>('.scroll-hint');
+          if (!hint || hint.offsetParent === null)
+            found.push(
+              `scrolls without saying so: ${region.getAttribute('aria-label') ?? region.getAttribute('aria-labelledby')}`,
+            );
+        }
+        return found;
+      });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('on a phone, a tracker list is one block per recommendation, each linked by its number and text', async () => {
     await open('/recommendations/cdrp-scrutiny-2003/', 320);
-    const rows = await page.$$eval('.stacked tbody tr', (trs) => trs.map((tr) => ({ text: (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), link: tr.querySelector('a')?.textContent ?? '', width: tr.getBoundingClientRect().width })));
+    const rows = await page.$$eval('.stacked tbody tr', (trs) =>
+      trs.map((tr) => ({
+        text: (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        link: tr.querySelector('a')?.textContent ?? '',
+        width: tr.getBoundingClientRect().width,
+      })),
+    );
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {
       expect(row.text).toMatch(/^Recommendation \d+ /);
@@ -111,14 +141,18 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
       expect(row.width).toBeGreaterThan(250);
     }
     await open('/recommendations/cdrp-scrutiny-2003/', 1024);
-    const wide = await page.$$eval('.stacked tbody tr:first-child td', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
+    const wide = await page.$$eval('.stacked tbody tr:first-child td', (tds) =>
+      tds.map((td) => (td as HTMLElement).innerText.trim()),
+    );
     expect(wide[0]).toBe('1');
     expect(wide[1]).toMatch(/^Borough commanders should nominate an officer at Inspector rank .*…$/);
   });
 
   it('a borough map has a key to its codes, which stands in for the squares on a phone', async () => {
     await open('/boroughs/map/borough-recruit-training/', 1024);
-    const key = await page.$$eval('.map-key li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const key = await page.$$eval('.map-key li', (items) =>
+      items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+    );
     const tiles = await page.$$eval('.tile-map svg a', (links) => links.length);
     expect(key.length).toBe(tiles);
     expect(key).toContain('CMD Camden: Where the training was initially based');
@@ -132,7 +166,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   it('search finds report text in the report, and recommendation text once, on its tracker page', async () => {
     const results = async (query: string) => {
       await open(`/search/?q=${encodeURIComponent(query)}`);
-      return page.$$eval('.search-results a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      return page.$$eval('.search-results a', (links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
     };
     const anniversary = await results('third anniversary');
     expect(anniversary[0]).toBe('/committees/x-ppr/2005/051208/06/');
@@ -146,28 +182,49 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     await open('/search/');
     await page.type('#search-input', 'partnerships');
     // No Enter: the results come as the words are typed.
-    await page.waitForFunction(() => document.querySelector('#search-results h2')?.textContent?.endsWith('“partnerships”'), { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('#search-results h2')?.textContent?.endsWith('“partnerships”'),
+      { timeout: 30_000 },
+    );
     expect(await page.$eval('#search-status', (p) => p.textContent)).toMatch(/^\d+ results for “partnerships”$/);
     const search = async (query: string) => {
       await page.$eval('#search-input', (el) => ((el as HTMLInputElement).value = ''));
       await page.type('#search-input', query);
-      await page.waitForFunction((q) => document.querySelector('#search-results h2')?.textContent?.endsWith(`“${q}”`), { timeout: 30_000 }, query);
-      return page.$$eval('.search-results li', (items) => items.map((li) => ({ title: li.querySelector('a')?.textContent ?? '', about: li.querySelector('.result-meta')?.textContent ?? '', text: (li as HTMLElement).innerText })));
+      await page.waitForFunction(
+        (q) => document.querySelector('#search-results h2')?.textContent?.endsWith(`“${q}”`),
+        { timeout: 30_000 },
+        query,
+      );
+      return page.$$eval('.search-results li', (items) =>
+        items.map((li) => ({
+          title: li.querySelector('a')?.textContent ?? '',
+          about: li.querySelector('.result-meta')?.textContent ?? '',
+          text: (li as HTMLElement).innerText,
+        })),
+      );
     };
     // The archive banner of every report says the Authority "has been replaced": it is not the report's text.
     const banner = await search('replaced');
     for (const result of banner) expect(result.text).not.toMatch(/replaced by/);
     const reports = await search('third anniversary');
-    expect(reports[0]).toMatchObject({ title: 'Crime and Disorder Reduction Partnerships', about: 'Report · 8 December 2005 · Planning, Performance & Review Committee' });
+    expect(reports[0]).toMatchObject({
+      title: 'Crime and Disorder Reduction Partnerships',
+      about: 'Report · 8 December 2005 · Planning, Performance & Review Committee',
+    });
     const recommendations = await search('Inspector rank');
     expect(recommendations[0]?.title).toMatch(/^Recommendation 1: Borough commanders should nominate/);
-    expect(recommendations[0]?.about).toBe('Recommendation · 8 December 2005 · Scrutiny on the contribution the MPS makes to Crime and Disorder Reduction Partnerships');
+    expect(recommendations[0]?.about).toBe(
+      'Recommendation · 8 December 2005 · Scrutiny on the contribution the MPS makes to Crime and Disorder Reduction Partnerships',
+    );
     const boroughs = await search('Camden');
     expect(boroughs.find((r) => r.about === 'Borough')?.title).toBe('Camden');
     const glossary = await search('Basic Command Unit');
     expect(glossary.find((r) => r.about === 'Glossary')?.title).toBe('Glossary');
     const minutes = await search('public recommendation be noted');
-    expect(minutes.find((r) => r.about.startsWith('Minutes'))).toMatchObject({ title: 'Minutes: Planning, Performance & Review Committee, 8 December 2005', about: 'Minutes · 8 December 2005 · Planning, Performance & Review Committee' });
+    expect(minutes.find((r) => r.about.startsWith('Minutes'))).toMatchObject({
+      title: 'Minutes: Planning, Performance & Review Committee, 8 December 2005',
+      about: 'Minutes · 8 December 2005 · Planning, Performance & Review Committee',
+    });
     for (const result of [...banner, ...reports, ...recommendations, ...boroughs, ...glossary, ...minutes]) {
       expect(result.text).not.toMatch(/archived material|Skip to main content|Mayor's Office/);
     }
@@ -188,7 +245,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     const focus = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
-      return { inResults: Boolean(el.closest('.search-results')), visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+      return {
+        inResults: Boolean(el.closest('.search-results')),
+        visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+      };
     });
     expect(focus).toEqual({ inResults: true, visible: true });
   });
@@ -220,7 +280,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   it('prints without the site around the report', async () => {
     await open('/committees/x-ppr/2005/051208/06/');
     await page.emulateMediaType('print');
-    const hidden = await page.evaluate(() => ['.site-header', '.breadcrumb', '.contents', '.page-actions', '.site-footer'].map((s) => getComputedStyle(document.querySelector(s) as Element).display));
+    const hidden = await page.evaluate(() =>
+      ['.site-header', '.breadcrumb', '.contents', '.page-actions', '.site-footer'].map(
+        (s) => getComputedStyle(document.querySelector(s) as Element).display,
+      ),
+    );
     await page.emulateMediaType('screen');
     expect(hidden).toEqual(['none', 'none', 'none', 'none', 'none']);
   });

@@ -31,7 +31,14 @@ describe('a site published under a path prefix (owner.github.io/repo/)', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    built = await buildExampleSite((root) => editFile(root, 'data/site.yaml', 'base_url: https://papers.example.org/', 'base_url: https://owner.github.io/repo/'));
+    built = await buildExampleSite((root) =>
+      editFile(
+        root,
+        'data/site.yaml',
+        'base_url: https://papers.example.org/',
+        'base_url: https://owner.github.io/repo/',
+      ),
+    );
     // Served only under /repo/, as GitHub Pages serves it: a link without the prefix is a 404.
     server = await startPreviewServer(built.siteDir, { port: 0, basePath: () => '/repo/' });
   }, 180_000);
@@ -69,7 +76,12 @@ describe('a site published under a path prefix (owner.github.io/repo/)', () => {
     expect(broken).toEqual([]);
     expect(seen.size).toBeGreaterThan(80);
     expect(pdfs).toBe(4);
-    for (const file of ['/repo/assets/fonts/noto-sans-latin-400-normal.woff2', '/repo/assets/favicon.svg', '/repo/feed.xml']) expect(seen.has(`${origin}${file}`), file).toBe(true);
+    for (const file of [
+      '/repo/assets/fonts/noto-sans-latin-400-normal.woff2',
+      '/repo/assets/favicon.svg',
+      '/repo/feed.xml',
+    ])
+      expect(seen.has(`${origin}${file}`), file).toBe(true);
 
     // The feed and the sitemap give the published addresses, each of which is served.
     const sitemap = await (await fetch(`${origin}/repo/sitemap.xml`)).text();
@@ -100,11 +112,16 @@ describe('a site published under a path prefix (owner.github.io/repo/)', () => {
   });
 
   it('search finds reports and links them under the prefix (real Chromium)', async () => {
-    browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     const page = await browser.newPage();
     await page.goto(`${server.origin}/repo/search/?q=partnerships`, { waitUntil: 'load' });
     await page.waitForSelector('.search-results a', { timeout: 30_000 });
-    const hrefs = await page.$$eval('.search-results a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await page.$$eval('.search-results a', (links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
       expect(href.startsWith('/repo/'), href).toBe(true);
@@ -121,6 +138,8 @@ describe('papers build --base-url', () => {
     const page = await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8');
     expect(page).toContain('href="/repo/assets/site.css"');
     expect(page).not.toContain('href="/assets/');
-    expect(await readFile(path.join(root, 'output/site/feed.xml'), 'utf8')).toContain('<link href="https://owner.github.io/repo/feed.xml" rel="self"/>');
+    expect(await readFile(path.join(root, 'output/site/feed.xml'), 'utf8')).toContain(
+      '<link href="https://owner.github.io/repo/feed.xml" rel="self"/>',
+    );
   });
 });

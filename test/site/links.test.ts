@@ -48,7 +48,8 @@ describe('every internal link of the built site', () => {
         }
         if (url.hash && target.endsWith('.html')) {
           const ids = pages.get(target)?.ids ?? new Set();
-          if (!ids.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${pageUrl} → ${link} (no #${url.hash.slice(1)})`);
+          if (!ids.has(decodeURIComponent(url.hash.slice(1))))
+            broken.push(`${pageUrl} → ${link} (no #${url.hash.slice(1)})`);
         }
       }
     }
@@ -57,11 +58,21 @@ describe('every internal link of the built site', () => {
   });
 
   it('has the assets the pages load: styles, fonts, the search script and index', async () => {
-    for (const asset of ['assets/site.css', 'assets/print.css', 'assets/search.js', 'assets/fonts/noto-sans-latin-400-normal.woff2', 'assets/fonts/LICENSE.txt', 'pagefind/bundles.json', 'pagefind/reports-x-ppr/pagefind.js']) {
+    for (const asset of [
+      'assets/site.css',
+      'assets/print.css',
+      'assets/search.js',
+      'assets/fonts/noto-sans-latin-400-normal.woff2',
+      'assets/fonts/LICENSE.txt',
+      'pagefind/bundles.json',
+      'pagefind/reports-x-ppr/pagefind.js',
+    ]) {
       await expect(access(path.join(siteDir, asset))).resolves.toBeUndefined();
     }
     const css = await readFile(path.join(siteDir, 'assets/site.css'), 'utf8');
-    const fonts = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => new URL(m[1] ?? '', 'http://site/assets/site.css').pathname);
+    const fonts = [...css.matchAll(/url\("([^"]+)"\)/g)].map(
+      (m) => new URL(m[1] ?? '', 'http://site/assets/site.css').pathname,
+    );
     expect(fonts).toHaveLength(4);
     for (const font of fonts) await expect(access(fileForUrl(siteDir, font))).resolves.toBeUndefined();
   });

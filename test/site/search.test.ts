@@ -17,7 +17,10 @@ describe('search over an archive of several committees (real Chromium)', () => {
     const built = await buildProject({ root, pdf: false });
     if (!built.ok) throw new Error(`archive build failed: ${JSON.stringify(built.errors.slice(0, 3))}`);
     server = await serveDirectory(built.siteDir);
-    browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage();
   }, 120_000);
   afterAll(async () => {
@@ -30,7 +33,9 @@ describe('search over an archive of several committees (real Chromium)', () => {
     await page.waitForSelector('.search-results', { timeout: 30_000 });
     return {
       heading: await page.$eval('#search-results h2', (h) => h.textContent ?? ''),
-      urls: await page.$$eval('.search-results a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+      urls: await page.$$eval('.search-results a', (links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      ),
     };
   }
 
@@ -38,7 +43,11 @@ describe('search over an archive of several committees (real Chromium)', () => {
     const { heading, urls } = await search('partnership performance');
     // Every generated report has the words in its title: 20 of committee c01, 10 of c02 (the other 2 are the example's).
     expect(Number(heading.match(/^(\d+) results for “partnership performance”$/)?.[1])).toBeGreaterThanOrEqual(30);
-    for (const code of ['c01', 'c02']) expect(urls.some((url) => url.startsWith(`/committees/${code}/`)), code).toBe(true);
+    for (const code of ['c01', 'c02'])
+      expect(
+        urls.some((url) => url.startsWith(`/committees/${code}/`)),
+        code,
+      ).toBe(true);
   });
 
   it('finds a recommendation on its tracker page, from the tracker’s index', async () => {

@@ -52,7 +52,14 @@ describe('broken input is reported at its place', () => {
     }
     const { errors } = await checkProject(root);
     const codes = new Set(errors.map((e) => e.code));
-    for (const code of ['E_YAML_SYNTAX', 'E_UNKNOWN_FIELD', 'E_SCHEMA', 'E_UNKNOWN_STATUS', 'E_DATE', 'E_FRONT_MATTER']) {
+    for (const code of [
+      'E_YAML_SYNTAX',
+      'E_UNKNOWN_FIELD',
+      'E_SCHEMA',
+      'E_UNKNOWN_STATUS',
+      'E_DATE',
+      'E_FRONT_MATTER',
+    ]) {
       expect(codes).toContain(code);
     }
     expect(new Set(errors.map((e) => e.file)).size).toBeGreaterThanOrEqual(6);

@@ -25,7 +25,39 @@ const FILES = [
 /** Text that tends to break YAML and Markdown: structure characters, unicode, control bytes. */
 const nasty = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom(':', ': ', '- ', '[', ']', '{', '}', '"', "'", '#', '&a', '*a', '!!binary', '\t', '---', '\n', '  ', '|', '>', '%', '@', '`', '\u0000', '\ufeff', '\u2028', '{#x}', '[[x]]', '## ', '2005-02-30', 'null', '~'),
+  fc.constantFrom(
+    ':',
+    ': ',
+    '- ',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    "'",
+    '#',
+    '&a',
+    '*a',
+    '!!binary',
+    '\t',
+    '---',
+    '\n',
+    '  ',
+    '|',
+    '>',
+    '%',
+    '@',
+    '`',
+    '\u0000',
+    '\ufeff',
+    '\u2028',
+    '{#x}',
+    '[[x]]',
+    '## ',
+    '2005-02-30',
+    'null',
+    '~',
+  ),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
 
@@ -74,26 +106,30 @@ describe('the loader under random damage (property)', () => {
 
   it('never throws: it returns a valid model or errors that name a file, line and column', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (file, mutations) => {
-        const original = originals.get(file) ?? '';
-        await writeFile(path.join(root, file), mutations.reduce(mutate, original));
-        try {
-          const result = await checkProject(root);
-          const errors = result.errors.filter((e) => e.severity === 'error');
-          if (result.model) expect(errors).toEqual([]);
-          else expect(errors.length).toBeGreaterThan(0);
-          for (const e of result.errors) {
-            expect(Object.keys(ERROR_CODES)).toContain(e.code);
-            expect(e.file).toMatch(/^(content|data)\//);
-            expect(e.line).toBeGreaterThanOrEqual(1);
-            expect(e.col).toBeGreaterThanOrEqual(1);
-            expect(e.message).not.toBe('');
-            expect(e.hint).not.toBe('');
+      fc.asyncProperty(
+        fc.constantFrom(...FILES),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        async (file, mutations) => {
+          const original = originals.get(file) ?? '';
+          await writeFile(path.join(root, file), mutations.reduce(mutate, original));
+          try {
+            const result = await checkProject(root);
+            const errors = result.errors.filter((e) => e.severity === 'error');
+            if (result.model) expect(errors).toEqual([]);
+            else expect(errors.length).toBeGreaterThan(0);
+            for (const e of result.errors) {
+              expect(Object.keys(ERROR_CODES)).toContain(e.code);
+              expect(e.file).toMatch(/^(content|data)\//);
+              expect(e.line).toBeGreaterThanOrEqual(1);
+              expect(e.col).toBeGreaterThanOrEqual(1);
+              expect(e.message).not.toBe('');
+              expect(e.hint).not.toBe('');
+            }
+          } finally {
+            await writeFile(path.join(root, file), original);
           }
-        } finally {
-          await writeFile(path.join(root, file), original);
-        }
-      }),
+        },
+      ),
       { numRuns: 150, seed: 20261123 },
     );
   });
@@ -101,26 +137,32 @@ describe('the loader under random damage (property)', () => {
   it('the whole build too: a located error or a clean site, never a crash or a hang', async () => {
     const outputDir = await makeTempDir('damaged-build');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-        const original = originals.get(file) ?? '';
-        await writeFile(path.join(root, file), mutations.reduce(mutate, original));
-        try {
-          let timer: NodeJS.Timeout | undefined;
-          const limit = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`the build of a damaged ${file} took over 60 s`)), 60_000);
-          });
-          const result = await Promise.race([buildProject({ root, outputDir, pdf: false }), limit]).finally(() => clearTimeout(timer));
-          if (result.ok) {
-            expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
-            expect((await readFile(path.join(result.siteDir, 'index.html'), 'utf8')).length).toBeGreaterThan(100);
-          } else {
-            expect(result.errors.filter((e) => e.severity === 'error').length).toBeGreaterThan(0);
-            for (const e of result.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+      fc.asyncProperty(
+        fc.constantFrom(...FILES),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (file, mutations) => {
+          const original = originals.get(file) ?? '';
+          await writeFile(path.join(root, file), mutations.reduce(mutate, original));
+          try {
+            let timer: NodeJS.Timeout | undefined;
+            const limit = new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`the build of a damaged ${file} took over 60 s`)), 60_000);
+            });
+            const result = await Promise.race([buildProject({ root, outputDir, pdf: false }), limit]).finally(() =>
+              clearTimeout(timer),
+            );
+            if (result.ok) {
+              expect(result.errors.filter((e) => e.severity === 'error')).toEqual([]);
+              expect((await readFile(path.join(result.siteDir, 'index.html'), 'utf8')).length).toBeGreaterThan(100);
+            } else {
+              expect(result.errors.filter((e) => e.severity === 'error').length).toBeGreaterThan(0);
+              for (const e of result.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+            }
+          } finally {
+            await writeFile(path.join(root, file), original);
           }
-        } finally {
-          await writeFile(path.join(root, file), original);
-        }
-      }),
+        },
+      ),
       { numRuns: 30, seed: 20261202 },
     );
   }, 900_000);
