@@ -100,9 +100,11 @@ describe('workflows', () => {
     );
     const runs = steps.map((s) => s.run ?? '');
     expect(runs).toContain('npm run typecheck');
+    expect(runs).toContain('npm run lint');
     expect(runs).toContain('npm test');
     const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(pkg.scripts.typecheck).toBe('tsc --noEmit');
+    expect(pkg.scripts.lint).toBe('biome check --error-on-warnings');
   });
 
   it('every job that prints names its browser and lets its sandbox start before it prints', async () => {
