@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser } from '../pdf/launch-browser.ts';
-import { PRINT_OPTIONS } from '../pdf/print-pdfs.ts';
+import { PRINT_OPTIONS } from '../pdf/printer.ts';
 import { serveDirectory } from '../pdf/serve-directory.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 

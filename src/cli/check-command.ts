@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
-import { hasErrors } from '../errors/content-error.ts';
+import { hasErrors } from '../errors/content-problem.ts';
 import { summariseErrors } from '../errors/format-errors.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { reportToGithub } from './github-annotations.ts';

@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { sortErrors, type ContentError } from '../errors/content-error.ts';
+import { sortErrors, type ContentProblem } from '../errors/content-problem.ts';
 import { oneLine } from '../errors/format-errors.ts';
 
 /** GitHub shows at most this many annotations of each kind per step. */
@@ -14,17 +14,20 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatAnnotation(error: ContentError): string {
+export function formatAnnotation(error: ContentProblem): string {
   const kind = error.severity === 'warning' ? 'warning' : 'error';
   const props = `file=${escapeProperty(error.file)},line=${error.line},col=${error.col},title=${escapeProperty(error.code)}`;
   return `::${kind} ${props}::${escapeData(`${error.message} — ${error.hint}`)}`;
 }
 
 /** The annotations to print: the first errors and warnings up to GitHub's limit. */
-export function selectAnnotations(errors: readonly ContentError[]): { shown: ContentError[]; beyond: ContentError[] } {
+export function selectAnnotations(errors: readonly ContentProblem[]): {
+  shown: ContentProblem[];
+  beyond: ContentProblem[];
+} {
   const sorted = sortErrors(errors);
-  const shown: ContentError[] = [];
-  const beyond: ContentError[] = [];
+  const shown: ContentProblem[] = [];
+  const beyond: ContentProblem[] = [];
   const count = { error: 0, warning: 0 };
   for (const e of sorted) {
     if (count[e.severity] < ANNOTATION_LIMIT) {
@@ -38,7 +41,7 @@ export function selectAnnotations(errors: readonly ContentError[]): { shown: Con
 }
 
 /** The job summary: every problem, marking those GitHub could not annotate. */
-export function formatSummary(errors: readonly ContentError[], beyond: readonly ContentError[]): string {
+export function formatSummary(errors: readonly ContentProblem[], beyond: readonly ContentProblem[]): string {
   const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
   const rows = sortErrors(errors).map(
     (e) =>
@@ -53,7 +56,7 @@ export function formatSummary(errors: readonly ContentError[], beyond: readonly 
 
 /** When running in GitHub Actions, annotate the pull request and fill the job summary. */
 export async function reportToGithub(
-  errors: readonly ContentError[],
+  errors: readonly ContentProblem[],
   env: NodeJS.ProcessEnv = process.env,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {

@@ -2,7 +2,7 @@ import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
-import { hasErrors } from '../errors/content-error.ts';
+import { hasErrors } from '../errors/content-problem.ts';
 import type { PdfTask } from '../pdf/list-pdf-tasks.ts';
 import { printSitePdfs, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { publishOutput } from '../pipeline/publish-output.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
-import type { ContentError } from '../errors/content-error.ts';
+import type { ContentProblem } from '../errors/content-problem.ts';
 import { buildProject } from '../pipeline/build-project.ts';
 import { locateOutput } from '../pipeline/output-folders.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../pipeline/refresh-preview.ts';
@@ -38,7 +38,7 @@ export const serveCommand = defineCommand({
     // What stopped the last rebuild, shown over the preview's pages as well as here.
     let problems: PreviewProblem[] = [];
     let publishTimer: NodeJS.Timeout | undefined;
-    const report = (errors: readonly ContentError[]) => {
+    const report = (errors: readonly ContentProblem[]) => {
       printErrors(errors);
       problems = errors
         .filter((e) => e.severity === 'error')

@@ -1,5 +1,5 @@
 import type { MarkdownBody } from './entry.ts';
-import type { YamlSource } from './source-file.ts';
+import type { YamlSource } from './yaml-source.ts';
 import type { BoroughData } from '../schemas/borough.ts';
 import type { MeetingData } from '../schemas/meeting.ts';
 import type { MinutesData } from '../schemas/minutes.ts';

@@ -1,5 +1,5 @@
 import type { EntryKind } from '../schemas/index.ts';
-import type { YamlSource } from './source-file.ts';
+import type { YamlSource } from './yaml-source.ts';
 
 export type { EntryKind };
 

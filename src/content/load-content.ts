@@ -1,17 +1,17 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { suggestClosest } from '../errors/suggest.ts';
 import type { EntryKind, RawEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
-import { collectSyntaxErrors, parseYamlSource, toPlainData } from './source-file.ts';
+import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
 
 export interface LoadResult {
   entries: RawEntry[];
-  errors: ContentError[];
+  errors: ContentProblem[];
   /** `kind:id` of every content file found, including those that failed to read or parse. */
   found: Set<string>;
 }
@@ -31,7 +31,7 @@ interface FileToLoad {
   file: string;
 }
 
-type LoadedFile = { entry?: RawEntry; errors: ContentError[] };
+type LoadedFile = { entry?: RawEntry; errors: ContentProblem[] };
 
 /**
  * What a long-running process (the preview) read last time, by file, and the
@@ -53,7 +53,7 @@ export function createLoadMemory(): LoadMemory {
  * Given `memory`, a file read before and not changed since is not read again.
  */
 export async function loadContent(root: string, memory?: LoadMemory): Promise<LoadResult> {
-  const errors: ContentError[] = [];
+  const errors: ContentProblem[] = [];
   const files = await listContentFiles(root, errors);
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
@@ -89,7 +89,7 @@ function forgetOthers(memory: LoadMemory, files: readonly FileToLoad[]): void {
   for (const file of memory.files.keys()) if (!present.has(file)) memory.files.delete(file);
 }
 
-async function listContentFiles(root: string, errors: ContentError[]): Promise<FileToLoad[]> {
+async function listContentFiles(root: string, errors: ContentProblem[]): Promise<FileToLoad[]> {
   const files: FileToLoad[] = [];
   // The folders content is read from must be the project's own, not links to elsewhere.
   for (const dir of ['content', 'data']) {
@@ -104,7 +104,7 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
     if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
     else
       errors.push(
-        createError(
+        createProblem(
           { file, line: 1, col: 1 },
           'E_MISSING_FILE',
           `${file} is missing`,
@@ -135,7 +135,7 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
     if (!files.some((f) => f.kind === 'recommendation-set' && f.id === set)) {
       const file = `content/recommendations/${set}/index.yaml`;
       errors.push(
-        createError(
+        createProblem(
           { file, line: 1, col: 1 },
           'E_MISSING_FILE',
           `the recommendation set \`${set}\` has no index.yaml`,
@@ -161,7 +161,7 @@ async function listContentFiles(root: string, errors: ContentError[]): Promise<F
     const other = reportFiles.get(id);
     if (other)
       errors.push(
-        createError(
+        createProblem(
           { file, line: 1, col: 1 },
           'E_DUPLICATE_ID',
           `a report of this file name is also ${other}`,
@@ -188,7 +188,7 @@ const EXPECTED: Record<string, ReadonlySet<string>> = {
   data: new Set([...SHARED_DATA.map(([, file]) => file.slice('data/'.length)), 'boroughs']),
 };
 
-async function checkTopLevel(root: string, errors: ContentError[]): Promise<void> {
+async function checkTopLevel(root: string, errors: ContentProblem[]): Promise<void> {
   for (const [dir, expected] of Object.entries(EXPECTED)) {
     let names: string[];
     try {
@@ -200,7 +200,7 @@ async function checkTopLevel(root: string, errors: ContentError[]): Promise<void
       if (name.startsWith('.') || /^readme(\.|$)/i.test(name) || expected.has(name)) continue;
       const close = suggestClosest(name, [...expected]);
       errors.push(
-        createError(
+        createProblem(
           { file: `${dir}/${name}`, line: 1, col: 1 },
           'E_FILE_NAME',
           `${dir}/${name} is not read by the build`,
@@ -223,7 +223,7 @@ async function loadFile(root: string, target: FileToLoad): Promise<LoadedFile> {
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
 
-function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
+function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentProblem[] } {
   const source = parseYamlSource(target.file, text);
   const quick = readYamlQuickly(text);
   if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
@@ -232,7 +232,7 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
   if (source.doc.contents === null) {
     return {
       errors: [
-        createError(
+        createProblem(
           { file: target.file, line: 1, col: 1 },
           'E_EMPTY_FILE',
           'the file holds only comments',
@@ -246,12 +246,12 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
   return { entry: { ...target, source, data: data.value }, errors: [] };
 }
 
-function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentError[] } {
+function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentProblem[] } {
   const at = { file: target.file, line: 1, col: 1 };
   if (!/^---\r?\n/.test(text)) {
     return {
       errors: [
-        createError(
+        createProblem(
           at,
           'E_FRONT_MATTER',
           `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`,
@@ -265,7 +265,7 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
     return {
       errors: [
-        createError(
+        createProblem(
           at,
           'E_FRONT_MATTER',
           'the front matter is never closed',
@@ -287,7 +287,7 @@ function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; err
   return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
 }
 
-async function listFiles(root: string, dir: string, errors: ContentError[]): Promise<string[]> {
+async function listFiles(root: string, dir: string, errors: ContentProblem[]): Promise<string[]> {
   const absolute = path.join(root, dir);
   const what = await describePath(absolute);
   if (what === undefined) return [];
@@ -308,7 +308,7 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
       else if (entry.isFile()) files.push(relative);
       else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
         errors.push(
-          createError(
+          createProblem(
             { file: relative, line: 1, col: 1 },
             'E_READ',
             'this is a folder, not a file',
@@ -320,7 +320,7 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
     return files.sort();
   } catch {
     errors.push(
-      createError(
+      createProblem(
         { file: dir, line: 1, col: 1 },
         'E_READ',
         `${dir} could not be read`,
@@ -331,11 +331,11 @@ async function listFiles(root: string, dir: string, errors: ContentError[]): Pro
   }
 }
 
-function acceptYaml(file: string, errors: ContentError[]): boolean {
+function acceptYaml(file: string, errors: ContentProblem[]): boolean {
   if (file.endsWith('.yaml')) return true;
   if (file.endsWith('.yml')) {
     errors.push(
-      createError(
+      createProblem(
         { file, line: 1, col: 1 },
         'E_FILE_NAME',
         'content files end in .yaml, not .yml',
@@ -348,8 +348,8 @@ function acceptYaml(file: string, errors: ContentError[]): boolean {
   return false;
 }
 
-function misplaced(file: string, hint: string): ContentError {
-  return createError({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'this file is not where the build looks for it', hint);
+function misplaced(file: string, hint: string): ContentProblem {
+  return createProblem({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'this file is not where the build looks for it', hint);
 }
 
 function stem(file: string): string {

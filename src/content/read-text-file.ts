@@ -1,11 +1,11 @@
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 
 /** Content files above this size are refused: nothing an author writes by hand is this big. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string; warning?: ContentError } | { ok: false; error: ContentError };
+export type ReadResult = { ok: true; text: string; warning?: ContentProblem } | { ok: false; error: ContentProblem };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -16,7 +16,7 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
     const info = await lstat(absolutePath);
     if (info.isDirectory()) {
       return fail(
-        createError(
+        createProblem(
           at,
           'E_READ',
           'this is a folder, not a file',
@@ -32,7 +32,7 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
     if (bytes.length > MAX_FILE_BYTES) return fail(tooBig(at, bytes.length));
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       return fail(
-        createError(
+        createProblem(
           at,
           'E_ENCODING',
           'the file is UTF-16 (it starts with a UTF-16 byte-order mark)',
@@ -47,7 +47,7 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       const offset = findInvalidUtf8(bytes);
       const pos = positionOfByte(bytes, offset);
       return fail(
-        createError(
+        createProblem(
           { file, ...pos },
           'E_ENCODING',
           'the file is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252)',
@@ -55,11 +55,11 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
         ),
       );
     }
-    let warning: ContentError | undefined;
+    let warning: ContentProblem | undefined;
     // A UTF-8 byte-order mark is read past (the decoder drops it), but said, since some tools mishandle it.
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      warning = createError(
+      warning = createProblem(
         at,
         'E_ENCODING',
         'the file starts with a byte-order mark',
@@ -74,7 +74,7 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       const line = before.split('\n').length;
       const col = control.index - before.lastIndexOf('\n');
       return fail(
-        createError(
+        createProblem(
           { file, line, col },
           'E_ENCODING',
           `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
@@ -83,14 +83,14 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       );
     }
     if (text.trim() === '') {
-      return fail(createError(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
+      return fail(createProblem(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
     }
     return { ok: true, text, ...(warning ? { warning } : {}) };
   } catch (err) {
     const reason =
       err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
     return fail(
-      createError(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'),
+      createProblem(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'),
     );
   }
 }
@@ -136,8 +136,8 @@ export function describeNotAFile(info: {
   return undefined;
 }
 
-export function notAFileError(file: string, what: string): ContentError {
-  return createError(
+export function notAFileError(file: string, what: string): ContentProblem {
+  return createProblem(
     { file, line: 1, col: 1 },
     'E_NOT_A_FILE',
     `this is ${what}, not a file of the project`,
@@ -145,8 +145,8 @@ export function notAFileError(file: string, what: string): ContentError {
   );
 }
 
-function tooBig(at: { file: string; line: number; col: number }, size: number): ContentError {
-  return createError(
+function tooBig(at: { file: string; line: number; col: number }, size: number): ContentProblem {
+  return createProblem(
     at,
     'E_READ',
     `the file is ${Math.round(size / 1024)} KB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a content file`,
@@ -154,7 +154,7 @@ function tooBig(at: { file: string; line: number; col: number }, size: number): 
   );
 }
 
-function fail(error: ContentError): ReadResult {
+function fail(error: ContentProblem): ReadResult {
   return { ok: false, error };
 }
 

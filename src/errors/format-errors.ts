@@ -1,7 +1,7 @@
-import { sortErrors, type ContentError } from './content-error.ts';
+import { sortErrors, type ContentProblem } from './content-problem.ts';
 
 /** `path:line:col  CODE  message — hint`, one line per problem. */
-export function formatError(error: ContentError): string {
+export function formatError(error: ContentProblem): string {
   const where = `${oneLine(error.file)}:${error.line}:${error.col}`;
   const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
   return `${where}  ${label}  ${oneLine(error.message)} — ${oneLine(error.hint)}`;
@@ -24,11 +24,11 @@ export function oneLine(text: string): string {
   );
 }
 
-export function formatErrors(errors: readonly ContentError[]): string {
+export function formatErrors(errors: readonly ContentProblem[]): string {
   return sortErrors(errors).map(formatError).join('\n');
 }
 
-export function summariseErrors(errors: readonly ContentError[]): string {
+export function summariseErrors(errors: readonly ContentProblem[]): string {
   const count = errors.filter((e) => e.severity === 'error').length;
   const warnings = errors.length - count;
   const parts = [`${count} error${count === 1 ? '' : 's'}`];

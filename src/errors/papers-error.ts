@@ -1,8 +1,8 @@
-import type { ErrorCode } from './content-error.ts';
+import type { ErrorCode } from './content-problem.ts';
 
 /**
  * Every error a user can meet that is not a mistake in the content (those are
- * `ContentError`s, collected and reported all at once): a command called
+ * `ContentProblem`s, collected and reported all at once): a command called
  * wrongly, a browser that will not start, a page that will not print, an
  * output folder another build holds. The CLI says each in one line with its
  * code, in one place (`src/cli/main.ts`), and exits with `exitCode`.

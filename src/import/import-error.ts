@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors/content-error.ts';
+import type { ErrorCode } from '../errors/content-problem.ts';
 import { PapersError } from '../errors/papers-error.ts';
 
 export type ImportErrorCode = Extract<ErrorCode, `E_IMPORT_${string}`>;

@@ -1,5 +1,5 @@
-import { locatePath } from '../content/source-file.ts';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { locatePath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { createRenderMemo, memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
 
@@ -27,7 +27,7 @@ import { toStatusInfo } from './build-recommendation-view.ts';
 
 export interface ModelResult {
   model?: SiteModel;
-  errors: ContentError[];
+  errors: ContentProblem[];
 }
 
 /**
@@ -42,7 +42,7 @@ export interface ModelOptions {
 }
 
 export function buildModel(content: Content, options: ModelOptions = {}): ModelResult {
-  const errors: ContentError[] = [];
+  const errors: ContentProblem[] = [];
   // Within one build too: an action's text is shown in every report that shows its recommendation.
   const md = memoizeRender(createMarkdown(), options.renders ?? createRenderMemo());
   const s = content.site.data;
@@ -95,7 +95,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
       const paragraphs = paragraphsByReport.get(report);
       if (paragraph !== undefined && paragraphs && !paragraphs.has(paragraph)) {
         errors.push(
-          createError(
+          createProblem(
             locatePath(borough.source, ['facts', i, 'source', 'paragraph']),
             'E_UNKNOWN_REF',
             `report \`${report}\` has no numbered paragraph ${paragraph}`,
@@ -106,7 +106,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
       const appendices = appendicesByReport.get(report);
       if (appendix !== undefined && appendices && !appendices[appendix - 1]) {
         errors.push(
-          createError(
+          createProblem(
             locatePath(borough.source, ['facts', i, 'source', 'appendix']),
             'E_UNKNOWN_REF',
             `report \`${report}\` has no appendix ${appendix}`,
@@ -132,7 +132,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
         !tables.some((t) => t.number === recommendation)
       ) {
         errors.push(
-          createError(
+          createProblem(
             locatePath(borough.source, ['facts', i, 'source', 'recommendation']),
             'E_UNKNOWN_REF',
             `appendix ${appendix} of \`${report}\` shows no recommendation ${recommendation}`,
@@ -348,7 +348,7 @@ const RESERVED = ['/assets/', '/pagefind/'];
 
 function checkPageUrls(
   pages: ReadonlyArray<{ url: string; file: string }>,
-  errors: ContentError[],
+  errors: ContentProblem[],
   content: Content,
 ): void {
   const seen = new Map<string, string>();
@@ -357,7 +357,7 @@ function checkPageUrls(
     // Schemas already forbid it; this second lock keeps every page inside the output folder.
     if (!SAFE_URL.test(page.url)) {
       errors.push(
-        createError(
+        createProblem(
           { file: page.file, line: 1, col: 1 },
           'E_SCHEMA',
           `the page URL ${page.url} is not a plain path`,
@@ -369,7 +369,7 @@ function checkPageUrls(
     const reserved = RESERVED.find((prefix) => page.url.startsWith(prefix));
     if (reserved)
       errors.push(
-        createError(
+        createProblem(
           { file: page.file, line: 1, col: 1 },
           'E_DUPLICATE_ID',
           `this page would have the URL ${page.url}, inside ${reserved}, which holds the site's own files`,
@@ -381,7 +381,7 @@ function checkPageUrls(
     if (other && !reported.has(key)) {
       reported.add(key);
       errors.push(
-        createError(
+        createProblem(
           { file: page.file, line: 1, col: 1 },
           'E_DUPLICATE_ID',
           `a page here would have the URL ${page.url}, as a page of ${other} does`,

@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
-import { collectSyntaxErrors, locatePath, parseYamlSource, toPlainData } from '../content/source-file.ts';
-import { createError, type ContentError, type Location } from '../errors/content-error.ts';
+import { collectSyntaxErrors, locatePath, parseYamlSource, toPlainData } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
 import { createBodyEnv } from '../markdown/body-env.ts';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { letterFor } from '../markdown/letters.ts';
@@ -36,10 +36,10 @@ type ReportEntry = Checked<ReportData & { body: string }>;
 export function buildReport(
   entry: ReportEntry,
   ctx: ReportContext,
-): { report: Report; paragraphs: ParagraphIndex; errors: ContentError[] } {
+): { report: Report; paragraphs: ParagraphIndex; errors: ContentProblem[] } {
   const d = entry.data;
   const { md, content, site } = ctx;
-  const errors: ContentError[] = [];
+  const errors: ContentProblem[] = [];
   const committee = ctx.committeeAt(d.committee, d.date);
   const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
   const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
@@ -61,7 +61,7 @@ export function buildReport(
   const bodyLine = entry.body?.startLine ?? 1;
   for (const problem of env.problems) {
     errors.push(
-      createError(
+      createProblem(
         { file: entry.file, line: bodyLine + problem.line, col: 1 },
         problem.code,
         problem.message,
@@ -72,7 +72,7 @@ export function buildReport(
   d.numbered_sections.forEach((title, i) => {
     if (!env.sections.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
       errors.push(
-        createError(
+        createProblem(
           locatePath(entry.source, ['numbered_sections', i]),
           'E_UNKNOWN_REF',
           `no section is headed "${title}"`,
@@ -246,17 +246,17 @@ function readViewBlock(
   at: Location,
   reportDate: string,
   ctx: ReportContext,
-  errors: ContentError[],
+  errors: ContentProblem[],
 ): RecommendationView | undefined {
   if (!block.closed) {
     errors.push(
-      createError(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'),
+      createProblem(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'),
     );
     return undefined;
   }
   if (block.nested) {
     errors.push(
-      createError(
+      createProblem(
         at,
         'E_MARKDOWN',
         'a `::: recommendations` block stands inside a list or quotation',
@@ -290,7 +290,7 @@ function readViewBlock(
   }
   const problems = checkViewReferences(parsed.data, ctx.content, entry.data.exempt === undefined);
   for (const { path, message, hint, exempt } of problems)
-    errors.push(createError(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
+    errors.push(createProblem(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
   if (problems.length > 0) return undefined;
   return buildRecommendationView(parsed.data, reportDate, ctx);
 }

@@ -8,7 +8,7 @@ import { emptyFileSizes } from '../render/fill-file-sizes.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
-import { openPrinter, PrintError, type Printer } from './print-pdfs.ts';
+import { openPrinter, PrintError, type Printer } from './printer.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { linkFile, writeFileAnew } from '../util/link-file.ts';
 

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors, type ContentError } from '../errors/content-error.ts';
+import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { listPdfTasks } from '../pdf/list-pdf-tasks.ts';
 import { printSitePdfs, type PdfProgress } from '../pdf/print-site-pdfs.ts';
@@ -21,7 +21,7 @@ export interface MembersOptions {
 
 export interface MembersResult {
   ok: boolean;
-  errors: ContentError[];
+  errors: ContentProblem[];
   /** The files written, relative to the members' folder. */
   written: string[];
 }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors, type ContentError } from '../errors/content-error.ts';
+import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
@@ -32,7 +32,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   ok: boolean;
-  errors: ContentError[];
+  errors: ContentProblem[];
   model?: SiteModel;
   siteDir: string;
   pdfs?: PrintSiteResult;

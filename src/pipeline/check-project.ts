@@ -1,6 +1,6 @@
 import { createLoadMemory, loadContent, type LoadMemory } from '../content/load-content.ts';
 import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
-import type { ContentError } from '../errors/content-error.ts';
+import type { ContentProblem } from '../errors/content-problem.ts';
 import { buildModel } from '../model/build-model.ts';
 import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
@@ -11,7 +11,7 @@ import { validateContent } from '../validate/validate-content.ts';
 
 export interface CheckResult {
   model?: SiteModel;
-  errors: ContentError[];
+  errors: ContentProblem[];
 }
 
 /** load → validate → model: everything a build does before it writes a file. */
@@ -65,7 +65,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
 }
 
 /** The same problem found by both models is reported once. */
-function dropRepeats(errors: readonly ContentError[]): ContentError[] {
+function dropRepeats(errors: readonly ContentProblem[]): ContentProblem[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     const key = `${e.file}:${e.line}:${e.col}:${e.code}:${e.message}`;
@@ -81,7 +81,7 @@ function withBaseUrl(content: Content, baseUrl: string): Content {
 }
 
 /** The model's own checks on content that failed elsewhere; the errors already found stand whatever happens here. */
-function modelErrors(content: Content): ContentError[] {
+function modelErrors(content: Content): ContentProblem[] {
   try {
     return buildModel(content).errors;
   } catch {

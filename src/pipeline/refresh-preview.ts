@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors, type ContentError } from '../errors/content-error.ts';
+import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { fillSizesFrom } from '../render/fill-file-sizes.ts';
 import { planRender, type PageManifest, type PagedLists } from '../render/plan-render.ts';
@@ -37,10 +37,10 @@ export function adoptPublished(state: PreviewState, manifest: PageManifest, rend
 }
 
 export type RefreshResult =
-  | { outcome: 'refreshed'; errors: ContentError[]; model: SiteModel; pages: number }
-  | { outcome: 'not-checked'; errors: ContentError[] }
+  | { outcome: 'refreshed'; errors: ContentProblem[]; model: SiteModel; pages: number }
+  | { outcome: 'not-checked'; errors: ContentProblem[] }
   /** The templates changed, or the edit reaches so many pages that a whole build is quicker. */
-  | { outcome: 'needs-build'; errors: ContentError[] };
+  | { outcome: 'needs-build'; errors: ContentProblem[] };
 
 /** More pages than this to render, and a whole build, which copies the rest, is as quick. */
 const MOST_PAGES = 400;

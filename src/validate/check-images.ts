@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
-import { locatePath, type DataPath } from '../content/source-file.ts';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { locatePath, type DataPath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { isOutsideImage } from '../markdown/outside-images-rule.ts';
 import type { Checked, Content } from '../content/content.ts';
 
@@ -8,8 +8,8 @@ import type { Checked, Content } from '../content/content.ts';
  * Images from outside the site in any Markdown of the front matter or YAML
  * (report bodies are checked as they are numbered, with their lines).
  */
-export function checkOutsideImages(content: Content, md: MarkdownIt): ContentError[] {
-  const errors: ContentError[] = [];
+export function checkOutsideImages(content: Content, md: MarkdownIt): ContentProblem[] {
+  const errors: ContentProblem[] = [];
   const entries: Array<Checked<unknown>> = [
     ...content.reports,
     ...content.recommendations,
@@ -23,7 +23,7 @@ export function checkOutsideImages(content: Content, md: MarkdownIt): ContentErr
       for (const src of findImages(md, text)) {
         if (isOutsideImage(src))
           errors.push(
-            createError(
+            createProblem(
               locatePath(entry.source, path),
               'E_MARKDOWN',
               `an image from outside the site (${src})`,

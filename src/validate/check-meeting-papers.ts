@@ -1,5 +1,5 @@
-import { locatePath, type DataPath } from '../content/source-file.ts';
-import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
+import { locatePath, type DataPath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { findAgendaItem, reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
@@ -13,8 +13,8 @@ import type { Checked, Content } from '../content/content.ts';
  * the public site: an exempt report stands in Part 2, no public paper shows or
  * cites an exempt one.
  */
-export function checkMeetingPapers(content: Content, known: ReadonlySet<string>): ContentError[] {
-  const errors: ContentError[] = [];
+export function checkMeetingPapers(content: Content, known: ReadonlySet<string>): ContentProblem[] {
+  const errors: ContentProblem[] = [];
   const at = (
     entry: Checked<unknown>,
     path: DataPath,
@@ -22,7 +22,7 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
     message: string,
     hint: string,
     severity: Severity = 'error',
-  ) => errors.push(createError(locatePath(entry.source, path), code, message, hint, severity));
+  ) => errors.push(createProblem(locatePath(entry.source, path), code, message, hint, severity));
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));
   const minutesIds = new Set(content.minutes.map((m) => m.id));
 
@@ -149,8 +149,8 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
   return errors;
 }
 
-function checkMinutes(content: Content): ContentError[] {
-  const errors: ContentError[] = [];
+function checkMinutes(content: Content): ContentProblem[] {
+  const errors: ContentProblem[] = [];
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));
   const recommendations = new Map(content.recommendations.map((r) => [r.id, r]));
   const setIds = content.sets.map((s) => s.id);
@@ -160,11 +160,11 @@ function checkMinutes(content: Content): ContentError[] {
     const { items, problems } = parseMinutes(minutes.data.body, startLine);
     parsed.set(minutes.id, items);
     for (const p of problems)
-      errors.push(createError({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
+      errors.push(createProblem({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
     const meeting = meetings.get(minutes.id);
     if (!meeting) {
       errors.push(
-        createError(
+        createProblem(
           { file: minutes.file, line: 1, col: 1 },
           'E_UNKNOWN_REF',
           `there is no meeting file content/meetings/${minutes.id}.yaml`,
@@ -181,7 +181,7 @@ function checkMinutes(content: Content): ContentError[] {
           reportNumberIn(content),
         );
         errors.push(
-          createError(
+          createProblem(
             where,
             'E_UNKNOWN_REF',
             `Part ${item.agenda.part} of the agenda of ${meeting.file} has no item ${item.agenda.number}`,
@@ -198,7 +198,7 @@ function checkMinutes(content: Content): ContentError[] {
           const dwhere = { file: minutes.file, line: decision.line, col: decision.col };
           if (!found)
             errors.push(
-              createError(
+              createProblem(
                 dwhere,
                 'E_UNKNOWN_REF',
                 `no recommendation ${isSet ? 'set ' : ''}\`${target}\``,
@@ -211,7 +211,7 @@ function checkMinutes(content: Content): ContentError[] {
             );
           else if (!exempt && !isSet && recommendations.get(target)?.data.exempt !== undefined)
             errors.push(
-              createError(
+              createProblem(
                 dwhere,
                 'E_EXEMPT',
                 `recommendation \`${target}\` is exempt, and this minute item is public`,
@@ -236,7 +236,7 @@ function checkMinutes(content: Content): ContentError[] {
     if (minutes.data.first_number === undefined || !n?.previous) continue;
     if (minutes.data.first_number <= n.previous.last) {
       errors.push(
-        createError(
+        createProblem(
           locatePath(minutes.source, ['first_number']),
           'E_MINUTE_NUMBER',
           `minute ${minutes.data.first_number} is already a minute of ${n.previous.id}, whose minutes run to ${n.previous.last}`,
@@ -245,7 +245,7 @@ function checkMinutes(content: Content): ContentError[] {
       );
     } else if (minutes.data.first_number === n.previous.last + 1) {
       errors.push(
-        createError(
+        createProblem(
           locatePath(minutes.source, ['first_number']),
           'E_MINUTE_NUMBER',
           `\`first_number\` ${minutes.data.first_number} is the number these minutes would have anyway`,

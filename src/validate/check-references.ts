@@ -1,5 +1,5 @@
-import { locatePath, type DataPath } from '../content/source-file.ts';
-import { createError, type ContentError, type ErrorCode, type Severity } from '../errors/content-error.ts';
+import { locatePath, type DataPath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { checkMeetingPapers } from './check-meeting-papers.ts';
 import { didYouMean } from '../errors/suggest.ts';
@@ -16,10 +16,10 @@ export function checkReferences(
   content: Content,
   known: ReadonlySet<string>,
   unchecked: ReadonlySet<string> = new Set(),
-): ContentError[] {
-  const errors: ContentError[] = [];
+): ContentProblem[] {
+  const errors: ContentProblem[] = [];
   const report: Reporter = (entry, path, code, message, hint, key = false, severity = 'error') =>
-    errors.push(createError(locatePath(entry.source, path, { key }), code, message, hint, severity));
+    errors.push(createProblem(locatePath(entry.source, path, { key }), code, message, hint, severity));
 
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
   const reportIds = content.reports.map((r) => r.id);

@@ -1,5 +1,5 @@
-import { locatePath } from '../content/source-file.ts';
-import { createError, type ContentError } from '../errors/content-error.ts';
+import { locatePath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { formatDate } from '../domain/dates.ts';
 import type { Content } from '../content/content.ts';
 import { createStatusResolver } from '../domain/statuses.ts';
@@ -16,16 +16,16 @@ export function currentTarget(action: {
  * Warn about actions whose target date has passed without a closed status.
  * Only `check` asks this, with today's date: what is published never depends on the clock.
  */
-export function checkTargets(content: Content, today: string): ContentError[] {
+export function checkTargets(content: Content, today: string): ContentProblem[] {
   const resolve = createStatusResolver(content.statuses.data);
-  const warnings: ContentError[] = [];
+  const warnings: ContentProblem[] = [];
   for (const rec of content.recommendations) {
     for (const [k, kp] of rec.data.key_points.entries()) {
       for (const [a, action] of kp.actions.entries()) {
         for (const [p, entry] of action.progress.entries()) {
           if (entry.date > today)
             warnings.push(
-              createError(
+              createProblem(
                 locatePath(rec.source, ['key_points', k, 'actions', a, 'progress', p, 'date']),
                 'E_DATE',
                 `recommendation ${rec.data.number}: this position is dated ${formatDate(entry.date)}, after today`,
@@ -43,7 +43,7 @@ export function checkTargets(content: Content, today: string): ContentError[] {
             ? ['key_points', k, 'actions', a, 'revised_targets', action.revised_targets.length - 1, 'date']
             : ['key_points', k, 'actions', a, 'target'];
         warnings.push(
-          createError(
+          createProblem(
             locatePath(rec.source, path),
             'E_PAST_TARGET',
             `recommendation ${rec.data.number}: the action is past its target of ${formatDate(target)} and ${latest ? `its latest status is “${latest.status}”` : 'has no progress'}`,

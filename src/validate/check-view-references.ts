@@ -1,4 +1,4 @@
-import type { DataPath } from '../content/source-file.ts';
+import type { DataPath } from '../content/yaml-source.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import type { Content } from '../content/content.ts';
 

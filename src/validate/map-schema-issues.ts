@@ -1,23 +1,23 @@
 import type { z } from 'zod';
 import type { RawEntry } from '../content/entry.ts';
-import { locatePath, type DataPath } from '../content/source-file.ts';
-import { createError, type ContentError, type ErrorCode } from '../errors/content-error.ts';
+import { locatePath, type DataPath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem, type ErrorCode } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
 
 type Issue = z.core.$ZodIssue;
 
 /** Turn zod's issues for one file into located, readable errors. */
-export function mapSchemaIssues(entry: RawEntry, schema: z.ZodType, issues: readonly Issue[]): ContentError[] {
+export function mapSchemaIssues(entry: RawEntry, schema: z.ZodType, issues: readonly Issue[]): ContentProblem[] {
   return issues.flatMap((issue) => mapIssue(entry, schema, issue));
 }
 
-function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentError[] {
+function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const field = describePath(path);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, path);
     return issue.keys.map((key) =>
-      createError(
+      createProblem(
         locatePath(entry.source, [...path, key], { key: true }),
         'E_UNKNOWN_FIELD',
         `unknown field \`${describePath([...path, key])}\``,
@@ -27,12 +27,12 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
   }
   const at = locatePath(entry.source, path);
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
-    return [createError(at, 'E_MISSING_FIELD', `\`${field}\` is required`, `add \`${lastKey(path)}:\` with a value`)];
+    return [createProblem(at, 'E_MISSING_FIELD', `\`${field}\` is required`, `add \`${lastKey(path)}:\` with a value`)];
   }
   if (issue.code === 'invalid_type') {
     const got = describeValue((issue as { input?: unknown }).input);
     return [
-      createError(
+      createProblem(
         at,
         'E_SCHEMA',
         `\`${field}\` must be ${article(issue.expected)}, not ${got}`,
@@ -44,19 +44,19 @@ function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentErro
     const code = (issue.params?.code as ErrorCode | undefined) ?? 'E_SCHEMA';
     const hint =
       code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : customHint(path);
-    return [createError(at, code, `\`${field}\` ${issue.message}`, hint)];
+    return [createProblem(at, code, `\`${field}\` ${issue.message}`, hint)];
   }
   if (issue.code === 'invalid_value') {
     const options = issue.values.map((v) => `\`${String(v)}\``).join(', ');
-    return [createError(at, 'E_SCHEMA', `\`${field}\` must be one of ${options}`, 'use one of the values listed')];
+    return [createProblem(at, 'E_SCHEMA', `\`${field}\` must be one of ${options}`, 'use one of the values listed')];
   }
   if (issue.code === 'invalid_format') {
-    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'correct the value to the form described')];
+    return [createProblem(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'correct the value to the form described')];
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return [createError(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, sizeHint(issue))];
+    return [createProblem(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, sizeHint(issue))];
   }
-  return [createError(at, 'E_SCHEMA', `\`${field}\`: ${issue.message}`, 'see the schema for this file in schemas/')];
+  return [createProblem(at, 'E_SCHEMA', `\`${field}\`: ${issue.message}`, 'see the schema for this file in schemas/')];
 }
 
 /** What to write for the rules a schema states in words (`refine`). */

@@ -1,6 +1,6 @@
 import type { RawEntry } from '../content/entry.ts';
 import type { LoadResult } from '../content/load-content.ts';
-import type { ContentError } from '../errors/content-error.ts';
+import type { ContentProblem } from '../errors/content-problem.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
@@ -16,7 +16,7 @@ export interface ValidateResult {
    * later checks run on it, so that one file's mistake hides no other's.
    */
   partial?: Content;
-  errors: ContentError[];
+  errors: ContentProblem[];
 }
 
 /** Shared files that may fail their own check without stopping the reference checks: an empty stand-in is checked against instead. */
@@ -77,7 +77,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
   return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };
 }
 
-type EntryCheck = { checked?: Checked<unknown>; errors: ContentError[] };
+type EntryCheck = { checked?: Checked<unknown>; errors: ContentProblem[] };
 
 /**
  * Each entry's check, kept while the entry is: a process that loads again

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ANNOTATION_LIMIT, escapeData, escapeProperty, formatAnnotation } from '../../src/cli/github-annotations.ts';
-import { createError } from '../../src/errors/content-error.ts';
+import { createProblem } from '../../src/errors/content-problem.ts';
 import { createGitProject } from '../helpers/git-project.ts';
 import { editFile, REPO_ROOT } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -12,7 +12,7 @@ describe('GitHub annotations', () => {
   it('escapes workflow-command data and properties', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
-    const error = createError(
+    const error = createProblem(
       { file: 'data/odd,name:x.yaml', line: 3, col: 7 },
       'E_SCHEMA',
       'value is 100%\nwrong',

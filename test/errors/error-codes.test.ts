@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/errors/content-error.ts';
+import { ERROR_CODES } from '../../src/errors/content-problem.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 
 describe('the error codes README lists', () => {

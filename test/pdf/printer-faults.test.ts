@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { collectDescendants, listProcesses } from '../../src/util/process-tree.ts';
 import { removeOrphanedProfiles } from '../../src/pdf/launch-browser.ts';
-import { openPrinter, PrintError, type PrintOptions, type Printer } from '../../src/pdf/print-pdfs.ts';
+import { openPrinter, PrintError, type PrintOptions, type Printer } from '../../src/pdf/printer.ts';
 import { createPdfProject, PDF_2005 } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPrinter, type Printer } from '../../src/pdf/print-pdfs.ts';
+import { openPrinter, type Printer } from '../../src/pdf/printer.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { copyExampleProject } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/errors/content-error.ts';
+import { ERROR_CODES } from '../../src/errors/content-problem.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { createError, type ContentError, type Location } from '../errors/content-error.ts';
+import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
 import { detach } from './detach.ts';
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -47,7 +47,7 @@ export function locateOffset(source: YamlSource, offset: number): Location {
 }
 
 /** Syntax errors of the document, located; empty when it parsed. */
-export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): ContentError[] {
+export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): ContentProblem[] {
   return source.doc.errors.map((err) => {
     const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
     // The parser notices a missing closing quote at the end; the mistake is at the opening one.
@@ -60,7 +60,7 @@ export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 
       : /call stack|too deep/i.test(firstLine)
         ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most'
         : yamlHint(err.code);
-    return createError(
+    return createProblem(
       at,
       code,
       describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine),
@@ -150,7 +150,7 @@ const MAX_ALIAS_COUNT = 100;
 export function toPlainData(
   source: YamlSource,
   code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER',
-): { ok: true; value: unknown } | { ok: false; error: ContentError } {
+): { ok: true; value: unknown } | { ok: false; error: ContentProblem } {
   try {
     // Detached, so the values do not keep the file's text alive once it is checked.
     return { ok: true, value: detach(source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
@@ -160,7 +160,7 @@ export function toPlainData(
     if (alias !== undefined)
       return {
         ok: false,
-        error: createError(
+        error: createProblem(
           at,
           code,
           `the alias \`*${alias}\` names no anchor`,
@@ -170,7 +170,7 @@ export function toPlainData(
     if (error instanceof RangeError)
       return {
         ok: false,
-        error: createError(
+        error: createProblem(
           at,
           code,
           'the YAML nests lists or mappings too deep to read',
@@ -179,7 +179,7 @@ export function toPlainData(
       };
     return {
       ok: false,
-      error: createError(
+      error: createProblem(
         at,
         code,
         `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over`,

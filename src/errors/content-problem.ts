@@ -1,10 +1,11 @@
 /**
- * A located problem in the content. Every stage collects these instead of
- * throwing, so that one run reports every mistake at once.
+ * A located problem in the content: an error, which stops the build, or a
+ * warning, which does not. Every stage collects these instead of throwing, so
+ * that one run reports every mistake at once.
  */
 export type Severity = 'error' | 'warning';
 
-export interface ContentError {
+export interface ContentProblem {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   /** 1-based line and column. */
@@ -74,22 +75,22 @@ export interface Location {
   col: number;
 }
 
-export function createError(
+export function createProblem(
   at: Location,
   code: ErrorCode,
   message: string,
   hint: string,
   severity: Severity = 'error',
-): ContentError {
+): ContentProblem {
   return { file: at.file, line: at.line, col: at.col, code, message, hint, severity };
 }
 
-export function hasErrors(errors: readonly ContentError[]): boolean {
+export function hasErrors(errors: readonly ContentProblem[]): boolean {
   return errors.some((e) => e.severity === 'error');
 }
 
 /** Sort by file, then position, so output is stable and easy to scan. */
-export function sortErrors(errors: readonly ContentError[]): ContentError[] {
+export function sortErrors(errors: readonly ContentProblem[]): ContentProblem[] {
   return [...errors].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
   );
