@@ -1,11 +1,10 @@
 import type { Content } from '../content/content.ts';
-import { toCsv } from './build-open-data.ts';
+import { licenceOf } from './build-open-data.ts';
 import type { DataFile, Decision } from './types.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 
 /** Decisions that named recommendations or sets, as JSON and CSV: one CSV row per decision and thing it named. */
 export function buildDecisionData(content: Content, decisions: readonly Decision[], baseUrl: string): DataFile[] {
-  const licence = content.site.data.licence;
   const json = decisions.map((d) => ({
     date: d.date,
     committee: d.committee,
@@ -25,13 +24,16 @@ export function buildDecisionData(content: Content, decisions: readonly Decision
       title: 'Decisions (JSON)',
       description:
         'Every decision of a committee’s minutes that agreed, noted or closed recommendations or a set, with the minute it was taken at.',
-      content: `${JSON.stringify({ ...(licence ? { licence: { name: licence.name, url: licence.url } } : {}), decisions: json }, null, 2)}\n`,
+      format: 'json',
+      data: { ...licenceOf(content), decisions: json },
     },
     {
       url: '/data/decisions.csv',
       title: 'Decisions (CSV)',
       description: 'One row per decision and each recommendation or set it named.',
-      content: toCsv(['date', 'committee', 'minute', 'action', 'names', 'minute_url', 'text'], rows),
+      format: 'csv',
+      header: ['date', 'committee', 'minute', 'action', 'names', 'minute_url', 'text'],
+      rows,
     },
   ];
 }

@@ -12,12 +12,10 @@ import { addDays, formatDate } from '../domain/dates.ts';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
 import { buildBoroughs } from './build-boroughs.ts';
-import { buildAtomFeed, buildRobots, buildSitemap } from './build-feeds.ts';
 import { buildOpenData } from './build-open-data.ts';
 import { buildTracker } from './build-tracker.ts';
 import { buildMeetings } from './build-meetings.ts';
 import { buildMinutes } from './build-minutes.ts';
-import { buildCalendar } from './build-calendar.ts';
 import { buildDecisionData } from './build-decision-data.ts';
 import type { Committee, Meeting, Report, SiteInfo, SiteModel, YearPage } from './types.ts';
 import { fillUrlPattern, siteBase } from '../domain/urls.ts';
@@ -206,13 +204,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   // Every page of the site, whatever made its URL (patterns, codes, owners, file names), has one of its own.
   checkPageUrls(pages, errors, content);
   if (errors.some((e) => e.severity === 'error')) return { errors };
-  const pageUrls = pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/'));
-  const textFiles = [
-    { url: '/feed.xml', content: buildAtomFeed(site, reports) },
-    { url: '/meetings.ics', content: buildCalendar(site, meetings) },
-    { url: '/sitemap.xml', content: buildSitemap(site, pageUrls) },
-    { url: '/robots.txt', content: buildRobots(site) },
-  ];
+  const sitemapUrls = [...new Set(pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/')))].sort();
   const lastMeeting = meetings
     .map((m) => m.date)
     .sort()
@@ -279,7 +271,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
       boroughOverview: overview,
       glossary,
       dataFiles,
-      textFiles,
+      sitemapUrls,
       changesPage,
     },
     errors,

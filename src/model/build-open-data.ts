@@ -4,25 +4,6 @@ import type { Borough, DataFile, RecommendationSet, Report } from './types.ts';
 import { statusAsAt } from './build-tracker.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 
-/**
- * One CSV field, quoted when it must be (RFC 4180). Text that a spreadsheet
- * would read as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage
- * return) is led by an apostrophe, as OWASP advises, so opening the open data
- * never runs anything; numbers are written as they are.
- */
-export function csvField(value: string | number | boolean): string {
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV with a UTF-8 byte-order mark, by which Excel knows the encoding (without it, ’ shows as â€™). */
-export function toCsv(
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
-): string {
-  return `\ufeff${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
 /** Open data: recommendations with their status as at each report, and borough facts. */
 export function buildOpenData(
   content: Content,
@@ -135,51 +116,56 @@ export function buildOpenData(
       title: 'Recommendations (JSON)',
       description:
         'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.',
-      content: `${JSON.stringify({ ...licenceOf(content), sets: json }, null, 2)}\n`,
+      format: 'json',
+      data: { ...licenceOf(content), sets: json },
     },
     {
       url: '/data/recommendation-status.csv',
       title: 'Recommendation status as at each report (CSV)',
       description: 'One row per recommendation and report: the recommendation’s status as that report showed it.',
-      content: toCsv(['set', 'number', 'owner', 'report_date', 'report_url', 'status'], statusRows),
+      format: 'csv',
+      header: ['set', 'number', 'owner', 'report_date', 'report_url', 'status'],
+      rows: statusRows,
     },
     {
       url: '/data/recommendation-progress.csv',
       title: 'Recommendation progress entries (CSV)',
       description: 'One row per dated progress entry of every action.',
-      content: toCsv(['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'], actionRows),
+      format: 'csv',
+      header: ['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'],
+      rows: actionRows,
     },
     {
       url: '/data/boroughs.json',
       title: 'Borough facts (JSON)',
       description: 'Every borough with the facts the reports state, each with its date and source.',
-      content: `${JSON.stringify({ ...licenceOf(content), boroughs: boroughJson }, null, 2)}\n`,
+      format: 'json',
+      data: { ...licenceOf(content), boroughs: boroughJson },
     },
     {
       url: '/data/borough-facts.csv',
       title: 'Borough facts (CSV)',
       description: 'One row per borough fact, with its date and source.',
-      content: toCsv(
-        [
-          'borough',
-          'slug',
-          'fact',
-          'value',
-          'held_from',
-          'source_report',
-          'source_url',
-          'paragraph',
-          'appendix',
-          'recommendation',
-        ],
-        factRows,
-      ),
+      format: 'csv',
+      header: [
+        'borough',
+        'slug',
+        'fact',
+        'value',
+        'held_from',
+        'source_report',
+        'source_url',
+        'paragraph',
+        'appendix',
+        'recommendation',
+      ],
+      rows: factRows,
     },
   ];
 }
 
 /** The licence the site states for its open data, for the JSON files to carry. */
-function licenceOf(content: Content): { licence?: { name: string; url: string } } {
+export function licenceOf(content: Content): { licence?: { name: string; url: string } } {
   const licence = content.site.data.licence;
   return licence ? { licence: { name: licence.name, url: licence.url } } : {};
 }

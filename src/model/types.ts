@@ -292,8 +292,8 @@ export interface SiteModel {
   boroughOverview: BoroughOverview;
   glossary: Array<{ term: string; expansion: string; description?: string }>;
   dataFiles: DataFile[];
-  /** Files written as they are: feed, sitemap, robots.txt. */
-  textFiles: Array<{ url: string; content: string }>;
+  /** Every page of the site but the packs (which are printed, not read): the sitemap's entries. */
+  sitemapUrls: string[];
   /** "Changes since the last meeting", worked out from the dates in the content. */
   changesPage: { heading: string; html: string };
   site: SiteInfo;
@@ -356,12 +356,15 @@ export interface BoroughOverview {
   maps: TileMap[];
 }
 
-export interface DataFile {
+/** An open-data file: what it holds, which the render stage writes in its format. */
+export type DataFile = {
   url: string;
   title: string;
   description: string;
-  content: string;
-}
+} & (
+  | { format: 'json'; data: unknown }
+  | { format: 'csv'; header: string[]; rows: Array<Array<string | number | boolean>> }
+);
 
 export interface TimelineEntry {
   date: string;

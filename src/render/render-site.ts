@@ -9,6 +9,7 @@ import type { SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
+import { listTextFiles } from './list-text-files.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -80,6 +81,8 @@ export async function renderPages(
   const paged = await listPagedTemplates();
   const mode = options.singles ?? 'with';
   const written: string[] = [];
+  // The feed, calendar, sitemap and open data, written out once for the batch that renders the single pages.
+  const files = mode === 'without' ? [] : listTextFiles(model);
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
   await inFolder(PACKAGE_ROOT, async () => {
@@ -92,6 +95,7 @@ export async function renderPages(
         configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
         config: (eleventyConfig) => {
           eleventyConfig.addGlobalData('papers', model);
+          eleventyConfig.addGlobalData('files', files);
           eleventyConfig.addGlobalData('pages', batch);
           // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
           // At the root it is left out: it would parse every page again for nothing.

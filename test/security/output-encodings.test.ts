@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../src/model/build-feeds.ts';
+import { escapeXml } from '../../src/render/format-feeds.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { cssString } from '../../src/render/css-string.ts';

@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import type { Meeting, SiteInfo } from './types.ts';
+import type { Meeting, SiteInfo } from '../model/types.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 
 /**
@@ -8,7 +8,7 @@ import { absoluteUrl } from '../domain/urls.ts';
  * a whole day. Every stamp is the meeting's own date, so the file is the same
  * on every build. Only the public agenda's titles go in.
  */
-export function buildCalendar(site: SiteInfo, meetings: readonly Meeting[]): string {
+export function formatCalendar(site: SiteInfo, meetings: readonly Meeting[]): string {
   const host = new URL(site.baseUrl).host;
   const calendar = ical({ name: site.title, prodId: { company: site.body, product: 'papers', language: 'EN' } });
   for (const m of [...meetings].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -1,4 +1,4 @@
-import type { Report, SiteInfo } from './types.ts';
+import type { Report, SiteInfo } from '../model/types.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 
 /** Text for XML: markup escaped, and the control characters XML 1.0 forbids removed. */
@@ -12,7 +12,7 @@ export function escapeXml(text: string): string {
 }
 
 /** An Atom feed of reports, newest first; every date comes from the content. */
-export function buildAtomFeed(site: SiteInfo, reports: readonly Report[]): string {
+export function formatAtomFeed(site: SiteInfo, reports: readonly Report[]): string {
   const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
   const updated = newest[0] ? `${newest[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
   const entries = newest.map(
@@ -37,10 +37,9 @@ ${entries.join('\n')}
 `;
 }
 
-export function buildSitemap(site: SiteInfo, urls: readonly string[]): string {
-  const lines = [...new Set(urls)]
-    .sort()
-    .map((url) => `  <url><loc>${escapeXml(absoluteUrl(url, site.baseUrl))}</loc></url>`);
+/** The sitemap of `urls` (the model gives every page once, in URL order). */
+export function formatSitemap(site: SiteInfo, urls: readonly string[]): string {
+  const lines = urls.map((url) => `  <url><loc>${escapeXml(absoluteUrl(url, site.baseUrl))}</loc></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${lines.join('\n')}
@@ -48,6 +47,6 @@ ${lines.join('\n')}
 `;
 }
 
-export function buildRobots(site: SiteInfo): string {
+export function formatRobots(site: SiteInfo): string {
   return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl('/sitemap.xml', site.baseUrl)}\n`;
 }
