@@ -1,0 +1,52 @@
+import { isRealDate } from '../schemas/common.ts';
+import { didYouMean } from '../errors/suggest.ts';
+import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck } from './reference-check.ts';
+
+/** Meetings: the committee and date their file names give, and the reports their agendas list. */
+export function checkMeetings(check: ReferenceCheck): void {
+  const { content, unchecked, report } = check;
+  const committeeCodes = content.committees.data.committees.map((c) => c.code);
+  const reportIds = content.reports.map((r) => r.id);
+  const reportsById = new Map(content.reports.map((r) => [r.id, r]));
+  for (const meeting of content.meetings) {
+    const [committee, date] = meeting.id.split('/') as [string, string];
+    if (!unchecked.has('committees') && !committeeCodes.includes(committee))
+      report(
+        meeting,
+        [],
+        'E_UNKNOWN_REF',
+        `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`,
+        didYouMean(committee, committeeCodes, describeCommitteeFix(committee, committeeCodes)),
+      );
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
+      report(
+        meeting,
+        [],
+        'E_FILE_NAME',
+        `the file name \`${date}\` is not a meeting date`,
+        'name a meeting file after its date, as YYYY-MM-DD.yaml',
+      );
+    for (const field of ['agenda', 'part_2'] as const) {
+      meeting.data[field].forEach((item, i) => {
+        if (item.report === undefined) return;
+        const target = reportsById.get(item.report);
+        if (!target && !isKnown(check, 'report', item.report, reportIds))
+          report(
+            meeting,
+            [field, i, 'report'],
+            'E_UNKNOWN_REF',
+            `no report \`${item.report}\``,
+            didYouMean(item.report, reportIds, 'write the report’s file name under content/reports without .md'),
+          );
+        if (target && meetingIdOf(target.data) !== meeting.id)
+          report(
+            meeting,
+            [field, i, 'report'],
+            'E_UNKNOWN_REF',
+            `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`,
+            'list it on its own meeting’s agenda, or correct the report’s committee and date',
+          );
+      });
+    }
+  }
+}
