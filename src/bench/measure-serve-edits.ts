@@ -59,7 +59,11 @@ export async function measureServeEdits(
       await writeFile(file, text);
       const [report, recommendation] = await Promise.all(
         [reportUrl, recommendationUrl].map(async (url) => {
-          while (!(await fetchText(origin + url)).includes(marker)) await pause(10);
+          for (const end = Date.now() + EDIT_SHOWN_WITHIN_MS; !(await fetchText(origin + url)).includes(marker); ) {
+            if (Date.now() > end || child.exitCode !== null)
+              throw new Error(`papers serve: edit ${i + 1} not shown on ${url}: ${out.slice(-2000)}`);
+            await pause(10);
+          }
           return (performance.now() - started) / 1000;
         }),
       );
@@ -134,5 +138,8 @@ function fetchText(url: string): Promise<string> {
 function countOf(text: string, what: string): number {
   return text.split(what).length - 1;
 }
+
+/** Far beyond any preview's time: an edit not shown by then is lost. */
+const EDIT_SHOWN_WITHIN_MS = 60_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

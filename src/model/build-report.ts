@@ -11,11 +11,12 @@ import type { ReportData } from '../schemas/report.ts';
 import type { Checked, Content } from '../content/content.ts';
 import type { Status } from '../domain/statuses.ts';
 import { checkViewReferences } from '../validate/check-view-references.ts';
+import type { ReportShown } from '../validate/check-model.ts';
 import { mapSchemaIssues } from '../validate/map-schema-issues.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
 import type { CommitteeLookup } from '../domain/committee-names.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
-import type { Appendix, Part, RecommendationView, Report, SiteInfo } from './types.ts';
+import type { Appendix, Committee, Link, Part, RecommendationView, Report, SiteInfo } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
 
@@ -33,31 +34,82 @@ export type ParagraphIndex = ReadonlySet<string>;
 
 type ReportEntry = Checked<ReportData & { body: string }>;
 
-export function buildReport(
-  entry: ReportEntry,
-  ctx: ReportContext,
-): { report: Report; paragraphs: ParagraphIndex; errors: ContentProblem[] } {
+/** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
+export interface BuiltReport {
+  report: Report;
+  shown: ReportShown;
+  errors: ContentProblem[];
+}
+
+/** A report's page and PDF: its opening, recommendations, lettered sections, closing parts and appendices. */
+export function buildReport(entry: ReportEntry, ctx: ReportContext): BuiltReport {
   const d = entry.data;
-  const { md, content, site } = ctx;
+  const { md, content } = ctx;
   const errors: ContentProblem[] = [];
   const committee = ctx.committeeAt(d.committee, d.date);
-  const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
-  const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
-  const dateLabel = formatDate(d.date);
   const reportDate = d.report_date ?? d.date;
   const views: RecommendationView[] = [];
-  const placeViews = (html: string, blocks: readonly ViewBlock[], at: (line: number) => Location): Part[] =>
-    splitAtViews(
-      html,
-      blocks.map((block) => {
-        const view = readViewBlock(entry, block, at(block.line), reportDate, ctx, errors);
-        if (view) views.push(view);
-        return view;
-      }),
-    );
+  const placer = { entry, ctx, reportDate, views, errors };
+  const body = buildSections(placer);
+  let next = body.nextLetter;
+  const backgroundPapers = buildBackgroundPapers(d, md, () => letterFor(next++));
+  const contact = buildContact(d, content, letterFor(next));
+  const appendices = buildAppendices(placer);
+  giveUniqueIds(views);
+  const recommendations = buildRecommendationsSection(d.recommendations, md);
+  const closing = {
+    ...(backgroundPapers ? { backgroundPapers } : {}),
+    ...(contact ? { contact } : {}),
+    abbreviations: listAbbreviations(d, content),
+  };
+  const report: Report = {
+    ...describeReport(entry, ctx, committee, reportDate),
+    recommendations,
+    sections: body.sections,
+    ...closing,
+    appendices,
+    views,
+    appendicesNewPage: d.appendices_new_page ?? content.site.data.appendices_new_page,
+    contents: listContents(recommendations, body.sections, closing, appendices),
+  };
+  return { report, shown: summariseShown(body, appendices), errors };
+}
 
-  const env = createBodyEnv(d.numbered_sections, 1);
-  const bodyHtml = md.render(d.body, env);
+/** Where a report's views are placed, and what placing them adds to. */
+interface ViewPlacer {
+  entry: ReportEntry;
+  ctx: ReportContext;
+  reportDate: string;
+  views: RecommendationView[];
+  errors: ContentProblem[];
+}
+
+/** Rendered HTML cut into parts at its `::: recommendations` blocks, each read and built into a view. */
+function placeViews(
+  placer: ViewPlacer,
+  html: string,
+  blocks: readonly ViewBlock[],
+  at: (line: number) => Location,
+): Part[] {
+  return splitAtViews(
+    html,
+    blocks.map((block) => {
+      const view = readViewBlock(placer.entry, block, at(block.line), placer.reportDate, placer.ctx, placer.errors);
+      if (view) placer.views.push(view);
+      return view;
+    }),
+  );
+}
+
+/** The body's lettered sections, after the recommendations (A), with the problems its Markdown rules found. */
+function buildSections(placer: ViewPlacer): {
+  sections: Report['sections'];
+  paragraphs: string[];
+  nextLetter: number;
+} {
+  const { entry, ctx, errors } = placer;
+  const env = createBodyEnv(entry.data.numbered_sections, 1);
+  const bodyHtml = ctx.md.render(entry.data.body, env);
   const bodyLine = entry.body?.startLine ?? 1;
   for (const problem of env.problems) {
     errors.push(
@@ -69,37 +121,40 @@ export function buildReport(
       ),
     );
   }
-  d.numbered_sections.forEach((title, i) => {
-    if (!env.sections.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
-      errors.push(
-        createProblem(
-          locatePath(entry.source, ['numbered_sections', i]),
-          'E_UNKNOWN_REF',
-          `no section is headed "${title}"`,
-          `use a \`## \` heading of the body: ${env.sections.map((s) => s.title).join(', ') || 'there are none'}`,
-        ),
-      );
-    }
-  });
-  const bodyParts = placeViews(bodyHtml, env.views, (line) => ({ file: entry.file, line: bodyLine + line, col: 1 }));
-  const sections = splitSections(bodyParts, env.sections);
+  const parts = placeViews(placer, bodyHtml, env.views, (line) => ({
+    file: entry.file,
+    line: bodyLine + line,
+    col: 1,
+  }));
+  return {
+    sections: splitSections(parts, env.sections),
+    paragraphs: env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
+    nextLetter: env.firstLetter + env.sections.length,
+  };
+}
 
-  let next = env.firstLetter + env.sections.length;
-  const backgroundPapers =
-    d.background_papers && d.background_papers.length > 0
-      ? {
-          letter: letterFor(next++),
-          id: 'background-papers',
-          itemsHtml: d.background_papers.map((p) => renderCompact(md, p)),
-          saysNone: d.background_papers.length === 1 && /^none\.?$/i.test(d.background_papers[0]!.trim()),
-        }
-      : undefined;
-  const contact = buildContact(d, content, letterFor(next));
+function buildBackgroundPapers(d: ReportData, md: MarkdownIt, takeLetter: () => string): Report['backgroundPapers'] {
+  if (!d.background_papers || d.background_papers.length === 0) return undefined;
+  return {
+    letter: takeLetter(),
+    id: 'background-papers',
+    itemsHtml: d.background_papers.map((p) => renderCompact(md, p)),
+    saysNone: d.background_papers.length === 1 && /^none\.?$/i.test(d.background_papers[0]!.trim()),
+  };
+}
+
+/** The glossary's expansion of each abbreviation the report lists. */
+function listAbbreviations(d: ReportData, content: Content): Report['abbreviations'] {
   const glossary = content.glossary.data.terms;
-  const abbreviations = d.abbreviations.flatMap((term) =>
+  return d.abbreviations.flatMap((term) =>
     glossary.filter((t) => t.term === term).map((t) => ({ term: t.term, expansion: t.expansion })),
   );
-  const appendices = d.appendices.map((a, i): Appendix => {
+}
+
+/** Appendices: Markdown with views placed in it, or one set's tables. */
+function buildAppendices(placer: ViewPlacer): Appendix[] {
+  const { entry, ctx, reportDate, views } = placer;
+  return entry.data.appendices.map((a, i): Appendix => {
     const number = i + 1;
     const base = {
       number,
@@ -109,21 +164,28 @@ export function buildReport(
     };
     if (a.body !== undefined) {
       const appendixEnv = { views: [] as ViewBlock[], docId: `appendix-${number}` };
-      const html = md.render(a.body, appendixEnv);
+      const html = ctx.md.render(a.body, appendixEnv);
       const at = locatePath(entry.source, ['appendices', i, 'body']);
       return {
         ...base,
-        parts: placeViews(html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })),
+        parts: placeViews(placer, html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })),
       };
     }
     const view = buildRecommendationView(a.recommendations!, reportDate, ctx);
     views.push(view);
     return { ...base, parts: [{ view }] };
   });
-  giveUniqueIds(views);
-  const recommendations = buildRecommendationsSection(d.recommendations, md);
+}
+
+/** The report's opening, URLs, trail, links and print footer: what names and places it. */
+function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Committee, reportDate: string) {
+  const d = entry.data;
+  const { content, site } = ctx;
+  const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
+  const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
+  const dateLabel = formatDate(d.date);
   const pdfUrl = `${url}${d.committee}-${d.date}-${String(d.number).padStart(2, '0')}.pdf`;
-  const report: Report = {
+  return {
     id: entry.id,
     file: entry.file,
     url,
@@ -143,25 +205,7 @@ export function buildReport(
             d.opening ??
             `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
         }),
-    summaryHtml: md.render(d.summary, { docId: 'summary' }),
-    recommendations,
-    sections,
-    ...(backgroundPapers ? { backgroundPapers } : {}),
-    ...(contact ? { contact } : {}),
-    abbreviations,
-    appendices,
-    views,
-    appendicesNewPage: d.appendices_new_page ?? content.site.data.appendices_new_page,
-    contents: [
-      { label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` },
-      ...sections.map((s) => ({ label: `${s.letter}. ${s.title}`, href: `#${s.id}` })),
-      ...(backgroundPapers
-        ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }]
-        : []),
-      ...(contact ? [{ label: `${contact.letter}. Contact details`, href: `#${contact.id}` }] : []),
-      ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
-      ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
-    ],
+    summaryHtml: ctx.md.render(d.summary, { docId: 'summary' }),
     breadcrumb: crumbsToMeeting(
       committee,
       {
@@ -179,10 +223,44 @@ export function buildReport(
     printFooter: `${committee.name}, ${dateLabel}, Report ${d.number}`,
     supportingMaterial: [{ label: `Report ${d.number}: ${d.title} (PDF)`, href: pdfUrl }],
   };
-  const paragraphs = new Set(
-    env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
-  );
-  return { report, paragraphs, errors };
+}
+
+/** The report's table of contents: each lettered part, the abbreviations and the appendices. */
+function listContents(
+  recommendations: Report['recommendations'],
+  sections: Report['sections'],
+  closing: Pick<Report, 'backgroundPapers' | 'contact' | 'abbreviations'>,
+  appendices: readonly Appendix[],
+): Link[] {
+  const { backgroundPapers, contact, abbreviations } = closing;
+  return [
+    { label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` },
+    ...sections.map((s) => ({ label: `${s.letter}. ${s.title}`, href: `#${s.id}` })),
+    ...(backgroundPapers
+      ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }]
+      : []),
+    ...(contact ? [{ label: `${contact.letter}. Contact details`, href: `#${contact.id}` }] : []),
+    ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
+    ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
+  ];
+}
+
+/** What the model's checks read of a built report: its sections, numbered paragraphs and appendices' tables. */
+function summariseShown(
+  body: { sections: Report['sections']; paragraphs: string[] },
+  appendices: readonly Appendix[],
+): ReportShown {
+  return {
+    sections: body.sections.map((s) => s.title),
+    paragraphs: body.paragraphs,
+    appendices: appendices.map((a) => {
+      const views = a.parts.flatMap((p) => (p.view ? [p.view] : []));
+      return {
+        ...(views[0] ? { set: views[0].set } : {}),
+        numbers: views.flatMap((v) => [...v.tables, ...v.items].map((t) => t.number)),
+      };
+    }),
+  };
 }
 
 /**

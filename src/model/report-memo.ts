@@ -1,9 +1,7 @@
-import type { ContentProblem } from '../errors/content-problem.ts';
 import type { Content } from '../content/content.ts';
-import { buildReport, type ParagraphIndex, type ReportContext } from './build-report.ts';
+import { type BuiltReport, buildReport, type ReportContext } from './build-report.ts';
 import type { Report } from './types.ts';
 
-type BuiltReport = { report: Report; paragraphs: ParagraphIndex; errors: ContentProblem[] };
 type ReportEntry = Content['reports'][number];
 
 /** A report as built, and the checked entries it was built from. */

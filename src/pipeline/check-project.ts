@@ -1,11 +1,12 @@
 import { createLoadMemory, loadContent, type LoadMemory } from '../content/load-content.ts';
 import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
-import type { ContentProblem } from '../errors/content-problem.ts';
-import { buildModel } from '../model/build-model.ts';
+import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
+import { buildModel, type ModelOptions } from '../model/build-model.ts';
 import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
+import { checkModel } from '../validate/check-model.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
@@ -51,8 +52,8 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   // The public site is made from the content without its exempt papers; the members' papers, and the checks, from all of it.
   const exempt = hasExempt(content);
   const renders = memory ? { renders: memory.renders, reports: memory.reports } : {};
-  const published = buildModel(exempt ? withoutExempt(content) : content, renders);
-  const whole = exempt ? buildModel(content, renders) : published;
+  const published = modelAndCheck(exempt ? withoutExempt(content) : content, renders);
+  const whole = exempt ? modelAndCheck(content, renders) : published;
   const modelled = options.members ? whole : published;
   const warnings = checkTargets(validated.content, options.today ?? todayIso());
   const errors = dropRepeats([...validated.errors, ...whole.errors, ...published.errors, ...warnings]);
@@ -80,10 +81,17 @@ function withBaseUrl(content: Content, baseUrl: string): Content {
   return { ...content, site: { ...content.site, data: { ...content.site.data, base_url: baseUrl } } };
 }
 
-/** The model's own checks on content that failed elsewhere; the errors already found stand whatever happens here. */
+/** Build the model, then run the checks that need it built; a model with errors is not handed on. */
+function modelAndCheck(content: Content, options: ModelOptions = {}): { model?: SiteModel; errors: ContentProblem[] } {
+  const built = buildModel(content, options);
+  const errors = [...built.errors, ...checkModel(content, built.index)];
+  return { ...(built.model && !hasErrors(errors) ? { model: built.model } : {}), errors };
+}
+
+/** The model's checks on content that failed elsewhere; the errors already found stand whatever happens here. */
 function modelErrors(content: Content): ContentProblem[] {
   try {
-    return buildModel(content).errors;
+    return modelAndCheck(content).errors;
   } catch {
     return [];
   }
