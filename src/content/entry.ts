@@ -9,13 +9,27 @@ export interface MarkdownBody {
   startLine: number;
 }
 
-/** One content file as read: its id, where it is, and its still-unchecked data. */
-export interface RawEntry {
+/** Where a content file is, and what it holds by its place: found before it is read. */
+export interface EntryAddress {
   kind: EntryKind;
   id: string;
   /** Path relative to the project root, with forward slashes. */
   file: string;
+}
+
+/**
+ * One content file: where it is, its YAML source and its data, and a Markdown
+ * file's body. As loaded, `data` is unchecked (`Entry`); once it passes its
+ * schema, it is that schema's type (`Entry<ReportData>`). The same type from
+ * the loader to the model.
+ */
+export interface Entry<T = unknown> extends EntryAddress {
   source: YamlSource;
-  data: unknown;
+  data: T;
   body?: MarkdownBody;
+}
+
+/** A Markdown file's body text ('' for a file without one). */
+export function bodyText(entry: Pick<Entry, 'body'>): string {
+  return entry.body?.text ?? '';
 }

@@ -3,14 +3,14 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { suggestClosest } from '../errors/suggest.ts';
-import type { EntryKind, RawEntry } from './entry.ts';
+import type { EntryKind, Entry } from './entry.ts';
 import { detach } from './detach.ts';
 import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
 import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
 
 export interface LoadResult {
-  entries: RawEntry[];
+  entries: Entry[];
   errors: ContentProblem[];
   /** `kind:id` of every content file found, including those that failed to read or parse. */
   found: Set<string>;
@@ -25,13 +25,13 @@ const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
   ['facts', 'data/facts.yaml'],
 ];
 
-interface FileToLoad {
+interface EntryAddress {
   kind: EntryKind;
   id: string;
   file: string;
 }
 
-type LoadedFile = { entry?: RawEntry; errors: ContentProblem[] };
+type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
 
 /**
  * What a long-running process (the preview) read last time, by file, and the
@@ -62,7 +62,7 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
     files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f))),
   );
   if (memory) forgetOthers(memory, files);
-  const entries: RawEntry[] = [];
+  const entries: Entry[] = [];
   for (const result of loaded) {
     errors.push(...result.errors);
     if (result.entry) entries.push(result.entry);
@@ -72,7 +72,7 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
 
 async function recallFile(
   root: string,
-  target: FileToLoad,
+  target: EntryAddress,
   memory: LoadMemory,
   changed: ReadonlySet<string>,
 ): Promise<LoadedFile> {
@@ -84,13 +84,13 @@ async function recallFile(
 }
 
 /** Files no longer there are dropped. */
-function forgetOthers(memory: LoadMemory, files: readonly FileToLoad[]): void {
+function forgetOthers(memory: LoadMemory, files: readonly EntryAddress[]): void {
   const present = new Set(files.map((f) => f.file));
   for (const file of memory.files.keys()) if (!present.has(file)) memory.files.delete(file);
 }
 
-async function listContentFiles(root: string, errors: ContentProblem[]): Promise<FileToLoad[]> {
-  const files: FileToLoad[] = [];
+async function listContentFiles(root: string, errors: ContentProblem[]): Promise<EntryAddress[]> {
+  const files: EntryAddress[] = [];
   // The folders content is read from must be the project's own, not links to elsewhere.
   for (const dir of ['content', 'data']) {
     const what = await describePath(path.join(root, dir));
@@ -213,7 +213,7 @@ async function checkTopLevel(root: string, errors: ContentProblem[]): Promise<vo
   }
 }
 
-async function loadFile(root: string, target: FileToLoad): Promise<LoadedFile> {
+async function loadFile(root: string, target: EntryAddress): Promise<LoadedFile> {
   const read = await readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
   const loaded =
@@ -223,7 +223,7 @@ async function loadFile(root: string, target: FileToLoad): Promise<LoadedFile> {
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
 
-function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentProblem[] } {
+function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
   const source = parseYamlSource(target.file, text);
   const quick = readYamlQuickly(text);
   if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
@@ -246,7 +246,7 @@ function loadYaml(target: FileToLoad, text: string): { entry?: RawEntry; errors:
   return { entry: { ...target, source, data: data.value }, errors: [] };
 }
 
-function loadMarkdown(target: FileToLoad, text: string): { entry?: RawEntry; errors: ContentProblem[] } {
+function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
   const at = { file: target.file, line: 1, col: 1 };
   if (!/^---\r?\n/.test(text)) {
     return {

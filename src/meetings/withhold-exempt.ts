@@ -3,7 +3,9 @@ import { exemptionOfAgendaItem, exemptionOfMinute, findAgendaItem, reportNumberI
 import { numberAgenda } from './number-agenda.ts';
 import { parseMinutes } from './parse-minutes.ts';
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
+import { bodyText } from '../content/entry.ts';
 
 /**
  * The content the public may see. Exempt reports and recommendations are left
@@ -15,7 +17,7 @@ import type { Checked, Content } from '../content/content.ts';
 export function withoutExempt(content: Content): Content {
   if (!hasExempt(content)) return content;
   const reportNumber = reportNumberIn(content);
-  const meetings = content.meetings.map((meeting): Checked<MeetingData> => {
+  const meetings = content.meetings.map((meeting): Entry<MeetingData> => {
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);
     const part_2 = meeting.data.part_2.map(
       (item, i): AgendaItemData => ({
@@ -29,8 +31,8 @@ export function withoutExempt(content: Content): Content {
   });
   const minutes = content.minutes.map((entry) => {
     const meeting = content.meetings.find((m) => m.id === entry.id);
-    const { items } = parseMinutes(entry.data.body, 0);
-    const lines = entry.data.body.split(/\r?\n/);
+    const { items } = parseMinutes(bodyText(entry), 0);
+    const lines = bodyText(entry).split(/\r?\n/);
     items.forEach((item, k) => {
       if (item.agenda.part === 1 && item.exempt === undefined) return;
       const agendaItem = findAgendaItem(meeting?.data, item.agenda, content);
@@ -42,7 +44,7 @@ export function withoutExempt(content: Content): Content {
       for (let l = item.line + 1; l < end; l++) lines[l] = '';
     });
     const body = lines.join('\n');
-    return { ...entry, data: { ...entry.data, body }, ...(entry.body ? { body: { ...entry.body, text: body } } : {}) };
+    return { ...entry, body: { text: body, startLine: entry.body?.startLine ?? 1 } };
   });
   return {
     ...content,
@@ -59,7 +61,7 @@ export function hasExempt(content: Content): boolean {
     content.reports.some((r) => r.data.exempt !== undefined) ||
     content.recommendations.some((r) => r.data.exempt !== undefined) ||
     content.meetings.some((m) => m.data.part_2.length > 0) ||
-    content.minutes.some((m) => /\{[^}]*\b(exempt=|agenda=2\.)/.test(m.data.body))
+    content.minutes.some((m) => /\{[^}]*\b(exempt=|agenda=2\.)/.test(bodyText(m)))
   );
 }
 

@@ -9,6 +9,7 @@ import { describeExempt } from '../meetings/describe-exempt.ts';
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
+import { bodyText } from '../content/entry.ts';
 
 export interface MinutesContext {
   content: Content;
@@ -20,7 +21,7 @@ export interface MinutesContext {
 /** Every minutes file to its page: minute numbers run on through the municipal year, each item tied to its agenda item. */
 export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisions: Decision[] } {
   const { content, md } = ctx;
-  const parsed = new Map(content.minutes.map((m) => [m.id, parseMinutes(m.data.body, 0).items]));
+  const parsed = new Map(content.minutes.map((m) => [m.id, parseMinutes(bodyText(m), 0).items]));
   const firsts = numberMinutes(
     content.minutes.map((m) => ({
       id: m.id,

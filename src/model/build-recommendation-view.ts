@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import { DEFAULT_COLUMNS, type RecommendationViewData } from '../schemas/recommendation-view.ts';
-import type { Checked } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 import type { Status } from '../domain/statuses.ts';
 import { pickAsAt } from '../domain/as-at.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -13,7 +13,7 @@ export interface ViewContext {
   md: MarkdownIt;
   resolveStatus: (word: string) => Status | undefined;
   /** The recommendations of each set, by set id. */
-  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Checked<RecommendationData>>>;
+  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
 }
 
 /**

@@ -8,7 +8,8 @@ import { VIEW_MARKER, type ViewBlock } from '../markdown/recommendations-block-r
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import { recommendationViewSchema } from '../schemas/recommendation-view.ts';
 import type { ReportData } from '../schemas/report.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import { bodyText, type Entry } from '../content/entry.ts';
 import type { Status } from '../domain/statuses.ts';
 import { checkViewReferences } from '../validate/check-view-references.ts';
 import type { ReportShown } from '../validate/check-model.ts';
@@ -26,13 +27,13 @@ export interface ReportContext {
   committeeAt: CommitteeLookup;
   md: MarkdownIt;
   resolveStatus: (word: string) => Status | undefined;
-  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Checked<RecommendationData>>>;
+  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
 }
 
 /** Numbered paragraphs of a built report, by reference such as `B8`: for checking fact sources. */
 export type ParagraphIndex = ReadonlySet<string>;
 
-type ReportEntry = Checked<ReportData & { body: string }>;
+type ReportEntry = Entry<ReportData>;
 
 /** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
 export interface BuiltReport {
@@ -109,7 +110,7 @@ function buildSections(placer: ViewPlacer): {
 } {
   const { entry, ctx, errors } = placer;
   const env = createBodyEnv(entry.data.numbered_sections, 1);
-  const bodyHtml = ctx.md.render(entry.data.body, env);
+  const bodyHtml = ctx.md.render(bodyText(entry), env);
   const bodyLine = entry.body?.startLine ?? 1;
   for (const problem of env.problems) {
     errors.push(

@@ -2,7 +2,8 @@ import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { shorten, toPlainText } from '../markdown/plain-text.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 import type { Status } from '../domain/statuses.ts';
 import { pickAsAt } from '../domain/as-at.ts';
 import { toStatusInfo } from './build-recommendation-view.ts';
@@ -193,7 +194,7 @@ function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
 
 function buildRecommendation(
   setId: string,
-  rec: Checked<RecommendationData>,
+  rec: Entry<RecommendationData>,
   showing: readonly Showing[],
   ctx: TrackerContext,
 ): TrackedRecommendation {

@@ -2,7 +2,8 @@ import type MarkdownIt from 'markdown-it';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { isOutsideImage } from '../markdown/outside-images-rule.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 
 /**
  * Images from outside the site in any Markdown of the front matter or YAML
@@ -10,7 +11,7 @@ import type { Checked, Content } from '../content/content.ts';
  */
 export function checkOutsideImages(content: Content, md: MarkdownIt): ContentProblem[] {
   const errors: ContentProblem[] = [];
-  const entries: Array<Checked<unknown>> = [
+  const entries: Array<Entry<unknown>> = [
     ...content.reports,
     ...content.recommendations,
     ...content.sets,
@@ -41,8 +42,7 @@ function walk(value: unknown, path: DataPath, visit: (text: string, path: DataPa
   else if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) walk(v, [...path, i], visit);
   } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value))
-      if (!(path.length === 0 && key === 'body')) walk(v, [...path, key], visit);
+    for (const [key, v] of Object.entries(value)) walk(v, [...path, key], visit);
   }
 }
 

@@ -6,7 +6,8 @@ import { numberAgenda } from '../meetings/number-agenda.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
 import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import { bodyText, type Entry } from '../content/entry.ts';
 
 /**
  * Agendas, minutes and decisions, and the rules that keep exempt papers off
@@ -16,7 +17,7 @@ import type { Checked, Content } from '../content/content.ts';
 export function checkMeetingPapers(content: Content, known: ReadonlySet<string>): ContentProblem[] {
   const errors: ContentProblem[] = [];
   const at = (
-    entry: Checked<unknown>,
+    entry: Entry<unknown>,
     path: DataPath,
     code: ErrorCode,
     message: string,
@@ -157,7 +158,7 @@ function checkMinutes(content: Content): ContentProblem[] {
   const parsed = new Map<string, MinuteItemData[]>();
   for (const minutes of content.minutes) {
     const startLine = minutes.body?.startLine ?? 1;
-    const { items, problems } = parseMinutes(minutes.data.body, startLine);
+    const { items, problems } = parseMinutes(bodyText(minutes), startLine);
     parsed.set(minutes.id, items);
     for (const p of problems)
       errors.push(createProblem({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));

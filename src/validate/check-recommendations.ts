@@ -1,5 +1,5 @@
 import type { DataPath } from '../content/yaml-source.ts';
-import type { Checked } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 import { createStatusResolver } from '../domain/statuses.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { listStatusWords } from './check-shared-data.ts';
@@ -10,7 +10,7 @@ export function checkRecommendations({ content, unchecked, report }: ReferenceCh
   const statusWords = listStatusWords(content.statuses.data);
   const resolveStatus = createStatusResolver(content.statuses.data);
   for (const set of content.sets) {
-    const numbers = new Map<number, Checked<unknown>>();
+    const numbers = new Map<number, Entry<unknown>>();
     for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`))) {
       const n = rec.data.number;
       const other = numbers.get(n);

@@ -1,4 +1,4 @@
-import type { Checked } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck, type Reporter } from './reference-check.ts';
@@ -9,7 +9,7 @@ export function checkReports(check: ReferenceCheck): void {
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
   const boroughIds = content.boroughs.map((b) => b.id);
   const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
-  const reportKeys = new Map<string, Checked<unknown>>();
+  const reportKeys = new Map<string, Entry<unknown>>();
   const terms = content.glossary.data.terms.map((t) => t.term);
   for (const rep of content.reports) {
     const d = rep.data;
@@ -94,7 +94,7 @@ export function checkReports(check: ReferenceCheck): void {
  * splits a name. An item that ends in "." or starts with a lower-case word is
  * most likely the tail of the item before it.
  */
-function checkAuthors(rep: Checked<unknown>, authors: readonly string[] | undefined, report: Reporter): void {
+function checkAuthors(rep: Entry<unknown>, authors: readonly string[] | undefined, report: Reporter): void {
   authors?.forEach((author, i) => {
     if (i === 0 || !(/\.$/.test(author.trim()) || /^[a-z]/.test(author.trim()))) return;
     const joined = `${authors[i - 1]}, ${author}`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RawEntry } from '../content/entry.ts';
+import type { Entry } from '../content/entry.ts';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
@@ -7,11 +7,11 @@ import { didYouMean } from '../errors/suggest.ts';
 type Issue = z.core.$ZodIssue;
 
 /** Turn zod's issues for one file into located, readable errors. */
-export function mapSchemaIssues(entry: RawEntry, schema: z.ZodType, issues: readonly Issue[]): ContentProblem[] {
+export function mapSchemaIssues(entry: Entry, schema: z.ZodType, issues: readonly Issue[]): ContentProblem[] {
   return issues.flatMap((issue) => mapIssue(entry, schema, issue));
 }
 
-function mapIssue(entry: RawEntry, schema: z.ZodType, issue: Issue): ContentProblem[] {
+function mapIssue(entry: Entry, schema: z.ZodType, issue: Issue): ContentProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const field = describePath(path);
   if (issue.code === 'unrecognized_keys') {

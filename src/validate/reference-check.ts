@@ -1,10 +1,11 @@
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
 
 /** Report a problem at `path` of `entry` (its key rather than its value when `key`). */
 export type Reporter = (
-  entry: Checked<unknown>,
+  entry: Entry<unknown>,
   path: DataPath,
   code: ErrorCode,
   message: string,
@@ -36,7 +37,7 @@ export function isKnown(check: ReferenceCheck, kind: string, id: string, ids: re
 
 /** Report each value of a list that repeats one above it. */
 export function checkUnique(
-  entry: Checked<unknown>,
+  entry: Entry<unknown>,
   values: readonly string[],
   listPath: DataPath,
   field: string,

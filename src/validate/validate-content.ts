@@ -1,11 +1,11 @@
-import type { RawEntry } from '../content/entry.ts';
+import type { Entry } from '../content/entry.ts';
 import type { LoadResult } from '../content/load-content.ts';
 import type { ContentProblem } from '../errors/content-problem.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
 import { checkReferences } from './check-references.ts';
-import type { Checked, Content } from '../content/content.ts';
+import type { Content } from '../content/content.ts';
 import { mapSchemaIssues } from './map-schema-issues.ts';
 
 export interface ValidateResult {
@@ -31,7 +31,7 @@ const STAND_INS = {
 /** Check every file against its schema, then every reference between files. */
 export function validateContent(loaded: LoadResult): ValidateResult {
   const errors = [...loaded.errors];
-  const checked = new Map<string, Checked<unknown>[]>();
+  const checked = new Map<string, Entry<unknown>[]>();
   for (const entry of loaded.entries) {
     const result = checkEntry(entry);
     errors.push(...result.errors);
@@ -52,7 +52,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
       file: `data/${kind}.yaml`,
       source: undefined,
       data: STAND_INS[kind],
-    } as unknown as Checked<unknown>;
+    } as unknown as Entry<unknown>;
   };
   const content = {
     site: checked.get('site')?.[0],
@@ -77,16 +77,16 @@ export function validateContent(loaded: LoadResult): ValidateResult {
   return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };
 }
 
-type EntryCheck = { checked?: Checked<unknown>; errors: ContentProblem[] };
+type EntryCheck = { checked?: Entry<unknown>; errors: ContentProblem[] };
 
 /**
  * Each entry's check, kept while the entry is: a process that loads again
  * (the preview) keeps the entries of unchanged files, and gets their checked
  * data back as the same objects, so the model can tell what is unchanged.
  */
-const CHECKS = new WeakMap<RawEntry, EntryCheck>();
+const CHECKS = new WeakMap<Entry, EntryCheck>();
 
-function checkEntry(entry: RawEntry): EntryCheck {
+function checkEntry(entry: Entry): EntryCheck {
   const known = CHECKS.get(entry);
   if (known) return known;
   const result = checkEntryAnew(entry);
@@ -94,13 +94,9 @@ function checkEntry(entry: RawEntry): EntryCheck {
   return result;
 }
 
-function checkEntryAnew(entry: RawEntry): EntryCheck {
+function checkEntryAnew(entry: Entry): EntryCheck {
   const schema = SCHEMAS[entry.kind];
   const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
   if (!result.success) return { errors: mapSchemaIssues(entry, schema, result.error.issues) };
-  const data =
-    entry.kind === 'report' || entry.kind === 'minutes'
-      ? { ...(result.data as object), body: entry.body?.text ?? '' }
-      : result.data;
-  return { checked: { id: entry.id, file: entry.file, source: entry.source, data, body: entry.body }, errors: [] };
+  return { checked: { ...entry, data: result.data }, errors: [] };
 }
