@@ -30,9 +30,6 @@ export interface ReportContext {
   recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
 }
 
-/** Numbered paragraphs of a built report, by reference such as `B8`: for checking fact sources. */
-export type ParagraphIndex = ReadonlySet<string>;
-
 type ReportEntry = Entry<ReportData>;
 
 /** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
