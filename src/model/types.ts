@@ -356,15 +356,19 @@ export interface BoroughOverview {
   maps: TileMap[];
 }
 
-/** An open-data file: what it holds, which the render stage writes in its format. */
-export type DataFile = {
+/** An open-data file as the open data page lists it. */
+export interface DataFileInfo {
   url: string;
   title: string;
   description: string;
-} & (
-  | { format: 'json'; data: unknown }
-  | { format: 'csv'; header: string[]; rows: Array<Array<string | number | boolean>> }
-);
+}
+
+/** An open-data file: what it holds, which the render stage writes in its format. */
+export type DataFile = DataFileInfo &
+  (
+    | { format: 'json'; data: unknown }
+    | { format: 'csv'; header: string[]; rows: Array<Array<string | number | boolean>> }
+  );
 
 export interface TimelineEntry {
   date: string;

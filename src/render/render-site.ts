@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
-import type { SiteModel } from '../model/types.ts';
+import type { DataFileInfo, SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
@@ -83,6 +83,7 @@ export async function renderPages(
   const written: string[] = [];
   // The feed, calendar, sitemap and open data, written out once for the batch that renders the single pages.
   const files = mode === 'without' ? [] : listTextFiles(model);
+  const data = describeForTemplates(model);
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
   await inFolder(PACKAGE_ROOT, async () => {
@@ -94,7 +95,7 @@ export async function renderPages(
         pathPrefix: model.site.basePath,
         configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
         config: (eleventyConfig) => {
-          eleventyConfig.addGlobalData('papers', model);
+          eleventyConfig.addGlobalData('papers', data);
           eleventyConfig.addGlobalData('files', files);
           eleventyConfig.addGlobalData('pages', batch);
           // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
@@ -112,6 +113,16 @@ export async function renderPages(
     }
   });
   return written;
+}
+
+/**
+ * The model as the templates see it: each open-data file by its address, title
+ * and description only. Its rows go to `listTextFiles`, not through Eleventy,
+ * which merges its global data into every template's (tens of thousands of
+ * rows at 2,000 reports).
+ */
+function describeForTemplates(model: SiteModel): Omit<SiteModel, 'dataFiles'> & { dataFiles: DataFileInfo[] } {
+  return { ...model, dataFiles: model.dataFiles.map(({ url, title, description }) => ({ url, title, description })) };
 }
 
 /** Lists of the same names with no items. */
