@@ -16,7 +16,7 @@ export function slugify(text: string): string {
  * The URL segment of an owner's filter page (`MPA Scrutiny` is `mpa-scrutiny`).
  * Kept apart from `slugify`, which reads `&` as "and": owners' pages keep the URLs they have.
  */
-export function slugOf(text: string): string {
+export function ownerSlug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

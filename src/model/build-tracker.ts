@@ -20,7 +20,7 @@ import type {
   TrackedRecommendation,
 } from './types.ts';
 import { recommendationUrl, setUrl } from '../domain/urls.ts';
-import { slugOf } from '../domain/slugs.ts';
+import { ownerSlug } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';
 
 const CHART = { label: 150, bar: 28, gap: 12, plot: 420, top: 36 };
@@ -111,7 +111,7 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
   const ownerFilters = set.owners
     .map((owner) => ({
       label: owner,
-      href: `${url}owner/${slugOf(owner)}/`,
+      href: `${url}owner/${ownerSlug(owner)}/`,
       count: recommendations.filter((r) => r.owner === owner).length,
     }))
     .filter((f) => f.count > 0);

@@ -1,3 +1,4 @@
+import { ownerSlug } from '../domain/slugs.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import type { ReferenceCheck } from './reference-check.ts';
 
@@ -15,7 +16,7 @@ export function checkWebNames({ content, report }: ReferenceCheck): void {
     // Owners become filter pages (`owner/mps/`): two that differ only in case or punctuation would share one.
     const owners = new Map<string, string>();
     set.data.owners.forEach((owner, i) => {
-      const key = owner.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const key = ownerSlug(owner);
       const other = owners.get(key);
       if (other !== undefined)
         report(
