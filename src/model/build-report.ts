@@ -1,36 +1,21 @@
 import type MarkdownIt from 'markdown-it';
-import { collectSyntaxErrors, locatePath, parseYamlSource, toPlainData } from '../content/yaml-source.ts';
-import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
+import { locatePath } from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { createBodyEnv } from '../markdown/body-env.ts';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { letterFor } from '../markdown/letters.ts';
-import { VIEW_MARKER, type ViewBlock } from '../markdown/recommendations-block-rule.ts';
-import type { RecommendationData } from '../schemas/recommendation.ts';
-import { recommendationViewSchema } from '../schemas/recommendation-view.ts';
+import type { ViewBlock } from '../markdown/recommendations-block-rule.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { Content } from '../content/content.ts';
-import { bodyText, type Entry } from '../content/entry.ts';
-import type { Status } from '../domain/statuses.ts';
-import { checkViewReferences } from '../validate/check-view-references.ts';
+import { bodyText } from '../content/entry.ts';
 import type { ReportShown } from '../validate/check-model.ts';
-import { mapSchemaIssues } from '../validate/map-schema-issues.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
-import type { CommitteeLookup } from '../domain/committee-names.ts';
+import { giveUniqueIds, placeViews, type ViewPlacer } from './place-views.ts';
+import type { ReportContext, ReportEntry } from './report-context.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
-import type { Appendix, Committee, Link, Part, RecommendationView, Report, SiteInfo } from './types.ts';
+import type { Appendix, Committee, Link, Part, RecommendationView, Report } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
-
-export interface ReportContext {
-  content: Content;
-  site: SiteInfo;
-  committeeAt: CommitteeLookup;
-  md: MarkdownIt;
-  resolveStatus: (word: string) => Status | undefined;
-  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
-}
-
-type ReportEntry = Entry<ReportData>;
 
 /** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
 export interface BuiltReport {
@@ -71,32 +56,6 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): BuiltReport
     contents: listContents(recommendations, body.sections, closing, appendices),
   };
   return { report, shown: summariseShown(body, appendices), errors };
-}
-
-/** Where a report's views are placed, and what placing them adds to. */
-interface ViewPlacer {
-  entry: ReportEntry;
-  ctx: ReportContext;
-  reportDate: string;
-  views: RecommendationView[];
-  errors: ContentProblem[];
-}
-
-/** Rendered HTML cut into parts at its `::: recommendations` blocks, each read and built into a view. */
-function placeViews(
-  placer: ViewPlacer,
-  html: string,
-  blocks: readonly ViewBlock[],
-  at: (line: number) => Location,
-): Part[] {
-  return splitAtViews(
-    html,
-    blocks.map((block) => {
-      const view = readViewBlock(placer.entry, block, at(block.line), placer.reportDate, placer.ctx, placer.errors);
-      if (view) placer.views.push(view);
-      return view;
-    }),
-  );
 }
 
 /** The body's lettered sections, after the recommendations (A), with the problems its Markdown rules found. */
@@ -313,88 +272,6 @@ function describeContact(c: { label: string; phone?: string | undefined; email?:
 
 export function listContacts(content: Content): Array<{ label: string; value: string }> {
   return content.contacts.data.contacts.map(describeContact);
-}
-
-/** Read a `::: recommendations` block: its YAML, checked like an appendix's `recommendations`. */
-function readViewBlock(
-  entry: ReportEntry,
-  block: ViewBlock,
-  at: Location,
-  reportDate: string,
-  ctx: ReportContext,
-  errors: ContentProblem[],
-): RecommendationView | undefined {
-  if (!block.closed) {
-    errors.push(
-      createProblem(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'),
-    );
-    return undefined;
-  }
-  if (block.nested) {
-    errors.push(
-      createProblem(
-        at,
-        'E_MARKDOWN',
-        'a `::: recommendations` block stands inside a list or quotation',
-        'start the block at the left margin, after a blank line',
-      ),
-    );
-    return undefined;
-  }
-  const source = parseYamlSource(entry.file, block.source, at.line);
-  const syntax = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
-  if (syntax.length > 0) {
-    errors.push(...syntax);
-    return undefined;
-  }
-  const read = toPlainData(source, 'E_YAML_SYNTAX');
-  if (!read.ok) {
-    errors.push(read.error);
-    return undefined;
-  }
-  const data = read.value ?? {};
-  const parsed = recommendationViewSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    errors.push(
-      ...mapSchemaIssues(
-        { kind: 'report', id: entry.id, file: entry.file, source, data },
-        recommendationViewSchema,
-        parsed.error.issues,
-      ),
-    );
-    return undefined;
-  }
-  const problems = checkViewReferences(parsed.data, ctx.content, entry.data.exempt === undefined);
-  for (const { path, message, hint, exempt } of problems)
-    errors.push(createProblem(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
-  if (problems.length > 0) return undefined;
-  return buildRecommendationView(parsed.data, reportDate, ctx);
-}
-
-/** A report that shows a recommendation twice gives the second table its own id; links from the tracker go to the first. */
-function giveUniqueIds(views: readonly RecommendationView[]): void {
-  const used = new Set<string>();
-  for (const table of views.flatMap((v) => v.tables)) {
-    let id = table.id;
-    for (let n = 2; used.has(id); n++) id = `${table.id}-${n}`;
-    table.id = id;
-    used.add(id);
-  }
-}
-
-/** Cut rendered HTML at the views' markers into parts. */
-function splitAtViews(html: string, views: ReadonlyArray<RecommendationView | undefined>): Part[] {
-  const pieces = html.split(VIEW_MARKER);
-  const parts: Part[] = [];
-  pieces.forEach((piece, i) => {
-    if (i % 2 === 0) {
-      if (piece.trim() !== '') parts.push({ html: piece });
-    } else {
-      const view = views[Number(piece)];
-      if (view) parts.push({ view });
-    }
-  });
-  return parts;
 }
 
 /** Cut the body's parts at their `<h2>` headings, one list of parts per lettered section. */

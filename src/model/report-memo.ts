@@ -1,5 +1,6 @@
 import type { Content } from '../content/content.ts';
-import { type BuiltReport, buildReport, type ReportContext } from './build-report.ts';
+import { type BuiltReport, buildReport } from './build-report.ts';
+import type { ReportContext } from './report-context.ts';
 import type { Report } from './types.ts';
 
 type ReportEntry = Content['reports'][number];

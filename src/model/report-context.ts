@@ -1,0 +1,20 @@
+import type MarkdownIt from 'markdown-it';
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
+import type { CommitteeLookup } from '../domain/committee-names.ts';
+import type { Status } from '../domain/statuses.ts';
+import type { RecommendationData } from '../schemas/recommendation.ts';
+import type { ReportData } from '../schemas/report.ts';
+import type { SiteInfo } from './types.ts';
+
+/** What every report is built with: the content, the site, committee names, Markdown, statuses and each set's recommendations. */
+export interface ReportContext {
+  content: Content;
+  site: SiteInfo;
+  committeeAt: CommitteeLookup;
+  md: MarkdownIt;
+  resolveStatus: (word: string) => Status | undefined;
+  recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
+}
+
+export type ReportEntry = Entry<ReportData>;
