@@ -26,11 +26,11 @@ import { buildReports, type ReportMemo } from './report-memo.ts';
 import type { Committee, Decision, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
 
 export interface ModelResult {
-  /** The model, unless its reports or minutes had problems that stop it being built. */
+  /** The model, unless the reports' Markdown had problems that stop it being built. */
   model?: SiteModel;
   /** What the model's checks (`checkModel`) read, built as far as the model got. */
   index: ModelIndex;
-  /** Problems met while building: in the reports' and minutes' Markdown. */
+  /** Problems met while building: in the reports' Markdown and their `::: recommendations` blocks. */
   errors: ContentProblem[];
 }
 
