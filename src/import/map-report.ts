@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { formatDateIn } from '../domain/dates.ts';
 import type { Block, TableCell } from './read-blocks.ts';
+import { formatCounter } from '../domain/list-markers.ts';
 
 /** What the importer knows of the project: the names and words a report is matched against. */
 export interface ImportContext {
@@ -468,29 +469,6 @@ function listMarkdown(html: string, md: (html: string) => string): string {
   return md(html);
 }
 
-function clauseLabel(n: number, type: string): string {
-  if (type === 'a' || type === 'A') {
-    const letter = String.fromCharCode(96 + n);
-    return type === 'A' ? letter.toUpperCase() : letter;
-  }
-  const romans: Array<[number, string]> = [
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, numeral] of romans) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return type === 'I' ? out.toUpperCase() : out;
-}
-
 /** A table to a Markdown pipe table; a spanning cell is written once, where it starts. */
 function tableMarkdown(rows: readonly TableCell[][], md: (html: string) => string): string {
   const grid = spanGrid(rows);
@@ -548,7 +526,8 @@ function createTurndown(): TurndownService {
       const paren =
         !/\bclauses\b/.test(parent?.getAttribute('class') ?? '') ||
         /\bclauses-paren\b/.test(parent?.getAttribute('class') ?? '');
-      const clause = parent?.nodeName === 'OL' && /^[aAiI]$/.test(type) ? clauseLabel(start + index, type) : undefined;
+      const clause =
+        parent?.nodeName === 'OL' && /^[aAiI]$/.test(type) ? formatCounter(start + index, type) : undefined;
       const marker = clause
         ? paren
           ? `(${clause}) `

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import { toRoman } from '../domain/list-markers.ts';
 
 export type ClauseKind = 'lower-roman' | 'upper-roman' | 'lower-alpha' | 'upper-alpha';
 
@@ -103,30 +104,4 @@ export function readRoman(word: string): number | undefined {
     total += (d as number) < next ? -(d as number) : (d as number);
   });
   return toRoman(total) === word.toLowerCase() ? total : undefined;
-}
-
-export function toRoman(value: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let rest = value;
-  let out = '';
-  for (const [n, s] of table)
-    while (rest >= n) {
-      out += s;
-      rest -= n;
-    }
-  return out;
 }

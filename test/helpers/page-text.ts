@@ -1,4 +1,5 @@
 import { parse } from 'parse5';
+import { formatCounter } from '../../src/domain/list-markers.ts';
 
 type Node = { nodeName: string; value?: string; childNodes?: Node[]; content?: Node };
 
@@ -105,45 +106,6 @@ function listMarker(list: ElementNode, item: ElementNode, index: number): string
   const value = Number(attr(item, 'value') ?? Number(attr(list, 'start') ?? 1) + index);
   const type = attr(list, 'type') ?? '1';
   const paren = (attr(list, 'class') ?? '').split(/\s+/).includes('clauses-paren');
-  const text =
-    type === 'a'
-      ? letter(value)
-      : type === 'A'
-        ? letter(value).toUpperCase()
-        : type === 'i'
-          ? roman(value)
-          : type === 'I'
-            ? roman(value).toUpperCase()
-            : String(value);
+  const text = formatCounter(value, type);
   return paren ? `(${text})` : `${text}.`;
-}
-
-function letter(n: number): string {
-  return String.fromCharCode(96 + n);
-}
-
-function roman(n: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let rest = n;
-  let out = '';
-  for (const [v, s] of table)
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  return out;
 }
