@@ -1,4 +1,5 @@
 import type { Entry } from './entry.ts';
+import type { ExemptMinutes } from './load-exempt.ts';
 import type { BoroughData } from '../schemas/borough.ts';
 import type { MeetingData } from '../schemas/meeting.ts';
 import type { MinutesData } from '../schemas/minutes.ts';
@@ -34,4 +35,9 @@ export interface Content {
    * a reference to such a file is not reported again as a missing one.
    */
   found?: ReadonlySet<string>;
+  /**
+   * The exempt minute items under `exempt/minutes/`: present only in the whole
+   * content (the check and the members' papers), never in the public one.
+   */
+  exemptMinutes?: ExemptMinutes[];
 }

@@ -1,13 +1,11 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { suggestClosest } from '../errors/suggest.ts';
-import type { EntryKind, Entry } from './entry.ts';
-import { detach } from './detach.ts';
-import { describeNotAFile, notAFileError, readTextFile } from './read-text-file.ts';
-import { readYamlQuickly } from './read-yaml-quickly.ts';
-import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
+import type { EntryAddress, EntryKind, Entry } from './entry.ts';
+import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './list-files.ts';
+import { loadFile, type LoadedFile } from './load-file.ts';
+import { notAFileError } from './read-text-file.ts';
 
 export interface LoadResult {
   entries: Entry[];
@@ -24,14 +22,6 @@ const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
   ['statuses', 'data/statuses.yaml'],
   ['facts', 'data/facts.yaml'],
 ];
-
-interface EntryAddress {
-  kind: EntryKind;
-  id: string;
-  file: string;
-}
-
-type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
 
 /**
  * What a long-running process (the preview) read last time, by file, and the
@@ -210,173 +200,5 @@ async function checkTopLevel(root: string, errors: ContentProblem[]): Promise<vo
         ),
       );
     }
-  }
-}
-
-async function loadFile(root: string, target: EntryAddress): Promise<LoadedFile> {
-  const read = await readTextFile(path.join(root, target.file), target.file);
-  if (!read.ok) return { errors: [read.error] };
-  const loaded =
-    target.kind === 'report' || target.kind === 'minutes'
-      ? loadMarkdown(target, read.text)
-      : loadYaml(target, read.text);
-  return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
-}
-
-function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
-  const source = parseYamlSource(target.file, text);
-  const quick = readYamlQuickly(text);
-  if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
-  const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
-  if (errors.length > 0) return { errors };
-  if (source.doc.contents === null) {
-    return {
-      errors: [
-        createProblem(
-          { file: target.file, line: 1, col: 1 },
-          'E_EMPTY_FILE',
-          'the file holds only comments',
-          'add its content, or delete the file',
-        ),
-      ],
-    };
-  }
-  const data = toPlainData(source, 'E_YAML_SYNTAX');
-  if (!data.ok) return { errors: [data.error] };
-  return { entry: { ...target, source, data: data.value }, errors: [] };
-}
-
-function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
-  const at = { file: target.file, line: 1, col: 1 };
-  if (!/^---\r?\n/.test(text)) {
-    return {
-      errors: [
-        createProblem(
-          at,
-          'E_FRONT_MATTER',
-          `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`,
-          `start the file with a \`---\` line, the ${target.kind === 'minutes' ? 'attendance' : 'report’s fields'} in YAML, and another \`---\` line`,
-        ),
-      ],
-    };
-  }
-  // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    return {
-      errors: [
-        createProblem(
-          at,
-          'E_FRONT_MATTER',
-          'the front matter is never closed',
-          'add a `---` line after the report’s fields',
-        ),
-      ],
-    };
-  }
-  // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
-  const source = parseYamlSource(target.file, split.matter);
-  const offset = text.length - split.content.length;
-  const body = { text: split.content, startLine: countLines(text.slice(0, offset)) + 1 };
-  const quick = readYamlQuickly(split.matter);
-  if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
-  const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
-  if (errors.length > 0) return { errors };
-  const data = toPlainData(source, 'E_FRONT_MATTER');
-  if (!data.ok) return { errors: [data.error] };
-  return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
-}
-
-async function listFiles(root: string, dir: string, errors: ContentProblem[]): Promise<string[]> {
-  const absolute = path.join(root, dir);
-  const what = await describePath(absolute);
-  if (what === undefined) return [];
-  if (what !== 'folder') {
-    errors.push(notAFileError(dir, what === 'file' ? 'a file where a folder belongs' : what));
-    return [];
-  }
-  try {
-    const names = await readdir(absolute, { recursive: true, withFileTypes: true });
-    const files: string[] = [];
-    for (const entry of names) {
-      if (entry.name.startsWith('.')) continue;
-      const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      if (relative.split('/').some((part) => part.startsWith('.'))) continue;
-      // A link is never followed, to a file or a folder: it could lead out of the project.
-      const notAFile = describeNotAFile(entry);
-      if (notAFile) errors.push(notAFileError(relative, notAFile));
-      else if (entry.isFile()) files.push(relative);
-      else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
-        errors.push(
-          createProblem(
-            { file: relative, line: 1, col: 1 },
-            'E_READ',
-            'this is a folder, not a file',
-            'rename the folder or move its contents; a content file must be a file',
-          ),
-        );
-      }
-    }
-    return files.sort();
-  } catch {
-    errors.push(
-      createProblem(
-        { file: dir, line: 1, col: 1 },
-        'E_READ',
-        `${dir} could not be read`,
-        'check that it is a readable folder',
-      ),
-    );
-    return [];
-  }
-}
-
-function acceptYaml(file: string, errors: ContentProblem[]): boolean {
-  if (file.endsWith('.yaml')) return true;
-  if (file.endsWith('.yml')) {
-    errors.push(
-      createProblem(
-        { file, line: 1, col: 1 },
-        'E_FILE_NAME',
-        'content files end in .yaml, not .yml',
-        `rename it to ${file.replace(/\.yml$/, '.yaml')}`,
-      ),
-    );
-  } else {
-    errors.push(misplaced(file, 'only .yaml files belong in this folder'));
-  }
-  return false;
-}
-
-function misplaced(file: string, hint: string): ContentProblem {
-  return createProblem({ file, line: 1, col: 1 }, 'E_FILE_NAME', 'this file is not where the build looks for it', hint);
-}
-
-function stem(file: string): string {
-  return path.posix.basename(file).replace(/\.(ya?ml|md)$/, '');
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-/** `folder`, `file`, what else it is (a link, a pipe…), or nothing when there is nothing there. */
-async function describePath(p: string): Promise<string | undefined> {
-  try {
-    const info = await lstat(p);
-    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : describeNotAFile(info);
-  } catch {
-    return undefined;
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
   }
 }

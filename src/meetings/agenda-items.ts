@@ -37,3 +37,8 @@ export function exemptionOfMinute(
     (item.agenda.part === 2 ? exemptionOfAgendaItem(findAgendaItem(meeting, item.agenda, content), content) : undefined)
   );
 }
+
+/** Is a minute item exempt: of Part 2, or marked `exempt=`? Its text is then kept in `exempt/minutes/`. */
+export function isExemptItem(item: Pick<MinuteItemData, 'exempt' | 'agenda'>): boolean {
+  return item.exempt !== undefined || item.agenda.part === 2;
+}

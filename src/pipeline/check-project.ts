@@ -1,4 +1,6 @@
-import { createLoadMemory, loadContent, type LoadMemory } from '../content/load-content.ts';
+import { createLoadMemory, loadContent, type LoadMemory, type LoadResult } from '../content/load-content.ts';
+import { hasExemptFolder, listExemptFiles, loadExempt } from '../content/load-exempt.ts';
+import { withExemptMinutes } from '../meetings/join-exempt-minutes.ts';
 import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
 import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
 import { buildModel, type ModelOptions } from '../model/build-model.ts';
@@ -42,27 +44,50 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const memory = options.memory;
   if (memory) turnRenderMemo(memory.renders);
   const loaded = await loadContent(root, memory?.files);
-  const validated = validateContent(loaded);
-  if (!validated.content) {
+  // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.
+  const kept = await listExemptFiles(root);
+  const validated = validateContent({ ...loaded, found: new Set([...loaded.found, ...kept.map(keyOf)]) });
+  // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
+  const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded) : validated;
+  const partial = validated.partial ?? whole.partial;
+  if (!validated.content || !whole.content) {
     // The files that passed still go through the model, whose checks (paragraph labels, sources, views) would otherwise wait for the next run.
-    const further = validated.partial ? modelErrors(validated.partial) : [];
-    return { errors: [...validated.errors, ...further] };
+    const further = partial ? modelErrors(partial) : [];
+    return { errors: dropRepeats([...validated.errors, ...whole.errors, ...further]) };
   }
-  const content = options.baseUrl ? withBaseUrl(validated.content, options.baseUrl) : validated.content;
-  // The public site is made from the content without its exempt papers; the members' papers, and the checks, from all of it.
-  const exempt = hasExempt(content);
+  const publicContent = withBase(validated.content, options.baseUrl);
+  const wholeContent = withBase(whole.content, options.baseUrl);
+  const exempt = hasExempt(wholeContent);
   const renders = memory ? { renders: memory.renders, reports: memory.reports } : {};
-  const published = modelAndCheck(exempt ? withoutExempt(content) : content, renders);
-  const whole = exempt ? modelAndCheck(content, renders) : published;
-  const modelled = options.members ? whole : published;
-  const warnings = checkTargets(validated.content, options.today ?? todayIso());
-  const errors = dropRepeats([...validated.errors, ...whole.errors, ...published.errors, ...warnings]);
-  return {
-    ...(modelled.model && !(exempt && whole.errors.some((e) => e.severity === 'error'))
-      ? { model: modelled.model }
-      : {}),
-    errors,
-  };
+  // withoutExempt is a second wall: the public content should hold nothing exempt, and what it does is left out.
+  const published = modelAndCheck(withoutExempt(publicContent), renders);
+  const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;
+  const modelled = options.members ? everything : published;
+  const warnings = checkTargets(wholeContent, options.today ?? todayIso());
+  const errors = dropRepeats([
+    ...validated.errors,
+    ...whole.errors,
+    ...everything.errors,
+    ...published.errors,
+    ...warnings,
+  ]);
+  return { ...(modelled.model && !hasErrors(errors) ? { model: modelled.model } : {}), errors };
+}
+
+/** content/ and data/ with exempt/: every file checked, every reference between them. */
+async function validateWhole(root: string, loaded: LoadResult) {
+  const kept = await loadExempt(root);
+  const entries = [...loaded.entries, ...kept.entries];
+  const found = new Set([...loaded.found, ...kept.entries.map(keyOf)]);
+  return validateContent({ entries, errors: [...loaded.errors, ...kept.errors], found }, kept.minutes);
+}
+
+function keyOf(entry: { kind: string; id: string }): string {
+  return `${entry.kind}:${entry.id}`;
+}
+
+function withBase(content: Content, baseUrl: string | undefined): Content {
+  return baseUrl ? withBaseUrl(content, baseUrl) : content;
 }
 
 /** The same problem found by both models is reported once. */

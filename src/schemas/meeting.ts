@@ -74,11 +74,14 @@ const part2Item = z
   .strictObject({ ...itemFields, exempt: exemptParagraph.optional() })
   .superRefine(refineItem)
   .superRefine((item, ctx) => {
-    if (item.report === undefined && item.exempt === undefined) {
+    if (item.exempt === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['exempt'],
-        message: 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7',
+        message:
+          item.report === undefined
+            ? 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7'
+            : 'a Part 2 item needs `exempt: <paragraph of Schedule 12A>`, 1 to 7, as its report says: the public agenda prints it, and the public build never reads the report',
       });
     }
     if (item.kind === 'exclusion')

@@ -8,6 +8,7 @@ import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts'
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
 import { bodyText, type Entry } from '../content/entry.ts';
+import { checkDecisions } from './check-decisions.ts';
 
 /**
  * Agendas, minutes and decisions, and the rules that keep exempt papers off
@@ -71,7 +72,21 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
             `report \`${item.report}\` stands in Part 2 but is not exempt`,
             'add `exempt: <paragraph of Schedule 12A>` to the report, or list it in Part 1',
           );
-        if (target && part === 2 && item.title === undefined)
+        if (
+          target &&
+          part === 2 &&
+          item.exempt !== undefined &&
+          target.data.exempt !== undefined &&
+          item.exempt !== target.data.exempt
+        )
+          at(
+            meeting,
+            [field, i, 'exempt'],
+            'E_EXEMPT',
+            `the agenda says paragraph ${item.exempt} of Schedule 12A, and the report \`${item.report}\` says ${target.data.exempt}`,
+            'give the paragraph under which the report is exempt in both places',
+          );
+        if (part === 2 && item.report !== undefined && item.title === undefined)
           at(
             meeting,
             [field, i],
@@ -153,8 +168,6 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
 function checkMinutes(content: Content): ContentProblem[] {
   const errors: ContentProblem[] = [];
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));
-  const recommendations = new Map(content.recommendations.map((r) => [r.id, r]));
-  const setIds = content.sets.map((s) => s.id);
   const parsed = new Map<string, MinuteItemData[]>();
   for (const minutes of content.minutes) {
     const startLine = minutes.body?.startLine ?? 1;
@@ -191,36 +204,7 @@ function checkMinutes(content: Content): ContentProblem[] {
         );
         continue;
       }
-      const exempt = item.exempt !== undefined || item.agenda.part === 2;
-      for (const decision of item.decisions) {
-        for (const target of decision.targets) {
-          const isSet = !target.includes('/');
-          const found = isSet ? setIds.includes(target) : recommendations.has(target);
-          const dwhere = { file: minutes.file, line: decision.line, col: decision.col };
-          if (!found)
-            errors.push(
-              createProblem(
-                dwhere,
-                'E_UNKNOWN_REF',
-                `no recommendation ${isSet ? 'set ' : ''}\`${target}\``,
-                didYouMean(
-                  target,
-                  isSet ? setIds : [...recommendations.keys()],
-                  'name a set by its folder under content/recommendations, or a recommendation as <set>/<number>',
-                ),
-              ),
-            );
-          else if (!exempt && !isSet && recommendations.get(target)?.data.exempt !== undefined)
-            errors.push(
-              createProblem(
-                dwhere,
-                'E_EXEMPT',
-                `recommendation \`${target}\` is exempt, and this minute item is public`,
-                'record the decision in the Part 2 item that took it, or mark this item `exempt=<paragraph>`',
-              ),
-            );
-        }
-      }
+      errors.push(...checkDecisions(item, minutes.file, content));
     }
   }
   const numbered = numberMinutes(

@@ -1,6 +1,7 @@
 import type { ContentProblem } from '../errors/content-problem.ts';
 import type { Content } from '../content/content.ts';
 import { checkBoroughs } from './check-boroughs.ts';
+import { checkExemptPapers } from './check-exempt-papers.ts';
 import { checkMeetingPapers } from './check-meeting-papers.ts';
 import { checkMeetings } from './check-meetings.ts';
 import { checkRecommendations } from './check-recommendations.ts';
@@ -28,5 +29,6 @@ export function checkReferences(
   checkReports(check);
   checkBoroughs(check);
   errors.push(...checkMeetingPapers(content, known));
+  errors.push(...checkExemptPapers(content));
   return errors;
 }

@@ -1,5 +1,6 @@
 import type { Entry } from '../content/entry.ts';
 import type { LoadResult } from '../content/load-content.ts';
+import type { ExemptMinutes } from '../content/load-exempt.ts';
 import type { ContentProblem } from '../errors/content-problem.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
@@ -29,7 +30,7 @@ const STAND_INS = {
 } as const;
 
 /** Check every file against its schema, then every reference between files. */
-export function validateContent(loaded: LoadResult): ValidateResult {
+export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinutes[]): ValidateResult {
   const errors = [...loaded.errors];
   const checked = new Map<string, Entry<unknown>[]>();
   for (const entry of loaded.entries) {
@@ -68,6 +69,7 @@ export function validateContent(loaded: LoadResult): ValidateResult {
     reports: many('report'),
     minutes: many('minutes'),
     found: loaded.found,
+    ...(exemptMinutes ? { exemptMinutes } : {}),
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
   errors.push(...checkReferences(content, loaded.found, unchecked));

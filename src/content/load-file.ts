@@ -1,0 +1,91 @@
+import matter from 'gray-matter';
+import path from 'node:path';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
+import type { Entry, EntryAddress } from './entry.ts';
+import { detach } from './detach.ts';
+import { readTextFile } from './read-text-file.ts';
+import { readYamlQuickly } from './read-yaml-quickly.ts';
+import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
+
+export type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
+
+/** Read one content file: YAML, or Markdown with front matter. A file that cannot be read or parsed is a located error. */
+export async function loadFile(root: string, target: EntryAddress): Promise<LoadedFile> {
+  const read = await readTextFile(path.join(root, target.file), target.file);
+  if (!read.ok) return { errors: [read.error] };
+  const loaded =
+    target.kind === 'report' || target.kind === 'minutes'
+      ? loadMarkdown(target, read.text)
+      : loadYaml(target, read.text);
+  return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
+}
+
+function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
+  const source = parseYamlSource(target.file, text);
+  const quick = readYamlQuickly(text);
+  if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
+  const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
+  if (errors.length > 0) return { errors };
+  if (source.doc.contents === null) {
+    return {
+      errors: [
+        createProblem(
+          { file: target.file, line: 1, col: 1 },
+          'E_EMPTY_FILE',
+          'the file holds only comments',
+          'add its content, or delete the file',
+        ),
+      ],
+    };
+  }
+  const data = toPlainData(source, 'E_YAML_SYNTAX');
+  if (!data.ok) return { errors: [data.error] };
+  return { entry: { ...target, source, data: data.value }, errors: [] };
+}
+
+function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
+  const at = { file: target.file, line: 1, col: 1 };
+  if (!/^---\r?\n/.test(text)) {
+    return {
+      errors: [
+        createProblem(
+          at,
+          'E_FRONT_MATTER',
+          `the ${target.kind === 'minutes' ? 'minutes have' : 'report has'} no front matter`,
+          `start the file with a \`---\` line, the ${target.kind === 'minutes' ? 'attendance' : 'report’s fields'} in YAML, and another \`---\` line`,
+        ),
+      ],
+    };
+  }
+  // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+    return {
+      errors: [
+        createProblem(
+          at,
+          'E_FRONT_MATTER',
+          'the front matter is never closed',
+          'add a `---` line after the report’s fields',
+        ),
+      ],
+    };
+  }
+  // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
+  const source = parseYamlSource(target.file, split.matter);
+  const offset = text.length - split.content.length;
+  const body = { text: split.content, startLine: countLines(text.slice(0, offset)) + 1 };
+  const quick = readYamlQuickly(split.matter);
+  if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
+  const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
+  if (errors.length > 0) return { errors };
+  const data = toPlainData(source, 'E_FRONT_MATTER');
+  if (!data.ok) return { errors: [data.error] };
+  return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}

@@ -1,0 +1,97 @@
+import { locatePath } from '../content/yaml-source.ts';
+import type { Content } from '../content/content.ts';
+import { bodyText, type Entry } from '../content/entry.ts';
+import { EXEMPT_DIR, type ExemptMinutes } from '../content/load-exempt.ts';
+import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
+import { isExemptItem } from '../meetings/agenda-items.ts';
+import { findExemptText } from '../meetings/find-exempt-text.ts';
+import { refKey } from '../meetings/join-exempt-minutes.ts';
+import { parseMinutes } from '../meetings/parse-minutes.ts';
+import { checkDecisions } from './check-decisions.ts';
+
+/**
+ * Exempt papers are kept apart where they are written: an exempt report or
+ * recommendation is a file under `exempt/`, and the text of an exempt minute
+ * item is in `exempt/minutes/`, its heading alone in the public minutes.
+ */
+export function checkExemptPapers(content: Content): ContentProblem[] {
+  const errors: ContentProblem[] = [];
+  for (const entry of [...content.reports, ...content.recommendations]) errors.push(...checkPlace(entry));
+  for (const minutes of content.minutes) {
+    const exemptFile = `${EXEMPT_DIR}/minutes/${minutes.id}.md`;
+    for (const p of findExemptText(bodyText(minutes), minutes.body?.startLine ?? 1, exemptFile))
+      errors.push(createProblem({ file: minutes.file, line: p.line, col: p.col }, 'E_EXEMPT', p.message, p.hint));
+  }
+  for (const kept of content.exemptMinutes ?? []) errors.push(...checkExemptMinutes(kept, content));
+  return errors;
+}
+
+function checkPlace(entry: Entry<{ exempt?: number | true }>): ContentProblem[] {
+  const kept = entry.file.startsWith(`${EXEMPT_DIR}/`);
+  const what = entry.kind === 'report' ? 'report' : 'recommendation';
+  if (!kept && entry.data.exempt !== undefined) {
+    const to = `${EXEMPT_DIR}/${entry.file.replace(/^content\//, '')}`;
+    return [
+      createProblem(
+        locatePath(entry.source, ['exempt']),
+        'E_EXEMPT',
+        `an exempt ${what} is kept under ${EXEMPT_DIR}/, which the public build never reads`,
+        `move it there: \`mkdir -p ${to.slice(0, to.lastIndexOf('/'))} && git mv ${entry.file} ${to}\``,
+      ),
+    ];
+  }
+  if (kept && entry.data.exempt === undefined)
+    return [
+      createProblem(
+        locatePath(entry.source, []),
+        'E_EXEMPT',
+        `this ${what} is under ${EXEMPT_DIR}/ but does not say under which paragraph of Schedule 12A it is exempt`,
+        'add `exempt: <paragraph>` (1 to 7, or `true` where the record does not say), or move it to content/ if it is public',
+      ),
+    ];
+  return [];
+}
+
+/** Each item of `exempt/minutes/<id>.md` is exempt, has its heading in the public minutes, and decides on what exists. */
+function checkExemptMinutes(kept: ExemptMinutes, content: Content): ContentProblem[] {
+  const errors: ContentProblem[] = [];
+  const at = (line: number, code: 'E_EXEMPT' | 'E_UNKNOWN_REF', message: string, hint: string) =>
+    errors.push(createProblem({ file: kept.file, line, col: 1 }, code, message, hint));
+  const { items, problems } = parseMinutes(kept.body.text, kept.body.startLine);
+  for (const p of problems)
+    errors.push(createProblem({ file: kept.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
+  const minutes = content.minutes.find((m) => m.id === kept.id);
+  if (!minutes) {
+    at(
+      1,
+      'E_UNKNOWN_REF',
+      `there are no public minutes content/minutes/${kept.id}.md for these exempt items`,
+      'write the public minutes of the meeting, with each exempt item’s heading and no text, or correct the file name',
+    );
+    return errors;
+  }
+  const stubs = new Set(
+    parseMinutes(bodyText(minutes), 1)
+      .items.filter(isExemptItem)
+      .map((i) => refKey(i.agenda)),
+  );
+  for (const item of items) {
+    const heading = `## ${item.title} {agenda=${refKey(item.agenda)}}`;
+    if (!isExemptItem(item))
+      at(
+        item.line,
+        'E_EXEMPT',
+        `agenda item ${refKey(item.agenda)} is in Part 1 and this item is not marked exempt`,
+        `a public minute item goes in ${minutes.file}; an exempt one of Part 1 is marked \`exempt=<paragraph>\`, here and on its heading there`,
+      );
+    else if (!stubs.has(refKey(item.agenda)))
+      at(
+        item.line,
+        'E_EXEMPT',
+        `the public minutes ${minutes.file} have no heading for this exempt item`,
+        `add \`${heading}\` there, in its place among the items and with no text, so that the minutes are numbered alike for the public and for members`,
+      );
+    errors.push(...checkDecisions(item, kept.file, content));
+  }
+  return errors;
+}
