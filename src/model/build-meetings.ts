@@ -4,7 +4,7 @@ import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
-import { describeExempt } from '../meetings/describe-exempt.ts';
+import { describeExempt, describeNotForPublication } from '../meetings/describe-exempt.ts';
 import { formatDate } from '../domain/dates.ts';
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
@@ -70,6 +70,7 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
         ...(entry.data.contact ? { contact: entry.data.contact } : {}),
         agenda: [...part1, ...part2],
         hasPack: [...part1, ...part2].some((item) => item.report !== undefined || item.minutes !== undefined),
+        ...packNoticeOf([...part1, ...part2]),
         parts,
         ...(minutes ? { minutes } : {}),
         breadcrumb: crumbsToCommittees(committee),
@@ -103,6 +104,25 @@ function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsC
       ...(report ? { report } : {}),
       ...(minutes ? { minutes } : {}),
       ...(paragraph !== undefined ? { exempt: describeExempt(paragraph) } : {}),
+      ...noticeOf(part, paragraph, report, minutes),
     };
   });
+}
+
+/** An item that prints exempt papers: a Part 2 report or minutes, or minutes holding exempt items. */
+function noticeOf(part: 1 | 2, paragraph: number | true | undefined, report?: Report, minutes?: Minutes) {
+  if (part === 2 && (report || minutes)) return { notForPublication: describeNotForPublication([paragraph ?? true]) };
+  const notice = report?.notForPublication ?? minutes?.notForPublication;
+  return notice ? { notForPublication: notice } : {};
+}
+
+/** A pack that prints exempt papers says so on its cover and on every page, with every paragraph it rests on. */
+function packNoticeOf(items: readonly AgendaItem[]) {
+  const marked = items.filter((i) => i.notForPublication);
+  if (marked.length === 0) return {};
+  const paragraphs = marked.flatMap((i) => [
+    ...(i.exempt ? [i.exempt.paragraph] : []),
+    ...(i.minutes?.items.filter((m) => m.exempt && m.html !== '').map((m) => m.exempt!.paragraph) ?? []),
+  ]);
+  return { packNotice: describeNotForPublication(paragraphs.length > 0 ? paragraphs : [true]) };
 }

@@ -5,7 +5,7 @@ import { parseMinutes } from '../meetings/parse-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../content/content.ts';
 import { formatDate } from '../domain/dates.ts';
-import { describeExempt } from '../meetings/describe-exempt.ts';
+import { describeExempt, describeNotForPublication } from '../meetings/describe-exempt.ts';
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
@@ -93,9 +93,16 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
           { label: dateLabel, href: meetingUrl },
         ),
         printFooter: `${committee.name}, ${dateLabel}: minutes`,
+        ...noticeOf(items),
         pageTitle: `Minutes: ${committee.name}, ${dateLabel}`,
         file: entry.file,
       };
     });
   return { minutes, decisions };
+}
+
+/** Minutes that print the text of an exempt item are marked; the public minutes print none. */
+function noticeOf(items: ReadonlyArray<{ html: string; exempt?: { paragraph: number | true } }>) {
+  const paragraphs = items.filter((i) => i.exempt && i.html !== '').map((i) => i.exempt!.paragraph);
+  return paragraphs.length > 0 ? { notForPublication: describeNotForPublication(paragraphs) } : {};
 }

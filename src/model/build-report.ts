@@ -16,6 +16,7 @@ import { formatDate, formatDateIn } from '../domain/dates.ts';
 import type { Appendix, Committee, Link, Part, RecommendationView, Report } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
+import { describeNotForPublication } from '../meetings/describe-exempt.ts';
 
 /** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
 export interface BuiltReport {
@@ -178,6 +179,7 @@ function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Commi
     boroughs: d.boroughs,
     pdfUrl,
     printFooter: `${committee.name}, ${dateLabel}, Report ${d.number}`,
+    ...(d.exempt !== undefined ? { notForPublication: describeNotForPublication([d.exempt]) } : {}),
     supportingMaterial: [{ label: `Report ${d.number}: ${d.title} (PDF)`, href: pdfUrl }],
   };
 }

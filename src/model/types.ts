@@ -1,6 +1,6 @@
 /** The view model: everything templates show, prepared so that templates stay dumb. */
 import type { Committee } from '../domain/committee-names.ts';
-import type { ExemptNote } from '../meetings/describe-exempt.ts';
+import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
 
 export interface Link {
   label: string;
@@ -21,7 +21,7 @@ export interface SiteInfo {
   licence?: { name: string; url: string };
 }
 
-export type { Committee, ExemptNote };
+export type { Committee, ExemptNote, NotForPublication };
 
 export interface StatusInfo {
   id: string;
@@ -138,6 +138,8 @@ export interface Report {
   pdfUrl: string;
   /** Running footer of the printed report. */
   printFooter: string;
+  /** An exempt report, which only members read: said at its head and on every printed page. */
+  notForPublication?: NotForPublication;
   supportingMaterial: Link[];
 }
 
@@ -157,6 +159,8 @@ export interface AgendaItem {
   /** The minutes this item confirms: they go into the pack. */
   minutes?: Minutes;
   exempt?: ExemptNote;
+  /** The item prints exempt papers (members' pack only): said on each of its pages. */
+  notForPublication?: NotForPublication;
 }
 
 /** "Part 1: items to be considered while the press and public are present", and Part 2 after their exclusion. */
@@ -200,6 +204,8 @@ export interface Minutes {
   items: MinuteItem[];
   breadcrumb: Link[];
   printFooter: string;
+  /** The minutes hold the text of exempt items (members' papers only). */
+  notForPublication?: NotForPublication;
   file: string;
 }
 
@@ -233,6 +239,8 @@ export interface Meeting {
   minutes?: Minutes;
   /** Has the meeting papers (reports, minutes) to print into a pack? */
   hasPack: boolean;
+  /** The pack holds exempt papers (members' pack only): said on its cover and every page. */
+  packNotice?: NotForPublication;
   /** The committee pack: one HTML document printed into one PDF (once, its agenda's pages foretold from its reports' page counts; again if they foretold wrongly). */
   packUrl: string;
   packPdfUrl: string;

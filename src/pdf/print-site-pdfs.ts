@@ -11,6 +11,7 @@ import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './printer.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { linkFile, writeFileAnew } from '../util/link-file.ts';
+import { readCacheIndex, writeCacheIndex } from './pdf-cache-index.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
 const PRINT_VERSION = '3';
@@ -114,7 +115,10 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
       await printer.close();
     }
   }
+  const index = options.select ? await readCacheIndex(options.cacheDir) : {};
+  for (const [task, key] of keys) index[task.pageUrl] = key;
   if (!options.select) await pruneCache(options.cacheDir, new Set(keys.values()));
+  await writeCacheIndex(options.cacheDir, index);
   return { printed: toPrint.length, reused: tasks.length - toPrint.length, total: tasks.length, packPrintings };
 }
 
@@ -197,6 +201,7 @@ async function saveToCache(options: PrintSiteOptions, task: PdfTask, key: string
 
 async function pruneCache(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(cacheDir)) {
-    if (!keep.has(name.replace(/\.(pdf|html)$/, ''))) await rm(path.join(cacheDir, name), { force: true });
+    if (name !== 'index.json' && !keep.has(name.replace(/\.(pdf|html)$/, '')))
+      await rm(path.join(cacheDir, name), { force: true });
   }
 }

@@ -7,6 +7,8 @@ import { printSitePdfs, type PdfProgress } from '../pdf/print-site-pdfs.ts';
 import { renderSite } from '../render/render-site.ts';
 import { pageFile } from '../domain/urls.ts';
 import { checkProject } from './check-project.ts';
+import type { SiteModel } from '../model/types.ts';
+import { isWithin, resolveRealPath } from '../util/real-path.ts';
 import { locateOutput } from './output-folders.ts';
 
 export interface MembersOptions {
@@ -32,32 +34,22 @@ export interface MembersResult {
  * content in a folder of its own, never the public site's.
  */
 export async function buildMembersPapers(options: MembersOptions): Promise<MembersResult> {
-  const membersDir = path.resolve(options.membersDir);
-  const outputDir = locateOutput(options.root, options.outputDir).output;
-  if (isInside(membersDir, outputDir) || isInside(outputDir, membersDir)) {
-    throw new UsageError(
-      `the members' papers hold exempt information and cannot be written in or around the public output (${outputDir}): choose a folder outside it`,
-    );
-  }
+  const membersDir = await refuseNearPublic(options);
   const checked = await checkProject(options.root, { members: true });
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, written: [] };
   const model = checked.model;
   await mkdir(membersDir, { recursive: true });
+  // The site and its print cache are made in a hidden folder that is removed: members get only their papers.
   const staging = await mkdtemp(path.join(membersDir, '.site-'));
   try {
     await renderSite(model, staging);
     await printSitePdfs(model, {
       siteDir: staging,
-      cacheDir: path.join(membersDir, '.cache'),
+      cacheDir: path.join(staging, '.print-cache'),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
     });
-    const exemptReports = new Set(
-      model.reports
-        .filter((r) => model.meetings.some((m) => m.agenda.some((i) => i.part === 2 && i.report === r)))
-        .map((r) => r.pdfUrl),
-    );
-    const wanted = listPdfTasks(model).filter((t) => t.kind === 'pack' || exemptReports.has(t.pdfUrl));
+    const wanted = listPdfTasks(model).filter((t) => t.kind === 'pack' || isExemptReport(model, t.pdfUrl));
     const written: string[] = [];
     for (const task of wanted) {
       const name = path.posix.basename(task.pdfUrl);
@@ -70,7 +62,30 @@ export async function buildMembersPapers(options: MembersOptions): Promise<Membe
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+function isExemptReport(model: SiteModel, pdfUrl: string): boolean {
+  return model.reports.some((r) => r.pdfUrl === pdfUrl && r.notForPublication !== undefined);
+}
+
+/**
+ * The members' folder, by its real path: refused when it is, holds or lies in
+ * the public output, the project's output or the project itself, however it is
+ * spelled (a link, `..`, `--root` through a link). Nothing is written before.
+ */
+async function refuseNearPublic(options: MembersOptions): Promise<string> {
+  const membersDir = await resolveRealPath(options.membersDir);
+  const root = await resolveRealPath(options.root);
+  const guarded = [
+    await resolveRealPath(locateOutput(options.root, options.outputDir).output),
+    await resolveRealPath(locateOutput(options.root).output),
+  ];
+  for (const folder of guarded)
+    if (isWithin(membersDir, folder) || isWithin(folder, membersDir))
+      throw new UsageError(
+        `the members' papers hold exempt information and cannot be written in or around the public output (${folder}): choose a folder outside it`,
+      );
+  if (isWithin(membersDir, root) || isWithin(root, membersDir))
+    throw new UsageError(
+      `the members' papers hold exempt information and cannot be written in or around the project (${root}), where they could be committed or published: choose a folder outside it`,
+    );
+  return membersDir;
 }

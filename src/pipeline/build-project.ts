@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
@@ -11,6 +11,9 @@ import { checkProject, type CheckMemory } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
 import { publishOutput } from './publish-output.ts';
 import { putFiles } from '../util/link-file.ts';
+import { pageFile } from '../domain/urls.ts';
+import { listPdfTasks } from '../pdf/list-pdf-tasks.ts';
+import { forgetChangedPdfs } from '../pdf/pdf-cache-index.ts';
 
 export interface BuildOptions {
   root: string;
@@ -73,7 +76,11 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const previous = await readManifest(manifestFile);
   await publishOutput(siteDir, async (staging, published) => {
     const html = await renderSite(model, staging, previous && { siteDir, manifest: previous });
-    if (options.pdf === false && options.keepPdfs && published) await keepPublishedPdfs(published, staging);
+    if (options.pdf === false) {
+      const unchanged = unchangedPdfs(model, previous, html.manifest);
+      await forgetChangedPdfs(folders.pdfCache, (url) => unchanged.has(url));
+      if (options.keepPdfs && published) await keepPublishedPdfs(published, staging, model, unchanged);
+    }
     rendered = html;
     await rm(manifestFile, { force: true });
     timings.html = lap();
@@ -124,13 +131,24 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   };
 }
 
-/** The PDFs of the published site, linked into the new release where their pages still are. */
-async function keepPublishedPdfs(published: string, staging: string): Promise<void> {
-  const pdfs = (await readdir(published, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
-    .map((e) => path.relative(published, path.join(e.parentPath, e.name)));
+/** Pages with PDFs rendered from the very same input as the published ones: a changed, exempt or removed paper's PDF is never carried over. */
+function unchangedPdfs(model: SiteModel, before: PageManifest | undefined, after: PageManifest): Set<string> {
+  const urls = listPdfTasks(model).map((t) => t.pageUrl);
+  return new Set(urls.filter((url) => before?.pages[url] !== undefined && before.pages[url] === after.pages[url]));
+}
+
+/** The published site's PDFs of unchanged pages, linked into the new release. */
+async function keepPublishedPdfs(
+  published: string,
+  staging: string,
+  model: SiteModel,
+  unchanged: ReadonlySet<string>,
+): Promise<void> {
   const kept = [];
-  for (const pdf of pdfs) if (await stat(path.join(staging, path.dirname(pdf))).catch(() => undefined)) kept.push(pdf);
+  for (const task of listPdfTasks(model)) {
+    const pdf = pageFile(task.pdfUrl);
+    if (unchanged.has(task.pageUrl) && (await stat(path.join(published, pdf)).catch(() => undefined))) kept.push(pdf);
+  }
   await putFiles(published, staging, kept);
 }
 

@@ -30,8 +30,7 @@ export class OutputLockedError extends PapersError {
 /**
  * Build into a fresh release folder and publish it in one atomic step: the
  * link at `target` is replaced by a link to the new release (a rename, which
- * never leaves `target` missing), and the release before it is kept until the
- * next publish. A failed or killed build leaves the published site whole.
+ * never leaves `target` missing), and the release before it is removed. A failed or killed build leaves the published site whole.
  * `work` gets the new release's folder, and the published one if there is one.
  * One build at a time per output folder: a second is refused with a message.
  */
@@ -59,8 +58,9 @@ export async function publishOutput(
       await rm(staging, { recursive: true, force: true });
       throw err;
     }
-    // The release before this one stays (a reader's page may still be loading from it); older ones go.
-    await removeUnpublished(parent, name, path.basename(staging), published);
+    // The release before goes at once: it may hold a paper since removed or made exempt. A reader already
+    // downloading one of its files still gets it whole, since a removed file lives on while it is open.
+    await removeUnpublished(parent, name, path.basename(staging));
   } finally {
     await unlock();
   }
