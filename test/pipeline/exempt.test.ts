@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { buildMembersPapers } from '../../src/pipeline/build-members-papers.ts';
@@ -11,31 +10,15 @@ import { UsageError } from '../../src/errors/usage-error.ts';
 import { addExemptPapers } from '../helpers/meeting-papers.ts';
 import { copyExampleProject, editFile } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { MARKER, readEverything } from '../helpers/read-everything.ts';
 
 const run = promisify(execFile);
-const MARKER = 'markerword';
 
 /** The example project with an exempt report, recommendation and minute item, each field carrying the marker. */
 async function createExemptProject(): Promise<string> {
   const root = await copyExampleProject();
   await addExemptPapers(root);
   return root;
-}
-
-/** Every file under `dir`, as the text a reader or a program could get from it. */
-async function readEverything(dir: string): Promise<Array<{ file: string; text: string }>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  return Promise.all(
-    files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      let bytes = await readFile(file);
-      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-      let text = bytes.toString('utf8');
-      if (file.endsWith('.pdf'))
-        text += (await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
-      return { file: path.relative(dir, file), text: text.toLowerCase() };
-    }),
-  );
 }
 
 describe('exempt papers never reach the public site', () => {
@@ -93,6 +76,20 @@ describe('exempt papers never reach the public site', () => {
     ])
       expect(membersPages[1]).toContain(text);
     expect(membersPages.some((p) => p.startsWith('Part 2, agenda item 1: Legal advice on a claim'))).toBe(true);
+    // Marked: the cover, and every page of the Part 2 item; every page of the exempt report's own PDF.
+    expect(membersPages[0]).toContain(
+      'NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972',
+    );
+    const part2Pages = membersPages.filter((p) => p.startsWith('Part 2, agenda item 1'));
+    for (const page of part2Pages) expect(page).toContain('NOT FOR PUBLICATION: Schedule 12A, paragraph 3');
+    const reportPdf = members.written.find((f) => f.includes('-12'))!;
+    const reportPages = (await run('pdftotext', ['-enc', 'UTF-8', path.join(membersDir, reportPdf), '-'])).stdout
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    expect(reportPages.length).toBeGreaterThan(0);
+    for (const page of reportPages) expect(page).toContain('NOT FOR PUBLICATION: Schedule 12A, paragraph 3');
+    // Only what members read: no cache, no hidden file.
+    for (const name of await readdir(membersDir, { recursive: true })) expect(name).toMatch(/^[^.][^/]*\.pdf$/);
     const publicPack = (
       await run('pdftotext', [
         '-enc',

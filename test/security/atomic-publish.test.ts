@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, readlink, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
 import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+import { hashTree } from '../helpers/read-everything.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 /** One hash over every file's path and bytes. */
-async function hashTree(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-  for (const file of files) hash.update(path.relative(dir, file)).update(await readFile(file));
-  return `${files.length}:${hash.digest('hex')}`;
-}
-
 /** Start a build and SIGKILL it at the moment `when` sees in its output folder or its log. */
 async function killBuildWhen(root: string, when: 'html' | 'pdf'): Promise<void> {
   const child = spawn(
