@@ -141,10 +141,10 @@ const minutesCommand = defineCommand({
   run: ({ args }) =>
     guard(async (ask) => {
       const root = resolveRoot(args.root);
-      const file = await scaffoldMinutes(root, {
+      const files = await scaffoldMinutes(root, {
         ...(await askMeeting(ask, args)),
       });
-      await finish(root, [file]);
+      await finish(root, files);
     }),
 });
 

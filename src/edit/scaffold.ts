@@ -9,6 +9,9 @@ import { loadContent } from '../content/load-content.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import { validateContent } from '../validate/validate-content.ts';
+import { EXEMPT_DIR } from '../content/load-exempt.ts';
+import { exists } from '../content/list-files.ts';
+import type { AgendaItemData } from '../schemas/meeting.ts';
 
 const TO_BE_WRITTEN = 'To be written.';
 
@@ -173,9 +176,10 @@ export interface NewMinutes {
 
 /**
  * Minutes of a meeting, one `##` item for each item of its agenda (Part 1,
- * then Part 2), each tied to its agenda item: what the clerk fills in.
+ * then Part 2), each tied to its agenda item: what the clerk fills in. The
+ * text of Part 2 items goes in `exempt/minutes/`, their headings alone in public.
  */
-export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<string> {
+export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<string[]> {
   requireDate(m.date);
   const validated = validateContent(await loadContent(root));
   const content = validated.content ?? validated.partial;
@@ -186,21 +190,24 @@ export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<stri
       1,
     );
   const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
-  const items = (
-    [
-      ['', meeting.data.agenda],
-      ['2.', meeting.data.part_2],
-    ] as const
-  ).flatMap(([prefix, agenda]) => {
+  const headings = (prefix: '' | '2.', agenda: readonly AgendaItemData[]) => {
     const numbers = numberAgenda(agenda, reportNumber);
     return agenda.map((item, i) => {
       const title =
         item.title ?? (item.kind === 'exclusion' ? 'Exclusion of press and public' : publicTitle(item, content));
-      return `## ${title} {agenda=${prefix}${numbers[i]}}\n\n${TO_BE_WRITTEN}`;
+      return `## ${title} {agenda=${prefix}${numbers[i]}}`;
     });
-  });
+  };
+  const part1 = headings('', meeting.data.agenda).map((h) => `${h}\n\n${TO_BE_WRITTEN}`);
+  // A Part 2 item's heading alone in the public minutes; its text, to be written, under exempt/.
+  const part2 = headings('2.', meeting.data.part_2);
   const front = { present: { members: [TO_BE_WRITTEN] }, draft: true };
   const file = `content/minutes/${m.committee}/${m.date}.md`;
-  await writeNew(root, file, `---\n${stringify(front)}---\n\n${items.join('\n\n')}\n`);
-  return file;
+  const kept = `${EXEMPT_DIR}/minutes/${m.committee}/${m.date}.md`;
+  if (part2.length > 0 && (await exists(path.join(root, kept))))
+    throw new UsageError(`${kept} already exists: nothing was written`, 1);
+  await writeNew(root, file, `---\n${stringify(front)}---\n\n${[...part1, ...part2].join('\n\n')}\n`);
+  if (part2.length === 0) return [file];
+  await writeNew(root, kept, `${part2.map((h) => `${h}\n\n${TO_BE_WRITTEN}`).join('\n\n')}\n`);
+  return [file, kept];
 }

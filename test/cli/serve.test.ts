@@ -56,7 +56,7 @@ async function startServe(root: string): Promise<{ child: ReturnType<typeof spaw
 }
 
 describe('papers serve', () => {
-  it('sees every save by rename, and keeps the last PDFs of a preview built without them', async () => {
+  it('sees every save by rename, and keeps the PDFs of unchanged pages in a preview built without them', async () => {
     const root = await copyExampleProject();
     expect((await runCli(['build', '--root', root])).code).toBe(0);
     const serving = await startServe(root);
@@ -77,13 +77,18 @@ describe('papers serve', () => {
       await waitFor('the second save', async () =>
         (await getPage(url)).includes('<h1>Second save</h1>') ? true : undefined,
       );
-      const pdf = await fetch(`${url}x-ppr-2005-12-08-06.pdf`);
-      expect(pdf.status).toBe(200);
+      // The unchanged report keeps its PDF; the edited one's, printed from its old text, is not carried over.
+      const kept = await fetch(new URL('/committees/x-ppr/2004/041104/06/x-ppr-2004-11-04-06.pdf', url));
+      expect(kept.status).toBe(200);
       expect(
-        Buffer.from(await pdf.arrayBuffer())
+        Buffer.from(await kept.arrayBuffer())
           .subarray(0, 5)
           .toString(),
       ).toBe('%PDF-');
+      await waitFor('the second save published', async () =>
+        (await readFile(published, 'utf8')).includes('<h1>Second save</h1>') ? true : undefined,
+      );
+      expect((await fetch(`${url}x-ppr-2005-12-08-06.pdf`)).status).toBe(404);
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.on('close', resolve));

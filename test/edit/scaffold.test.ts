@@ -95,7 +95,13 @@ describe('papers new', () => {
     const run = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Wrote content/minutes/x-ppr/2005-12-08.md');
+    expect(run.stdout).toContain('Wrote exempt/minutes/x-ppr/2005-12-08.md');
     const text = await readFile(path.join(root, 'content/minutes/x-ppr/2005-12-08.md'), 'utf8');
+    // The Part 2 item's text is to be written apart, under exempt/; in public its heading stands alone.
+    expect(text.trimEnd().endsWith('## Legal advice {agenda=2.1}')).toBe(true);
+    expect(await readFile(path.join(root, 'exempt/minutes/x-ppr/2005-12-08.md'), 'utf8')).toMatch(
+      /^## Legal advice \{agenda=2\.1\}\n\n\S/,
+    );
     expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
       'Apologies for absence {agenda=1}',
       'Crime and Disorder Reduction Partnerships {agenda=6}',
