@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import { DECISION } from '../meetings/parse-minutes.ts';
+import { DECISION, decisionWord } from '../meetings/parse-minutes.ts';
 
 /**
  * In minutes, a paragraph that opens `Resolved: That …` (or `Resolved (noted
@@ -23,7 +23,7 @@ export function resolvedRule(md: MarkdownIt): void {
       first.content = match[2] ?? '';
       const marker = new state.Token('html_inline', '', 0);
       // The word as the clerk wrote it: the archive has both "RESOLVED –" and "Resolved –".
-      marker.content = `<strong>${match[0].startsWith('RESOLVED') ? 'RESOLVED' : 'Resolved'}</strong> – `;
+      marker.content = `<strong>${decisionWord(match[0])}</strong> – `;
       inline.children!.unshift(marker);
       open.attrJoin('class', 'resolved');
     }

@@ -9,6 +9,8 @@ export interface AgendaRef {
 export type DecisionAction = 'agreed' | 'noted' | 'closed';
 
 export interface DecisionData {
+  /** "RESOLVED" or "Resolved", as the clerk wrote it: printed so everywhere. */
+  word: 'RESOLVED' | 'Resolved';
   action?: DecisionAction;
   /** Recommendation sets (`set`) and recommendations (`set/05`) the decision names. */
   targets: string[];
@@ -42,6 +44,15 @@ const ATTRIBUTE = /^(agenda|exempt)=(\S+)$/;
 /** `Resolved: That …` or `Resolved (agreed set/05, set/06): That …`, at the start of a paragraph: what it names, and its words. */
 export const DECISION = /^Resolved(?:[ \t]*\(([^)]*)\))?[ \t]*[:–-][ \t]*(.*)$/i;
 const ACTIONS: readonly DecisionAction[] = ['agreed', 'noted', 'closed'];
+/** A paragraph that opens with the word, which the clerk meant as a decision. */
+const OPENS_RESOLVED = /^Resolved\b/i;
+/** The decision's syntax where it is not read: inside a paragraph, after other words. */
+const RESOLVED_WITHIN = /\bResolved\s*(\([^)]*\)\s*)?[:–-]\s*That\b/i;
+
+/** The decision's word as the clerk wrote it. */
+export function decisionWord(text: string): DecisionData['word'] {
+  return text.startsWith('RESOLVED') ? 'RESOLVED' : 'Resolved';
+}
 const TARGET = /^[a-z0-9]+(-[a-z0-9]+)*(\/\d{1,3})?$/;
 
 /** Split the body into minute items; `startLine` is the file line of the body's first line. */
@@ -129,7 +140,15 @@ function parseHeading(
   for (const attribute of (match[2] ?? '').trim().split(/\s+/)) {
     const parts = ATTRIBUTE.exec(attribute);
     const [, name, value = ''] = parts ?? [];
-    if (name === 'agenda' && /^(2\.)?[1-9]\d*$/.test(value)) {
+    if (name === 'agenda' && agenda) {
+      problems.push({
+        line,
+        col,
+        code: 'E_MINUTES_SYNTAX',
+        message: 'the heading names two agenda items',
+        hint: 'a minute item minutes one agenda item: keep one `agenda=`, and give the other item a heading of its own',
+      });
+    } else if (name === 'agenda' && /^(2\.)?[1-9]\d*$/.test(value)) {
       agenda = value.startsWith('2.')
         ? { part: 2, number: Number(value.slice(2)) }
         : { part: 1, number: Number(value) };
@@ -160,16 +179,43 @@ function parseHeading(
 
 function findDecisions(lines: readonly string[], firstLine: number, problems: MinutesProblem[]): DecisionData[] {
   const decisions: DecisionData[] = [];
+  let fenced = false;
   lines.forEach((text, i) => {
+    if (/^(```|~~~)/.test(text)) fenced = !fenced;
+    if (fenced) return;
+    const line = firstLine + i;
     const startsParagraph = i === 0 || (lines[i - 1] ?? '').trim() === '';
     const match = startsParagraph ? DECISION.exec(text) : null;
-    if (!match) return;
-    const line = firstLine + i;
+    if (!match) {
+      const unread = describeUnreadDecision(text, startsParagraph);
+      if (unread) problems.push({ line, col: 1, code: 'E_DECISION', ...unread });
+      return;
+    }
     const decision = parseDecision(match[1], line, problems);
     const rest = [match[2] ?? '', ...takeParagraph(lines, i + 1)].join(' ').trim();
-    decisions.push({ ...decision, text: rest, line, col: 1 });
+    decisions.push({ word: decisionWord(text), ...decision, text: rest, line, col: 1 });
   });
   return decisions;
+}
+
+/** A line the clerk meant as a decision that would not be read as one: said, never dropped. */
+function describeUnreadDecision(text: string, startsParagraph: boolean): { message: string; hint: string } | undefined {
+  if (startsParagraph && OPENS_RESOLVED.test(text))
+    return {
+      message: 'this paragraph opens with “Resolved” but is not read as a decision',
+      hint: 'write `Resolved: That …`, or `Resolved (noted <set>): That …` with its bracket closed and a colon (or dash) after it',
+    };
+  if (!startsParagraph && /^\s*Resolved\s*[(:–-]/i.test(text))
+    return {
+      message: 'a decision stands inside a paragraph, where it is not read as one',
+      hint: 'leave a blank line before `Resolved`: each decision is a paragraph of its own',
+    };
+  if (RESOLVED_WITHIN.test(text) && !OPENS_RESOLVED.test(text.trim()))
+    return {
+      message: 'a decision stands after other words on its line, where it is not read as one',
+      hint: 'start the decision on a line of its own, after a blank line: `Resolved: That …`',
+    };
+  return undefined;
 }
 
 function parseDecision(

@@ -55,6 +55,7 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
             minuteTitle: item.title,
             url: `${url}#${id}`,
             action: d.action,
+            word: d.word,
             targets: d.targets,
             text: toPlainText(md, d.text),
           });

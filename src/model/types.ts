@@ -219,6 +219,8 @@ export interface Decision {
   /** The minute item on the minutes' page. */
   url: string;
   action: 'agreed' | 'noted' | 'closed';
+  /** "RESOLVED" or "Resolved", as the minutes write it. */
+  word: 'RESOLVED' | 'Resolved';
   targets: string[];
   /** The decision's words, "That …", as plain text. */
   text: string;

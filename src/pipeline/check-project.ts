@@ -9,6 +9,7 @@ import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
 import { checkModel } from '../validate/check-model.ts';
+import { checkMinutesDates } from '../validate/check-minute-items.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
@@ -63,7 +64,8 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const published = modelAndCheck(withoutExempt(publicContent), renders);
   const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;
   const modelled = options.members ? everything : published;
-  const warnings = checkTargets(wholeContent, options.today ?? todayIso());
+  const today = options.today ?? todayIso();
+  const warnings = [...checkTargets(wholeContent, today), ...checkMinutesDates(wholeContent, today)];
   const errors = dropRepeats([
     ...validated.errors,
     ...whole.errors,

@@ -36,7 +36,7 @@ export const minutesSchema = z
     draft: z.boolean().default(false).describe('Not yet confirmed: the page says the minutes are to be agreed'),
     first_number: z
       .int()
-      .positive()
+      .min(1, 'must be 1 or more')
       .optional()
       .describe(
         'The number of the first minute, only where the minutes before these in the municipal year are not in the archive; otherwise numbers follow on',

@@ -9,6 +9,7 @@ import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
 import { bodyText, type Entry } from '../content/entry.ts';
 import { checkDecisions } from './check-decisions.ts';
+import { checkMinuteItems } from './check-minute-items.ts';
 
 /**
  * Agendas, minutes and decisions, and the rules that keep exempt papers off
@@ -175,7 +176,10 @@ function checkMinutes(content: Content): ContentProblem[] {
     parsed.set(minutes.id, items);
     for (const p of problems)
       errors.push(createProblem({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
+    errors.push(...checkMinuteItems(minutes, items));
     const meeting = meetings.get(minutes.id);
+    // A meeting file that failed its own check is reported there, not as missing.
+    if (!meeting && content.found?.has(`meeting:${minutes.id}`)) continue;
     if (!meeting) {
       errors.push(
         createProblem(

@@ -37,14 +37,22 @@ describe('minute items and their decisions', () => {
     expect(problems).toEqual([]);
     expect(items[0]?.decisions).toEqual([
       {
+        word: 'Resolved',
         action: 'agreed',
         targets: ['cdrp-scrutiny-2003/05', 'cdrp-scrutiny-2003/06'],
         text: 'That the targets be agreed.',
         line: 3,
         col: 1,
       },
-      { targets: [], text: 'That the report be noted.', line: 6, col: 1 },
-      { action: 'noted', targets: ['cdrp-scrutiny-2003'], text: 'That it be noted.', line: 8, col: 1 },
+      { word: 'RESOLVED', targets: [], text: 'That the report be noted.', line: 6, col: 1 },
+      {
+        word: 'Resolved',
+        action: 'noted',
+        targets: ['cdrp-scrutiny-2003'],
+        text: 'That it be noted.',
+        line: 8,
+        col: 1,
+      },
     ]);
   });
 

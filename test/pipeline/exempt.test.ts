@@ -54,6 +54,13 @@ describe('exempt papers never reach the public site', () => {
     const decisions = await readFile(path.join(outputDir, 'site/data/decisions.csv'), 'utf8');
     expect(decisions).toContain('noted,exempt-set/02');
     expect(decisions).not.toContain('exempt-set/01');
+    // A decision prints as the minutes write it, on the recommendation's page too.
+    const recommendation = await readFile(
+      path.join(outputDir, 'site/recommendations/exempt-set/02/index.html'),
+      'utf8',
+    );
+    expect(recommendation).toContain('Resolved – That the public recommendation be noted.');
+    expect(recommendation).not.toContain('RESOLVED');
   });
 
   it("the members' build writes the full pack, with the exempt papers, outside the public site", async () => {

@@ -9,6 +9,8 @@ interface BrokenCase {
   name: string;
   edits: FileEdit[];
   expect: Array<{ code: string; file: string; line: number; col?: number; hint?: string; severity?: string }>;
+  /** Codes that must not be reported (a false message). */
+  never?: string[];
   /** A warning, not an error: the content still builds. */
   passes?: boolean;
 }
@@ -36,6 +38,7 @@ describe('broken input is reported at its place', () => {
     for (const expected of brokenCase.expect) {
       expect(errors).toContainEqual(expect.objectContaining(expected));
     }
+    for (const code of brokenCase.never ?? []) expect(errors.map((e) => e.code)).not.toContain(code);
     for (const error of errors) {
       expect(error.message.length).toBeGreaterThan(5);
       expect(error.hint.length).toBeGreaterThan(5);
