@@ -67,6 +67,22 @@ describe('clause lists', () => {
     expect(render('```\n(a) code\n```\n')).not.toContain('<ol');
   });
 
+  it('renders the four ways terms of reference are written as the same nested clauses', () => {
+    const nested =
+      '<ol type="i" class="clauses clauses-paren"><li><ol type="a" class="clauses clauses-paren"><li>To consider one;</li><li>To consider two;</li></ol></li><li>To consider three.</li></ol>';
+    for (const source of [
+      '(i) (a) To consider one;\n(b) To consider two;\n(ii) To consider three.\n',
+      '(i)\n    (a) To consider one;\n    (b) To consider two;\n(ii) To consider three.\n',
+      '(i) (a) To consider one;\n    (b) To consider two;\n(ii) To consider three.\n',
+      '(i) (a) To consider one;\n\n    (b) To consider two;\n\n(ii) To consider three.\n',
+    ])
+      expect(render(source).replace(/<\/?p>|\n/g, ''), source).toBe(nested);
+  });
+
+  it('keeps the number a clause is written with: none is renumbered', () => {
+    expect(render('(a) one\n(c) three\n')).toContain('<li>one</li>\n<li value="3">three</li>');
+  });
+
   it('keeps a lettered item from merging into the paragraph before it', () => {
     expect(render('The options are:\na. one\nb. two\n')).toContain(
       '<p>The options are:</p>\n<ol type="a" class="clauses">',
