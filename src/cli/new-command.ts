@@ -3,7 +3,13 @@ import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
-import { scaffoldMeeting, scaffoldMinutes, scaffoldRecommendation, scaffoldReport } from '../edit/scaffold.ts';
+import {
+  scaffoldMeeting,
+  scaffoldMinutes,
+  scaffoldRecommendation,
+  scaffoldReport,
+  TO_BE_WRITTEN,
+} from '../edit/scaffold.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
@@ -31,10 +37,16 @@ function createAsker() {
   return { ask, close: () => rl?.close() };
 }
 
+/** What was written, and where it is still to be written: the preview shows it as it stands; `check` refuses it until then. */
 async function finish(root: string, files: string[]): Promise<void> {
-  const checked = await checkProject(root);
+  const checked = await checkProject(root, { preview: true });
   const own = checked.errors.filter((e) => files.includes(e.file) && e.severity === 'error');
   for (const file of files) process.stdout.write(`Wrote ${file}\n`);
+  const toWrite = checked.errors.filter((e) => files.includes(e.file) && e.code === 'E_PLACEHOLDER');
+  if (toWrite.length > 0)
+    process.stdout.write(
+      `Still to be written (\`papers check\` refuses these until they are):\n${toWrite.map((e) => `  ${e.file}:${e.line}:${e.col}`).join('\n')}\n`,
+    );
   if (own.length > 0) {
     printErrors(own);
     process.exitCode = 1;
@@ -162,7 +174,7 @@ const recommendationCommand = defineCommand({
       const root = resolveRoot(args.root);
       const file = await scaffoldRecommendation(root, {
         set: codeOf('set', await ask(args.set, 'set', 'Recommendation set')),
-        text: await ask(args.text, 'text', 'Text', 'To be written.'),
+        text: await ask(args.text, 'text', 'Text', TO_BE_WRITTEN),
         ...(args.owner ? { owner: args.owner } : {}),
         ...(args.number ? { number: positiveNumber(args.number) } : {}),
       });

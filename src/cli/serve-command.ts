@@ -65,7 +65,7 @@ export const serveCommand = defineCommand({
       attempt(async () => {
         const started = performance.now();
         clearTimeout(publishTimer);
-        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true, memory: state.memory });
+        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true, memory: state.memory, preview: true });
         report(result.errors);
         if (!result.ok) {
           process.stderr.write('Not rebuilt: the preview shows the last good build.\n');

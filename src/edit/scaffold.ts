@@ -13,7 +13,8 @@ import { EXEMPT_DIR } from '../content/load-exempt.ts';
 import { exists } from '../content/list-files.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 
-const TO_BE_WRITTEN = 'To be written.';
+/** What the author writes in place of: `check` lists each one that remains (`E_PLACEHOLDER`). */
+export const TO_BE_WRITTEN = '[To be written]';
 
 /** Write a new file, never over an existing one. */
 async function writeNew(root: string, file: string, text: string): Promise<void> {
@@ -96,7 +97,8 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
     number,
     title: r.title,
     by: r.by ?? 'Commissioner',
-    description: `${TO_BE_WRITTEN.replace(/\.$/, '')}: what the report does, completing "Report ${number} of the … meeting of the … and …".`,
+    description:
+      '[To be written: what the report does, the end of its opening line "Report … of the … meeting of the … and …"]',
     summary: TO_BE_WRITTEN,
     recommendations: { items: ['That members note the report.'] },
     numbered_sections: ['Supporting information'],

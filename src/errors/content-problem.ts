@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   E_MINUTE_NUMBER: 'a minutes file’s first number does not follow the minutes before it in the municipal year',
   E_DECISION:
     'a decision (`Resolved (…):`) names no action, or something that is not a recommendation set or recommendation',
+  E_PLACEHOLDER: 'a `[To be written …]` that `papers new` left is still in the file',
   E_EXEMPT:
     'exempt content would reach the public site: a public paper shows or cites an exempt one, or an exempt paper is not in Part 2',
   E_IMPORT_FORMAT: '`papers import` was given a file that is not a Word document (.docx) or a saved page (.html)',

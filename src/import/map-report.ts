@@ -229,7 +229,7 @@ function mapRecommendations(
     else warnings.push({ at: 'A', message: `a ${block.kind} in the recommendations was left out` });
   }
   items = items.filter(Boolean);
-  if (items.length === 0) items = ['To be written.'];
+  if (items.length === 0) items = ['[To be written]'];
   if (style) result.style = style;
   const byCount = items.length === 1 ? 'Recommendation' : 'Recommendations';
   if (heading !== byCount) result.heading = heading;
@@ -360,7 +360,7 @@ function mapAppendix(
     return {
       front: {
         ...(group.title ? { title: group.title } : {}),
-        body: bodyBlocks.map((b) => blockMarkdown(b, md)).join('\n\n') || 'To be written.',
+        body: bodyBlocks.map((b) => blockMarkdown(b, md)).join('\n\n') || '[To be written]',
       },
       progress: [],
     };

@@ -23,6 +23,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Without PDFs, keep those of the published site beside their pages (a preview's links then still work). */
   keepPdfs?: boolean;
+  /** The preview's build: what is still to be written is a warning, and the draft is built as it stands. */
+  preview?: boolean;
   concurrency?: number;
   /** Where the site is published, in place of data/site.yaml's `base_url`. */
   baseUrl?: string;
@@ -64,6 +66,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const checked = await checkProject(options.root, {
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.memory ? { memory: options.memory } : {}),
+    ...(options.preview ? { preview: true } : {}),
   });
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };

@@ -10,6 +10,7 @@ import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
 import { checkModel } from '../validate/check-model.ts';
 import { checkMinutesDates } from '../validate/check-minute-items.ts';
+import { checkPlaceholders } from '../validate/check-placeholders.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   today?: string;
   /** Where the site is published, in place of `base_url` of data/site.yaml (such as GitHub Pages' own address). */
   baseUrl?: string;
+  /** The preview: what is still to be written is a warning, so the draft shows as it stands. */
+  preview?: boolean;
   /** The model of everything, exempt papers included: for the members' papers, never the public site. */
   members?: boolean;
   /** What the last check of a long-running process read and rendered, to be reused where unchanged. */
@@ -51,9 +54,13 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
   const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded) : validated;
   const partial = validated.partial ?? whole.partial;
+  const placeholderSeverity = options.preview ? 'warning' : 'error';
   if (!validated.content || !whole.content) {
     // The files that passed still go through the model, whose checks (paragraph labels, sources, views) would otherwise wait for the next run.
-    const further = partial ? modelErrors(partial) : [];
+    const further = [
+      ...(partial ? modelErrors(partial) : []),
+      ...checkPlaceholders(whole.partial ?? partial ?? {}, placeholderSeverity),
+    ];
     return { errors: dropRepeats([...validated.errors, ...whole.errors, ...further]) };
   }
   const publicContent = withBase(validated.content, options.baseUrl);
@@ -65,7 +72,11 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;
   const modelled = options.members ? everything : published;
   const today = options.today ?? todayIso();
-  const warnings = [...checkTargets(wholeContent, today), ...checkMinutesDates(wholeContent, today)];
+  const warnings = [
+    ...checkTargets(wholeContent, today),
+    ...checkMinutesDates(wholeContent, today),
+    ...checkPlaceholders(wholeContent, placeholderSeverity),
+  ];
   const errors = dropRepeats([
     ...validated.errors,
     ...whole.errors,

@@ -54,7 +54,7 @@ const MOST_PAGES = 400;
  * a whole build does that later.
  */
 export async function refreshPreview(state: PreviewState, shown: (files: string[]) => void): Promise<RefreshResult> {
-  const checked = await checkProject(state.root, { memory: state.memory });
+  const checked = await checkProject(state.root, { memory: state.memory, preview: true });
   if (!checked.model || hasErrors(checked.errors)) return { outcome: 'not-checked', errors: checked.errors };
   const renderHash = await hashRenderCode();
   if (!state.manifest || renderHash !== state.renderHash) return { outcome: 'needs-build', errors: checked.errors };

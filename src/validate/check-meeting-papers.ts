@@ -3,13 +3,14 @@ import { createProblem, type ContentProblem, type ErrorCode, type Severity } fro
 import { didYouMean } from '../errors/suggest.ts';
 import { findAgendaItem, reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
-import { numberMinutes } from '../meetings/number-minutes.ts';
+import { municipalYearOf, numberMinutes } from '../meetings/number-minutes.ts';
 import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
 import { bodyText, type Entry } from '../content/entry.ts';
 import { checkDecisions } from './check-decisions.ts';
 import { checkMinuteItems } from './check-minute-items.ts';
+import { describeAgendaNumber } from './describe-agenda-number.ts';
 
 /**
  * Agendas, minutes and decisions, and the rules that keep exempt papers off
@@ -39,15 +40,16 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
       items.forEach((item, i) => {
         const previous = numbers[i - 1];
         const number = numbers[i] ?? 0;
-        if (previous !== undefined && numbers.indexOf(number) < i)
+        if (previous !== undefined && numbers.indexOf(number) < i) {
+          const describe = (k: number) => describeAgendaNumber(meeting, field, items, numbers, k, reportsById);
           at(
             meeting,
             [field, i],
             'E_DUPLICATE_ID',
-            `agenda item ${number} appears twice`,
-            'give each agenda item its own number',
+            `agenda item ${number} appears twice: ${describe(numbers.indexOf(number))}, and ${describe(i)}`,
+            `give this item \`number: ${Math.max(...numbers) + 1}\` (or the number the agenda prints) in ${meeting.file}, or change the number where the other is set`,
           );
-        else if (previous !== undefined && number < previous)
+        } else if (previous !== undefined && number < previous)
           at(
             meeting,
             [field, i],
@@ -220,8 +222,22 @@ function checkMinutes(content: Content): ContentProblem[] {
     // data/site.yaml may have failed its own check: then the default year.
     content.site?.data.municipal_year_starts ?? '05-01',
   );
+  const yearStarts = content.site?.data.municipal_year_starts ?? '05-01';
   for (const minutes of content.minutes) {
     const n = numbered.get(minutes.id);
+    if (minutes.data.first_number === undefined && !n?.previous) {
+      const earlier = findEarlierMeeting(content, minutes.id, yearStarts);
+      if (earlier)
+        errors.push(
+          createProblem(
+            { file: minutes.file, line: 1, col: 1 },
+            'E_MINUTE_NUMBER',
+            `these minutes are numbered from 1, but the committee met earlier in the municipal year (${earlier}) and those minutes are not here`,
+            'give `first_number:` in the front matter the number of the first minute as printed, or add the minutes before these',
+            'warning',
+          ),
+        );
+    }
     if (minutes.data.first_number === undefined || !n?.previous) continue;
     if (minutes.data.first_number <= n.previous.last) {
       errors.push(
@@ -245,4 +261,14 @@ function checkMinutes(content: Content): ContentProblem[] {
     }
   }
   return errors;
+}
+
+/** A meeting file of the same committee earlier in the same municipal year, if there is one. */
+function findEarlierMeeting(content: Content, id: string, yearStarts: string): string | undefined {
+  const [committee, date] = id.split('/') as [string, string];
+  const year = municipalYearOf(date, yearStarts);
+  return content.meetings.find((m) => {
+    const [code, held] = m.id.split('/') as [string, string];
+    return code === committee && held < date && municipalYearOf(held, yearStarts) === year;
+  })?.file;
 }

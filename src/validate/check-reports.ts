@@ -1,6 +1,7 @@
 import type { Entry } from '../content/entry.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { checkViewReferences } from './check-view-references.ts';
+import { checkReportName } from './check-report-name.ts';
 import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck, type Reporter } from './reference-check.ts';
 
 /** Reports: committee, meeting and its agenda, a number of their own, glossary terms, boroughs and the tables of their appendices. */
@@ -22,6 +23,7 @@ export function checkReports(check: ReferenceCheck): void {
         didYouMean(d.committee, committeeCodes, describeCommitteeFix(d.committee, committeeCodes)),
       );
     checkAuthors(rep, d.authors, report);
+    checkReportName(rep, report);
     const meetingId = meetingIdOf(d);
     const meeting = meetingsById.get(meetingId);
     if (!meeting && !check.known.has(`meeting:${meetingId}`)) {

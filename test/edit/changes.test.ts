@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
@@ -53,6 +53,15 @@ async function makeChanges(root: string): Promise<void> {
       ])
     ).code,
   ).toBe(0);
+  // The author writes what the scaffold left to be written.
+  const report = path.join(
+    root,
+    'content/reports/2006/2006-07-13-x-ppr-01-crime-and-disorder-reduction-partnerships-update.md',
+  );
+  await writeFile(
+    report,
+    (await readFile(report, 'utf8')).replace(/\[To be written[^\]]*\]/g, 'Written by its author.'),
+  );
 }
 
 describe('papers changes', () => {

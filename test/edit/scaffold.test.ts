@@ -9,8 +9,25 @@ import { createGitProject, git } from '../helpers/git-project.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
+/** What `check` says of a scaffold: only that each place is still to be written, in the files written; the preview builds it. */
+async function expectOnlyToBeWritten(root: string, files: readonly string[]) {
+  const checked = await checkProject(root);
+  const errors = checked.errors.filter((e) => e.severity === 'error');
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(error.code).toBe('E_PLACEHOLDER');
+    expect(files).toContain(error.file);
+    const line = (await readFile(path.join(root, error.file), 'utf8')).split('\n')[error.line - 1] ?? '';
+    expect(line.slice(error.col - 1)).toMatch(/^\[To be written/);
+  }
+  expect(checked.model).toBeUndefined();
+  const preview = await checkProject(root, { preview: true });
+  expect(preview.errors.filter((e) => e.severity === 'error')).toEqual([]);
+  return preview;
+}
+
 describe('papers new', () => {
-  it('scaffolds a report with the next free number, on its meeting’s agenda; it passes check', async () => {
+  it('scaffolds a report with the next free number, on its meeting’s agenda; check lists what is to be written', async () => {
     const root = await createGitProject();
     const run = await runCli([
       'new',
@@ -33,12 +50,15 @@ describe('papers new', () => {
     expect(await git(root, ['diff', '-U0', 'content/meetings/x-ppr/2005-12-08.yaml'])).toContain(
       '+  - report: 2005-12-08-x-ppr-07-borough-policing-plans',
     );
-    const checked = await checkProject(root);
-    expect(checked.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(run.stdout).toContain(`Still to be written`);
+    expect(run.stdout).toMatch(new RegExp(`  ${file}:\\d+:\\d+`));
+    const checked = await expectOnlyToBeWritten(root, [file]);
     expect(checked.model?.reports.map((r) => r.number)).toContain(7);
+    // The opening line follows the number, whatever it becomes: the placeholder names none.
+    expect(await readFile(path.join(root, file), 'utf8')).not.toMatch(/Report 7 of/);
   });
 
-  it('scaffolds a meeting, and a recommendation with the lowest free number; both pass check', async () => {
+  it('scaffolds a meeting, and a recommendation with the lowest free number; check lists what is to be written', async () => {
     const root = await createGitProject();
     expect(
       (
@@ -73,10 +93,10 @@ describe('papers new', () => {
     expect(rec.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/20.yaml');
     const next = await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--root', root]);
     expect(next.stdout).toContain('Wrote content/recommendations/cdrp-scrutiny-2003/21.yaml');
-    expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
+    await expectOnlyToBeWritten(root, ['content/recommendations/cdrp-scrutiny-2003/21.yaml']);
   });
 
-  it('scaffolds minutes with an item tied to each agenda item, Part 2 too; they pass check and are not written twice', async () => {
+  it('scaffolds minutes with an item tied to each agenda item, Part 2 too; check lists what is to be written, and they are not written twice', async () => {
     const root = await createGitProject();
     await writeFile(
       path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'),
@@ -108,8 +128,10 @@ describe('papers new', () => {
       'Exclusion of press and public {agenda=7}',
       'Legal advice {agenda=2.1}',
     ]);
-    const checked = await checkProject(root);
-    expect(checked.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    const checked = await expectOnlyToBeWritten(root, [
+      'content/minutes/x-ppr/2005-12-08.md',
+      'exempt/minutes/x-ppr/2005-12-08.md',
+    ]);
     expect(checked.model?.minutes[0]?.items.map((i) => i.number)).toEqual([1, 2, 3, 4]);
     const again = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
     expect(again.code).toBe(1);
@@ -156,7 +178,7 @@ describe('papers new', () => {
     expect(stdout).toContain('Committee code:');
     expect(stdout).toContain('Title:');
     expect(stdout).toContain('Wrote content/reports/2006/2006-03-09-x-ppr-01-answered-at-the-prompt.md');
-    expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
+    await expectOnlyToBeWritten(root, ['content/reports/2006/2006-03-09-x-ppr-01-answered-at-the-prompt.md']);
   });
 
   it('without a terminal, names the missing flag', async () => {

@@ -1,0 +1,54 @@
+import type { Content } from '../content/content.ts';
+import type { Entry } from '../content/entry.ts';
+import type { ExemptMinutes } from '../content/load-exempt.ts';
+import { createProblem, type ContentProblem, type Severity } from '../errors/content-problem.ts';
+
+/** What `papers new` leaves for the author to write: never published. */
+export const PLACEHOLDER = '[To be written';
+
+const FOUND = /\[To be written\b/gi;
+
+/**
+ * Every place a scaffold's `[To be written …]` still stands, in the front
+ * matter, the YAML or the body of any file: an error, so no build publishes
+ * it; a warning in the preview, which shows the draft as it stands.
+ */
+export function checkPlaceholders(content: Partial<Content>, severity: Severity = 'error'): ContentProblem[] {
+  const entries: Array<Entry<unknown> | undefined> = [
+    ...(content.reports ?? []),
+    ...(content.minutes ?? []),
+    ...(content.recommendations ?? []),
+    ...(content.sets ?? []),
+    ...(content.meetings ?? []),
+    ...(content.boroughs ?? []),
+  ];
+  const problems: ContentProblem[] = [];
+  for (const entry of entries) {
+    if (!entry) continue;
+    if (entry.source) problems.push(...scan(entry.file, entry.source.text, entry.source.lineOffset + 1, severity));
+    if (entry.body) problems.push(...scan(entry.file, entry.body.text, entry.body.startLine, severity));
+  }
+  for (const kept of content.exemptMinutes ?? []) problems.push(...scanKept(kept, severity));
+  return problems;
+}
+
+function scanKept(kept: ExemptMinutes, severity: Severity): ContentProblem[] {
+  return scan(kept.file, kept.body.text, kept.body.startLine, severity);
+}
+
+function scan(file: string, text: string, firstLine: number, severity: Severity): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const match of line.matchAll(FOUND))
+      problems.push(
+        createProblem(
+          { file, line: firstLine + i, col: (match.index ?? 0) + 1 },
+          'E_PLACEHOLDER',
+          'this is still to be written',
+          'write the text in place of `[To be written …]`: a page is never published with it',
+          severity,
+        ),
+      );
+  });
+  return problems;
+}
