@@ -6,9 +6,8 @@ import { listStatusWords } from './check-shared-data.ts';
 import type { ReferenceCheck } from './reference-check.ts';
 
 /** Recommendations: numbers within their set, owners, statuses, and dated entries oldest first. */
-export function checkRecommendations({ content, unchecked, report }: ReferenceCheck): void {
-  const statusWords = listStatusWords(content.statuses.data);
-  const resolveStatus = createStatusResolver(content.statuses.data);
+export function checkRecommendations(check: ReferenceCheck): void {
+  const { content, unchecked, report } = check;
   for (const set of content.sets) {
     const numbers = new Map<number, Entry<unknown>>();
     for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`))) {
@@ -71,22 +70,43 @@ export function checkRecommendations({ content, unchecked, report }: ReferenceCh
     for (const [k, kp] of rec.data.key_points.entries()) {
       for (const [a, action] of kp.actions.entries()) {
         checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries');
-        for (const [p, entry] of action.progress.entries()) {
-          if (!unchecked.has('statuses') && !resolveStatus(entry.status)) {
-            report(
-              rec,
-              ['key_points', k, 'actions', a, 'progress', p, 'status'],
-              'E_UNKNOWN_STATUS',
-              `unknown status \`${entry.status}\``,
-              didYouMean(
-                entry.status,
-                statusWords.map((w) => w.word),
-                `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`,
-              ),
-            );
-          }
-        }
       }
     }
   }
+  if (!unchecked.has('statuses')) for (const rec of content.recommendations) checkStatusWords(rec, check);
+}
+
+/**
+ * Every status word a recommendation file's progress entries give, read from
+ * the file as it is: run on files that failed their schema too, so a pull
+ * request learns of an unknown status in the same round as its other mistakes.
+ */
+export function checkStatusWords(rec: Entry<unknown>, { content, report }: ReferenceCheck): void {
+  const statusWords = listStatusWords(content.statuses.data);
+  const resolveStatus = createStatusResolver(content.statuses.data);
+  listOf(rec.data, 'key_points').forEach((kp, k) =>
+    listOf(kp, 'actions').forEach((action, a) =>
+      listOf(action, 'progress').forEach((entry, p) => {
+        const status = (entry as { status?: unknown }).status;
+        if (typeof status !== 'string' || resolveStatus(status)) return;
+        report(
+          rec,
+          ['key_points', k, 'actions', a, 'progress', p, 'status'],
+          'E_UNKNOWN_STATUS',
+          `unknown status \`${status}\``,
+          didYouMean(
+            status,
+            statusWords.map((w) => w.word),
+            `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+/** The list under `key` of a value read from YAML, whatever shape it has. */
+function listOf(value: unknown, key: string): unknown[] {
+  const list = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(list) ? list : [];
 }

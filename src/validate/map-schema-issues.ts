@@ -3,6 +3,7 @@ import type { Entry } from '../content/entry.ts';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
+import { describePlace, describeWhere } from './describe-place.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -13,21 +14,29 @@ export function mapSchemaIssues(entry: Entry, schema: z.ZodType, issues: readonl
 
 function mapIssue(entry: Entry, schema: z.ZodType, issue: Issue): ContentProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = describePath(path);
+  const field = describePlace(path);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, path);
     return issue.keys.map((key) =>
       createProblem(
         locatePath(entry.source, [...path, key], { key: true }),
         'E_UNKNOWN_FIELD',
-        `unknown field \`${describePath([...path, key])}\``,
+        `unknown field \`${key}\`${describeWhere(path)}`,
         didYouMean(key, known, known.length > 0 ? `the fields here are: ${known.join(', ')}` : 'remove it'),
       ),
     );
   }
   const at = locatePath(entry.source, path);
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
-    return [createProblem(at, 'E_MISSING_FIELD', `\`${field}\` is required`, `add \`${lastKey(path)}:\` with a value`)];
+    const parent = path.slice(0, -1);
+    return [
+      createProblem(
+        at,
+        'E_MISSING_FIELD',
+        `\`${lastKey(path)}\` is required${describeWhere(parent)}`,
+        `add \`${lastKey(path)}:\` with a value`,
+      ),
+    ];
   }
   if (issue.code === 'invalid_type') {
     const got = describeValue((issue as { input?: unknown }).input);
@@ -35,7 +44,7 @@ function mapIssue(entry: Entry, schema: z.ZodType, issue: Issue): ContentProblem
       createProblem(
         at,
         'E_SCHEMA',
-        `\`${field}\` must be ${article(issue.expected)}, not ${got}`,
+        `${field} must be ${article(issue.expected)}, not ${got}`,
         hintForType(issue.expected),
       ),
     ];
@@ -44,19 +53,19 @@ function mapIssue(entry: Entry, schema: z.ZodType, issue: Issue): ContentProblem
     const code = (issue.params?.code as ErrorCode | undefined) ?? 'E_SCHEMA';
     const hint =
       code === 'E_DATE' ? 'check the day and month: write a date that exists, as YYYY-MM-DD' : customHint(path);
-    return [createProblem(at, code, `\`${field}\` ${issue.message}`, hint)];
+    return [createProblem(at, code, `${field} ${issue.message}`, hint)];
   }
   if (issue.code === 'invalid_value') {
     const options = issue.values.map((v) => `\`${String(v)}\``).join(', ');
-    return [createProblem(at, 'E_SCHEMA', `\`${field}\` must be one of ${options}`, 'use one of the values listed')];
+    return [createProblem(at, 'E_SCHEMA', `${field} must be one of ${options}`, 'use one of the values listed')];
   }
   if (issue.code === 'invalid_format') {
-    return [createProblem(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, 'correct the value to the form described')];
+    return [createProblem(at, 'E_SCHEMA', `${field} ${issue.message}`, 'correct the value to the form described')];
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return [createProblem(at, 'E_SCHEMA', `\`${field}\` ${issue.message}`, sizeHint(issue))];
+    return [createProblem(at, 'E_SCHEMA', `${field} ${issue.message}`, sizeHint(issue))];
   }
-  return [createProblem(at, 'E_SCHEMA', `\`${field}\`: ${issue.message}`, 'see the schema for this file in schemas/')];
+  return [createProblem(at, 'E_SCHEMA', `${field}: ${issue.message}`, 'see the schema for this file in schemas/')];
 }
 
 /** What to write for the rules a schema states in words (`refine`). */
@@ -90,11 +99,6 @@ function sizeHint(issue: Issue & { code: 'too_small' | 'too_big' }): string {
       ? 'write the value after the colon, or remove the line if the field is optional'
       : `shorten it to at most ${limit} characters`;
   return issue.code === 'too_small' ? `write a number of at least ${limit}` : `write a number of at most ${limit}`;
-}
-
-function describePath(path: DataPath): string {
-  if (path.length === 0) return '(file)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 function lastKey(path: DataPath): string {

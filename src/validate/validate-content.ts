@@ -6,6 +6,8 @@ import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
 import { checkReferences } from './check-references.ts';
+import { checkStatusWords } from './check-recommendations.ts';
+import { createReporter } from './reference-check.ts';
 import type { Content } from '../content/content.ts';
 import { mapSchemaIssues } from './map-schema-issues.ts';
 
@@ -33,9 +35,11 @@ const STAND_INS = {
 export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinutes[]): ValidateResult {
   const errors = [...loaded.errors];
   const checked = new Map<string, Entry<unknown>[]>();
+  const failed: Entry[] = [];
   for (const entry of loaded.entries) {
     const result = checkEntry(entry);
     errors.push(...result.errors);
+    if (!result.checked) failed.push(entry);
     if (result.checked) {
       const list = checked.get(entry.kind) ?? [];
       list.push(result.checked);
@@ -73,6 +77,11 @@ export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinute
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
   errors.push(...checkReferences(content, loaded.found, unchecked));
+  // A file that failed its schema is still read for its status words: every mistake in one round.
+  if (!unchecked.has('statuses')) {
+    const check = { content, known: loaded.found, unchecked, report: createReporter(errors) };
+    for (const entry of failed) if (entry.kind === 'recommendation') checkStatusWords(entry, check);
+  }
   errors.push(...checkOutsideImages(content, createMarkdown()));
   if (!content.site) return { errors };
   const partial = unchecked.size === 0 ? { partial: content } : {};
