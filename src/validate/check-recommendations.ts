@@ -84,11 +84,11 @@ export function checkRecommendations(check: ReferenceCheck): void {
 export function checkStatusWords(rec: Entry<unknown>, { content, report }: ReferenceCheck): void {
   const statusWords = listStatusWords(content.statuses.data);
   const resolveStatus = createStatusResolver(content.statuses.data);
-  listOf(rec.data, 'key_points').forEach((kp, k) =>
-    listOf(kp, 'actions').forEach((action, a) =>
-      listOf(action, 'progress').forEach((entry, p) => {
+  for (const [k, kp] of listOf(rec.data, 'key_points').entries())
+    for (const [a, action] of listOf(kp, 'actions').entries())
+      for (const [p, entry] of listOf(action, 'progress').entries()) {
         const status = (entry as { status?: unknown }).status;
-        if (typeof status !== 'string' || resolveStatus(status)) return;
+        if (typeof status !== 'string' || resolveStatus(status)) continue;
         report(
           rec,
           ['key_points', k, 'actions', a, 'progress', p, 'status'],
@@ -100,9 +100,7 @@ export function checkStatusWords(rec: Entry<unknown>, { content, report }: Refer
             `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`,
           ),
         );
-      }),
-    ),
-  );
+      }
 }
 
 /** The list under `key` of a value read from YAML, whatever shape it has. */

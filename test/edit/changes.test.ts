@@ -167,7 +167,7 @@ describe('target dates', () => {
     const noReason = await runCli(['check', '--root', root]);
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toContain(
-      '17.yaml:10:13  E_MISSING_FIELD  `key_points[0].actions[0].revised_targets[0].reason` is required',
+      '17.yaml:10:13  E_MISSING_FIELD  `reason` is required in key point 1, action 1, revised target 1',
     );
     await editFile(
       root,
@@ -178,7 +178,7 @@ describe('target dates', () => {
     const noOriginal = await runCli(['check', '--root', root]);
     expect(noOriginal.code).toBe(1);
     expect(noOriginal.stderr).toContain(
-      '`key_points[0].actions[0].revised_targets` has revised targets but no original `target`',
+      '`revised_targets` of key point 1, action 1 has revised targets but no original `target`',
     );
   });
 });
