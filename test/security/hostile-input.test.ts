@@ -126,6 +126,8 @@ describe('hostile input (XSS corpus)', () => {
           { kind: 'standing', title: corpus[0], text: corpus.join('\n\n') },
           { report: '2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships' },
           { report: id },
+          // An agenda item for each minute item: an item is minuted once.
+          ...corpus.slice(1, 10).map((c, i) => ({ kind: 'standing', number: 11 + i, title: c })),
           { kind: 'exclusion', text: corpus[1] },
         ],
         part_2: [{ title: corpus[2], exempt: 3, text: corpus[3] }],
@@ -135,7 +137,7 @@ describe('hostile input (XSS corpus)', () => {
       .slice(0, 10)
       .map(
         (c, i) =>
-          `## ${c.replace(/[{}\n]/g, ' ').trim() || 'Item'} {agenda=${i === 0 ? 1 : 6}}\n\n${corpus.join('\n\n')}\n\nResolved (noted cdrp-scrutiny-2003): ${c}`,
+          `## ${c.replace(/[{}\n]/g, ' ').trim() || 'Item'} {agenda=${i === 0 ? 1 : 10 + i}}\n\n${corpus.join('\n\n')}\n\nResolved (noted cdrp-scrutiny-2003): ${c}`,
       );
     await mkdir(path.join(root, 'content/minutes/x-ppr'), { recursive: true });
     await writeFile(
