@@ -6,6 +6,10 @@ import type { EntryAddress, EntryKind, Entry } from './entry.ts';
 import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './list-files.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { notAFileError } from './read-text-file.ts';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
+
+/** Files read at once. */
+const FILES_AT_ONCE = 32;
 
 export interface LoadResult {
   entries: Entry[];
@@ -48,9 +52,12 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
   memory?.changed.clear();
-  const loaded = await Promise.all(
-    files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f))),
-  );
+  // A fixed number of files open at once, whatever the size of the archive: a machine's limit on open files is never reached.
+  const loaded: LoadedFile[] = new Array(files.length);
+  await forEachAtOnce([...files.keys()], FILES_AT_ONCE, async (i) => {
+    const f = files[i] as EntryAddress;
+    loaded[i] = await (memory ? recallFile(root, f, memory, changed) : loadFile(root, f));
+  });
   if (memory) forgetOthers(memory, files);
   const entries: Entry[] = [];
   for (const result of loaded) {
