@@ -24,6 +24,7 @@ export const buildCommand = defineCommand({
       type: 'string',
       description: 'Seconds allowed to print one PDF, before its one retry (default: 60)',
     },
+    verbose: { type: 'boolean', description: 'Also print the YAML parser’s own words under each syntax error' },
     exempt: {
       type: 'string',
       description:
@@ -63,7 +64,7 @@ export const buildCommand = defineCommand({
       ...(args['pdf-timeout'] ? { pdfTimeoutMs: Number(args['pdf-timeout']) * 1000 } : {}),
       onPdfProgress: (p) => progress.update(p),
     }).finally(() => progress.stop());
-    printErrors(result.errors);
+    printErrors(result.errors, process.stderr, args.verbose);
     await reportToGithub(result.errors);
     if (!result.ok) {
       process.stderr.write('Build stopped: nothing was written; the previous output is unchanged.\n');

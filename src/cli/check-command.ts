@@ -12,10 +12,11 @@ export const checkCommand = defineCommand({
   args: {
     ...rootArg,
     today: { type: 'string', description: 'Date that target dates are checked against (default: today)' },
+    verbose: { type: 'boolean', description: 'Also print the YAML parser’s own words under each syntax error' },
   },
   async run({ args }) {
     const result = await checkProject(resolveRoot(args.root), args.today ? { today: args.today } : {});
-    printErrors(result.errors);
+    printErrors(result.errors, process.stderr, args.verbose);
     await reportToGithub(result.errors);
     if (hasErrors(result.errors)) {
       process.exitCode = 1;

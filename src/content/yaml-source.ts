@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
 import { detach } from './detach.ts';
+import { diagnoseYaml } from './diagnose-yaml.ts';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -46,27 +47,52 @@ export function locateOffset(source: YamlSource, offset: number): Location {
   return { file: source.file, line: pos.line + source.lineOffset, col: pos.col };
 }
 
-/** Syntax errors of the document, located; empty when it parsed. */
+/**
+ * Syntax errors of the document, located; empty when it parsed. One slip
+ * gives one error, where it is and in plain words (`diagnoseYaml`), not the
+ * parser's chain of consequences; the parser's words go in `detail`, shown
+ * with `--verbose`. Repeated keys are each their own mistake.
+ */
 export function collectSyntaxErrors(source: YamlSource, code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER'): ContentProblem[] {
-  return source.doc.errors.map((err) => {
-    const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
-    // The parser notices a missing closing quote at the end; the mistake is at the opening one.
-    const offset = quote ? (findUnclosedQuote(source.text, quote) ?? err.pos[0]) : err.pos[0];
-    const at = locateOffset(source, offset);
-    const firstLine = err.message.split('\n')[0] ?? err.message;
-    // The parser reports nesting too deep for it as resource exhaustion, as it does alias bombs: the message tells them apart.
-    const hint = quote
-      ? `close the quote with ${quote} at the end of the value`
-      : /call stack|too deep/i.test(firstLine)
-        ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most'
-        : yamlHint(err.code);
-    return createProblem(
-      at,
-      code,
-      describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine),
-      hint,
-    );
-  });
+  const errors = source.doc.errors;
+  if (errors.length === 0) return [];
+  const detail = errors.map((err) => err.message.split('\n')[0] ?? err.message).join('; ');
+  if (errors.every((err) => err.code === 'DUPLICATE_KEY'))
+    return errors.map((err) => describeParserError(source, code, err));
+  const first = errors[0]!;
+  const quoted = errors.find((err) => /Missing closing (["'])quote/.test(err.message));
+  const slip = quoted ? undefined : diagnoseYaml(source.text, source.lineCounter.linePos(first.pos[0]).line - 1);
+  const problem = slip
+    ? createProblem(
+        { file: source.file, line: slip.line + 1 + source.lineOffset, col: slip.col },
+        code,
+        slip.message,
+        slip.hint,
+      )
+    : describeParserError(source, code, quoted ?? first);
+  return [{ ...problem, detail }];
+}
+
+function describeParserError(
+  source: YamlSource,
+  code: 'E_YAML_SYNTAX' | 'E_FRONT_MATTER',
+  err: YamlSource['doc']['errors'][number],
+): ContentProblem {
+  const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
+  // The parser notices a missing closing quote at the end; the mistake is at the opening one.
+  const offset = quote ? (findUnclosedQuote(source.text, quote) ?? err.pos[0]) : err.pos[0];
+  const at = locateOffset(source, offset);
+  const firstLine = err.message.split('\n')[0] ?? err.message;
+  // The parser reports nesting too deep for it as resource exhaustion, as it does alias bombs: the message tells them apart.
+  const hint = quote
+    ? `close the quote with ${quote} at the end of the value`
+    : /call stack|too deep/i.test(firstLine)
+      ? 'write it with fewer levels of nested lists and mappings: content files nest a few levels at most'
+      : yamlHint(err.code);
+  const message = quote
+    ? 'a quote opened here is never closed'
+    : describeYamlError(/call stack/i.test(firstLine) ? 'lists or mappings nest too deep to read' : firstLine);
+  return createProblem(at, code, message, hint);
 }
 
 /** Offset of the first quote that opens a scalar and is never closed, line by line. */

@@ -15,6 +15,8 @@ export interface ContentProblem {
   message: string;
   hint: string;
   severity: Severity;
+  /** The words of the tool that found it (the YAML parser's), printed only with `--verbose`. */
+  detail?: string;
 }
 
 /**

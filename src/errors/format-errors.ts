@@ -1,10 +1,12 @@
 import { sortErrors, type ContentProblem } from './content-problem.ts';
 
 /** `path:line:col  CODE  message — hint`, one line per problem. */
-export function formatError(error: ContentProblem): string {
+export function formatError(error: ContentProblem, verbose = false): string {
   const where = `${oneLine(error.file)}:${error.line}:${error.col}`;
   const label = error.severity === 'warning' ? `${error.code} (warning)` : error.code;
-  return `${where}  ${label}  ${oneLine(error.message)} — ${oneLine(error.hint)}`;
+  const line = `${where}  ${label}  ${oneLine(error.message)} — ${oneLine(error.hint)}`;
+  // The words of the tool that found it (the YAML parser's), for whoever wants them.
+  return verbose && error.detail ? `${line}\n    (${oneLine(error.detail)})` : line;
 }
 
 /**
@@ -24,8 +26,10 @@ export function oneLine(text: string): string {
   );
 }
 
-export function formatErrors(errors: readonly ContentProblem[]): string {
-  return sortErrors(errors).map(formatError).join('\n');
+export function formatErrors(errors: readonly ContentProblem[], verbose = false): string {
+  return sortErrors(errors)
+    .map((e) => formatError(e, verbose))
+    .join('\n');
 }
 
 export function summariseErrors(errors: readonly ContentProblem[]): string {
