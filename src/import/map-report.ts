@@ -1,70 +1,24 @@
-import TurndownService from 'turndown';
 import { formatDateIn } from '../domain/dates.ts';
-import type { Block, TableCell } from './read-blocks.ts';
-import { formatCounter } from '../domain/list-markers.ts';
+import type { Block } from './read-blocks.ts';
+import type { Group, ImportContext, ImportedRecommendation, ImportWarning, ReportDraft } from './import-types.ts';
+import { mapAppendix } from './map-appendix.ts';
 
-/** What the importer knows of the project: the names and words a report is matched against. */
-export interface ImportContext {
-  committeeName: string;
-  /** The meeting's date, YYYY-MM-DD. */
-  meetingDate: string;
-  dateStyle: 'long' | 'short';
-  glossary: readonly string[];
-  contacts: ReadonlyArray<{ label: string; value: string }>;
-  /** With a recommendation set: Key points / Actions / Results tables become its progress. */
-  recommendationSet?: string;
-  /** The recommendations of that set, by number, with their owners: an appendix of one owner's is a view of that owner. */
-  recommendations?: ReadonlyMap<number, { owner: string }>;
-}
+export type { ImportContext, ImportedRecommendation, ImportedRow, ImportWarning, ReportDraft } from './import-types.ts';
+import {
+  blockMarkdown,
+  blockText,
+  createTurndown,
+  isParagraphNumbering,
+  listMarkdown,
+  parseLongDate,
+  plainOf,
+  shorten,
+  splitNestedLists,
+  tableMarkdown,
+} from './block-markdown.ts';
 
-/** Something the importer could not map, located in the document by its section and paragraph. */
-export interface ImportWarning {
-  at: string;
-  message: string;
-}
+export { htmlToMarkdown, parseLongDate } from './block-markdown.ts';
 
-/** One row of a progress table, for the recommendation it belongs to. */
-export interface ImportedRow {
-  keyPoint: number;
-  action: number;
-  /** The result cell as Markdown, and its words as text. */
-  result: string;
-  text: string;
-}
-
-export interface ImportedRecommendation {
-  number: number;
-  rows: ImportedRow[];
-  commentary?: string;
-  /** Where in the document its table stands. */
-  at: string;
-}
-
-export interface ReportDraft {
-  front: Record<string, unknown>;
-  body: string;
-  /** The date the report bears, YYYY-MM-DD: its progress entries are dated so. */
-  reportDate: string;
-  progress: ImportedRecommendation[];
-  warnings: ImportWarning[];
-  /** Fields the document did not give, which must be added by hand. */
-  missing: string[];
-}
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const LETTERED = /^([A-Z])\.\s+(.+)$/;
 const APPENDIX = /^Appendix\s+(\d+)\b[.:\s–-]*(.*)$/i;
 
@@ -179,14 +133,6 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   else front.numbered_sections = [];
   if (appendices.length > 0) front.appendices = appendices;
   return { front, body: body.join('\n\n'), reportDate, progress, warnings, missing };
-}
-
-interface Group {
-  kind: 'summary' | 'lettered' | 'abbreviations' | 'appendix' | 'other';
-  letter?: string;
-  title: string;
-  number?: number;
-  blocks: Block[];
 }
 
 /** Split the blocks after the opening at the headings that start a part of the report. */
@@ -337,234 +283,4 @@ function mapSection(
     return cited.has(p.number) ? `{#${letter.toLowerCase()}${p.number}} ${p.text}` : p.text;
   });
   return { numbered, parts };
-}
-
-function mapAppendix(
-  group: Group,
-  ctx: ImportContext,
-  md: (html: string) => string,
-  warnings: ImportWarning[],
-): { front: Record<string, unknown>; progress: ImportedRecommendation[] } {
-  const at = `Appendix ${group.number ?? ''}`.trim();
-  const tables = group.blocks.filter(
-    (b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && isProgressTable(b.rows),
-  );
-  if (tables.length === 0 || !ctx.recommendationSet) {
-    if (tables.length > 0)
-      warnings.push({
-        at,
-        message:
-          'its Key points / Actions / Results tables were kept as tables: import with --recommendations <set> to make them the set’s progress',
-      });
-    const bodyBlocks = group.blocks;
-    return {
-      front: {
-        ...(group.title ? { title: group.title } : {}),
-        body: bodyBlocks.map((b) => blockMarkdown(b, md)).join('\n\n') || '[To be written]',
-      },
-      progress: [],
-    };
-  }
-  const progress: ImportedRecommendation[] = [];
-  let current: ImportedRecommendation | undefined;
-  let tableSeen = false;
-  let after: string[] = [];
-  const finish = () => {
-    if (current && after.length > 0) current.commentary = after.join('\n\n');
-    after = [];
-  };
-  let resultsHeading: string | undefined;
-  for (const block of group.blocks) {
-    const text = block.kind === 'heading' || block.kind === 'para' ? block.text : '';
-    const heading = /^Recommendation (\d+)\b/.exec(text);
-    if (heading && (block.kind === 'heading' || text.length < 20)) {
-      finish();
-      current = { number: Number(heading[1]), rows: [], at: `${at}, recommendation ${heading[1]}` };
-      tableSeen = false;
-      progress.push(current);
-    } else if (block.kind === 'table' && current && isProgressTable(block.rows)) {
-      resultsHeading ??= block.rows[0]?.[2]?.text;
-      current.rows = readProgressRows(block.rows, md);
-      tableSeen = true;
-      after = [];
-    } else if (current && tableSeen && block.kind !== 'heading') {
-      // Commentary: what the report says of the recommendation after its table.
-      after.push(blockMarkdown(block, md));
-    } else if (!current) {
-      warnings.push({ at, message: `"${shorten(blockText(block))}" before the first recommendation was left out` });
-    }
-  }
-  finish();
-  const numbers = progress.map((p) => p.number);
-  const owners = new Set(numbers.map((n) => ctx.recommendations?.get(n)?.owner).filter(Boolean));
-  const setOwners = new Set([...(ctx.recommendations?.values() ?? [])].map((r) => r.owner));
-  const view: Record<string, unknown> = { set: ctx.recommendationSet };
-  const ofOwner = owners.size === 1 ? [...owners][0]! : undefined;
-  const allOfOwner =
-    ofOwner !== undefined &&
-    [...(ctx.recommendations?.entries() ?? [])]
-      .filter(([, r]) => r.owner === ofOwner)
-      .every(([n]) => numbers.includes(n));
-  if (ofOwner && setOwners.size > 1 && allOfOwner) view.owner = ofOwner;
-  else if (numbers.length !== (ctx.recommendations?.size ?? 0)) view.numbers = numbers;
-  if (resultsHeading && resultsHeading !== 'Results/timescale') view.results_heading = resultsHeading;
-  return { front: { ...(group.title ? { title: group.title } : {}), recommendations: view }, progress };
-}
-
-/** A table of three columns headed Key points, Actions and a third (Results, Position at …). */
-function isProgressTable(rows: readonly TableCell[][]): boolean {
-  const head = rows[0]?.map((c) => c.text.toLowerCase()) ?? [];
-  return head.length === 3 && /^key points?$/.test(head[0] ?? '') && /^actions?$/.test(head[1] ?? '');
-}
-
-/** Each body row's key point (by its place), action and result, spanning cells read as the rows they span. */
-function readProgressRows(rows: readonly TableCell[][], md: (html: string) => string): ImportedRow[] {
-  const grid = spanGrid(rows.slice(1));
-  const out: ImportedRow[] = [];
-  let keyPoint = -1;
-  let action = 0;
-  let lastKeyPointCell: TableCell | undefined;
-  for (const row of grid) {
-    const [kp, act, result] = row;
-    if (!act || !result) continue;
-    if (kp !== lastKeyPointCell) {
-      keyPoint++;
-      action = 0;
-      lastKeyPointCell = kp;
-    } else action++;
-    out.push({ keyPoint, action, result: md(result.html), text: result.text });
-  }
-  return out;
-}
-
-/** Rows with each spanning cell repeated (as the same object) in the rows it spans. */
-function spanGrid(rows: readonly TableCell[][]): Array<Array<TableCell | undefined>> {
-  const grid: Array<Array<TableCell | undefined>> = rows.map(() => []);
-  rows.forEach((row, r) => {
-    let col = 0;
-    for (const cell of row) {
-      while (grid[r]![col] !== undefined) col++;
-      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr]![col + dc] = cell;
-      }
-      col += cell.colspan;
-    }
-  });
-  return grid;
-}
-
-function blockMarkdown(block: Block, md: (html: string) => string): string {
-  if (block.kind === 'heading') return `### ${block.text}`;
-  if (block.kind === 'table') return tableMarkdown(block.rows, md);
-  if (block.kind === 'list') return listMarkdown(block.html, md);
-  return md(block.html);
-}
-
-function blockText(block: Block): string {
-  return block.kind === 'heading' || block.kind === 'para' ? block.text : block.kind;
-}
-
-/** A list to Markdown (clause lists keep their markers: see the list item rule). */
-function listMarkdown(html: string, md: (html: string) => string): string {
-  return md(html);
-}
-
-/** A table to a Markdown pipe table; a spanning cell is written once, where it starts. */
-function tableMarkdown(rows: readonly TableCell[][], md: (html: string) => string): string {
-  const grid = spanGrid(rows);
-  const width = Math.max(...grid.map((r) => r.length), 1);
-  const seen = new Set<TableCell>();
-  const line = (row: Array<TableCell | undefined>) =>
-    `| ${Array.from({ length: width }, (_, i) => {
-      const cell = row[i];
-      if (!cell || seen.has(cell)) return '';
-      seen.add(cell);
-      return md(cell.html).replace(/\n+/g, ' ').replace(/\|/g, '\\|');
-    }).join(' | ')} |`;
-  const [head, ...body] = grid;
-  return [line(head ?? []), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
-}
-
-/** Is an ordered list Word's numbering of paragraphs (long items) rather than a list in the text? */
-function isParagraphNumbering(block: Extract<Block, { kind: 'list' }>): boolean {
-  const words = block.items.map((i) => i.text.split(' ').length);
-  return words.reduce((a, b) => a + b, 0) / Math.max(1, words.length) >= 25;
-}
-
-/** An item's own text, and the lists nested in it. */
-function splitNestedLists(html: string): { paragraph: string; lists: string[] } {
-  const lists: string[] = [];
-  const paragraph = html.replace(/<(ol|ul)\b[\s\S]*<\/\1>/g, (list) => {
-    lists.push(list);
-    return '';
-  });
-  return { paragraph, lists };
-}
-
-/** HTML to the Markdown of the content: the one converter of the importer. */
-export function htmlToMarkdown(html: string): string {
-  return createTurndown().turndown(html).trim();
-}
-
-function createTurndown(): TurndownService {
-  const service = new TurndownService({
-    headingStyle: 'atx',
-    bulletListMarker: '-',
-    emDelimiter: '*',
-    strongDelimiter: '**',
-  });
-  service.remove(['script', 'style', 'img']);
-  // List items as the content is written by hand: one space after the marker, continuation lines under the text.
-  service.addRule('listItem', {
-    filter: 'li',
-    replacement(content, node) {
-      const parent = node.parentNode as HTMLElement | null;
-      const index = parent ? Array.prototype.indexOf.call(parent.children, node) : 0;
-      const start = Number(parent?.getAttribute('start') ?? 1) || 1;
-      // A clause list ((i), (a), or i., a.) keeps its markers, which the build's clause rule knows, at any depth.
-      const type = parent?.getAttribute('type') ?? '';
-      const paren =
-        !/\bclauses\b/.test(parent?.getAttribute('class') ?? '') ||
-        /\bclauses-paren\b/.test(parent?.getAttribute('class') ?? '');
-      const clause =
-        parent?.nodeName === 'OL' && /^[aAiI]$/.test(type) ? formatCounter(start + index, type) : undefined;
-      const marker = clause
-        ? paren
-          ? `(${clause}) `
-          : `${clause}. `
-        : parent?.nodeName === 'OL'
-          ? `${start + index}. `
-          : '- ';
-      const body = content
-        .replace(/^\n+/, '')
-        .replace(/\n+$/, '')
-        .replace(/\n/g, `\n${' '.repeat(marker.length)}`);
-      return `${marker}${body}${node.nextSibling ? '\n' : ''}`;
-    },
-  });
-  return service;
-}
-
-/** "8 December 2005" to 2005-12-08. */
-export function parseLongDate(text: string): string | undefined {
-  const match = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(text.trim());
-  if (!match) return undefined;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase());
-  if (month < 0) return undefined;
-  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-}
-
-function plainOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -1,0 +1,59 @@
+import type { Block } from './read-blocks.ts';
+
+/** What the importer reads from a document and hands to the writer. */
+
+/** What the importer knows of the project: the names and words a report is matched against. */
+export interface ImportContext {
+  committeeName: string;
+  /** The meeting's date, YYYY-MM-DD. */
+  meetingDate: string;
+  dateStyle: 'long' | 'short';
+  glossary: readonly string[];
+  contacts: ReadonlyArray<{ label: string; value: string }>;
+  /** With a recommendation set: Key points / Actions / Results tables become its progress. */
+  recommendationSet?: string;
+  /** The recommendations of that set, by number, with their owners: an appendix of one owner's is a view of that owner. */
+  recommendations?: ReadonlyMap<number, { owner: string }>;
+}
+
+/** Something the importer could not map, located in the document by its section and paragraph. */
+export interface ImportWarning {
+  at: string;
+  message: string;
+}
+
+/** One row of a progress table, for the recommendation it belongs to. */
+export interface ImportedRow {
+  keyPoint: number;
+  action: number;
+  /** The result cell as Markdown, and its words as text. */
+  result: string;
+  text: string;
+}
+
+export interface ImportedRecommendation {
+  number: number;
+  rows: ImportedRow[];
+  commentary?: string;
+  /** Where in the document its table stands. */
+  at: string;
+}
+
+export interface ReportDraft {
+  front: Record<string, unknown>;
+  body: string;
+  /** The date the report bears, YYYY-MM-DD: its progress entries are dated so. */
+  reportDate: string;
+  progress: ImportedRecommendation[];
+  warnings: ImportWarning[];
+  /** Fields the document did not give, which must be added by hand. */
+  missing: string[];
+}
+
+export interface Group {
+  kind: 'summary' | 'lettered' | 'abbreviations' | 'appendix' | 'other';
+  letter?: string;
+  title: string;
+  number?: number;
+  blocks: Block[];
+}
