@@ -1,6 +1,6 @@
+import { isIsoDate } from '../domain/dates.ts';
 import type { ArgsDef, CommandDef } from 'citty';
 import { UsageError } from '../errors/usage-error.ts';
-import { isRealDate } from '../schemas/common.ts';
 
 /** A mistake in the command line: answered with the command's own usage and exit code 2. */
 export class ArgumentError extends UsageError {
@@ -16,7 +16,7 @@ export class ArgumentError extends UsageError {
 }
 
 const REAL_DATE = {
-  test: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v),
+  test: (v: string) => isIsoDate(v),
   expected: 'a real date written YYYY-MM-DD',
 };
 

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/dates.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
@@ -8,7 +9,6 @@ import { findRecommendation } from '../edit/find-recommendation.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { checkProject } from '../pipeline/check-project.ts';
-import { isRealDate } from '../schemas/common.ts';
 import { todayIso } from '../validate/check-targets.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
@@ -40,8 +40,7 @@ export const statusCommand = defineCommand({
       const found = await findRecommendation(root, args.recommendation);
       const chosen = chooseAction(found.actions, args.action);
       const date = args.date ?? todayIso();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
-        throw new UsageError(`--date ${date} is not a real date written YYYY-MM-DD`);
+      if (!isIsoDate(date)) throw new UsageError(`--date ${date} is not a real date written YYYY-MM-DD`);
       if (date > todayIso())
         throw new UsageError(`--date ${date} is after today: a position is dated the day it is reported`);
       await checkStatusWord(root, args.status);

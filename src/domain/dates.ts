@@ -1,3 +1,5 @@
+import { isRealDate } from '../schemas/common.ts';
+
 const MONTHS = [
   'January',
   'February',
@@ -40,4 +42,9 @@ export function formatDateIn(style: 'long' | 'short', iso: string): string {
 /** A day `days` after (or before) another, both written YYYY-MM-DD; computed in UTC, so no time zone moves it. */
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Is `value` a day that exists, written YYYY-MM-DD? The one rule for every date given on a command line or in a file name. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
 }

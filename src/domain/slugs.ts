@@ -22,3 +22,13 @@ export function ownerSlug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** The start of a report's id and file name: `<yyyy-mm-dd>-<committee>-<nn>-`. */
+export function reportIdPrefix(date: string, committee: string, number: number): string {
+  return `${date}-${committee}-${String(number).padStart(2, '0')}-`;
+}
+
+/** A report's id, which is its file name: `2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships`. */
+export function reportIdOf(date: string, committee: string, number: number, title: string): string {
+  return `${reportIdPrefix(date, committee, number)}${slugify(title).slice(0, 60) || 'report'}`;
+}

@@ -1,8 +1,8 @@
+import { reportIdOf } from '../domain/slugs.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { slugify } from '../domain/slugs.ts';
-import { isRealDate } from '../schemas/common.ts';
 import { appendToList } from './add-progress-entry.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { loadContent } from '../content/load-content.ts';
@@ -29,8 +29,7 @@ async function writeNew(root: string, file: string, text: string): Promise<void>
 }
 
 function requireDate(date: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
-    throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`, 1);
+  if (!isIsoDate(date)) throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`, 1);
 }
 
 async function readYaml<T>(root: string, file: string): Promise<T | undefined> {
@@ -89,7 +88,7 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   const number = r.number ?? Math.max(0, ...taken) + 1;
   if (taken.includes(number))
     throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`, 1);
-  const id = `${r.date}-${r.committee}-${String(number).padStart(2, '0')}-${slugify(r.title).slice(0, 60) || 'report'}`;
+  const id = reportIdOf(r.date, r.committee, number, r.title);
   const file = `content/reports/${r.date.slice(0, 4)}/${id}.md`;
   const front = {
     committee: r.committee,

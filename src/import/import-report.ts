@@ -1,3 +1,5 @@
+import { reportIdOf } from '../domain/slugs.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -5,10 +7,8 @@ import { stringify } from 'yaml';
 import { loadContent } from '../content/load-content.ts';
 import { appendToList } from '../edit/add-progress-entry.ts';
 import { UsageError } from '../errors/usage-error.ts';
-import { slugify } from '../domain/slugs.ts';
 import { createCommitteeLookup } from '../domain/committee-names.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
-import { isRealDate } from '../schemas/common.ts';
 import type { Content } from '../content/content.ts';
 import { validateContent } from '../validate/validate-content.ts';
 import { checkDocx, MAX_IMPORT_BYTES } from './check-docx.ts';
@@ -46,7 +46,7 @@ export interface ImportResult {
 export async function importReport(options: ImportOptions): Promise<ImportResult> {
   const name = path.basename(options.file);
   const [committee, date] = options.meeting.split('/') as [string, string | undefined];
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
+  if (!date || !isIsoDate(date))
     throw new UsageError(`--meeting ${options.meeting} is not <committee>/<yyyy-mm-dd>, such as x-ppr/2005-12-08`);
   if (options.number !== undefined && !(Number.isInteger(options.number) && options.number > 0))
     throw new UsageError('--number must be a whole number above 0');
@@ -87,7 +87,7 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
       'add them to the document (a title, then "Report: N", "Date: …", "By: …" lines, a "Summary" heading and "A. Recommendation") or write the report with `papers new report` and paste its text',
     );
   }
-  const id = `${date}-${committee}-${String(number).padStart(2, '0')}-${slugify(draft.front.title as string).slice(0, 60) || 'report'}`;
+  const id = reportIdOf(date, committee, number, draft.front.title as string);
   const file = `content/reports/${date.slice(0, 4)}/${id}.md`;
   const placed = placeNotes(draft.front, draft.body, notes, draft.warnings);
   const front = orderFront({ ...placed.front, committee, date, number });

@@ -1,5 +1,5 @@
+import type { StatusResolver } from '../domain/statuses.ts';
 import type { Content } from '../content/content.ts';
-import type { Status } from '../domain/statuses.ts';
 import type { Borough, DataFile, RecommendationSet, Report } from './types.ts';
 import { statusAsAt } from './build-tracker.ts';
 import { absoluteUrl } from '../domain/urls.ts';
@@ -11,7 +11,7 @@ export function buildOpenData(
   boroughs: readonly Borough[],
   reports: readonly Report[],
   baseUrl: string,
-  resolve: (word: string) => Status | undefined,
+  resolve: StatusResolver,
 ): DataFile[] {
   const absolute = (url: string) => absoluteUrl(url, baseUrl);
   const order = content.statuses.data.statuses;

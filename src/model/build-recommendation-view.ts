@@ -1,3 +1,4 @@
+import type { StatusResolver } from '../domain/statuses.ts';
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
@@ -11,7 +12,7 @@ import { recommendationUrl } from '../domain/urls.ts';
 
 export interface ViewContext {
   md: MarkdownIt;
-  resolveStatus: (word: string) => Status | undefined;
+  resolveStatus: StatusResolver;
   /** The recommendations of each set, by set id. */
   recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
 }

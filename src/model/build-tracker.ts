@@ -1,3 +1,4 @@
+import type { StatusResolver } from '../domain/statuses.ts';
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { shorten, toPlainText } from '../markdown/plain-text.ts';
@@ -68,7 +69,7 @@ export interface TrackerContext {
   content: Content;
   md: MarkdownIt;
   reports: readonly Report[];
-  resolveStatus: (word: string) => Status | undefined;
+  resolveStatus: StatusResolver;
 }
 
 /** The recommendation tracker: each set, each recommendation's history, and counts over time. */
@@ -244,7 +245,7 @@ function buildRecommendation(
 export function statusAsAt(
   d: RecommendationData,
   date: string,
-  resolve: (word: string) => Status | undefined,
+  resolve: StatusResolver,
   order: readonly Status[],
 ): Status | undefined {
   const statuses = d.key_points.flatMap((kp) =>

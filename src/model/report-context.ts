@@ -1,8 +1,8 @@
+import type { StatusResolver } from '../domain/statuses.ts';
 import type MarkdownIt from 'markdown-it';
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
 import type { CommitteeLookup } from '../domain/committee-names.ts';
-import type { Status } from '../domain/statuses.ts';
 import type { RecommendationData } from '../schemas/recommendation.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { SiteInfo } from './types.ts';
@@ -13,7 +13,7 @@ export interface ReportContext {
   site: SiteInfo;
   committeeAt: CommitteeLookup;
   md: MarkdownIt;
-  resolveStatus: (word: string) => Status | undefined;
+  resolveStatus: StatusResolver;
   recommendationsBySet: ReadonlyMap<string, ReadonlyArray<Entry<RecommendationData>>>;
 }
 

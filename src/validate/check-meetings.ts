@@ -1,4 +1,4 @@
-import { isRealDate } from '../schemas/common.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck } from './reference-check.ts';
 
@@ -18,7 +18,7 @@ export function checkMeetings(check: ReferenceCheck): void {
         `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`,
         didYouMean(committee, committeeCodes, describeCommitteeFix(committee, committeeCodes)),
       );
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
+    if (!isIsoDate(date))
       report(
         meeting,
         [],
