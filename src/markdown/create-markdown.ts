@@ -26,6 +26,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(resolvedRule);
   // Footnotes, `[^1]` and `[^1]: …`, as Word reports have them; `env.docId` keeps the ids of each rendered part apart.
   md.use(footnote as unknown as PluginSimple);
+  labelFootnoteBackLinks(md);
   return md;
 }
 
@@ -34,4 +35,21 @@ export function renderCompact(md: MarkdownIt, text: string): string {
   const html = md.render(text).trim();
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
   return single && !single[1]?.includes('<p>') ? (single[1] ?? '') : html;
+}
+
+/**
+ * The link from a footnote back to where it is cited says so to a screen
+ * reader ("Back to the text of footnote 1"); its glyph alone said nothing.
+ * It is not printed (print.css): a PDF has no use for it.
+ */
+function labelFootnoteBackLinks(md: MarkdownIt): void {
+  const anchor = md.renderer.rules.footnote_anchor;
+  if (!anchor) return;
+  md.renderer.rules.footnote_anchor = (tokens, idx, options, env, self) => {
+    const n = Number((tokens[idx]?.meta as { id?: number } | undefined)?.id ?? 0) + 1;
+    return anchor(tokens, idx, options, env, self).replace(
+      'class="footnote-backref"',
+      `class="footnote-backref" aria-label="Back to the text of footnote ${n}"`,
+    );
+  };
 }

@@ -59,7 +59,7 @@ describe('the report format beyond the two examples', () => {
       /follows the guidance\.<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/,
     );
     expect(html).toMatch(
-      /<li id="fn1" class="footnote-item"><p>Home Office guidance on partnership reporting\. <a href="#fnref1" class="footnote-backref">/,
+      /<li id="fn1" class="footnote-item"><p>Home Office guidance on partnership reporting\. <a href="#fnref1" class="footnote-backref" aria-label="Back to the text of footnote 1">/,
     );
   });
 
