@@ -4,6 +4,7 @@ import { createProblem, type ContentProblem } from '../errors/content-problem.ts
 import { suggestClosest } from '../errors/suggest.ts';
 import type { EntryAddress, EntryKind, Entry } from './entry.ts';
 import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './list-files.ts';
+import { listExemptFiles } from './load-exempt.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { notAFileError } from './read-text-file.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
@@ -14,7 +15,7 @@ const FILES_AT_ONCE = 32;
 export interface LoadResult {
   entries: Entry[];
   errors: ContentProblem[];
-  /** `kind:id` of every content file found, including those that failed to read or parse. */
+  /** `kind:id` of every content file found, including those that failed to read or parse, and the exempt files' names. */
   found: Set<string>;
 }
 
@@ -64,7 +65,9 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
     errors.push(...result.errors);
     if (result.entry) entries.push(result.entry);
   }
-  return { entries, errors, found: new Set(files.map((f) => `${f.kind}:${f.id}`)) };
+  // Of exempt/, only the names of its files: a Part 2 item's report is known to exist, and nothing of it is read.
+  const kept = (await listExemptFiles(root)).filter((f) => f.kind !== 'minutes');
+  return { entries, errors, found: new Set([...files, ...kept].map((f) => `${f.kind}:${f.id}`)) };
 }
 
 async function recallFile(

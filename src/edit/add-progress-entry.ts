@@ -17,6 +17,8 @@ export function appendToList(
   mapPath: ReadonlyArray<string | number>,
   key: string,
   value: unknown,
+  /** Put it before the item at this index instead (such as the exclusion of the press and public, which ends Part 1). */
+  before?: number,
 ): string {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
@@ -29,7 +31,11 @@ export function appendToList(
   const item = (indent: number) => indentBlock(stringify([value], { lineWidth: 0 }), indent);
 
   let updated: string;
-  if (isSeq(list) && !list.flow && list.items.length > 0 && list.range) {
+  const next = isSeq(list) && before !== undefined ? (list.items[before] as Node | undefined) : undefined;
+  if (isSeq(list) && !list.flow && next?.range && list.range) {
+    const at = text.lastIndexOf('\n', next.range[0]) + 1;
+    updated = text.slice(0, at) + item(column(list.range[0])) + text.slice(at);
+  } else if (isSeq(list) && !list.flow && list.items.length > 0 && list.range) {
     const at = endOfLine(text, list.range[1]);
     updated = text.slice(0, at) + item(column(list.range[0])) + text.slice(at);
   } else if (list?.range) {
@@ -45,7 +51,9 @@ export function appendToList(
     (node, p) => (node as Record<string | number, Record<string, unknown>>)[p] as Record<string, unknown>,
     expected,
   );
-  target[key] = [...((target[key] as unknown[] | null | undefined) ?? []), value];
+  const items = [...((target[key] as unknown[] | null | undefined) ?? [])];
+  items.splice(next ? (before ?? items.length) : items.length, 0, value);
+  target[key] = items;
   if (JSON.stringify(parseDocument(updated).toJS()) !== JSON.stringify(expected)) {
     throw new Error('the new item could not be added without changing the rest of the file');
   }

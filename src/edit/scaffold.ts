@@ -115,7 +115,12 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   await writeNew(root, file, `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`);
   written.push(file);
   const meetingText = await readFile(path.join(root, meetingFile), 'utf8');
-  await writeFile(path.join(root, meetingFile), appendToList(meetingText, [], 'agenda', { report: id }));
+  // A report goes before the exclusion of the press and public, which ends Part 1.
+  const exclusion = (meeting.agenda ?? []).findIndex((item) => (item as { kind?: string }).kind === 'exclusion');
+  await writeFile(
+    path.join(root, meetingFile),
+    appendToList(meetingText, [], 'agenda', { report: id }, exclusion >= 0 ? exclusion : undefined),
+  );
   written.push(meetingFile);
   return written;
 }

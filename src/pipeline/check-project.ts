@@ -1,5 +1,5 @@
 import { createLoadMemory, loadContent, type LoadMemory, type LoadResult } from '../content/load-content.ts';
-import { hasExemptFolder, listExemptFiles, loadExempt } from '../content/load-exempt.ts';
+import { hasExemptFolder, loadExempt } from '../content/load-exempt.ts';
 import { withExemptMinutes } from '../meetings/join-exempt-minutes.ts';
 import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
 import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
@@ -49,8 +49,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   if (memory) turnRenderMemo(memory.renders);
   const loaded = await loadContent(root, memory?.files);
   // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.
-  const kept = await listExemptFiles(root);
-  const validated = validateContent({ ...loaded, found: new Set([...loaded.found, ...kept.map(keyOf)]) });
+  const validated = validateContent(loaded);
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
   const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded) : validated;
   const partial = validated.partial ?? whole.partial;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkProject } from '../../src/pipeline/check-project.ts';
+import { addExemptPapers } from '../helpers/meeting-papers.ts';
 import { createGitProject, git } from '../helpers/git-project.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -136,6 +137,37 @@ describe('papers new', () => {
     const again = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('puts a new report before the exclusion of the press and public, and on a project with exempt papers', async () => {
+    const root = await createGitProject();
+    await addExemptPapers(root);
+    const run = await runCli([
+      'new',
+      'report',
+      '--committee',
+      'x-ppr',
+      '--date',
+      '2005-12-08',
+      '--title',
+      'Another',
+      '--root',
+      root,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const meeting = parse(await readFile(path.join(root, 'content/meetings/x-ppr/2005-12-08.yaml'), 'utf8'));
+    expect(meeting.agenda.map((i: { report?: string; kind?: string }) => i.report ?? i.kind)).toEqual([
+      'standing',
+      '2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships',
+      '2005-12-08-x-ppr-07-another',
+      'exclusion',
+    ]);
+    await expectOnlyToBeWritten(root, ['content/reports/2005/2005-12-08-x-ppr-07-another.md']);
+    // What changed lists the new public report, and nothing of the exempt papers.
+    const changes = await runCli(['changes', '--since', 'HEAD', '--root', root]);
+    expect(changes.code, changes.stderr).toBe(0);
+    expect(changes.stdout).toContain('Another');
+    expect(changes.stdout.toLowerCase()).not.toContain('markerword');
   });
 
   it('never overwrites a file', async () => {
