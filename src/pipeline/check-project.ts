@@ -89,13 +89,9 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
 /** content/ and data/ with exempt/: every file checked, every reference between them. */
 async function validateWhole(root: string, loaded: LoadResult) {
   const kept = await loadExempt(root);
+  // loadContent's `found` already names every exempt report and recommendation.
   const entries = [...loaded.entries, ...kept.entries];
-  const found = new Set([...loaded.found, ...kept.entries.map(keyOf)]);
-  return validateContent({ entries, errors: [...loaded.errors, ...kept.errors], found }, kept.minutes);
-}
-
-function keyOf(entry: { kind: string; id: string }): string {
-  return `${entry.kind}:${entry.id}`;
+  return validateContent({ entries, errors: [...loaded.errors, ...kept.errors], found: loaded.found }, kept.minutes);
 }
 
 function withBase(content: Content, baseUrl: string | undefined): Content {

@@ -1,11 +1,8 @@
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
-import type { ExemptMinutes } from '../content/load-exempt.ts';
 import { createProblem, type ContentProblem, type Severity } from '../errors/content-problem.ts';
 
 /** What `papers new` leaves for the author to write: never published. */
-export const PLACEHOLDER = '[To be written';
-
 const FOUND = /\[To be written\b/gi;
 
 /**
@@ -28,12 +25,9 @@ export function checkPlaceholders(content: Partial<Content>, severity: Severity 
     if (entry.source) problems.push(...scan(entry.file, entry.source.text, entry.source.lineOffset + 1, severity));
     if (entry.body) problems.push(...scan(entry.file, entry.body.text, entry.body.startLine, severity));
   }
-  for (const kept of content.exemptMinutes ?? []) problems.push(...scanKept(kept, severity));
+  for (const kept of content.exemptMinutes ?? [])
+    problems.push(...scan(kept.file, kept.body.text, kept.body.startLine, severity));
   return problems;
-}
-
-function scanKept(kept: ExemptMinutes, severity: Severity): ContentProblem[] {
-  return scan(kept.file, kept.body.text, kept.body.startLine, severity);
 }
 
 function scan(file: string, text: string, firstLine: number, severity: Severity): ContentProblem[] {
