@@ -6,10 +6,9 @@ import { createCommitteeLookup } from '../domain/committee-names.ts';
 import { formatDate } from '../domain/dates.ts';
 import { createStatusResolver } from '../domain/statuses.ts';
 import { siteBase } from '../domain/urls.ts';
-import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { createRenderMemo, memoizeRender, type RenderMemo } from '../markdown/render-memo.ts';
-import type { ModelIndex, ReportShown } from '../validate/check-model.ts';
+import type { PageList } from '../validate/check-model.ts';
 import { crumbsToRecommendations, crumbsToTop } from './breadcrumbs.ts';
 import { buildBoroughs } from './build-boroughs.ts';
 import { buildCommitteePages, buildYearPages } from './build-committee-pages.ts';
@@ -21,17 +20,14 @@ import { toStatusInfo } from './build-recommendation-view.ts';
 import { listContacts } from './build-report.ts';
 import type { ReportContext } from './report-context.ts';
 import { buildTracker } from './build-tracker.ts';
-import { listPages, listPaperPages, listSitemapUrls } from './list-pages.ts';
+import { listPages, listSitemapUrls } from './list-pages.ts';
 import { buildReports, type ReportMemo } from './report-memo.ts';
 import type { Committee, Decision, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
 
 export interface ModelResult {
-  /** The model, unless the reports' Markdown had problems that stop it being built. */
-  model?: SiteModel;
-  /** What the model's checks (`checkModel`) read, built as far as the model got. */
-  index: ModelIndex;
-  /** Problems met while building: in the reports' Markdown and their `::: recommendations` blocks. */
-  errors: ContentProblem[];
+  model: SiteModel;
+  /** Every page of the site, with the file that makes it: what `checkModel` reads. */
+  pages: PageList;
 }
 
 export interface ModelOptions {
@@ -44,14 +40,15 @@ export interface ModelOptions {
 /**
  * Checked content to the view model: recommendation tables taken as at each
  * report's date, paragraphs numbered, URLs assigned, every list and string a
- * page shows. The checks that need the model built run on its `index`.
+ * page shows. Content that passed the validate stage builds without a problem;
+ * only the page list is left for `checkModel`.
  */
 export function buildModel(content: Content, options: ModelOptions = {}): ModelResult {
   // Within one build too: an action's text is shown in every report that shows its recommendation.
   const md = memoizeRender(createMarkdown(), options.renders ?? createRenderMemo());
   const site = buildSiteInfo(content, md);
   const ctx = createReportContext(content, site, md);
-  const { reports, shown, errors } = buildAllReports(content, ctx, options.reports);
+  const reports = buildAllReports(content, ctx, options.reports);
   const { minutes, decisions } = buildMinutes({ content, md, body: site.body, committeeAt: ctx.committeeAt });
   const meetings = buildMeetings({
     content,
@@ -60,7 +57,6 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
     reportsById: new Map(reports.map((r) => [r.id, r])),
     minutesById: new Map(minutes.map((m) => [m.id, m])),
   });
-  if (hasErrors(errors)) return { index: { reports: shown, pages: listPaperPages(reports, meetings) }, errors };
 
   const committees = new Map<string, Committee>(
     content.committees.data.committees.map((c) => [c.code, ctx.committeeAt(c.code)]),
@@ -97,7 +93,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
     sitemapUrls: listSitemapUrls(pages),
     changesPage: buildChangesPage(content, meetings, md),
   };
-  return { model, index: { reports: shown, pages }, errors };
+  return { model, pages };
 }
 
 /** The site's own details, as every page shows them. */
@@ -132,27 +128,15 @@ function createReportContext(content: Content, site: SiteInfo, md: MarkdownIt): 
   };
 }
 
-/** Every report, in date, committee and number order, with what each shows and the problems of its Markdown. */
-function buildAllReports(
-  content: Content,
-  ctx: ReportContext,
-  memo: ReportMemo | undefined,
-): { reports: Report[]; shown: Map<string, ReportShown>; errors: ContentProblem[] } {
-  const built = buildReports(
+/** Every report, in date, committee and number order. */
+function buildAllReports(content: Content, ctx: ReportContext, memo: ReportMemo | undefined): Report[] {
+  return buildReports(
     [...content.reports].sort((a, b) => a.id.localeCompare(b.id)),
     ctx,
     memo,
+  ).sort(
+    (a, b) => a.date.localeCompare(b.date) || a.committee.code.localeCompare(b.committee.code) || a.number - b.number,
   );
-  const reports = built
-    .map((b) => b.report)
-    .sort(
-      (a, b) => a.date.localeCompare(b.date) || a.committee.code.localeCompare(b.committee.code) || a.number - b.number,
-    );
-  return {
-    reports,
-    shown: new Map(built.map((b) => [b.report.id, b.shown])),
-    errors: built.flatMap((b) => b.errors),
-  };
 }
 
 /** Each tracked recommendation's decisions: those that named it or its set. */

@@ -1,15 +1,10 @@
 import type MarkdownIt from 'markdown-it';
-import { locatePath } from '../content/yaml-source.ts';
-import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
-import { createBodyEnv } from '../markdown/body-env.ts';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { letterFor } from '../markdown/letters.ts';
-import type { ViewBlock } from '../markdown/recommendations-block-rule.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { Content } from '../content/content.ts';
-import { bodyText } from '../content/entry.ts';
-import type { ReportShown } from '../validate/check-model.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
+import { type ReadReport, readReport } from '../validate/read-report.ts';
 import { giveUniqueIds, placeViews, type ViewPlacer } from './place-views.ts';
 import type { ReportContext, ReportEntry } from './report-context.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
@@ -18,27 +13,20 @@ import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
 import { describeNotForPublication } from '../meetings/describe-exempt.ts';
 
-/** A report built: the page's data, what it shows for the model's checks, and the problems met in its Markdown. */
-export interface BuiltReport {
-  report: Report;
-  shown: ReportShown;
-  errors: ContentProblem[];
-}
-
 /** A report's page and PDF: its opening, recommendations, lettered sections, closing parts and appendices. */
-export function buildReport(entry: ReportEntry, ctx: ReportContext): BuiltReport {
+export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
   const d = entry.data;
   const { md, content } = ctx;
-  const errors: ContentProblem[] = [];
   const committee = ctx.committeeAt(d.committee, d.date);
   const reportDate = d.report_date ?? d.date;
   const views: RecommendationView[] = [];
-  const placer = { entry, ctx, reportDate, views, errors };
-  const body = buildSections(placer);
+  const placer = { entry, ctx, reportDate, views };
+  const read = readReport(entry);
+  const body = buildSections(placer, read);
   let next = body.nextLetter;
   const backgroundPapers = buildBackgroundPapers(d, md, () => letterFor(next++));
   const contact = buildContact(d, content, letterFor(next));
-  const appendices = buildAppendices(placer);
+  const appendices = buildAppendices(placer, read);
   giveUniqueIds(views);
   const recommendations = buildRecommendationsSection(d.recommendations, md);
   const closing = {
@@ -56,38 +44,15 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): BuiltReport
     appendicesNewPage: d.appendices_new_page ?? content.site.data.appendices_new_page,
     contents: listContents(recommendations, body.sections, closing, appendices),
   };
-  return { report, shown: summariseShown(body, appendices), errors };
+  return report;
 }
 
-/** The body's lettered sections, after the recommendations (A), with the problems its Markdown rules found. */
-function buildSections(placer: ViewPlacer): {
-  sections: Report['sections'];
-  paragraphs: string[];
-  nextLetter: number;
-} {
-  const { entry, ctx, errors } = placer;
-  const env = createBodyEnv(entry.data.numbered_sections, 1);
-  const bodyHtml = ctx.md.render(bodyText(entry), env);
-  const bodyLine = entry.body?.startLine ?? 1;
-  for (const problem of env.problems) {
-    errors.push(
-      createProblem(
-        { file: entry.file, line: bodyLine + problem.line, col: 1 },
-        problem.code,
-        problem.message,
-        problem.hint,
-      ),
-    );
-  }
-  const parts = placeViews(placer, bodyHtml, env.views, (line) => ({
-    file: entry.file,
-    line: bodyLine + line,
-    col: 1,
-  }));
+/** The body's lettered sections, after the recommendations (A), as the validate stage read them. */
+function buildSections(placer: ViewPlacer, read: ReadReport): { sections: Report['sections']; nextLetter: number } {
+  const { sections } = read.body;
   return {
-    sections: splitSections(parts, env.sections),
-    paragraphs: env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
-    nextLetter: env.firstLetter + env.sections.length,
+    sections: splitSections(placeViews(placer, read.body), sections),
+    nextLetter: 1 + sections.length,
   };
 }
 
@@ -110,7 +75,7 @@ function listAbbreviations(d: ReportData, content: Content): Report['abbreviatio
 }
 
 /** Appendices: Markdown with views placed in it, or one set's tables. */
-function buildAppendices(placer: ViewPlacer): Appendix[] {
+function buildAppendices(placer: ViewPlacer, read: ReadReport): Appendix[] {
   const { entry, ctx, reportDate, views } = placer;
   return entry.data.appendices.map((a, i): Appendix => {
     const number = i + 1;
@@ -120,15 +85,8 @@ function buildAppendices(placer: ViewPlacer): Appendix[] {
       heading: `Appendix ${number}`,
       ...(a.title ? { title: a.title } : {}),
     };
-    if (a.body !== undefined) {
-      const appendixEnv = { views: [] as ViewBlock[], docId: `appendix-${number}` };
-      const html = ctx.md.render(a.body, appendixEnv);
-      const at = locatePath(entry.source, ['appendices', i, 'body']);
-      return {
-        ...base,
-        parts: placeViews(placer, html, appendixEnv.views, (line) => ({ ...at, line: at.line + line + 1, col: 1 })),
-      };
-    }
+    const markdown = read.appendices[i];
+    if (markdown) return { ...base, parts: placeViews(placer, markdown) };
     const view = buildRecommendationView(a.recommendations!, reportDate, ctx);
     views.push(view);
     return { ...base, parts: [{ view }] };
@@ -202,24 +160,6 @@ function listContents(
     ...(abbreviations.length > 0 ? [{ label: 'List of abbreviations', href: '#abbreviations' }] : []),
     ...appendices.map((a) => ({ label: a.heading, href: `#${a.id}` })),
   ];
-}
-
-/** What the model's checks read of a built report: its sections, numbered paragraphs and appendices' tables. */
-function summariseShown(
-  body: { sections: Report['sections']; paragraphs: string[] },
-  appendices: readonly Appendix[],
-): ReportShown {
-  return {
-    sections: body.sections.map((s) => s.title),
-    paragraphs: body.paragraphs,
-    appendices: appendices.map((a) => {
-      const views = a.parts.flatMap((p) => (p.view ? [p.view] : []));
-      return {
-        ...(views[0] ? { set: views[0].set } : {}),
-        numbers: views.flatMap((v) => [...v.tables, ...v.items].map((t) => t.number)),
-      };
-    }),
-  };
 }
 
 /**

@@ -19,11 +19,6 @@ const FIXED_PAGES = [
   '/data/',
 ];
 
-/** The reports' pages and the meetings' (agenda and pack): the pages made before the rest of the model. */
-export function listPaperPages(reports: readonly Report[], meetings: readonly Meeting[]): PageSource[] {
-  return [...listReportPages(reports), ...listMeetingPages(meetings)];
-}
-
 function listReportPages(reports: readonly Report[]): PageSource[] {
   return reports.map((r) => ({ url: r.url, file: r.file }));
 }

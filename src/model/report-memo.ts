@@ -1,5 +1,5 @@
 import type { Content } from '../content/content.ts';
-import { type BuiltReport, buildReport } from './build-report.ts';
+import { buildReport } from './build-report.ts';
 import type { ReportContext } from './report-context.ts';
 import type { Report } from './types.ts';
 
@@ -8,7 +8,7 @@ type ReportEntry = Content['reports'][number];
 /** A report as built, and the checked entries it was built from. */
 interface KeptReport {
   from: readonly unknown[];
-  built: BuiltReport;
+  built: Report;
 }
 
 /**
@@ -16,8 +16,6 @@ interface KeptReport {
  * again (the preview). A report is made from its own file, the shared data and
  * the recommendation sets it shows; while the loader and the checks hand back
  * the very same objects for each of those, the report is the one built before.
- * Reports with problems are always built again: a problem may be about a file
- * the report does not yet depend on.
  */
 export interface ReportMemo {
   byId: Map<string, KeptReport>;
@@ -28,17 +26,17 @@ export function createReportMemo(): ReportMemo {
 }
 
 /** Build each report, or take it from `memo` when nothing it is made from has changed. */
-export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext, memo?: ReportMemo): BuiltReport[] {
+export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext, memo?: ReportMemo): Report[] {
   if (!memo) return entries.map((entry) => buildReport(entry, ctx));
   const kept = new Map<string, KeptReport>();
   const built = entries.map((entry) => {
     const known = memo.byId.get(entry.id);
-    if (known && sameItems(known.from, listInputs(entry, ctx, known.built.report))) {
+    if (known && sameItems(known.from, listInputs(entry, ctx, known.built))) {
       kept.set(entry.id, known);
       return known.built;
     }
     const fresh = buildReport(entry, ctx);
-    if (fresh.errors.length === 0) kept.set(entry.id, { from: listInputs(entry, ctx, fresh.report), built: fresh });
+    kept.set(entry.id, { from: listInputs(entry, ctx, fresh), built: fresh });
     return fresh;
   });
   memo.byId = kept;

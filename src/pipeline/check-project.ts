@@ -55,9 +55,9 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const partial = validated.partial ?? whole.partial;
   const placeholderSeverity = options.preview ? 'warning' : 'error';
   if (!validated.content || !whole.content) {
-    // The files that passed still go through the model, whose checks (paragraph labels, sources, views) would otherwise wait for the next run.
+    // The files that passed still go through the model, whose page URLs would otherwise wait for the next run.
     const further = [
-      ...(partial ? modelErrors(partial) : []),
+      ...(partial ? pageErrors(partial) : []),
       ...checkPlaceholders(whole.partial ?? partial ?? {}, placeholderSeverity),
     ];
     return { errors: dropRepeats([...validated.errors, ...whole.errors, ...further]) };
@@ -114,15 +114,15 @@ function withBaseUrl(content: Content, baseUrl: string): Content {
   return { ...content, site: { ...content.site, data: { ...content.site.data, base_url: baseUrl } } };
 }
 
-/** Build the model, then run the checks that need it built; a model with errors is not handed on. */
+/** Build the model, then check its pages' URLs; a model with errors is not handed on. */
 function modelAndCheck(content: Content, options: ModelOptions = {}): { model?: SiteModel; errors: ContentProblem[] } {
   const built = buildModel(content, options);
-  const errors = [...built.errors, ...checkModel(content, built.index)];
-  return { ...(built.model && !hasErrors(errors) ? { model: built.model } : {}), errors };
+  const errors = checkModel(content, built.pages);
+  return { ...(!hasErrors(errors) ? { model: built.model } : {}), errors };
 }
 
-/** The model's checks on content that failed elsewhere; the errors already found stand whatever happens here. */
-function modelErrors(content: Content): ContentProblem[] {
+/** The page URLs of content that failed elsewhere; the errors already found stand whatever happens here. */
+function pageErrors(content: Content): ContentProblem[] {
   try {
     return modelAndCheck(content).errors;
   } catch {

@@ -6,6 +6,8 @@ import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
 import { checkReferences } from './check-references.ts';
+import { checkReportBodies } from './check-report-bodies.ts';
+import { readReport } from './read-report.ts';
 import { checkStatusWords } from './check-recommendations.ts';
 import { createReporter } from './reference-check.ts';
 import type { Content } from '../content/content.ts';
@@ -34,18 +36,7 @@ const STAND_INS = {
 /** Check every file against its schema, then every reference between files. */
 export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinutes[]): ValidateResult {
   const errors = [...loaded.errors];
-  const checked = new Map<string, Entry<unknown>[]>();
-  const failed: Entry[] = [];
-  for (const entry of loaded.entries) {
-    const result = checkEntry(entry);
-    errors.push(...result.errors);
-    if (!result.checked) failed.push(entry);
-    if (result.checked) {
-      const list = checked.get(entry.kind) ?? [];
-      list.push(result.checked);
-      checked.set(entry.kind, list);
-    }
-  }
+  const { checked, failed } = checkEntries(loaded.entries, errors);
   const many = (kind: string) => checked.get(kind) ?? [];
   const unchecked = new Set<string>();
   const shared = (kind: keyof typeof STAND_INS) => {
@@ -83,9 +74,34 @@ export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinute
     for (const entry of failed) if (entry.kind === 'recommendation') checkStatusWords(entry, check);
   }
   errors.push(...checkOutsideImages(content, createMarkdown()));
+  // Each report's Markdown is read here, once; its references only once the shared data they name has passed.
+  errors.push(
+    ...(unchecked.size === 0 ? checkReportBodies(content) : content.reports.flatMap((r) => readReport(r).problems)),
+  );
   if (!content.site) return { errors };
   const partial = unchecked.size === 0 ? { partial: content } : {};
   return errors.some((e) => e.severity === 'error') ? { ...partial, errors } : { content, errors };
+}
+
+/** Each entry against its schema: those that pass, by kind, and those that fail. */
+function checkEntries(
+  entries: readonly Entry[],
+  errors: ContentProblem[],
+): { checked: Map<string, Entry<unknown>[]>; failed: Entry[] } {
+  const checked = new Map<string, Entry<unknown>[]>();
+  const failed: Entry[] = [];
+  for (const entry of entries) {
+    const result = checkEntry(entry);
+    errors.push(...result.errors);
+    if (!result.checked) {
+      failed.push(entry);
+      continue;
+    }
+    const list = checked.get(entry.kind) ?? [];
+    list.push(result.checked);
+    checked.set(entry.kind, list);
+  }
+  return { checked, failed };
 }
 
 type EntryCheck = { checked?: Entry<unknown>; errors: ContentProblem[] };

@@ -1,0 +1,134 @@
+import type { Entry } from '../content/entry.ts';
+import { bodyText } from '../content/entry.ts';
+import {
+  collectSyntaxErrors,
+  locatePath,
+  parseYamlSource,
+  toPlainData,
+  type YamlSource,
+} from '../content/yaml-source.ts';
+import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
+import { type BodySection, createBodyEnv } from '../markdown/body-env.ts';
+import { createMarkdown } from '../markdown/create-markdown.ts';
+import type { ViewBlock } from '../markdown/recommendations-block-rule.ts';
+import { type RecommendationViewData, recommendationViewSchema } from '../schemas/recommendation-view.ts';
+import type { ReportData } from '../schemas/report.ts';
+import { mapSchemaIssues } from './map-schema-issues.ts';
+
+/** A `::: recommendations` block as read: its checked data, or nothing when it has a problem of its own. */
+export interface ReadView {
+  data?: RecommendationViewData;
+  /** Its YAML, to locate the problems of its references. */
+  source?: YamlSource;
+}
+
+/** Markdown read once: its HTML, with a marker where each view goes, and its views. */
+export interface ReadMarkdown {
+  html: string;
+  views: ReadView[];
+}
+
+/** A report's Markdown as the validate stage read it, for the model to build from. */
+export interface ReadReport {
+  body: ReadMarkdown & {
+    /** Its lettered sections, from B. */
+    sections: BodySection[];
+    /** Its numbered paragraphs, by reference such as `B8`. */
+    paragraphs: string[];
+  };
+  /** Each appendix written in Markdown, by its place; an appendix of `recommendations` is undefined. */
+  appendices: Array<ReadMarkdown | undefined>;
+  /** What the house rules found wrong in the Markdown, each located. */
+  problems: ContentProblem[];
+}
+
+const md = createMarkdown();
+
+/** Each report read, kept while its checked entry is: a preview that checks again reads only what changed. */
+const READ = new WeakMap<Entry<ReportData>, ReadReport>();
+
+/**
+ * A report's body and Markdown appendices parsed and rendered, once: the house
+ * rules record its sections, numbered paragraphs and views, and every problem
+ * they meet is located here, so the model meets none.
+ */
+export function readReport(entry: Entry<ReportData>): ReadReport {
+  const known = READ.get(entry);
+  if (known) return known;
+  const problems: ContentProblem[] = [];
+  const read: ReadReport = {
+    body: readBody(entry, problems),
+    appendices: entry.data.appendices.map((a, i) => {
+      if (a.body === undefined) return undefined;
+      const at = locatePath(entry.source, ['appendices', i, 'body']);
+      const env = { views: [] as ViewBlock[], docId: `appendix-${i + 1}` };
+      const html = md.render(a.body, env);
+      return {
+        html,
+        views: env.views.map((b) => readViewBlock(entry, b, { ...at, line: at.line + b.line + 1, col: 1 }, problems)),
+      };
+    }),
+    problems,
+  };
+  READ.set(entry, read);
+  return read;
+}
+
+function readBody(entry: Entry<ReportData>, problems: ContentProblem[]): ReadReport['body'] {
+  const env = createBodyEnv(entry.data.numbered_sections, 1);
+  const html = md.render(bodyText(entry), env);
+  const bodyLine = entry.body?.startLine ?? 1;
+  const at = (line: number): Location => ({ file: entry.file, line: bodyLine + line, col: 1 });
+  for (const p of env.problems) problems.push(createProblem(at(p.line), p.code, p.message, p.hint));
+  return {
+    html,
+    views: env.views.map((b) => readViewBlock(entry, b, at(b.line), problems)),
+    sections: env.sections,
+    paragraphs: env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
+  };
+}
+
+/** A `::: recommendations` block's YAML, checked against the schema of an appendix's `recommendations`. */
+function readViewBlock(entry: Entry<ReportData>, block: ViewBlock, at: Location, problems: ContentProblem[]): ReadView {
+  if (!block.closed) {
+    problems.push(
+      createProblem(at, 'E_MARKDOWN', 'a `::: recommendations` block is not closed', 'end the block with a line `:::`'),
+    );
+    return {};
+  }
+  if (block.nested) {
+    problems.push(
+      createProblem(
+        at,
+        'E_MARKDOWN',
+        'a `::: recommendations` block stands inside a list or quotation',
+        'start the block at the left margin, after a blank line',
+      ),
+    );
+    return {};
+  }
+  const source = parseYamlSource(entry.file, block.source, at.line);
+  const syntax = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
+  if (syntax.length > 0) {
+    problems.push(...syntax);
+    return {};
+  }
+  const plain = toPlainData(source, 'E_YAML_SYNTAX');
+  if (!plain.ok) {
+    problems.push(plain.error);
+    return {};
+  }
+  const data = plain.value ?? {};
+  const parsed = recommendationViewSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    problems.push(
+      ...mapSchemaIssues(
+        { kind: 'report', id: entry.id, file: entry.file, source, data },
+        recommendationViewSchema,
+        parsed.error.issues,
+      ),
+    );
+    return {};
+  }
+  return { data: parsed.data, source };
+}
