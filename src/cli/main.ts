@@ -1,4 +1,6 @@
 import { defineCommand, runCommand, runMain, showUsage, type CommandDef } from 'citty';
+import { CAUGHT_STRAYS } from '../util/catch-stray-rejections.ts';
+import { describeSystemError } from '../errors/describe-system-error.ts';
 import { PapersError } from '../errors/papers-error.ts';
 import { ArgumentError, checkArgs } from './check-args.ts';
 import { DESCRIPTIONS } from './descriptions.ts';
@@ -75,6 +77,13 @@ export async function runCli(argv: string[]): Promise<void> {
     await runMain(mainCommand, { rawArgs: argv });
     return;
   }
+  // A rejection left unhandled by a library is reported as the command's failure, not as a crash with a stack.
+  let reported = false;
+  process.on('unhandledRejection', (reason) => {
+    if (reason && typeof reason === 'object' && CAUGHT_STRAYS.has(reason)) return;
+    if (!reported) reportFailure(reason);
+    reported = true;
+  });
   try {
     await checkArgs(mainCommand, argv);
     await runCommand(mainCommand, { rawArgs: argv });
@@ -91,15 +100,23 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (error instanceof PapersError) {
-      process.stderr.write(`papers: ${error.code}  ${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`papers: E_INTERNAL  ${message}\n`);
-    if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('Run again with DEBUG=1 for details.\n');
-    process.exitCode = 2;
+    if (!reported) reportFailure(error);
+    reported = true;
   }
+}
+
+/** An error that is not the content's, in one line with its code; the stack only with DEBUG. */
+function reportFailure(error: unknown): void {
+  const known = error instanceof PapersError ? error : describeSystemError(error);
+  if (known) {
+    process.stderr.write(`papers: ${known.code}  ${known.message}\n`);
+    process.exitCode = known.exitCode;
+    if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`papers: E_INTERNAL  ${message}\n`);
+  if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with DEBUG=1 for details.\n');
+  process.exitCode = 2;
 }

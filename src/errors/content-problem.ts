@@ -65,6 +65,9 @@ export const ERROR_CODES = {
   E_BROWSER: 'no Chromium was found, or it would not start',
   E_PRINT: 'a page could not be printed to PDF',
   E_SEARCH: 'the search index could not be made',
+  E_DISK_FULL: 'the disk (or the quota) ran out of space while papers was writing; nothing was published',
+  E_CANNOT_WRITE:
+    'papers may not write where it must (a read-only disk, or a folder without permission); nothing was published',
   E_INTERNAL: 'a fault of papers itself or of the machine, not of the content (run again with DEBUG=1 for its details)',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
   E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',

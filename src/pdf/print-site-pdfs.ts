@@ -5,6 +5,7 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
 import { emptyFileSizes } from '../render/fill-file-sizes.ts';
+import { hasHiddenPdfLinks, showPdfLinks } from '../render/pdf-links.ts';
 import { fillAgendaPages, readAgendaPages, resetAgendaPages } from './fill-agenda-pages.ts';
 import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf.ts';
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
@@ -57,7 +58,14 @@ export async function printSitePdfs(model: SiteModel, options: PrintSiteOptions)
   let done = 0;
   // Reading and hashing pages and linking cached PDFs wait mostly on the disk, so several go at once.
   await forEachAtOnce(tasks, 8, async (task) => {
-    const read = await readFile(pagePath(options.siteDir, task.pageUrl), 'utf8');
+    const page = pagePath(options.siteDir, task.pageUrl);
+    let bytes: Buffer = await readFile(page);
+    // A page whose PDF links were hidden (its release lacked their PDFs) is printed as rendered.
+    if (hasHiddenPdfLinks(bytes)) {
+      bytes = showPdfLinks(bytes);
+      await writeFileAnew(page, bytes);
+    }
+    const read = bytes.toString('utf8');
     // A pack printed before has its agenda filled in, and a page its PDF's size: the key is that of the page as rendered.
     const html = emptyFileSizes(task.kind === 'pack' ? resetAgendaPages(read) : read);
     const key = createHash('sha256')

@@ -14,6 +14,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { describeSystemError } from '../errors/describe-system-error.ts';
 import { PapersError } from '../errors/papers-error.ts';
 import { isRunning } from '../util/is-running.ts';
 
@@ -56,7 +57,8 @@ export async function publishOutput(
       await rename(next, target);
     } catch (err) {
       await rm(staging, { recursive: true, force: true });
-      throw err;
+      // A full disk or a folder papers may not write is said as such, naming the file (or the site) being written.
+      throw describeSystemError(err, target, { dir: staging, shownAs: target }) ?? err;
     }
     // The release before goes at once: it may hold a paper since removed or made exempt. A reader already
     // downloading one of its files still gets it whole, since a removed file lives on while it is open.

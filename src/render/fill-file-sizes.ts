@@ -2,6 +2,7 @@ import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
+import { listPdfLinks, settlePdfLinks, showPdfLinks } from './pdf-links.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
 const SLOT_END = Buffer.from('</span>');
@@ -13,9 +14,9 @@ export function formatFileSize(bytes: number, kind = 'PDF'): string {
     : `${kind} ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The page with its size slots empty, as rendered: a size filled in later does not change what is printed. */
+/** The page as rendered, its PDF links shown and their size slots empty: what PDFs a release holds does not change what is printed. */
 export function emptyFileSizes(html: string): string {
-  return fillSlots(Buffer.from(html), () => '').toString('utf8');
+  return fillSlots(showPdfLinks(Buffer.from(html)), () => '').toString('utf8');
 }
 
 /** A page that shows the size of PDFs: its URL, and the URLs of the PDFs it links. */
@@ -24,7 +25,7 @@ export interface PageWithPdfs {
   pdfs: string[];
 }
 
-/** The pages of the site that give PDF sizes: each report (its own PDF) and each meeting (its pack and its reports'). */
+/** The pages of the site that link PDFs: each report and minutes (their own), each meeting (its pack, minutes and reports') and each pack (its papers'). */
 export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
   return [
     ...model.meetings.map((m) => ({
@@ -35,49 +36,59 @@ export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
         ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : [])),
       ],
     })),
+    ...model.meetings
+      .filter((m) => m.hasPack)
+      .map((m) => ({
+        url: m.packUrl,
+        pdfs: [
+          ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : [])),
+          ...(m.minutes ? [m.minutes.pdfUrl] : []),
+        ],
+      })),
     ...model.reports.map((r) => ({ url: r.url, pdfs: [r.pdfUrl] })),
     ...model.minutes.map((m) => ({ url: m.url, pdfs: [m.pdfUrl] })),
   ];
 }
 
 /**
- * Pages are rendered before their PDFs exist; once printed, each size slot of
- * the pages is filled with its PDF's size. A slot whose file is missing says
- * just "PDF", as rendered, so a page none of whose PDFs exist is not read. A
+ * Pages are rendered before their PDFs exist; once the release's PDFs are
+ * known, each link to a PDF it holds gets the PDF's size, and each link to one
+ * it lacks is hidden (`settlePdfLinks`), so no page links to a missing file. A
  * page is read and written as bytes, not as text (thousands of large strings
  * would swell the heap), whole and renamed into place: the search indexer,
- * which may be reading the page, sees the old page or the new. The sizes are
+ * which may be reading the page, sees the old page or the new. The links are
  * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
  * is the same whichever it read.
  */
 export async function fillFileSizes(siteDir: string, pages: readonly PageWithPdfs[]): Promise<void> {
+  const sizes = new Map<string, string | undefined>();
   for (const page of pages) {
-    const sizes = new Map<string, string>();
-    for (const pdf of page.pdfs) {
-      const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
-      if (info) sizes.set(pdf, formatFileSize(info.size));
-    }
-    if (sizes.size === 0) continue;
     const file = path.join(siteDir, pageFile(page.url));
     const html = await readFile(file).catch(() => undefined);
     if (!html) continue;
-    const filled = fillSlots(html, (pdf) => sizes.get(pdf));
+    const filled = await settleFrom(html, siteDir, sizes);
     if (filled.equals(html)) continue;
     await writeFile(`${file}.sizes`, filled);
     await rename(`${file}.sizes`, file);
   }
 }
 
-/** A page's bytes with its size slots filled from the PDFs in `siteDir` (a page rendered elsewhere, such as the preview's). */
-export async function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
-  const pdfs = new Set<string>();
-  fillSlots(html, (pdf) => void pdfs.add(pdf));
-  const sizes = new Map<string, string>();
-  for (const pdf of pdfs) {
+/** A page's bytes with its PDF links settled from the PDFs in `siteDir` (a page rendered elsewhere, such as the preview's). */
+export function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
+  return settleFrom(html, siteDir, new Map());
+}
+
+/** Each PDF link of the page shown with its size, or hidden when `siteDir` lacks the PDF; `sizes` remembers what was found. */
+async function settleFrom(html: Buffer, siteDir: string, sizes: Map<string, string | undefined>): Promise<Buffer> {
+  const slots: string[] = [];
+  fillSlots(html, (pdf) => void slots.push(pdf));
+  for (const pdf of new Set([...listPdfLinks(html), ...slots])) {
+    if (sizes.has(pdf)) continue;
     const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
-    if (info?.isFile()) sizes.set(pdf, formatFileSize(info.size));
+    sizes.set(pdf, info?.isFile() ? formatFileSize(info.size) : undefined);
   }
-  return sizes.size === 0 ? html : fillSlots(html, (pdf) => sizes.get(pdf));
+  const settled = settlePdfLinks(html, (pdf, shown) => (sizes.get(pdf) === undefined ? undefined : shown));
+  return fillSlots(settled, (pdf) => sizes.get(pdf));
 }
 
 /** The page's bytes with each slot saying what `textFor` gives for its PDF; a slot it gives nothing for stays as it is. */

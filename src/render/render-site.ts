@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { catchStrayRejections } from '../util/catch-stray-rejections.ts';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +107,9 @@ export async function renderPages(
           for (const file of ignored) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
         },
       });
-      const [, pages] = await eleventy.write();
+      // papers says what it did and what went wrong in its own words; Eleventy's log would say it again, with stacks.
+      eleventy.disableLogger();
+      const [, pages] = await catchStrayRejections(() => eleventy.write());
       for (const page of pages as Array<{ outputPath?: string | false }>)
         if (page.outputPath) written.push(path.resolve(PACKAGE_ROOT, page.outputPath));
       if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();

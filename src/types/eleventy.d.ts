@@ -10,6 +10,8 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     /** Resolves to `[passthroughCopies, pagesWritten]`. */
     write(): Promise<[unknown[], unknown[]]>;
+    /** Stops Eleventy logging (its errors still reach the caller of `write`). */
+    disableLogger(): void;
   }
   /** Rewrites root-relative URLs in HTML output to start with the path prefix. */
   export function HtmlBasePlugin(eleventyConfig: never): void;
