@@ -50,45 +50,7 @@ export async function generateArchive(
   const body = seed.slice(seed.indexOf('\n---\n', 4) + 5);
   const boroughs = ['camden', 'greenwich', 'havering', 'barnet', 'hackney', 'croydon'];
 
-  for (let s = 0; s < size.sets; s++) {
-    const dir = path.join(root, 'content/recommendations', `set-${pad(s + 1)}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      path.join(dir, 'index.yaml'),
-      stringify({
-        title: `Scrutiny ${s + 1}`,
-        made_by: 'Scrutiny Panel',
-        published: '2003-01',
-        total: size.recommendations,
-        owners: ['MPS', 'MPA'],
-      }),
-    );
-    for (let r = 1; r <= size.recommendations; r++) {
-      const progress = (offset: number) =>
-        Array.from({ length: Math.ceil(size.entries / 2) }, (_, e) => ({
-          date: addDays('2003-03-01', (e * 2 + offset) * 150 + r * 3 + s),
-          status:
-            ['not-started', 'awaits', 'ongoing', 'ongoing', 'completed', 'completed'][Math.min(5, e * 2 + offset)] ??
-            'ongoing',
-          result: `Position ${e * 2 + offset + 1} of recommendation ${r}: work continues with the boroughs and partners as planned.`,
-        }));
-      const rec = {
-        number: r,
-        owner: 'MPS',
-        text: `Recommendation ${r} of scrutiny ${s + 1}: the MPS should develop and maintain arrangements with its partners, and report on them.`,
-        key_points: [
-          {
-            text: 'Arrangements with partners',
-            actions: [
-              { text: 'Agree the arrangements', progress: progress(0) },
-              { text: 'Report on them', progress: progress(1).slice(0, Math.floor(size.entries / 2)) },
-            ],
-          },
-        ],
-      };
-      await writeFile(path.join(dir, `${pad(r)}.yaml`), stringify(rec));
-    }
-  }
+  await writeSets(root, size);
 
   let written = EXAMPLE_REPORTS;
   let meetingIndex = 0;
@@ -136,4 +98,50 @@ export async function generateArchive(
     meetingIndex++;
   }
   return { meetings: meetingIndex, packMeeting };
+}
+
+/** The recommendation sets, each with its recommendations. */
+async function writeSets(root: string, size: ArchiveSize): Promise<void> {
+  for (let s = 0; s < size.sets; s++) {
+    const dir = path.join(root, 'content/recommendations', `set-${pad(s + 1)}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'index.yaml'),
+      stringify({
+        title: `Scrutiny ${s + 1}`,
+        made_by: 'Scrutiny Panel',
+        published: '2003-01',
+        total: size.recommendations,
+        owners: ['MPS', 'MPA'],
+      }),
+    );
+    for (let r = 1; r <= size.recommendations; r++)
+      await writeFile(path.join(dir, `${pad(r)}.yaml`), stringify(describeRecommendation(s, r, size)));
+  }
+}
+
+/** Recommendation r of set s, with dated progress on two actions. */
+function describeRecommendation(s: number, r: number, size: ArchiveSize) {
+  const progress = (offset: number) =>
+    Array.from({ length: Math.ceil(size.entries / 2) }, (_, e) => ({
+      date: addDays('2003-03-01', (e * 2 + offset) * 150 + r * 3 + s),
+      status:
+        ['not-started', 'awaits', 'ongoing', 'ongoing', 'completed', 'completed'][Math.min(5, e * 2 + offset)] ??
+        'ongoing',
+      result: `Position ${e * 2 + offset + 1} of recommendation ${r}: work continues with the boroughs and partners as planned.`,
+    }));
+  return {
+    number: r,
+    owner: 'MPS',
+    text: `Recommendation ${r} of scrutiny ${s + 1}: the MPS should develop and maintain arrangements with its partners, and report on them.`,
+    key_points: [
+      {
+        text: 'Arrangements with partners',
+        actions: [
+          { text: 'Agree the arrangements', progress: progress(0) },
+          { text: 'Report on them', progress: progress(1).slice(0, Math.floor(size.entries / 2)) },
+        ],
+      },
+    ],
+  };
 }

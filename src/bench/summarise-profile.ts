@@ -48,15 +48,7 @@ export async function summariseProfile(
     const part = partOf(node.callFrame.url, where);
     parts.set(part, (parts.get(part) ?? 0) + micros);
     // Each project file on the stack once, with the whole time of the sample.
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const frame = byId.get(at)?.callFrame;
-      const source = frame && projectFile(frame.url);
-      if (source && !seen.has(source)) {
-        seen.add(source);
-        files.set(source, (files.get(source) ?? 0) + micros);
-      }
-    }
+    for (const source of listStackFiles(id, byId, parent)) files.set(source, (files.get(source) ?? 0) + micros);
   }
   const rank = (m: Map<string, number>) =>
     [...m]
@@ -93,4 +85,19 @@ function projectFile(url: string): string | undefined {
   if (url.includes('/node_modules/')) return undefined;
   const at = url.lastIndexOf('/src/');
   return at === -1 ? undefined : url.slice(at + 1).replace(/\?.*$/, '');
+}
+
+/** The project files on a sample's stack, each once. */
+function listStackFiles(
+  id: number,
+  byId: ReadonlyMap<number, { callFrame: { url: string } }>,
+  parent: ReadonlyMap<number, number>,
+): Set<string> {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    const source = frame && projectFile(frame.url);
+    if (source) seen.add(source);
+  }
+  return seen;
 }

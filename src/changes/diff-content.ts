@@ -44,52 +44,89 @@ export interface Changes {
 /** What changed from one state of the content to another, as an editor and a reader would put it. */
 export function diffContent(before: Content | undefined, after: Content): Changes {
   const resolve = createStatusResolver(after.statuses.data);
-  const label = (word: string | undefined) => (word === undefined ? undefined : (resolve(word)?.label ?? word));
   const { baseUrl } = siteBase(after.site.data.base_url, after.site.data.base_path);
-  const absolute = (url: string) => absoluteUrl(url, baseUrl);
+  const ctx: DiffContext = {
+    label: (word) => (word === undefined ? undefined : (resolve(word)?.label ?? word)),
+    absolute: (url) => absoluteUrl(url, baseUrl),
+  };
   const changes: Changes = { statuses: [], targets: [], facts: [], reports: [], meetings: [] };
-
   const oldRecommendations = new Map(before?.recommendations.map((r) => [r.id, r.data]));
-  for (const rec of after.recommendations) {
-    const [set] = rec.id.split('/') as [string];
-    const old = oldRecommendations.get(rec.id);
-    const url = absolute(recommendationUrl(set, rec.data.number));
-    rec.data.key_points.forEach((kp, k) => {
-      kp.actions.forEach((action, a) => {
-        const oldAction = old?.key_points[k]?.actions[a];
-        const latest = action.progress.at(-1);
-        const previous = oldAction?.progress.at(-1);
-        if (latest && (!previous || JSON.stringify(latest) !== JSON.stringify(previous))) {
-          changes.statuses.push({
-            recommendation: `Recommendation ${rec.data.number}`,
-            set,
-            number: rec.data.number,
-            action: oneLine(action.text),
-            ...(previous ? { before: label(previous.status) } : {}),
-            after: label(latest.status) ?? latest.status,
-            dateLabel: formatDate(latest.date),
-            result: oneLine(latest.result),
-            url,
-          });
-        }
-        const newRevisions = action.revised_targets.slice(oldAction?.revised_targets.length ?? 0);
-        let from = oldAction?.revised_targets.at(-1)?.date ?? oldAction?.target ?? action.target;
-        for (const revision of newRevisions) {
-          changes.targets.push({
-            recommendation: `Recommendation ${rec.data.number}`,
-            action: oneLine(action.text),
-            fromLabel: from ? formatDate(from) : 'none',
-            toLabel: formatDate(revision.date),
-            reason: oneLine(revision.reason),
-            url,
-          });
-          from = revision.date;
-        }
-      });
+  for (const rec of after.recommendations) diffActions(rec, oldRecommendations.get(rec.id), ctx, changes);
+  changes.facts = diffFacts(before, after, ctx);
+  const newPapers = listNewPapers(before, after, ctx);
+  changes.reports = newPapers.reports;
+  changes.meetings = newPapers.meetings;
+  return changes;
+}
+
+interface DiffContext {
+  /** A status word as the site shows it. */
+  label: (word: string | undefined) => string | undefined;
+  absolute: (url: string) => string;
+}
+
+type RecommendationEntry = Content['recommendations'][number];
+
+/** Each action's latest progress entry, if new or changed, and its new revised targets. */
+function diffActions(
+  rec: RecommendationEntry,
+  old: RecommendationEntry['data'] | undefined,
+  { label, absolute }: DiffContext,
+  changes: Changes,
+): void {
+  const [set] = rec.id.split('/') as [string];
+  const url = absolute(recommendationUrl(set, rec.data.number));
+  const recommendation = `Recommendation ${rec.data.number}`;
+  const place = { recommendation, set, number: rec.data.number, url };
+  rec.data.key_points.forEach((kp, k) => {
+    kp.actions.forEach((action, a) => diffAction(action, old?.key_points[k]?.actions[a], place, label, changes));
+  });
+}
+
+type Action = RecommendationEntry['data']['key_points'][number]['actions'][number];
+
+/** An action's latest progress entry, if new or changed, and its new revised targets. */
+function diffAction(
+  action: Action,
+  oldAction: Action | undefined,
+  place: { recommendation: string; set: string; number: number; url: string },
+  label: DiffContext['label'],
+  changes: Changes,
+): void {
+  const { recommendation, url } = place;
+  const latest = action.progress.at(-1);
+  const previous = oldAction?.progress.at(-1);
+  if (latest && (!previous || JSON.stringify(latest) !== JSON.stringify(previous))) {
+    changes.statuses.push({
+      recommendation,
+      set: place.set,
+      number: place.number,
+      action: oneLine(action.text),
+      ...(previous ? { before: label(previous.status) } : {}),
+      after: label(latest.status) ?? latest.status,
+      dateLabel: formatDate(latest.date),
+      result: oneLine(latest.result),
+      url,
     });
   }
+  let from = oldAction?.revised_targets.at(-1)?.date ?? oldAction?.target ?? action.target;
+  for (const revision of action.revised_targets.slice(oldAction?.revised_targets.length ?? 0)) {
+    changes.targets.push({
+      recommendation,
+      action: oneLine(action.text),
+      fromLabel: from ? formatDate(from) : 'none',
+      toLabel: formatDate(revision.date),
+      reason: oneLine(revision.reason),
+      url,
+    });
+    from = revision.date;
+  }
+}
 
+/** Borough facts new or changed. */
+function diffFacts(before: Content | undefined, after: Content, { absolute }: DiffContext): Changes['facts'] {
   const types = after.facts.data.facts;
+  const facts: Changes['facts'] = [];
   for (const borough of after.boroughs) {
     const old = before?.boroughs.find((b) => b.id === borough.id)?.data.facts ?? [];
     for (const fact of borough.data.facts) {
@@ -98,7 +135,7 @@ export function diffContent(before: Content | undefined, after: Content): Change
       if (same && JSON.stringify(same) === JSON.stringify(fact)) continue;
       const show = (v: boolean | number | string) =>
         typeof v === 'boolean' ? (v ? 'Yes' : 'No') : (type?.choices?.find((c) => c.value === v)?.label ?? String(v));
-      changes.facts.push({
+      facts.push({
         borough: borough.data.name,
         fact: type?.label ?? fact.fact,
         kind: same ? 'changed' : 'new',
@@ -109,36 +146,45 @@ export function diffContent(before: Content | undefined, after: Content): Change
       });
     }
   }
+  return facts;
+}
 
+/** Reports and meetings that were not there before. */
+function listNewPapers(
+  before: Content | undefined,
+  after: Content,
+  { absolute }: DiffContext,
+): Pick<Changes, 'reports' | 'meetings'> {
   const committeeAt = createCommitteeLookup(after.committees.data, after.site.data.urls.committee);
   const committeeName = (code: string, date: string) => committeeAt(code, date).name;
   const oldReports = new Set(before?.reports.map((r) => r.id));
-  for (const report of after.reports) {
-    if (oldReports.has(report.id)) continue;
-    changes.reports.push({
-      title: report.data.title,
-      committee: committeeName(report.data.committee, report.data.date),
-      dateLabel: formatDate(report.data.date),
-      url: absolute(
-        fillUrlPattern(after.site.data.urls.report, {
-          committee: report.data.committee,
-          date: report.data.date,
-          number: report.data.number,
-        }),
-      ),
-    });
-  }
   const oldMeetings = new Set(before?.meetings.map((m) => m.id));
-  for (const meeting of after.meetings) {
-    if (oldMeetings.has(meeting.id)) continue;
-    const [code, date] = meeting.id.split('/') as [string, string];
-    changes.meetings.push({
-      committee: committeeName(code, date),
-      dateLabel: formatDate(date),
-      url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })),
-    });
-  }
-  return changes;
+  return {
+    reports: after.reports
+      .filter((report) => !oldReports.has(report.id))
+      .map((report) => ({
+        title: report.data.title,
+        committee: committeeName(report.data.committee, report.data.date),
+        dateLabel: formatDate(report.data.date),
+        url: absolute(
+          fillUrlPattern(after.site.data.urls.report, {
+            committee: report.data.committee,
+            date: report.data.date,
+            number: report.data.number,
+          }),
+        ),
+      })),
+    meetings: after.meetings
+      .filter((meeting) => !oldMeetings.has(meeting.id))
+      .map((meeting) => {
+        const [code, date] = meeting.id.split('/') as [string, string];
+        return {
+          committee: committeeName(code, date),
+          dateLabel: formatDate(date),
+          url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })),
+        };
+      }),
+  };
 }
 
 /** The content as it stood on a date: later entries, facts, reports and meetings left out. */

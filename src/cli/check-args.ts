@@ -39,6 +39,7 @@ const VALUES: Record<string, { test: (v: string) => boolean; expected: string }>
  * and of the kind it needs. citty itself accepts anything; a typo such as
  * `--no-pfd` must not run a whole build that prints every PDF.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export async function checkArgs(main: CommandDef, rawArgs: readonly string[]): Promise<void> {
   let command = main;
   let parent: CommandDef | undefined;

@@ -18,19 +18,22 @@ import { resolveRoot, rootArg } from './root-arg.ts';
 function createAsker() {
   let rl: ReturnType<typeof createInterface> | undefined;
   let lines: AsyncIterator<string> | undefined;
+  /** The next line typed, after the question; the line iterator keeps answers typed ahead of their question. */
+  const readAnswer = async (flag: string, question: string, fallback: string | undefined): Promise<string> => {
+    rl ??= createInterface({ input: process.stdin, output: process.stdout });
+    lines ??= rl[Symbol.asyncIterator]();
+    process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    const next = await lines.next();
+    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`, 1);
+    return String(next.value).trim();
+  };
   const ask = async (value: string | undefined, flag: string, question: string, fallback?: string): Promise<string> => {
     if (value) return value;
     if (!process.stdin.isTTY) {
       if (fallback !== undefined) return fallback;
       throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`, 1);
     }
-    rl ??= createInterface({ input: process.stdin, output: process.stdout });
-    // The line iterator keeps answers typed ahead of their question.
-    lines ??= rl[Symbol.asyncIterator]();
-    process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
-    const next = await lines.next();
-    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`, 1);
-    const answer = String(next.value).trim();
+    const answer = await readAnswer(flag, question, fallback);
     if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`, 1);
     return answer || (fallback ?? '');
   };

@@ -78,6 +78,7 @@ function findSlipOnLine(line: Line, raw: string): YamlSlip | undefined {
 }
 
 /** A line's indentation against the lines above it: a child of a key that opens a block, or at a level already open. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function checkIndent(line: Line, above: Line, open: number[]): YamlSlip | undefined {
   const opensBlock = /:$/.test(above.content) || /^- *$/.test(above.content);
   const itemContent = /^- +\S/.test(above.content) ? above.indent + (/^- +/.exec(above.content)?.[0].length ?? 2) : -1;

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
@@ -19,20 +20,7 @@ export async function listFiles(root: string, dir: string, errors: ContentProble
       if (entry.name.startsWith('.')) continue;
       const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
       if (relative.split('/').some((part) => part.startsWith('.'))) continue;
-      // A link is never followed, to a file or a folder: it could lead out of the project.
-      const notAFile = describeNotAFile(entry);
-      if (notAFile) errors.push(notAFileError(relative, notAFile));
-      else if (entry.isFile()) files.push(relative);
-      else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name)) {
-        errors.push(
-          createProblem(
-            { file: relative, line: 1, col: 1 },
-            'E_READ',
-            'this is a folder, not a file',
-            'rename the folder or move its contents; a content file must be a file',
-          ),
-        );
-      }
+      if (isContentFile(entry, relative, errors)) files.push(relative);
     }
     return files.sort();
   } catch {
@@ -90,4 +78,21 @@ export async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A plain file is read; a link (never followed: it could lead out of the project) or a folder named as a file is an error. */
+function isContentFile(entry: Dirent, relative: string, errors: ContentProblem[]): boolean {
+  const notAFile = describeNotAFile(entry);
+  if (notAFile) errors.push(notAFileError(relative, notAFile));
+  else if (entry.isFile()) return true;
+  else if (entry.isDirectory() && /\.(ya?ml|md)$/.test(entry.name))
+    errors.push(
+      createProblem(
+        { file: relative, line: 1, col: 1 },
+        'E_READ',
+        'this is a folder, not a file',
+        'rename the folder or move its contents; a content file must be a file',
+      ),
+    );
+  return false;
 }

@@ -89,6 +89,7 @@ function forgetOthers(memory: LoadMemory, files: readonly EntryAddress[]): void 
   for (const file of memory.files.keys()) if (!present.has(file)) memory.files.delete(file);
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 async function listContentFiles(root: string, errors: ContentProblem[]): Promise<EntryAddress[]> {
   const files: EntryAddress[] = [];
   // The folders content is read from must be the project's own, not links to elsewhere.

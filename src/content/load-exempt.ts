@@ -47,29 +47,47 @@ export async function listExemptFiles(root: string, errors: ContentProblem[] = [
     return [];
   }
   await checkExemptTopLevel(root, errors);
-  const files: EntryAddress[] = [];
-  for (const file of await listFiles(root, `${EXEMPT_DIR}/reports`, errors)) {
-    if (!file.endsWith('.md')) errors.push(misplaced(file, 'an exempt report is a Markdown file ending in .md'));
-    else files.push({ kind: 'report', id: stem(file), file });
+  return [
+    ...placeExempt(await listFiles(root, `${EXEMPT_DIR}/reports`, errors), errors, placeReport),
+    ...placeExempt(await listFiles(root, `${EXEMPT_DIR}/recommendations`, errors), errors, placeRecommendation),
+    ...placeExempt(await listFiles(root, `${EXEMPT_DIR}/minutes`, errors), errors, placeMinutes),
+  ];
+}
+
+/** Each file's address, or an error where it stands in the wrong place. */
+function placeExempt(
+  files: readonly string[],
+  errors: ContentProblem[],
+  place: (file: string, errors: ContentProblem[]) => EntryAddress | undefined,
+): EntryAddress[] {
+  return files.flatMap((file) => place(file, errors) ?? []);
+}
+
+function placeReport(file: string, errors: ContentProblem[]): EntryAddress | undefined {
+  if (file.endsWith('.md')) return { kind: 'report', id: stem(file), file };
+  errors.push(misplaced(file, 'an exempt report is a Markdown file ending in .md'));
+  return undefined;
+}
+
+function placeRecommendation(file: string, errors: ContentProblem[]): EntryAddress | undefined {
+  const parts = file.split('/');
+  if (parts.length !== 4 || stem(file) === 'index') {
+    errors.push(
+      misplaced(
+        file,
+        'an exempt recommendation belongs in exempt/recommendations/<set>/<number>.yaml; its set’s index.yaml stays in content/recommendations/<set>/',
+      ),
+    );
+    return undefined;
   }
-  for (const file of await listFiles(root, `${EXEMPT_DIR}/recommendations`, errors)) {
-    const parts = file.split('/');
-    if (parts.length !== 4 || stem(file) === 'index')
-      errors.push(
-        misplaced(
-          file,
-          'an exempt recommendation belongs in exempt/recommendations/<set>/<number>.yaml; its set’s index.yaml stays in content/recommendations/<set>/',
-        ),
-      );
-    else if (acceptYaml(file, errors)) files.push({ kind: 'recommendation', id: `${parts[2]}/${stem(file)}`, file });
-  }
-  for (const file of await listFiles(root, `${EXEMPT_DIR}/minutes`, errors)) {
-    const parts = file.split('/');
-    if (parts.length !== 4 || !file.endsWith('.md'))
-      errors.push(misplaced(file, 'exempt minutes are a Markdown file exempt/minutes/<committee>/<yyyy-mm-dd>.md'));
-    else files.push({ kind: 'minutes', id: `${parts[2]}/${stem(file)}`, file });
-  }
-  return files;
+  return acceptYaml(file, errors) ? { kind: 'recommendation', id: `${parts[2]}/${stem(file)}`, file } : undefined;
+}
+
+function placeMinutes(file: string, errors: ContentProblem[]): EntryAddress | undefined {
+  const parts = file.split('/');
+  if (parts.length === 4 && file.endsWith('.md')) return { kind: 'minutes', id: `${parts[2]}/${stem(file)}`, file };
+  errors.push(misplaced(file, 'exempt minutes are a Markdown file exempt/minutes/<committee>/<yyyy-mm-dd>.md'));
+  return undefined;
 }
 
 /** Read every file under `exempt/`: for the check of the whole content and the members' papers, never the public site. */

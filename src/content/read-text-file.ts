@@ -13,79 +13,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export async function readTextFile(absolutePath: string, file: string): Promise<ReadResult> {
   const at = { file, line: 1, col: 1 };
   try {
-    const info = await lstat(absolutePath);
-    if (info.isDirectory()) {
-      return fail(
-        createProblem(
-          at,
-          'E_READ',
-          'this is a folder, not a file',
-          'rename the folder or move its contents; a content file must be a file',
-        ),
-      );
-    }
-    const notAFile = describeNotAFile(info);
-    if (notAFile) return fail(notAFileError(file, notAFile));
-    if (info.size > MAX_FILE_BYTES) return fail(tooBig(at, info.size));
-    const bytes = await readAtMost(absolutePath, MAX_FILE_BYTES + 1);
-    if (bytes === undefined) return fail(notAFileError(file, 'not a plain file'));
-    if (bytes.length > MAX_FILE_BYTES) return fail(tooBig(at, bytes.length));
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      return fail(
-        createProblem(
-          at,
-          'E_ENCODING',
-          'the file is UTF-16 (it starts with a UTF-16 byte-order mark)',
-          'save the file as UTF-8 in your editor',
-        ),
-      );
-    }
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      const offset = findInvalidUtf8(bytes);
-      const pos = positionOfByte(bytes, offset);
-      return fail(
-        createProblem(
-          { file, ...pos },
-          'E_ENCODING',
-          'the file is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252)',
-          'save the file as UTF-8 in your editor',
-        ),
-      );
-    }
-    let warning: ContentProblem | undefined;
-    // A UTF-8 byte-order mark is read past (the decoder drops it), but said, since some tools mishandle it.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      warning = createProblem(
-        at,
-        'E_ENCODING',
-        'the file starts with a byte-order mark',
-        'save it as UTF-8 without BOM',
-        'warning',
-      );
-    }
-    // Control characters (other than tab and line breaks) are never text: in a title they would break the feed's XML.
-    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-    if (control) {
-      const before = text.slice(0, control.index);
-      const line = before.split('\n').length;
-      const col = control.index - before.lastIndexOf('\n');
-      return fail(
-        createProblem(
-          { file, line, col },
-          'E_ENCODING',
-          `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
-          'delete it: a content file holds text, tabs and line breaks only',
-        ),
-      );
-    }
-    if (text.trim() === '') {
-      return fail(createProblem(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
-    }
-    return { ok: true, text, ...(warning ? { warning } : {}) };
+    const bytes = await readPlainFile(absolutePath, file);
+    return bytes instanceof Uint8Array ? decodeText(bytes, file) : fail(bytes);
   } catch (err) {
     const reason =
       err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
@@ -93,6 +22,83 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
       createProblem(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'),
     );
   }
+}
+
+/** The bytes of a plain file of at most MAX_FILE_BYTES, or why it is not one. */
+async function readPlainFile(absolutePath: string, file: string): Promise<Uint8Array | ContentProblem> {
+  const at = { file, line: 1, col: 1 };
+  const info = await lstat(absolutePath);
+  if (info.isDirectory())
+    return createProblem(
+      at,
+      'E_READ',
+      'this is a folder, not a file',
+      'rename the folder or move its contents; a content file must be a file',
+    );
+  const notAFile = describeNotAFile(info);
+  if (notAFile) return notAFileError(file, notAFile);
+  if (info.size > MAX_FILE_BYTES) return tooBig(at, info.size);
+  const bytes = await readAtMost(absolutePath, MAX_FILE_BYTES + 1);
+  if (bytes === undefined) return notAFileError(file, 'not a plain file');
+  if (bytes.length > MAX_FILE_BYTES) return tooBig(at, bytes.length);
+  return bytes;
+}
+
+/** Bytes as UTF-8 text, refusing UTF-16, invalid UTF-8, control characters and an empty file. */
+function decodeText(bytes: Uint8Array, file: string): ReadResult {
+  const at = { file, line: 1, col: 1 };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return fail(
+      createProblem(
+        at,
+        'E_ENCODING',
+        'the file is UTF-16 (it starts with a UTF-16 byte-order mark)',
+        'save the file as UTF-8 in your editor',
+      ),
+    );
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return fail(
+      createProblem(
+        { file, ...positionOfByte(bytes, findInvalidUtf8(bytes)) },
+        'E_ENCODING',
+        'the file is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252)',
+        'save the file as UTF-8 in your editor',
+      ),
+    );
+  }
+  // A UTF-8 byte-order mark is read past (the decoder drops it), but said, since some tools mishandle it.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const control = findControlCharacter(text, file);
+  if (control) return fail(control);
+  if (text.trim() === '')
+    return fail(createProblem(at, 'E_EMPTY_FILE', 'the file is empty', 'add its content, or delete the file'));
+  const warning = bom
+    ? createProblem(
+        at,
+        'E_ENCODING',
+        'the file starts with a byte-order mark',
+        'save it as UTF-8 without BOM',
+        'warning',
+      )
+    : undefined;
+  return { ok: true, text, ...(warning ? { warning } : {}) };
+}
+
+/** Control characters (other than tab and line breaks) are never text: in a title they would break the feed's XML. */
+function findControlCharacter(text: string, file: string): ContentProblem | undefined {
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (!control) return undefined;
+  const before = text.slice(0, control.index);
+  return createProblem(
+    { file, line: before.split('\n').length, col: control.index - before.lastIndexOf('\n') },
+    'E_ENCODING',
+    `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+    'delete it: a content file holds text, tabs and line breaks only',
+  );
 }
 
 /**

@@ -61,6 +61,7 @@ const NEEDS_FULL_PARSE = /(?:^|[\s[{,])(?:[&*][^\s[\]{},]|\?(?:\s|$)|!)|[\]}]\s*
  * scalar only where a value can start (line start, after `: `, `- `, `[`, `{`,
  * `,` or `? `): an apostrophe inside plain text is text.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function runsOnBadly(text: string): boolean {
   let depth = 0;
   let quote: string | undefined;

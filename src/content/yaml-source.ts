@@ -135,6 +135,7 @@ function yamlHint(code: string): string {
  * (for an unknown field); otherwise its value. A path that does not exist
  * (a missing field) resolves to the nearest existing parent.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function locatePath(source: YamlSource, path: DataPath, options: { key?: boolean } = {}): Location {
   let node: unknown = source.doc.contents;
   let best: Node | null = isNodeWithRange(node) ? node : null;

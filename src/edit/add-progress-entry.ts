@@ -12,6 +12,7 @@ export interface ProgressEntry {
  * other line of the file stays exactly as it was. The result is checked to
  * hold the old data plus the new item, and nothing else.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function appendToList(
   text: string,
   mapPath: ReadonlyArray<string | number>,

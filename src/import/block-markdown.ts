@@ -126,6 +126,7 @@ export function createTurndown(): TurndownService {
   // List items as the content is written by hand: one space after the marker, continuation lines under the text.
   service.addRule('listItem', {
     filter: 'li',
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
     replacement(content, node) {
       const parent = node.parentNode as HTMLElement | null;
       const index = parent ? Array.prototype.indexOf.call(parent.children, node) : 0;

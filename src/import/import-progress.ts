@@ -47,6 +47,7 @@ function escapeRegExp(word: string): string {
  * each spliced in by the same writer as `papers status`, so every other line
  * stays as it was. Nothing is written here: the caller writes all or nothing.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export async function planProgress(
   root: string,
   set: string,

@@ -43,6 +43,7 @@ export interface ImportResult {
  * first and written only if every part can be: a refused document, or a
  * report that exists, leaves every file as it was.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export async function importReport(options: ImportOptions): Promise<ImportResult> {
   const name = path.basename(options.file);
   const [committee, date] = options.meeting.split('/') as [string, string | undefined];
@@ -208,17 +209,18 @@ function placeNotes(
     const definitions = cited.map((n) => `[^${n}]: ${htmlToMarkdown(notes.get(n) ?? '').replace(/\n+/g, ' ')}`);
     return [text.replace(NOTE, '[^$1]'), ...definitions].join('\n\n');
   };
+  const placeNotes = (value: string, key: string): string => {
+    if (!citesNote(value)) return value;
+    if (key === 'summary' || key === 'body') return withNotes(value);
+    for (const m of value.matchAll(NOTE))
+      warnings.push({
+        at: `footnote ${m[1]}`,
+        message: `it is cited in \`${key}\`, where a note cannot stand: its words were left out`,
+      });
+    return value.replace(NOTE, '');
+  };
   const visit = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string') {
-      if (!citesNote(value)) return value;
-      if (key === 'summary' || key === 'body') return withNotes(value);
-      for (const m of value.matchAll(NOTE))
-        warnings.push({
-          at: `footnote ${m[1]}`,
-          message: `it is cited in \`${key}\`, where a note cannot stand: its words were left out`,
-        });
-      return value.replace(NOTE, '');
-    }
+    if (typeof value === 'string') return placeNotes(value, key);
     if (Array.isArray(value)) return value.map((v) => visit(v, key));
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));

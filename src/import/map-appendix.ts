@@ -2,6 +2,7 @@ import { blockMarkdown, blockText, isProgressTable, readProgressRows, shorten } 
 import type { Block } from './read-blocks.ts';
 import type { Group, ImportContext, ImportWarning, ImportedRecommendation } from './import-types.ts';
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function mapAppendix(
   group: Group,
   ctx: ImportContext,

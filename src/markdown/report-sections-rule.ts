@@ -23,6 +23,7 @@ export function reportSectionsRule(md: MarkdownIt): void {
   });
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function numberReport(state: StateCore, env: BodyEnv): void {
   const tokens = state.tokens;
   let section: BodySection | undefined;

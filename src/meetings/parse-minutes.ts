@@ -98,6 +98,7 @@ export function parseMinutes(body: string, startLine: number): { items: MinuteIt
   return { items, problems };
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function parseHeading(
   text: string,
   line: number,

@@ -83,6 +83,7 @@ function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsC
     items,
     (id) => ctx.reportsById.get(id)?.number ?? ctx.content.reports.find((r) => r.id === id)?.data.number,
   );
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
   return items.map((item, i): AgendaItem => {
     const number = numbers[i] ?? i + 1;
     const report = item.report === undefined ? undefined : ctx.reportsById.get(item.report);

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import { exemptionOfMinute } from '../meetings/agenda-items.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
-import { parseMinutes } from '../meetings/parse-minutes.ts';
+import { type MinuteItemData, parseMinutes } from '../meetings/parse-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../content/content.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -45,21 +45,8 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
         const number = first + i;
         const id = `minute-${number}`;
         const paragraph = exemptionOfMinute(item, meeting?.data, content);
-        for (const d of item.decisions) {
-          if (!d.action) continue;
-          decisions.push({
-            date,
-            dateLabel,
-            committee: committee.name,
-            minute: number,
-            minuteTitle: item.title,
-            url: `${url}#${id}`,
-            action: d.action,
-            word: d.word,
-            targets: d.targets,
-            text: toPlainText(md, d.text),
-          });
-        }
+        const at = { date, dateLabel, committee: committee.name, minute: number, url: `${url}#${id}` };
+        decisions.push(...listDecisions(item, at, md));
         return {
           number,
           id,
@@ -100,6 +87,32 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
       };
     });
   return { minutes, decisions };
+}
+
+/** The decisions of a minute item that name what they did, each with the minute it was made at. */
+function listDecisions(
+  item: MinuteItemData,
+  at: Pick<Decision, 'date' | 'dateLabel' | 'committee' | 'minute' | 'url'>,
+  md: MarkdownIt,
+): Decision[] {
+  return item.decisions.flatMap((d) =>
+    d.action
+      ? [
+          {
+            date: at.date,
+            dateLabel: at.dateLabel,
+            committee: at.committee,
+            minute: at.minute,
+            minuteTitle: item.title,
+            url: at.url,
+            action: d.action,
+            word: d.word,
+            targets: d.targets,
+            text: toPlainText(md, d.text),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Minutes that print the text of an exempt item are marked; the public minutes print none. */

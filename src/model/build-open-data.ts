@@ -1,4 +1,5 @@
 import type { StatusResolver } from '../domain/statuses.ts';
+import type { RecommendationData } from '../schemas/recommendation.ts';
 import type { Content } from '../content/content.ts';
 import type { Borough, DataFile, RecommendationSet, Report } from './types.ts';
 import { statusAsAt } from './build-tracker.ts';
@@ -43,21 +44,7 @@ export function buildOpenData(
             ]);
             return { date: row.date, report: absolute(row.report.href), status: status?.id ?? null };
           });
-          for (const kp of rec.data.key_points) {
-            for (const action of kp.actions) {
-              for (const p of action.progress)
-                actionRows.push([
-                  set.id,
-                  rec.data.number,
-                  rec.data.owner,
-                  kp.text.trim(),
-                  action.text.trim(),
-                  p.date,
-                  resolve(p.status)?.id ?? p.status,
-                  p.result.trim(),
-                ]);
-            }
-          }
+          actionRows.push(...listProgressRows(set.id, rec.data, resolve));
           return {
             number: rec.data.number,
             owner: rec.data.owner,
@@ -168,4 +155,26 @@ export function buildOpenData(
 export function licenceOf(content: Content): { licence?: { name: string; url: string } } {
   const licence = content.site.data.licence;
   return licence ? { licence: { name: licence.name, url: licence.url } } : {};
+}
+
+/** One row per progress entry of a recommendation: set, number, owner, key point, action, date, status, result. */
+function listProgressRows(
+  setId: string,
+  rec: RecommendationData,
+  resolve: StatusResolver,
+): Array<Array<string | number>> {
+  return rec.key_points.flatMap((kp) =>
+    kp.actions.flatMap((action) =>
+      action.progress.map((p) => [
+        setId,
+        rec.number,
+        rec.owner,
+        kp.text.trim(),
+        action.text.trim(),
+        p.date,
+        resolve(p.status)?.id ?? p.status,
+        p.result.trim(),
+      ]),
+    ),
+  );
 }

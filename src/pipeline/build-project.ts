@@ -96,15 +96,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     ).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
     searching.catch(() => undefined);
     try {
-      if (options.pdf !== false) {
-        pdfs = await printSitePdfs(model, {
-          siteDir: staging,
-          cacheDir: folders.pdfCache,
-          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-          ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
-        });
-      }
+      if (options.pdf !== false) pdfs = await printPdfs(model, staging, folders.pdfCache, options);
     } catch (err) {
       await searching.catch(() => undefined);
       throw err;
@@ -132,6 +124,22 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     ...(search ? { search } : {}),
     ...(published ? { published } : {}),
   };
+}
+
+/** The site's PDFs, printed into the release (or taken from the cache), as the build's options ask. */
+function printPdfs(
+  model: SiteModel,
+  staging: string,
+  cacheDir: string,
+  options: BuildOptions,
+): Promise<PrintSiteResult> {
+  return printSitePdfs(model, {
+    siteDir: staging,
+    cacheDir,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+    ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
+  });
 }
 
 /** Pages with PDFs rendered from the very same input as the published ones: a changed, exempt or removed paper's PDF is never carried over. */

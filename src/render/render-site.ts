@@ -91,31 +91,47 @@ export async function renderPages(
     // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
     const batches = mode === 'only' ? [emptyLists(lists)] : splitLists(lists, options.batchSize ?? RENDER_BATCH);
     for (const [i, batch] of batches.entries()) {
-      const eleventy = new Eleventy(TEMPLATES, outDir, {
-        quietMode: true,
-        pathPrefix: model.site.basePath,
-        configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
-        config: (eleventyConfig) => {
-          eleventyConfig.addGlobalData('papers', data);
-          eleventyConfig.addGlobalData('files', files);
-          eleventyConfig.addGlobalData('pages', batch);
-          // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
-          // At the root it is left out: it would parse every page again for nothing.
-          if (model.site.basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
-          // The pages that are not one per item are rendered once, with the first batch.
-          const ignored = [...(i > 0 || mode === 'without' ? singles : []), ...(mode === 'only' ? paged : [])];
-          for (const file of ignored) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
-        },
-      });
-      // papers says what it did and what went wrong in its own words; Eleventy's log would say it again, with stacks.
-      eleventy.disableLogger();
-      const [, pages] = await catchStrayRejections(() => eleventy.write());
-      for (const page of pages as Array<{ outputPath?: string | false }>)
-        if (page.outputPath) written.push(path.resolve(PACKAGE_ROOT, page.outputPath));
+      // The pages that are not one per item are rendered once, with the first batch.
+      const ignored = [...(i > 0 || mode === 'without' ? singles : []), ...(mode === 'only' ? paged : [])];
+      written.push(...(await renderBatch({ outDir, basePath: model.site.basePath, data, files, batch, ignored })));
       if (process.memoryUsage().heapUsed > HEAP_SOFT_LIMIT) collectGarbage();
     }
   });
   return written;
+}
+
+/** What one run of Eleventy renders: the shared data, a batch of each list's items, and the templates left out. */
+interface Batch {
+  outDir: string;
+  basePath: string;
+  data: ReturnType<typeof describeForTemplates>;
+  files: ReturnType<typeof listTextFiles>;
+  batch: PagedLists;
+  ignored: readonly string[];
+}
+
+/** One run of Eleventy, in the tool's own folder: the files it wrote (absolute paths). */
+async function renderBatch({ outDir, basePath, data, files, batch, ignored }: Batch): Promise<string[]> {
+  const eleventy = new Eleventy(TEMPLATES, outDir, {
+    quietMode: true,
+    pathPrefix: basePath,
+    configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
+    config: (eleventyConfig) => {
+      eleventyConfig.addGlobalData('papers', data);
+      eleventyConfig.addGlobalData('files', files);
+      eleventyConfig.addGlobalData('pages', batch);
+      // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
+      // At the root it is left out: it would parse every page again for nothing.
+      if (basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
+      for (const file of ignored) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
+    },
+  });
+  // papers says what it did and what went wrong in its own words; Eleventy's log would say it again, with stacks.
+  eleventy.disableLogger();
+  const [, pages] = await catchStrayRejections(() => eleventy.write());
+  return (pages as Array<{ outputPath?: string | false }>).flatMap((page) =>
+    page.outputPath ? [path.resolve(PACKAGE_ROOT, page.outputPath)] : [],
+  );
 }
 
 /**

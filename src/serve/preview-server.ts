@@ -137,6 +137,7 @@ function pathsOf(basePath: string, file: string): string[] {
   return file === 'index.html' || file.endsWith('/index.html') ? [at, at.slice(0, -'index.html'.length)] : [at];
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 async function answer(
   siteDir: string,
   basePath: string,

@@ -39,6 +39,7 @@ export function checkBoroughs(check: ReferenceCheck): void {
         );
       else if (!earlier) held.set(key, { value: fact.value, index: i });
     });
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
     borough.data.facts.forEach((fact, i) => {
       const type = factTypes.find((f) => f.id === fact.fact);
       if (unchecked.has('facts')) {

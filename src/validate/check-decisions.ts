@@ -8,6 +8,7 @@ import type { MinuteItemData } from '../meetings/parse-minutes.ts';
  * The sets and recommendations a minute item's decisions name exist, and a
  * public item decides nothing on an exempt recommendation.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function checkDecisions(item: MinuteItemData, file: string, content: Content): ContentProblem[] {
   const errors: ContentProblem[] = [];
   const recommendations = new Map(content.recommendations.map((r) => [r.id, r]));

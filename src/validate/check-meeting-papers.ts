@@ -17,6 +17,7 @@ import { describeAgendaNumber } from './describe-agenda-number.ts';
  * the public site: an exempt report stands in Part 2, no public paper shows or
  * cites an exempt one.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 export function checkMeetingPapers(content: Content, known: ReadonlySet<string>): ContentProblem[] {
   const errors: ContentProblem[] = [];
   const at = (
@@ -37,6 +38,7 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
     ];
     for (const [part, field, items] of parts) {
       const numbers = numberAgenda(items, (id) => reportsById.get(id)?.data.number);
+      // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
       items.forEach((item, i) => {
         const previous = numbers[i - 1];
         const number = numbers[i] ?? 0;
@@ -168,6 +170,7 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
   return errors;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
 function checkMinutes(content: Content): ContentProblem[] {
   const errors: ContentProblem[] = [];
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));

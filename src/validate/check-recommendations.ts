@@ -10,70 +10,82 @@ export function checkRecommendations(check: ReferenceCheck): void {
   const { content, unchecked, report } = check;
   for (const set of content.sets) {
     const numbers = new Map<number, Entry<unknown>>();
-    for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`))) {
-      const n = rec.data.number;
-      const other = numbers.get(n);
-      if (other)
-        report(
-          rec,
-          ['number'],
-          'E_DUPLICATE_ID',
-          `recommendation ${n} of \`${set.id}\` is also defined in ${other.file}`,
-          'give each recommendation its own number, or delete the copy',
-        );
-      else numbers.set(n, rec);
-      if (Number(rec.id.split('/')[1]) !== n)
-        report(
-          rec,
-          ['number'],
-          'E_FILE_NAME',
-          `the file is named ${rec.file.split('/').pop()} but holds recommendation ${n}`,
-          `rename it to ${String(n).padStart(2, '0')}.yaml`,
-        );
-      if (n > set.data.total)
-        report(
-          rec,
-          ['number'],
-          'E_SCHEMA',
-          `recommendation ${n} is beyond the set’s total of ${set.data.total}`,
-          `correct the number, or \`total\` in ${set.file}`,
-        );
-      if (!set.data.owners.includes(rec.data.owner))
-        report(
-          rec,
-          ['owner'],
-          'E_UNKNOWN_REF',
-          `unknown owner \`${rec.data.owner}\``,
-          didYouMean(
-            rec.data.owner,
-            set.data.owners,
-            `write one of the owners listed in ${set.file}: ${set.data.owners.join(', ')}, or add this one there`,
-          ),
-        );
-    }
+    for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)))
+      checkInSet(rec, set, numbers, report);
   }
-  for (const rec of content.recommendations) {
-    // Entries are kept oldest first: the site takes the latest by date, `papers changes` the last written; the order makes them one.
-    const checkOrder = (entries: ReadonlyArray<{ date: string }>, path: DataPath, what: string, plural: string) =>
-      entries.forEach((entry, i) => {
-        const previous = entries[i - 1];
-        if (previous && entry.date < previous.date)
-          report(
-            rec,
-            [...path, i, 'date'],
-            'E_DATE',
-            `this ${what} is dated ${entry.date}, before the one above it (${previous.date})`,
-            `keep ${plural} oldest first: move it above that one, or correct its date`,
-          );
-      });
-    checkOrder(rec.data.commentary, ['commentary'], 'commentary', 'commentaries');
-    for (const [k, kp] of rec.data.key_points.entries()) {
-      for (const [a, action] of kp.actions.entries()) {
-        checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries');
-      }
-    }
-  }
+  for (const rec of content.recommendations) checkEntryOrder(rec, report);
   if (!unchecked.has('statuses')) for (const rec of content.recommendations) checkStatusWords(rec, check);
+}
+
+type RecommendationEntry = ReferenceCheck['content']['recommendations'][number];
+type SetEntry = ReferenceCheck['content']['sets'][number];
+
+/** A recommendation's number is its own in its set, its file's name and within the set's total; its owner is the set's. */
+function checkInSet(
+  rec: RecommendationEntry,
+  set: SetEntry,
+  numbers: Map<number, Entry<unknown>>,
+  report: ReferenceCheck['report'],
+): void {
+  const n = rec.data.number;
+  const other = numbers.get(n);
+  if (other)
+    report(
+      rec,
+      ['number'],
+      'E_DUPLICATE_ID',
+      `recommendation ${n} of \`${set.id}\` is also defined in ${other.file}`,
+      'give each recommendation its own number, or delete the copy',
+    );
+  else numbers.set(n, rec);
+  if (Number(rec.id.split('/')[1]) !== n)
+    report(
+      rec,
+      ['number'],
+      'E_FILE_NAME',
+      `the file is named ${rec.file.split('/').pop()} but holds recommendation ${n}`,
+      `rename it to ${String(n).padStart(2, '0')}.yaml`,
+    );
+  if (n > set.data.total)
+    report(
+      rec,
+      ['number'],
+      'E_SCHEMA',
+      `recommendation ${n} is beyond the set’s total of ${set.data.total}`,
+      `correct the number, or \`total\` in ${set.file}`,
+    );
+  if (!set.data.owners.includes(rec.data.owner))
+    report(
+      rec,
+      ['owner'],
+      'E_UNKNOWN_REF',
+      `unknown owner \`${rec.data.owner}\``,
+      didYouMean(
+        rec.data.owner,
+        set.data.owners,
+        `write one of the owners listed in ${set.file}: ${set.data.owners.join(', ')}, or add this one there`,
+      ),
+    );
+}
+
+/** Entries are kept oldest first: the site takes the latest by date, `papers changes` the last written; the order makes them one. */
+function checkEntryOrder(rec: RecommendationEntry, report: ReferenceCheck['report']): void {
+  const checkOrder = (entries: ReadonlyArray<{ date: string }>, path: DataPath, what: string, plural: string) =>
+    entries.forEach((entry, i) => {
+      const previous = entries[i - 1];
+      if (previous && entry.date < previous.date)
+        report(
+          rec,
+          [...path, i, 'date'],
+          'E_DATE',
+          `this ${what} is dated ${entry.date}, before the one above it (${previous.date})`,
+          `keep ${plural} oldest first: move it above that one, or correct its date`,
+        );
+    });
+  checkOrder(rec.data.commentary, ['commentary'], 'commentary', 'commentaries');
+  for (const [k, kp] of rec.data.key_points.entries())
+    for (const [a, action] of kp.actions.entries())
+      checkOrder(action.progress, ['key_points', k, 'actions', a, 'progress'], 'progress entry', 'progress entries');
 }
 
 /**

@@ -8,10 +8,12 @@ import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck, type R
 export function checkReports(check: ReferenceCheck): void {
   const { content, unchecked, report } = check;
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
-  const boroughIds = content.boroughs.map((b) => b.id);
   const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
   const reportKeys = new Map<string, Entry<unknown>>();
-  const terms = content.glossary.data.terms.map((t) => t.term);
+  const names = {
+    terms: content.glossary.data.terms.map((t) => t.term),
+    boroughIds: content.boroughs.map((b) => b.id),
+  };
   for (const rep of content.reports) {
     const d = rep.data;
     if (!unchecked.has('committees') && !committeeCodes.includes(d.committee))
@@ -24,71 +26,91 @@ export function checkReports(check: ReferenceCheck): void {
       );
     checkAuthors(rep, d.authors, report);
     checkReportName(rep, report);
-    const meetingId = meetingIdOf(d);
-    const meeting = meetingsById.get(meetingId);
-    if (!meeting && !check.known.has(`meeting:${meetingId}`)) {
-      report(
-        rep,
-        ['date'],
-        'E_UNKNOWN_REF',
-        `there is no meeting file content/meetings/${meetingId}.yaml`,
-        `create content/meetings/${meetingId}.yaml with this report on its agenda, or correct the committee and date`,
-      );
-    } else if (meeting && ![...meeting.data.agenda, ...meeting.data.part_2].some((item) => item.report === rep.id)) {
-      report(
-        rep,
-        ['number'],
-        'E_UNKNOWN_REF',
-        `the agenda of ${meeting.file} does not list this report`,
-        d.exempt === undefined
-          ? `add \`- report: ${rep.id}\` to its agenda`
-          : `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``,
-      );
-    }
-    const key = `${meetingId}/${d.number}`;
+    checkOnAgenda(rep, meetingsById, check);
+    const key = `${meetingIdOf(d)}/${d.number}`;
     const other = reportKeys.get(key);
     if (other)
       report(
         rep,
         ['number'],
         'E_DUPLICATE_ID',
-        `report ${d.number} of ${meetingId} is also ${other.file}`,
+        `report ${d.number} of ${meetingIdOf(d)} is also ${other.file}`,
         'give each report of a meeting its own number',
       );
     else reportKeys.set(key, rep);
-    d.abbreviations.forEach((term, i) => {
-      if (!unchecked.has('glossary') && !terms.includes(term))
-        report(
-          rep,
-          ['abbreviations', i],
-          'E_UNKNOWN_REF',
-          `\`${term}\` is not in the glossary`,
-          didYouMean(term, terms, `add \`- term: ${term}\` with its \`expansion\` to data/glossary.yaml`),
-        );
-    });
-    d.boroughs.forEach((slug, i) => {
-      if (!isKnown(check, 'borough', slug, boroughIds))
-        report(
-          rep,
-          ['boroughs', i],
-          'E_UNKNOWN_REF',
-          `no borough \`${slug}\``,
-          didYouMean(slug, boroughIds, 'write a file name of data/boroughs without .yaml'),
-        );
-    });
-    d.appendices.forEach((appendix, i) => {
-      if (!appendix.recommendations) return;
-      for (const problem of checkViewReferences(appendix.recommendations, content, d.exempt === undefined)) {
-        report(
-          rep,
-          ['appendices', i, 'recommendations', ...problem.path],
-          problem.exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF',
-          problem.message,
-          problem.hint,
-        );
-      }
-    });
+    checkNamedThings(rep, check, names);
   }
+}
+
+type ReportEntry = ReferenceCheck['content']['reports'][number];
+type MeetingEntry = ReferenceCheck['content']['meetings'][number];
+
+/** The report's meeting exists and lists it on its agenda. */
+function checkOnAgenda(rep: ReportEntry, meetingsById: ReadonlyMap<string, MeetingEntry>, check: ReferenceCheck): void {
+  const { report } = check;
+  const meetingId = meetingIdOf(rep.data);
+  const meeting = meetingsById.get(meetingId);
+  if (!meeting && !check.known.has(`meeting:${meetingId}`)) {
+    report(
+      rep,
+      ['date'],
+      'E_UNKNOWN_REF',
+      `there is no meeting file content/meetings/${meetingId}.yaml`,
+      `create content/meetings/${meetingId}.yaml with this report on its agenda, or correct the committee and date`,
+    );
+  } else if (meeting && ![...meeting.data.agenda, ...meeting.data.part_2].some((item) => item.report === rep.id)) {
+    report(
+      rep,
+      ['number'],
+      'E_UNKNOWN_REF',
+      `the agenda of ${meeting.file} does not list this report`,
+      rep.data.exempt === undefined
+        ? `add \`- report: ${rep.id}\` to its agenda`
+        : `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``,
+    );
+  }
+}
+
+/** The glossary terms, boroughs and recommendation sets the report names exist. */
+function checkNamedThings(
+  rep: ReportEntry,
+  check: ReferenceCheck,
+  { terms, boroughIds }: { terms: readonly string[]; boroughIds: readonly string[] },
+): void {
+  const { content, unchecked, report } = check;
+  const d = rep.data;
+  d.abbreviations.forEach((term, i) => {
+    if (!unchecked.has('glossary') && !terms.includes(term))
+      report(
+        rep,
+        ['abbreviations', i],
+        'E_UNKNOWN_REF',
+        `\`${term}\` is not in the glossary`,
+        didYouMean(term, terms, `add \`- term: ${term}\` with its \`expansion\` to data/glossary.yaml`),
+      );
+  });
+  d.boroughs.forEach((slug, i) => {
+    if (!isKnown(check, 'borough', slug, boroughIds))
+      report(
+        rep,
+        ['boroughs', i],
+        'E_UNKNOWN_REF',
+        `no borough \`${slug}\``,
+        didYouMean(slug, boroughIds, 'write a file name of data/boroughs without .yaml'),
+      );
+  });
+  d.appendices.forEach((appendix, i) => {
+    if (!appendix.recommendations) return;
+    for (const problem of checkViewReferences(appendix.recommendations, content, d.exempt === undefined)) {
+      report(
+        rep,
+        ['appendices', i, 'recommendations', ...problem.path],
+        problem.exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF',
+        problem.message,
+        problem.hint,
+      );
+    }
+  });
 }
 
 /**

@@ -35,9 +35,21 @@ export function checkViewReferences(
         ),
       },
     ];
-  const problems: ViewProblem[] = [];
-  if (view.owner !== undefined && !set.data.owners.includes(view.owner)) {
-    problems.push({
+  return [
+    ...checkOwner(view, set),
+    ...checkNumbers(view, set, content),
+    ...(inPublic ? checkNothingExempt(view, set, content) : []),
+  ];
+}
+
+type View = Parameters<typeof checkViewReferences>[0];
+type SetEntry = Content['sets'][number];
+type Found = Pick<Content, 'recommendations' | 'found'>;
+
+function checkOwner(view: View, set: SetEntry): ViewProblem[] {
+  if (view.owner === undefined || set.data.owners.includes(view.owner)) return [];
+  return [
+    {
       path: ['owner'],
       message: `\`${view.owner}\` is not an owner in set \`${set.id}\``,
       hint: didYouMean(
@@ -45,29 +57,40 @@ export function checkViewReferences(
         set.data.owners,
         `write one of the owners listed under \`owners:\` in ${set.file}: ${set.data.owners.join(', ')}`,
       ),
-    });
-  }
+    },
+  ];
+}
+
+function checkNumbers(view: View, set: SetEntry, content: Found): ViewProblem[] {
   const numbers = new Set(
     content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number),
   );
-  view.numbers?.forEach((n, i) => {
-    if (!numbers.has(n) && !content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`))
-      problems.push({
-        path: ['numbers', i],
-        message: `set \`${set.id}\` has no recommendation ${n}`,
-        hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml`,
-      });
-  });
-  if (inPublic) {
-    const shown = content.recommendations.filter(
-      (r) =>
-        r.id.startsWith(`${set.id}/`) &&
-        (view.owner === undefined || r.data.owner === view.owner) &&
-        (view.numbers === undefined || view.numbers.includes(r.data.number)),
-    );
-    for (const rec of shown.filter((r) => r.data.exempt !== undefined)) {
+  return (view.numbers ?? []).flatMap((n, i) =>
+    numbers.has(n) || content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`)
+      ? []
+      : [
+          {
+            path: ['numbers', i],
+            message: `set \`${set.id}\` has no recommendation ${n}`,
+            hint: `write one of ${[...numbers].sort((a, b) => a - b).join(', ')}, or add content/recommendations/${set.id}/${String(n).padStart(2, '0')}.yaml`,
+          },
+        ],
+  );
+}
+
+/** A public paper shows no exempt recommendation. */
+function checkNothingExempt(view: View, set: SetEntry, content: Found): ViewProblem[] {
+  const shown = content.recommendations.filter(
+    (r) =>
+      r.id.startsWith(`${set.id}/`) &&
+      (view.owner === undefined || r.data.owner === view.owner) &&
+      (view.numbers === undefined || view.numbers.includes(r.data.number)),
+  );
+  return shown
+    .filter((r) => r.data.exempt !== undefined)
+    .map((rec) => {
       const at = view.numbers?.indexOf(rec.data.number) ?? -1;
-      problems.push({
+      return {
         path: at >= 0 ? ['numbers', at] : ['set'],
         message: `recommendation ${rec.data.number} of \`${set.id}\` is exempt (paragraph ${rec.data.exempt} of Schedule 12A), and this public paper would show it`,
         hint:
@@ -75,8 +98,6 @@ export function checkViewReferences(
             ? 'take its number out of `numbers`, or mark this report `exempt`'
             : 'list the public recommendations under `numbers`, or mark this report `exempt`',
         exempt: true,
-      });
-    }
-  }
-  return problems;
+      };
+    });
 }
