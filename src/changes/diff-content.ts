@@ -78,9 +78,9 @@ function diffActions(
   const url = absolute(recommendationUrl(set, rec.data.number));
   const recommendation = `Recommendation ${rec.data.number}`;
   const place = { recommendation, set, number: rec.data.number, url };
-  rec.data.key_points.forEach((kp, k) => {
-    kp.actions.forEach((action, a) => diffAction(action, old?.key_points[k]?.actions[a], place, label, changes));
-  });
+  for (const [k, kp] of rec.data.key_points.entries())
+    for (const [a, action] of kp.actions.entries())
+      diffAction(action, old?.key_points[k]?.actions[a], place, label, changes);
 }
 
 type Action = RecommendationEntry['data']['key_points'][number]['actions'][number];

@@ -1,7 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import { exemptionOfMinute } from '../meetings/agenda-items.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
-import { type MinuteItemData, parseMinutes } from '../meetings/parse-minutes.ts';
+import type { MinuteItemData } from '../meetings/parse-minutes.ts';
+import { readMinutes } from '../meetings/read-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../content/content.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -9,7 +10,6 @@ import { describeExempt, describeNotForPublication } from '../meetings/describe-
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
-import { bodyText } from '../content/entry.ts';
 
 export interface MinutesContext {
   content: Content;
@@ -21,7 +21,8 @@ export interface MinutesContext {
 /** Every minutes file to its page: minute numbers run on through the municipal year, each item tied to its agenda item. */
 export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisions: Decision[] } {
   const { content, md } = ctx;
-  const parsed = new Map(content.minutes.map((m) => [m.id, parseMinutes(bodyText(m), 0).items]));
+  // Read once, by the check: the model builds from that reading.
+  const parsed = new Map(content.minutes.map((m) => [m.id, readMinutes(m).items]));
   const firsts = numberMinutes(
     content.minutes.map((m) => ({
       id: m.id,

@@ -1,13 +1,14 @@
+import { readMinutes } from '../meetings/read-minutes.ts';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { findAgendaItem, reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { municipalYearOf, numberMinutes } from '../meetings/number-minutes.ts';
-import { parseMinutes, type MinuteItemData } from '../meetings/parse-minutes.ts';
+import type { MinuteItemData } from '../meetings/parse-minutes.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
-import { bodyText, type Entry } from '../content/entry.ts';
+import type { Entry } from '../content/entry.ts';
 import { checkDecisions } from './check-decisions.ts';
 import { checkMinuteItems } from './check-minute-items.ts';
 import { describeAgendaNumber } from './describe-agenda-number.ts';
@@ -176,8 +177,7 @@ function checkMinutes(content: Content): ContentProblem[] {
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));
   const parsed = new Map<string, MinuteItemData[]>();
   for (const minutes of content.minutes) {
-    const startLine = minutes.body?.startLine ?? 1;
-    const { items, problems } = parseMinutes(bodyText(minutes), startLine);
+    const { items, problems } = readMinutes(minutes);
     parsed.set(minutes.id, items);
     for (const p of problems)
       errors.push(createProblem({ file: minutes.file, line: p.line, col: p.col }, p.code, p.message, p.hint));
