@@ -1,5 +1,5 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]; prints one JSON line.
 // The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
 // fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
 // `pdf-sample` prints the first N reports' PDFs of a built archive as papers does, into a fresh cache;
@@ -17,10 +17,18 @@ import { checkProject } from '../src/pipeline/check-project.ts';
 
 const [root, mode, count] = process.argv.slice(2);
 if (!root)
-  throw new Error('usage: bench-build.ts <root> <html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]');
+  throw new Error(
+    'usage: bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]',
+  );
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
-if (mode === 'pdf-sample' || mode === 'pdf-bare') {
+if (mode === 'check') {
+  const { errors } = await checkProject(root);
+  if (errors.some((e) => e.severity === 'error')) throw new Error(`the archive does not check: ${errors[0]?.message}`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+} else if (mode === 'pdf-sample' || mode === 'pdf-bare') {
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
   const siteDir = path.join(root, 'output/site');

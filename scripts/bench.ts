@@ -1,6 +1,9 @@
 // npm run bench [-- --quick] [--reports N] [--committees N] [--sets N] [--recommendations N] [--entries N] [--sample N]
+//                [--scale] [--only scale] [--scale-sizes 5000,10000,20000]
 // Builds a synthetic archive, measures it against a bare Eleventy build and a naive
 // one-Chromium-per-PDF print in the same run, and writes output/bench/results.json.
+// --scale adds the scale part (archives of 5,000 to 20,000 reports; about half an hour on 2 cores);
+// --only scale runs it alone. Its figures go under `scale` in results.json, with scale.svg and scale.md beside it.
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,7 +20,8 @@ import { addDays } from '../src/domain/dates.ts';
 import { findBrowser } from '../src/pdf/find-browser.ts';
 import { serveDirectory } from '../src/pdf/serve-directory.ts';
 import { PACKAGE_ROOT } from '../src/render/render-site.ts';
-import { collectDescendants, listProcesses } from '../src/util/process-tree.ts';
+import { measureScale, plotScale, SCALE_SIZES, tabulateScale } from './bench-scale.ts';
+import { type BuildMode, type ChildBuild, childBuild, settleDisk } from './bench-child.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +32,13 @@ const { values } = parseArgs({
     recommendations: { type: 'string' },
     entries: { type: 'string' },
     sample: { type: 'string' },
+    scale: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'scale-sizes': { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'scale')
+  throw new Error(`--only ${values.only}: the part that runs alone is scale`);
 const base: ArchiveSize = values.quick
   ? { reports: 60, committees: 3, sets: 3, recommendations: 10, entries: 6 }
   : DEFAULT_SIZE;
@@ -43,63 +52,57 @@ const size: ArchiveSize = {
 const sample = Number(values.sample ?? (values.quick ? 3 : 12));
 const work = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-'));
 const log = (text: string) => process.stderr.write(`${text}\n`);
-
-interface ChildBuild {
-  seconds: number;
-  timings: { check: number; html: number; pdf: number; finish: number; search: number };
-  pdfs: { printed: number; reused: number; total: number; packPrintings: number } | null;
-  pages: { rendered: number; reused: number } | null;
-  search: { indexed: number; reused: number } | null;
-  printed: Array<{ url: string; seconds: number }>;
-  /** PDFs printed, in the two modes that print a sample. */
-  count?: number;
-  reports: number;
-  peakRssMb: number;
-  /** The largest sum of resident memory of the build and every process under it (Chromium, Pagefind), sampled. */
-  peakTreeRssMb: number;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const partSeconds: Record<string, number> = {};
+/** Run one part of the benchmark, saying how long it took. */
+async function timePart<T>(name: string, part: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await part();
+  partSeconds[name] = round((performance.now() - started) / 1000, 0);
+  log(`Part ${name} took ${partSeconds[name]} s.`);
+  return result;
 }
 
-type BuildMode = 'html' | 'pdf' | 'packs-foretold' | 'packs-printed-twice' | 'pdf-sample' | 'pdf-bare';
-
-/** Run one build in a process of its own, sampling the memory of its whole process tree as it goes. */
-async function childBuild(
-  root: string,
-  mode: BuildMode,
-  extra: { args?: string[]; nodeFlags?: string[] } = {},
-): Promise<ChildBuild> {
-  await settleDisk();
-  const child = spawn(
-    process.execPath,
-    [
-      ...(extra.nodeFlags ?? []),
-      '--import',
-      'tsx',
-      path.join(PACKAGE_ROOT, 'scripts/bench-build.ts'),
-      root,
-      mode,
-      ...(extra.args ?? []),
-    ],
-    { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+/** The scale part: its figures under `scale` in results.json (kept with the other figures already there), a plot and a table. */
+async function runScale(): Promise<void> {
+  const sizes = values['scale-sizes'] ? values['scale-sizes'].split(',').map(Number) : SCALE_SIZES;
+  const scale = await timePart('scale', () => measureScale(work, sizes, log));
+  const out = path.join(PACKAGE_ROOT, 'output/bench');
+  await mkdir(out, { recursive: true });
+  const file = path.join(out, 'results.json');
+  const kept = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const at20k = scale['20000'];
+  const at10k = scale['10000'];
+  const targets = {
+    ...(kept.targets as object | undefined),
+    ...(at20k
+      ? {
+          'scale: Node ≤ 1.5 GiB at 20,000 reports': at20k.node_peak_mb <= 1536,
+          'scale: incremental ≤ 10 s at 20,000 reports': at20k.incremental_seconds <= 10,
+          'scale: serve edit ≤ 1 s at 20,000 reports': at20k.serve_edit_seconds <= 1,
+          'scale: check ≤ 15 s at 20,000 reports': at20k.check_seconds <= 15,
+          ...(at10k ? { 'scale: build 20,000 / 10,000 ≤ 2.1': at20k.build_seconds / at10k.build_seconds <= 2.1 } : {}),
+        }
+      : {}),
+  };
+  await writeFile(
+    file,
+    `${JSON.stringify({ ...kept, scale, part_seconds: { ...(kept.part_seconds as object | undefined), ...partSeconds }, targets }, null, 2)}\n`,
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  let peakTree = 0;
-  const sampler = setInterval(() => {
-    void treeRssMb(child.pid ?? 0).then((mb) => (peakTree = Math.max(peakTree, mb)));
-  }, 250);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`the ${mode} build failed: ${stderr.slice(-2000)}`);
-  return { ...(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildBuild), peakTreeRssMb: peakTree };
+  await writeFile(path.join(out, 'scale.svg'), plotScale(scale));
+  await writeFile(path.join(out, 'scale.md'), `${tabulateScale(scale)}\n`);
+  process.stdout.write(
+    `${tabulateScale(scale)}\n\n${Object.entries(targets)
+      .filter(([t]) => t.startsWith('scale'))
+      .map(([t, ok]) => `${ok ? 'met    ' : 'NOT met'}  ${t}`)
+      .join('\n')}\n\nwritten to output/bench/results.json, scale.svg and scale.md\n`,
+  );
 }
 
-/** Resident memory of a process and all its descendants, in MB (shared pages count once per process: an upper bound). */
-async function treeRssMb(pid: number): Promise<number> {
-  const rows = await listProcesses();
-  const tree = collectDescendants(rows, pid);
-  return rows.filter((row) => tree.has(row.pid)).reduce((sum, row) => sum + row.rss, 0) / 1024;
+if (values.only === 'scale') {
+  await runScale();
+  await rm(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 async function hashTree(dir: string): Promise<Map<string, string>> {
@@ -115,11 +118,6 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
     );
   }
   return out;
-}
-
-/** Write out what earlier steps left in the page cache, so it does not slow the step measured next. */
-async function settleDisk(): Promise<void> {
-  await promisify(execFile)('sync').catch(() => undefined);
 }
 
 /** One clean HTML build. */
@@ -279,8 +277,6 @@ async function naivePdfPerSecond(siteDir: string, urls: readonly string[]): Prom
   }
   return urls.length / ((performance.now() - started) / 1000);
 }
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 log(`Generating an archive of ${size.reports} reports, and one of double the size, in ${work}…`);
 const root = path.join(work, 'archive');
@@ -565,4 +561,5 @@ if (missed.has('pages_like_ratio') || missed.has('html_like_ratio') || missed.ha
     'html',
   );
 }
+if (values.scale) await runScale();
 await rm(work, { recursive: true, force: true });

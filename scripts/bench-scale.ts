@@ -1,0 +1,152 @@
+// The scale part of the benchmark: synthetic archives of 5,000, 10,000 and 20,000 reports, each checked,
+// built (HTML and search), edited and rebuilt, and edited under `papers serve`, with the open-file limit at 1,024.
+import { readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateArchive } from '../src/bench/generate-archive.ts';
+import { measureServeEdits } from '../src/bench/measure-serve-edits.ts';
+import { childBuild } from './bench-child.ts';
+
+/** Committees and sets of a body that met for twelve years: 25,661 files at 20,000 reports. */
+const SHAPE = { committees: 100, sets: 100, recommendations: 35, entries: 6 };
+export const SCALE_SIZES = [5000, 10_000, 20_000];
+/** Many Linux machines' default; a Mac's is about 10,000. */
+const OPEN_FILES = 1024;
+
+export interface ScaleFigures {
+  files: number;
+  check_seconds: number;
+  check_node_peak_mb: number;
+  build_seconds: number;
+  node_peak_mb: number;
+  tree_peak_mb: number;
+  output_mb: number;
+  incremental_seconds: number;
+  incremental_pages: number;
+  serve_edit_seconds: number;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Measure each size in turn, in `work`, saying what it does on `log`. */
+export async function measureScale(
+  work: string,
+  sizes: readonly number[],
+  log: (text: string) => void,
+): Promise<Record<string, ScaleFigures>> {
+  const figures: Record<string, ScaleFigures> = {};
+  for (const reports of sizes) {
+    const root = path.join(work, `scale-${reports}`);
+    log(`Scale: generating an archive of ${reports} reports…`);
+    await generateArchive(root, { reports, ...SHAPE });
+    figures[String(reports)] = await measureArchive(root, log);
+    log(`Scale: ${reports} reports: ${JSON.stringify(figures[String(reports)])}`);
+    await rm(root, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function measureArchive(root: string, log: (text: string) => void): Promise<ScaleFigures> {
+  log('  check…');
+  const check = await childBuild(root, 'check', { openFiles: OPEN_FILES });
+  log('  HTML build…');
+  const build = await childBuild(root, 'html', { openFiles: OPEN_FILES });
+  const outputMb = (await sizeOf(await realpath(path.join(root, 'output/site')))) / 2 ** 20;
+  log('  one report edited, and built again…');
+  await editOneReport(root);
+  const incremental = await childBuild(root, 'html', { openFiles: OPEN_FILES });
+  log('  three edits under papers serve…');
+  // A small archive's reports all come before set-01's first position: there the example's set is edited.
+  const serve = await measureServeEdits(root, 'set-01', 1, 3).catch(() =>
+    measureServeEdits(root, 'cdrp-scrutiny-2003', 1, 3),
+  );
+  return {
+    files: await countFiles(root),
+    check_seconds: round(check.seconds),
+    check_node_peak_mb: round(check.peakRssMb, 0),
+    build_seconds: round(build.seconds),
+    node_peak_mb: round(build.peakRssMb, 0),
+    tree_peak_mb: round(build.peakTreeRssMb, 0),
+    output_mb: round(outputMb, 0),
+    incremental_seconds: round(incremental.seconds),
+    incremental_pages: incremental.pages?.rendered ?? 0,
+    serve_edit_seconds: round(median(serve.edits.map((e) => Math.max(e.report, e.recommendation)))),
+  };
+}
+
+/** A word of the newest report's title changed, as an officer's correction would. */
+async function editOneReport(root: string): Promise<void> {
+  const dir = path.join(root, 'content/reports');
+  const years = (await readdir(dir)).sort();
+  const yearDir = path.join(dir, years.at(-1) ?? '');
+  const file = path.join(yearDir, (await readdir(yearDir)).sort().at(-1) ?? '');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/^title: (.*)$/m, 'title: $1, corrected'));
+}
+
+async function sizeOf(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  return total;
+}
+
+async function countFiles(root: string): Promise<number> {
+  let count = 0;
+  for (const dir of ['content', 'data'])
+    for (const entry of await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) count++;
+  return count;
+}
+
+/** Time and memory against size, as an SVG of two panels: seconds (check, build, incremental) and Node's peak MB. */
+export function plotScale(figures: Record<string, ScaleFigures>): string {
+  const sizes = Object.keys(figures)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const at = (key: keyof ScaleFigures) => sizes.map((n) => figures[String(n)]?.[key] ?? 0);
+  const panel = (x0: number, title: string, unit: string, lines: Array<[string, number[], string]>) => {
+    const top = Math.max(1, ...lines.flatMap(([, ys]) => ys)) * 1.1;
+    const maxSize = Math.max(...sizes);
+    const px = (n: number) => x0 + 50 + (n / maxSize) * 300;
+    const py = (v: number) => 230 - (v / top) * 180;
+    const series = lines
+      .map(
+        ([name, ys, colour], i) =>
+          `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${ys.map((y, k) => `${px(sizes[k]!).toFixed(1)},${py(y).toFixed(1)}`).join(' ')}"/>` +
+          ys
+            .map((y, k) => `<circle cx="${px(sizes[k]!).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${colour}"/>`)
+            .join('') +
+          `<text x="${x0 + 60}" y="${62 + i * 16}" fill="${colour}">${name}</text>`,
+      )
+      .join('');
+    const ticks = sizes
+      .map((n) => `<text x="${px(n).toFixed(1)}" y="248" text-anchor="middle">${n.toLocaleString('en-GB')}</text>`)
+      .join('');
+    return `<g><text x="${x0 + 50}" y="30" font-weight="bold">${title}</text><line x1="${x0 + 50}" y1="230" x2="${x0 + 360}" y2="230" stroke="#444"/><line x1="${x0 + 50}" y1="40" x2="${x0 + 50}" y2="230" stroke="#444"/><text x="${x0 + 45}" y="${py(top / 1.1) + 4}" text-anchor="end">${Math.round(top / 1.1)}</text><text x="${x0 + 45}" y="234" text-anchor="end">0</text><text x="${x0 + 200}" y="266" text-anchor="middle">reports</text><text x="${x0 + 12}" y="140" transform="rotate(-90 ${x0 + 12} 140)" text-anchor="middle">${unit}</text>${ticks}${series}</g>`;
+  };
+  const time = panel(0, 'Time against size', 'seconds', [
+    ['build (HTML and search)', at('build_seconds'), '#1d70b8'],
+    ['check', at('check_seconds'), '#00703c'],
+    ['one report edited', at('incremental_seconds'), '#d4351c'],
+  ]);
+  const memory = panel(400, 'Memory against size', 'MB', [
+    ['Node, build', at('node_peak_mb'), '#1d70b8'],
+    ['build with Pagefind', at('tree_peak_mb'), '#6f3c97'],
+    ['Node, check', at('check_node_peak_mb'), '#00703c'],
+  ]);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 280" font-family="sans-serif" font-size="12" role="img" aria-labelledby="scale-title"><title id="scale-title">papers: time and memory against the size of the archive</title><rect width="800" height="280" fill="#fff"/>${time}${memory}</svg>\n`;
+}
+
+/** The figures as a Markdown table, one row per size. */
+export function tabulateScale(figures: Record<string, ScaleFigures>): string {
+  const rows = Object.entries(figures).map(
+    ([n, f]) =>
+      `| ${Number(n).toLocaleString('en-GB')} | ${f.files.toLocaleString('en-GB')} | ${f.check_seconds} | ${f.build_seconds} | ${f.node_peak_mb} | ${f.tree_peak_mb} | ${f.output_mb} | ${f.incremental_seconds} | ${f.serve_edit_seconds} |`,
+  );
+  return [
+    '| reports | files | check s | build s | Node peak MB | tree peak MB | output MB | one edit, build s | serve edit s |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
