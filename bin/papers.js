@@ -18,6 +18,10 @@ function compiledIsCurrent() {
   return true;
 }
 
+// Help and errors are plain text when they go to no terminal, or when NO_COLOR is set (no-color.org):
+// no escape codes in logs, files or CI. The CLI library reads NO_COLOR=1 when it loads, so it is set first.
+if (process.env.NO_COLOR || !process.stdout.isTTY || !process.stderr.isTTY) process.env.NO_COLOR = '1';
+
 let main;
 // PAPERS_SOURCE=1 runs the source whatever the build (the benchmark compares the two).
 if (!process.env.PAPERS_SOURCE && compiledIsCurrent()) main = await import('../dist/cli/main.js');

@@ -19,7 +19,7 @@ async function git(root: string, args: string[]): Promise<string> {
       .trim();
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new UsageError(`git ${args[0]} failed: ${stderr || (error as Error).message}`, 1);
+    throw new UsageError(`git ${args[0]} failed: ${stderr || (error as Error).message}`);
   }
 }
 
@@ -29,14 +29,14 @@ async function git(root: string, args: string[]): Promise<string> {
  */
 export async function resolveSince(root: string, since: string): Promise<string | undefined> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) {
-    if (!isRealDate(since)) throw new UsageError(`--since ${since} is not a real date`, 1);
+    if (!isRealDate(since)) throw new UsageError(`--since ${since} is not a real date`);
     if (since > todayIso())
-      throw new UsageError(`--since ${since} is after today: nothing can have changed since then`, 1);
+      throw new UsageError(`--since ${since} is after today: nothing can have changed since then`);
     const rev = await git(root, ['rev-list', '-1', `--before=${since}T00:00:00Z`, 'HEAD']);
     return rev || undefined;
   }
   return git(root, ['rev-parse', '--verify', '--quiet', `${since}^{commit}`]).catch(() => {
-    throw new UsageError(`"${since}" is neither a git revision of this repository nor a date written YYYY-MM-DD`, 1);
+    throw new UsageError(`"${since}" is neither a git revision of this repository nor a date written YYYY-MM-DD`);
   });
 }
 
@@ -57,7 +57,6 @@ export async function loadContentAtRevision(root: string, rev: string): Promise<
     if (!checked.content)
       throw new UsageError(
         `the content at ${rev.slice(0, 7)} does not pass check (${checked.errors.length} problems), so it cannot be compared: give a later revision or date`,
-        1,
       );
     return checked.content;
   } finally {

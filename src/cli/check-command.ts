@@ -15,7 +15,10 @@ export const checkCommand = defineCommand({
     verbose: { type: 'boolean', description: 'Also print the YAML parser’s own words under each syntax error' },
   },
   async run({ args }) {
-    const result = await checkProject(resolveRoot(args.root), args.today ? { today: args.today } : {});
+    const result = await checkProject(resolveRoot(args.root), {
+      ...(args.today ? { today: args.today } : {}),
+      ci: ['true', '1'].includes(String(process.env.CI).toLowerCase()),
+    });
     printErrors(result.errors, process.stderr, args.verbose);
     await reportToGithub(result.errors);
     if (hasErrors(result.errors)) {

@@ -77,17 +77,12 @@ export async function runCli(argv: string[]): Promise<void> {
     await runMain(mainCommand, { rawArgs: argv });
     return;
   }
-  // A rejection left unhandled by a library is reported as the command's failure, not as a crash with a stack.
-  let reported = false;
-  process.on('unhandledRejection', (reason) => {
-    if (reason && typeof reason === 'object' && CAUGHT_STRAYS.has(reason)) return;
-    if (!reported) reportFailure(reason);
-    reported = true;
-  });
+  const failure = watchStrayRejections();
   try {
     await checkArgs(mainCommand, argv);
     await runCommand(mainCommand, { rawArgs: argv });
   } catch (error) {
+    failure.failed = true;
     if (error instanceof ArgumentError) {
       await showUsage(error.command, error.parent);
       process.stderr.write(`${error.message}\n`);
@@ -100,9 +95,33 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (!reported) reportFailure(error);
-    reported = true;
+    reportFailure(error);
+  } finally {
+    failure.settled = true;
   }
+  // The command went through, but a library left a failure unhandled on the way: that is the command's failure.
+  if (!failure.failed && failure.strays[0] !== undefined) {
+    failure.failed = true;
+    reportFailure(failure.strays[0]);
+  }
+}
+
+/**
+ * A rejection left unhandled by a library is kept, not a crash with a stack:
+ * while the command runs, its own error (which says where) comes first; a
+ * stray is reported only when the command gave none.
+ */
+function watchStrayRejections(): { strays: unknown[]; failed: boolean; settled: boolean } {
+  const state = { strays: [] as unknown[], failed: false, settled: false };
+  process.on('unhandledRejection', (reason) => {
+    if (reason && typeof reason === 'object' && CAUGHT_STRAYS.has(reason)) return;
+    if (!state.settled) state.strays.push(reason);
+    else if (!state.failed) {
+      state.failed = true;
+      reportFailure(reason);
+    }
+  });
+  return state;
 }
 
 /** An error that is not the content's, in one line with its code; the stack only with DEBUG. */

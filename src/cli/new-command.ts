@@ -24,17 +24,17 @@ function createAsker() {
     lines ??= rl[Symbol.asyncIterator]();
     process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
     const next = await lines.next();
-    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`, 1);
+    if (next.done) throw new UsageError(`no answer for --${flag}: nothing was written`);
     return String(next.value).trim();
   };
   const ask = async (value: string | undefined, flag: string, question: string, fallback?: string): Promise<string> => {
     if (value) return value;
     if (!process.stdin.isTTY) {
       if (fallback !== undefined) return fallback;
-      throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`, 1);
+      throw new UsageError(`--${flag} is needed (${question.toLowerCase()})`);
     }
     const answer = await readAnswer(flag, question, fallback);
-    if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`, 1);
+    if (!answer && fallback === undefined) throw new UsageError(`--${flag} is needed`);
     return answer || (fallback ?? '');
   };
   return { ask, close: () => rl?.close() };
@@ -68,17 +68,14 @@ async function guard(work: (ask: ReturnType<typeof createAsker>['ask']) => Promi
 /** A number given on the command line: a whole number from 1, or a usage error that writes nothing. */
 function positiveNumber(value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-    throw new UsageError(`--number ${value} is not a whole number from 1 up`, 1);
+    throw new UsageError(`--number ${value} is not a whole number from 1 up`);
   return Number(value);
 }
 
 /** A code or folder name: lower-case letters, digits and hyphens, so it can never lead out of its folder. */
 function codeOf(flag: string, value: string): string {
   if (!SLUG_PATTERN.test(value))
-    throw new UsageError(
-      `--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`,
-      1,
-    );
+    throw new UsageError(`--${flag} ${value} is not a code of lower-case letters, digits and hyphens, such as x-ppr`);
   return value;
 }
 

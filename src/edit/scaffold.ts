@@ -23,13 +23,13 @@ async function writeNew(root: string, file: string, text: string): Promise<void>
     await writeFile(path.join(root, file), text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new UsageError(`${file} already exists: nothing was written`, 1);
+      throw new UsageError(`${file} already exists: nothing was written`);
     throw error;
   }
 }
 
 function requireDate(date: string): void {
-  if (!isIsoDate(date)) throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`, 1);
+  if (!isIsoDate(date)) throw new UsageError(`"${date}" is not a real date written YYYY-MM-DD`);
 }
 
 async function readYaml<T>(root: string, file: string): Promise<T | undefined> {
@@ -52,10 +52,7 @@ export async function scaffoldMeeting(root: string, m: NewMeeting): Promise<stri
   const committees =
     (await readYaml<{ committees?: Array<{ code: string }> }>(root, 'data/committees.yaml'))?.committees ?? [];
   if (!committees.some((c) => c.code === m.committee))
-    throw new UsageError(
-      `unknown committee "${m.committee}": use one of ${committees.map((c) => c.code).join(', ')}`,
-      1,
-    );
+    throw new UsageError(`unknown committee "${m.committee}": use one of ${committees.map((c) => c.code).join(', ')}`);
   const file = `content/meetings/${m.committee}/${m.date}.yaml`;
   const body = { ...(m.time ? { time: m.time } : {}), ...(m.venue ? { venue: m.venue } : {}), agenda: [] };
   await writeNew(
@@ -87,7 +84,7 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   const taken = await agendaNumbers(root, meeting.agenda ?? []);
   const number = r.number ?? Math.max(0, ...taken) + 1;
   if (taken.includes(number))
-    throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`, 1);
+    throw new UsageError(`item ${number} of ${r.committee} on ${r.date} is taken: choose another --number`);
   const id = reportIdOf(r.date, r.committee, number, r.title);
   const file = `content/reports/${r.date.slice(0, 4)}/${id}.md`;
   const front = {
@@ -154,17 +151,17 @@ export async function scaffoldRecommendation(root: string, r: NewRecommendation)
     `content/recommendations/${r.set}/index.yaml`,
   );
   if (!index)
-    throw new UsageError(`there is no recommendation set "${r.set}" (content/recommendations/${r.set}/index.yaml)`, 1);
+    throw new UsageError(`there is no recommendation set "${r.set}" (content/recommendations/${r.set}/index.yaml)`);
   const names = await readdir(path.join(root, 'content/recommendations', r.set));
   const used = names.filter((n) => /^\d+\.yaml$/.test(n)).map((n) => Number.parseInt(n, 10));
   const total = index.total ?? 0;
   const number = r.number ?? Array.from({ length: total }, (_, i) => i + 1).find((n) => !used.includes(n));
   if (number === undefined)
     throw new UsageError(`all ${total} numbers of set ${r.set} are used: raise \`total\` in its index.yaml`);
-  if (used.includes(number)) throw new UsageError(`recommendation ${number} of ${r.set} already exists`, 1);
+  if (used.includes(number)) throw new UsageError(`recommendation ${number} of ${r.set} already exists`);
   const owner = r.owner ?? index.owners?.[0] ?? 'MPS';
   if (index.owners && !index.owners.includes(owner))
-    throw new UsageError(`unknown owner "${owner}": the set's owners are ${index.owners.join(', ')}`, 1);
+    throw new UsageError(`unknown owner "${owner}": the set's owners are ${index.owners.join(', ')}`);
   const file = `content/recommendations/${r.set}/${String(number).padStart(2, '0')}.yaml`;
   const data = { number, owner, text: r.text ?? TO_BE_WRITTEN, key_points: [] };
   await writeNew(
@@ -193,7 +190,6 @@ export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<stri
   if (!content || !meeting)
     throw new UsageError(
       `there is no meeting content/meetings/${m.committee}/${m.date}.yaml that passes check: add it, with its agenda, first`,
-      1,
     );
   const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
   const headings = (prefix: '' | '2.', agenda: readonly AgendaItemData[]) => {
@@ -211,7 +207,7 @@ export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<stri
   const file = `content/minutes/${m.committee}/${m.date}.md`;
   const kept = `${EXEMPT_DIR}/minutes/${m.committee}/${m.date}.md`;
   if (part2.length > 0 && (await exists(path.join(root, kept))))
-    throw new UsageError(`${kept} already exists: nothing was written`, 1);
+    throw new UsageError(`${kept} already exists: nothing was written`);
   await writeNew(root, file, `---\n${stringify(front)}---\n\n${[...part1, ...part2].join('\n\n')}\n`);
   if (part2.length === 0) return [file];
   await writeNew(root, kept, `${part2.map((h) => `${h}\n\n${TO_BE_WRITTEN}`).join('\n\n')}\n`);

@@ -70,6 +70,7 @@ export const ERROR_CODES = {
     'papers may not write where it must (a read-only disk, or a folder without permission); nothing was published',
   E_INTERNAL: 'a fault of papers itself or of the machine, not of the content (run again with DEBUG=1 for its details)',
   E_PAST_TARGET: 'an action is past its target date and not closed (a warning)',
+  E_EXAMPLE_ADDRESS: '`base_url` of data/site.yaml is still the example’s address (a warning in CI)',
   E_AUTHOR_SPLIT: 'an author list looks like one name that YAML split at a comma (a warning)',
 } as const;
 

@@ -13,7 +13,7 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count)
-    throw new UsageError(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`, 1);
+    throw new UsageError(`--shard ${text} is not k/n with 1 ≤ k ≤ n, such as 2/4`);
   return { index, count };
 }
 

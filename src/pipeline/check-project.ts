@@ -11,6 +11,7 @@ import type { Content } from '../content/content.ts';
 import { checkModel } from '../validate/check-model.ts';
 import { checkMinutesDates } from '../validate/check-minute-items.ts';
 import { checkPlaceholders } from '../validate/check-placeholders.ts';
+import { checkSiteAddress } from '../validate/check-site-address.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
@@ -31,6 +32,8 @@ export interface CheckOptions {
   members?: boolean;
   /** What the last check of a long-running process read and rendered, to be reused where unchanged. */
   memory?: CheckMemory;
+  /** Run by CI: a site still at the example's address is warned of. */
+  ci?: boolean;
 }
 
 /** Files read and Markdown rendered by the last check, kept by a process that checks again and again. */
@@ -75,6 +78,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     ...checkTargets(wholeContent, today),
     ...checkMinutesDates(wholeContent, today),
     ...checkPlaceholders(wholeContent, placeholderSeverity),
+    ...(options.ci && !options.baseUrl ? checkSiteAddress(wholeContent) : []),
   ];
   const errors = dropRepeats([
     ...validated.errors,

@@ -14,6 +14,26 @@ describe('papers check', () => {
     expect(run.stdout).toContain('check passed: 2 reports, 2 meetings');
   });
 
+  it("warns in CI, and only there, while base_url is still the example's address", async () => {
+    const root = await copyExampleProject();
+    const inCi = await runCli(['check', '--root', root], { env: { CI: 'true' } });
+    expect(inCi.code).toBe(0);
+    expect(inCi.stderr).toMatch(
+      /^data\/site\.yaml:5:11 {2}E_EXAMPLE_ADDRESS \(warning\) {2}base_url is still the example's address/m,
+    );
+    expect(inCi.stdout).toContain('(0 errors, 1 warning)');
+    expect((await runCli(['check', '--root', root], { env: { CI: '' } })).stderr).not.toContain('E_EXAMPLE_ADDRESS');
+    await editFile(
+      root,
+      'data/site.yaml',
+      'base_url: https://papers.example.org/',
+      'base_url: https://owner.github.io/papers/',
+    );
+    expect((await runCli(['check', '--root', root], { env: { CI: 'true' } })).stderr).not.toContain(
+      'E_EXAMPLE_ADDRESS',
+    );
+  });
+
   it('prints every error as path:line:col  CODE  message — hint, exits 1, no stack trace', async () => {
     const root = await copyExampleProject();
     await editFile(root, 'content/recommendations/cdrp-scrutiny-2003/03.yaml', 'status: awaits', 'staus: awaits');

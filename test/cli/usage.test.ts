@@ -110,6 +110,16 @@ describe('the command line is checked before anything runs', () => {
     expect(await readdir(root)).not.toContain('output');
   });
 
+  it('prints help and errors without colour codes when they go to no terminal, whatever CI or NO_COLOR say', async () => {
+    // Left empty, these would not turn colour off: only the output not being a terminal does.
+    const env = { NO_COLOR: '', CI: '', TEST: '', FORCE_COLOR: '' };
+    for (const args of [['--help'], ['check', '--help'], ['new', 'report', '--help'], ['check', '--foo']]) {
+      const run = await runCli(args, { env });
+      expect(run.stdout + run.stderr).toMatch(/USAGE/);
+      expect(run.stdout + run.stderr, args.join(' ')).not.toMatch(/\u001b\[/);
+    }
+  });
+
   it('says in one line that a folder is no project', async () => {
     const empty = await makeTempDir('no-project');
     const run = await runCli(['check', '--root', empty]);

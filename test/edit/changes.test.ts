@@ -102,7 +102,7 @@ describe('papers changes', () => {
     const before = await runCli(['changes', '--since', '2005-06-01', '--root', root]);
     expect(before.stdout).toContain('first entry: **Completed** (8 December 2005)');
     const bad = await runCli(['changes', '--since', 'no-such-branch', '--root', root]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       'papers: E_USAGE  "no-such-branch" is neither a git revision of this repository nor a date',
     );

@@ -135,7 +135,7 @@ describe('papers new', () => {
     ]);
     expect(checked.model?.minutes[0]?.items.map((i) => i.number)).toEqual([1, 2, 3, 4]);
     const again = await runCli(['new', 'minutes', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
   });
 
@@ -173,7 +173,7 @@ describe('papers new', () => {
   it('never overwrites a file', async () => {
     const root = await createGitProject();
     const run = await runCli(['new', 'meeting', '--committee', 'x-ppr', '--date', '2005-12-08', '--root', root]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('content/meetings/x-ppr/2005-12-08.yaml already exists: nothing was written');
     expect(
       (await runCli(['new', 'recommendation', '--set', 'cdrp-scrutiny-2003', '--number', '3', '--root', root])).stderr,
@@ -216,7 +216,7 @@ describe('papers new', () => {
   it('without a terminal, names the missing flag', async () => {
     const root = await createGitProject();
     const run = await runCli(['new', 'report', '--committee', 'x-ppr', '--root', root]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('papers: E_USAGE  --date is needed');
   });
 });
