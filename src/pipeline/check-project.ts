@@ -56,12 +56,11 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
   const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded) : validated;
   const partial = validated.partial ?? whole.partial;
-  const placeholderSeverity = options.preview ? 'warning' : 'error';
   if (!validated.content || !whole.content) {
     // The files that passed still go through the model, whose page URLs would otherwise wait for the next run.
     const further = [
       ...(partial ? pageErrors(partial) : []),
-      ...checkPlaceholders(whole.partial ?? partial ?? {}, placeholderSeverity),
+      ...checkPlaceholders(whole.partial ?? partial ?? {}, options.preview ? 'warning' : 'error'),
     ];
     return { errors: dropRepeats([...validated.errors, ...whole.errors, ...further]) };
   }
@@ -73,13 +72,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const published = modelAndCheck(withoutExempt(publicContent), renders);
   const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;
   const modelled = options.members ? everything : published;
-  const today = options.today ?? todayIso();
-  const warnings = [
-    ...checkTargets(wholeContent, today),
-    ...checkMinutesDates(wholeContent, today),
-    ...checkPlaceholders(wholeContent, placeholderSeverity),
-    ...(options.ci && !options.baseUrl ? checkSiteAddress(wholeContent) : []),
-  ];
+  const warnings = checkFurther(wholeContent, options);
   const errors = dropRepeats([
     ...validated.errors,
     ...whole.errors,
@@ -88,6 +81,17 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     ...warnings,
   ]);
   return { ...(modelled.model && !hasErrors(errors) ? { model: modelled.model } : {}), errors };
+}
+
+/** The checks of content that passed: targets and minutes against today, what is still to be written, the site's address in CI. */
+function checkFurther(content: Content, options: CheckOptions): ContentProblem[] {
+  const today = options.today ?? todayIso();
+  return [
+    ...checkTargets(content, today),
+    ...checkMinutesDates(content, today),
+    ...checkPlaceholders(content, options.preview ? 'warning' : 'error'),
+    ...(options.ci && !options.baseUrl ? checkSiteAddress(content) : []),
+  ];
 }
 
 /** content/ and data/ with exempt/: every file checked, every reference between them. */
