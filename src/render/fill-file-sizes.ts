@@ -19,34 +19,17 @@ export function emptyFileSizes(html: string): string {
   return fillSlots(showPdfLinks(Buffer.from(html)), () => '').toString('utf8');
 }
 
-/** A page that shows the size of PDFs: its URL, and the URLs of the PDFs it links. */
-export interface PageWithPdfs {
-  url: string;
-  pdfs: string[];
-}
-
-/** The pages of the site that link PDFs: each report and minutes (their own), each meeting (its pack, minutes and reports') and each pack (its papers'). */
-export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
+/**
+ * The URLs of the pages that link PDFs: each meeting (its pack, minutes and
+ * reports'), each pack (its papers'), each report and each minutes (their own).
+ * Which PDFs each links is read from the page itself.
+ */
+export function listPagesWithPdfs(model: SiteModel): string[] {
   return [
-    ...model.meetings.map((m) => ({
-      url: m.url,
-      pdfs: [
-        m.packPdfUrl,
-        ...(m.minutes ? [m.minutes.pdfUrl] : []),
-        ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : [])),
-      ],
-    })),
-    ...model.meetings
-      .filter((m) => m.hasPack)
-      .map((m) => ({
-        url: m.packUrl,
-        pdfs: [
-          ...m.agenda.flatMap((item) => (item.report ? [item.report.pdfUrl] : [])),
-          ...(m.minutes ? [m.minutes.pdfUrl] : []),
-        ],
-      })),
-    ...model.reports.map((r) => ({ url: r.url, pdfs: [r.pdfUrl] })),
-    ...model.minutes.map((m) => ({ url: m.url, pdfs: [m.pdfUrl] })),
+    ...model.meetings.map((m) => m.url),
+    ...model.meetings.map((m) => m.packUrl),
+    ...model.reports.map((r) => r.url),
+    ...model.minutes.map((m) => m.url),
   ];
 }
 
@@ -60,10 +43,10 @@ export function listPagesWithPdfs(model: SiteModel): PageWithPdfs[] {
  * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
  * is the same whichever it read.
  */
-export async function fillFileSizes(siteDir: string, pages: readonly PageWithPdfs[]): Promise<void> {
+export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]): Promise<void> {
   const sizes = new Map<string, string | undefined>();
-  for (const page of pages) {
-    const file = path.join(siteDir, pageFile(page.url));
+  for (const url of pageUrls) {
+    const file = path.join(siteDir, pageFile(url));
     const html = await readFile(file).catch(() => undefined);
     if (!html) continue;
     const filled = await settleFrom(html, siteDir, sizes);
