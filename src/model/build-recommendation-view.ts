@@ -9,6 +9,7 @@ import { pickAsAt } from '../domain/as-at.ts';
 import { formatDate } from '../domain/dates.ts';
 import type { KeyPointRows, RecommendationTable, RecommendationView, StatusInfo } from './types.ts';
 import { recommendationUrl } from '../domain/urls.ts';
+import { selectShown } from '../validate/shown-recommendations.ts';
 
 export interface ViewContext {
   md: MarkdownIt;
@@ -32,11 +33,9 @@ export function buildRecommendationView(
   const asAtLabel = formatDate(asAt);
   const columns = [...(spec.columns ?? DEFAULT_COLUMNS[spec.view])];
   if (spec.view === 'progress' && spec.results_heading) columns[2] = spec.results_heading;
-  const recs = (ctx.recommendationsBySet.get(spec.set) ?? [])
-    .filter((r) => spec.owner === undefined || r.data.owner === spec.owner)
-    .filter((r) => spec.numbers === undefined || spec.numbers.includes(r.data.number))
-    .slice()
-    .sort((a, b) => a.data.number - b.data.number);
+  const recs = selectShown(spec, ctx.recommendationsBySet.get(spec.set) ?? []).sort(
+    (a, b) => a.data.number - b.data.number,
+  );
   const base = {
     kind: spec.view,
     set: spec.set,

@@ -4,6 +4,7 @@ import { createProblem, type ContentProblem } from '../errors/content-problem.ts
 import type { RecommendationViewData } from '../schemas/recommendation-view.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { type ReadReport, readReport } from './read-report.ts';
+import { selectShown } from './shown-recommendations.ts';
 
 type ReportEntry = Content['reports'][number];
 
@@ -56,13 +57,7 @@ function describeAppendix(
   views: readonly RecommendationViewData[],
   content: Content,
 ): { set?: string; numbers: number[] } {
-  const numbers = views.flatMap((v) =>
-    content.recommendations
-      .filter((r) => r.id.startsWith(`${v.set}/`))
-      .filter((r) => v.owner === undefined || r.data.owner === v.owner)
-      .filter((r) => v.numbers === undefined || v.numbers.includes(r.data.number))
-      .map((r) => r.data.number),
-  );
+  const numbers = views.flatMap((v) => selectShown(v, content.recommendations).map((r) => r.data.number));
   return { ...(views[0] ? { set: views[0].set } : {}), numbers };
 }
 

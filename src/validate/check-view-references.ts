@@ -1,6 +1,7 @@
 import type { DataPath } from '../content/yaml-source.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import type { Content } from '../content/content.ts';
+import { selectShown } from './shown-recommendations.ts';
 
 export interface ViewProblem {
   path: DataPath;
@@ -80,13 +81,7 @@ function checkNumbers(view: View, set: SetEntry, content: Found): ViewProblem[] 
 
 /** A public paper shows no exempt recommendation. */
 function checkNothingExempt(view: View, set: SetEntry, content: Found): ViewProblem[] {
-  const shown = content.recommendations.filter(
-    (r) =>
-      r.id.startsWith(`${set.id}/`) &&
-      (view.owner === undefined || r.data.owner === view.owner) &&
-      (view.numbers === undefined || view.numbers.includes(r.data.number)),
-  );
-  return shown
+  return selectShown(view, content.recommendations)
     .filter((r) => r.data.exempt !== undefined)
     .map((rec) => {
       const at = view.numbers?.indexOf(rec.data.number) ?? -1;
