@@ -1,4 +1,15 @@
 import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
+import {
+  type ClassicPdf,
+  listPageObjects,
+  readClassicPdf,
+  readDictObject,
+  readStreamObject,
+  rewriteClassicPdf,
+} from './classic-pdf.ts';
+import { formatXmp } from './format-xmp.ts';
+import { markArtifacts } from './mark-artifacts.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -11,23 +22,20 @@ export interface PdfMetadata {
 }
 
 /**
- * Set the document information from the content and replace what Chromium
- * takes from the clock (dates, file identifier), so the same content always
- * gives the same bytes. `fingerprint` identifies the input (page and assets).
- * Tags, bookmarks, language and the rest are kept as printed: only the
- * information dictionary, the cross-reference offsets after it and the trailer
- * are rewritten, which costs a few milliseconds where a full parse costs ~60.
+ * Finish a PDF as Chromium printed it: set the document information and the
+ * XMP metadata from the content (PDF/UA-1 identification, title, language),
+ * mark what Chromium painted outside the tags (page background, running heads
+ * and footers) as artifacts, and replace what Chromium takes from the clock
+ * (dates, file identifier), so the same content always gives the same bytes.
+ * `fingerprint` identifies the input (page and assets). Tags, bookmarks and
+ * the rest are kept as printed: only the objects named here are written again.
  */
 export function finalisePdf(bytes: Uint8Array, meta: PdfMetadata, fingerprint: string): Uint8Array {
   const pdf = readClassicPdf(Buffer.from(renumberStructureIds(bytes)).toString('latin1'));
-  const { text, entries, xrefAt, infoNumber, size, root } = pdf;
-  const infoAt = entries[infoNumber]?.offset;
-  if (infoAt === undefined) throw new Error('Chromium printed a PDF without the document information papers expects');
-  // The information object runs to the next object (or the table): its strings may contain anything.
-  const infoEnd = Math.min(xrefAt, ...entries.filter((e) => e.inUse && e.offset > infoAt).map((e) => e.offset));
+  if (pdf.entries[pdf.infoNumber] === undefined)
+    throw new Error('Chromium printed a PDF without the document information papers expects');
   const date = `D:${meta.date.replace(/-/g, '')}000000Z`;
   const info = [
-    `${infoNumber} 0 obj`,
     `<</Title ${pdfText(meta.title)}`,
     `/Author ${pdfText(meta.author)}`,
     `/Subject ${pdfText(meta.subject)}`,
@@ -36,88 +44,47 @@ export function finalisePdf(bytes: Uint8Array, meta: PdfMetadata, fingerprint: s
     '/Producer (papers)',
     `/CreationDate (${date})`,
     `/ModDate (${date})>>`,
-    'endobj',
-    '',
   ].join('\n');
-  const shift = info.length - (infoEnd - infoAt);
-  const body = text.slice(0, infoAt) + info + text.slice(infoEnd, xrefAt);
+  const replace = new Map<number, string>([[pdf.infoNumber, objectText(pdf.infoNumber, info)]]);
+  for (const number of listContentStreams(pdf)) replace.set(number, markStreamArtifacts(pdf, number));
+  const metadataNumber = pdf.size;
+  const catalog = readDictObject(pdf, pdf.root)
+    .replace(/^\d+ 0 obj\s*/, '')
+    .replace(/\/Metadata \d+ 0 R/, '')
+    .replace(/>>\s*$/, ` /Metadata ${metadataNumber} 0 R>>`);
+  replace.set(pdf.root, objectText(pdf.root, catalog));
+  const xmp = Buffer.from(formatXmp(meta), 'utf8').toString('latin1');
+  const add = [`<</Type /Metadata /Subtype /XML /Length ${xmp.length}>> stream\n${xmp}\nendstream`];
   // The identifier Chromium leaves out is derived from what was printed, never from the time.
   const id = createHash('md5').update(fingerprint).update(JSON.stringify(meta)).digest('hex');
-  const xref = [
-    'xref',
-    `0 ${entries.length}`,
-    ...entries.map(
-      (e) =>
-        `${String(e.inUse && e.offset > infoAt ? e.offset + shift : e.offset).padStart(10, '0')} ${e.generation} ${e.inUse ? 'n' : 'f'} `,
-    ),
-    'trailer',
-    `<</Size ${size}`,
-    `/Root ${root}`,
-    `/Info ${infoNumber} 0 R`,
-    `/ID [<${id}> <${id}>]>>`,
-    'startxref',
-    String(body.length),
-    '%%EOF',
-    '',
-  ].join('\n');
-  return new Uint8Array(Buffer.from(body + xref, 'latin1'));
+  return new Uint8Array(Buffer.from(rewriteClassicPdf(pdf, { replace, add, id }), 'latin1'));
 }
 
-interface ClassicPdf {
-  /** The file as Latin-1 text: one character per byte, so offsets are byte offsets. */
-  text: string;
-  entries: XrefEntry[];
-  xrefAt: number;
-  infoNumber: number;
-  size: string;
-  root: string;
+function objectText(number: number, body: string): string {
+  return `${number} 0 obj\n${body}\nendobj\n`;
 }
 
-/** The cross-reference table and trailer of a PDF as Chromium writes it (a classic table, no object streams). */
-function readClassicPdf(text: string): ClassicPdf {
-  const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
-  const xrefAt = Number(tail?.[1] ?? -1);
-  const trailerAt = text.lastIndexOf('trailer');
-  if (!tail || !text.startsWith('xref', xrefAt) || trailerAt < xrefAt)
-    throw new Error('Chromium printed a PDF without the classic cross-reference table papers expects');
-  const trailer = text.slice(trailerAt, tail.index);
-  const infoNumber = Number(/\/Info (\d+) 0 R/.exec(trailer)?.[1] ?? -1);
-  const size = /\/Size (\d+)/.exec(trailer)?.[1];
-  const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
-  if (!size || !root) throw new Error('Chromium printed a PDF without the trailer papers expects');
-  return { text, entries: readXref(text.slice(xrefAt, trailerAt)), xrefAt, infoNumber, size, root };
-}
-
-/** The text of a dictionary object (one without a stream), from `N 0 obj` to `endobj`. */
-function readDictObject(pdf: ClassicPdf, number: number): string {
-  const at = pdf.entries[number]?.offset;
-  if (at === undefined) throw new Error(`the PDF has no object ${number}`);
-  const end = pdf.text.indexOf('endobj', at);
-  return pdf.text.slice(at, end < 0 ? undefined : end);
-}
-
-interface XrefEntry {
-  offset: number;
-  generation: string;
-  inUse: boolean;
-}
-
-/** The entries of a classic cross-reference table, by object number. */
-function readXref(table: string): XrefEntry[] {
-  const entries: XrefEntry[] = [];
-  let next = 0;
-  for (const line of table.split(/\r?\n/).slice(1)) {
-    const section = /^(\d+) (\d+)\s*$/.exec(line);
-    if (section) {
-      next = Number(section[1]);
-      continue;
-    }
-    const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(line);
-    if (entry) entries[next++] = { offset: Number(entry[1]), generation: entry[2] ?? '00000', inUse: entry[3] === 'n' };
+/** The content streams of every page. */
+function listContentStreams(pdf: ClassicPdf): number[] {
+  const streams = new Set<number>();
+  for (const page of listPageObjects(pdf)) {
+    const contents = /\/Contents\s*(\[[^\]]*\]|\d+ \d+ R)/.exec(readDictObject(pdf, page))?.[1] ?? '';
+    for (const ref of contents.matchAll(/(\d+) \d+ R/g)) streams.add(Number(ref[1]));
   }
-  if (entries.length === 0 || entries.some((e) => e === undefined))
-    throw new Error('Chromium printed a PDF whose cross-reference table papers cannot read');
-  return entries;
+  return [...streams];
+}
+
+/** A page's content stream again, its unmarked graphics objects marked as artifacts. */
+function markStreamArtifacts(pdf: ClassicPdf, number: number): string {
+  const { dict, data } = readStreamObject(pdf, number);
+  const flate = /\/Filter\s*\/FlateDecode/.test(dict);
+  if (/\/Filter/.test(dict) && !flate) throw new Error(`object ${number} of the PDF is a stream papers cannot read`);
+  const raw = Buffer.from(data, 'latin1');
+  const content = (flate ? inflateSync(raw) : raw).toString('latin1');
+  const marked = Buffer.from(markArtifacts(content), 'latin1');
+  const encoded = (flate ? deflateSync(marked) : marked).toString('latin1');
+  const filter = flate ? '/Filter /FlateDecode ' : '';
+  return objectText(number, `<<${filter}/Length ${encoded.length}>> stream\n${encoded}\nendstream`);
 }
 
 /** A PDF text string: UTF-16BE with a byte-order mark, in hex, so any character and no escaping problem. */
@@ -152,17 +119,8 @@ export function renumberStructureIds(bytes: Uint8Array): Uint8Array {
  */
 export function readDestinationPages(bytes: Uint8Array): Map<string, number> {
   const pdf = readClassicPdf(Buffer.from(bytes).toString('latin1'));
-  const catalog = readDictObject(pdf, Number.parseInt(pdf.root, 10));
-  const pageNumbers = new Map<number, number>();
-  const walk = (number: number, depth: number) => {
-    const node = readDictObject(pdf, number);
-    if (!/\/Type\s*\/Pages\b/.test(node)) pageNumbers.set(number, pageNumbers.size + 1);
-    else if (depth < 64)
-      for (const kid of (/\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '').matchAll(/(\d+) \d+ R/g))
-        walk(Number(kid[1]), depth + 1);
-  };
-  const pagesRoot = /\/Pages (\d+) \d+ R/.exec(catalog)?.[1];
-  if (pagesRoot) walk(Number(pagesRoot), 0);
+  const catalog = readDictObject(pdf, pdf.root);
+  const pageNumbers = new Map(listPageObjects(pdf).map((number, i) => [number, i + 1]));
   const result = new Map<string, number>();
   const destsRef = /\/Dests (\d+) \d+ R/.exec(catalog)?.[1];
   if (!destsRef) return result;
@@ -178,7 +136,7 @@ export function readDestinationPages(bytes: Uint8Array): Map<string, number> {
 /** How many pages a PDF has, from its page tree's root alone. */
 export function readPageCount(bytes: Uint8Array): number {
   const pdf = readClassicPdf(Buffer.from(bytes).toString('latin1'));
-  const catalog = readDictObject(pdf, Number.parseInt(pdf.root, 10));
+  const catalog = readDictObject(pdf, pdf.root);
   const pagesRoot = /\/Pages (\d+) \d+ R/.exec(catalog)?.[1];
   const count = pagesRoot ? /\/Count (\d+)/.exec(readDictObject(pdf, Number(pagesRoot)))?.[1] : undefined;
   if (count === undefined) throw new Error('the PDF has no page tree');

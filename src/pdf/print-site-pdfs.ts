@@ -15,7 +15,7 @@ import { linkFile, writeFileAnew } from '../util/link-file.ts';
 import { readCacheIndex, writeCacheIndex } from './pdf-cache-index.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
-const PRINT_VERSION = '3';
+const PRINT_VERSION = '4';
 
 export interface PdfProgress {
   done: number;
