@@ -58,3 +58,13 @@ export function recommendationUrl(setId: string, number: number): string {
 export function boroughUrl(slug: string): string {
   return `/boroughs/${slug}/`;
 }
+
+/** The Atom feed that follows a page (a committee, a set, a recommendation): `feed.xml` beside it. */
+export function feedUrl(pageUrl: string): string {
+  return `${pageUrl}feed.xml`;
+}
+
+/** A committee's calendar of meetings: `meetings.ics` beside its page. */
+export function calendarUrl(committeeUrl: string): string {
+  return `${committeeUrl}meetings.ics`;
+}

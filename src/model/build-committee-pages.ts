@@ -2,6 +2,7 @@ import { addDays, formatDate } from '../domain/dates.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
 import { crumbsToCommittees } from './breadcrumbs.ts';
+import { listFollowLinks } from './build-feeds.ts';
 import type { Committee, CommitteePage, Meeting, YearPage } from './types.ts';
 
 /** Each committee's page: its names over time and its years of meetings, newest first. */
@@ -10,12 +11,16 @@ export function buildCommitteePages(
   committees: ReadonlyMap<string, Committee>,
   yearPages: readonly YearPage[],
 ): CommitteePage[] {
-  return data.committees.map((c) => ({
-    committee: committees.get(c.code)!,
-    names: describeNames(c),
-    breadcrumb: crumbsToCommittees(),
-    years: yearPages.filter((y) => y.committee.code === c.code),
-  }));
+  return data.committees.map((c) => {
+    const committee = committees.get(c.code)!;
+    return {
+      committee,
+      names: describeNames(c),
+      breadcrumb: crumbsToCommittees(),
+      years: yearPages.filter((y) => y.committee.code === c.code),
+      follow: listFollowLinks(committee.url, committee.name, true),
+    };
+  });
 }
 
 /** A page per committee and year with its meetings, newest first. */

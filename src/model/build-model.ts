@@ -12,6 +12,7 @@ import type { PageList } from '../validate/check-model.ts';
 import { crumbsToRecommendations, crumbsToTop } from './breadcrumbs.ts';
 import { buildBoroughs } from './build-boroughs.ts';
 import { buildCommitteePages, buildYearPages } from './build-committee-pages.ts';
+import { buildFeeds } from './build-feeds.ts';
 import { buildDecisionData } from './build-decision-data.ts';
 import { buildMeetings } from './build-meetings.ts';
 import { buildMinutes } from './build-minutes.ts';
@@ -66,6 +67,11 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
   attachDecisions(sets, decisions);
   const { boroughs, overview } = buildBoroughs(content, reports);
+  const { feeds, calendars } = buildFeeds({
+    committees: [...committees.values()],
+    ...{ reports, minutes, decisions, meetings, sets },
+    baseUrl: site.baseUrl,
+  });
   const pages = listPages(content, { committeePages, yearPages, meetings, reports, minutes, sets, boroughs, overview });
   const model: SiteModel = {
     nav: NAV,
@@ -90,8 +96,10 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
       ...buildOpenData(content, sets, boroughs, reports, site.baseUrl, ctx.resolveStatus),
       ...buildDecisionData(content, decisions, site.baseUrl),
     ],
-    sitemapUrls: listSitemapUrls(pages),
+    sitemapUrls: listSitemapUrls(pages, [...feeds, ...calendars]),
     changesPage: buildChangesPage(content, meetings, md),
+    feeds,
+    calendars,
   };
   return { model, pages };
 }

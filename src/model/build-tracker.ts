@@ -1,3 +1,4 @@
+import { listFollowLinks } from './build-feeds.ts';
 import type { StatusResolver } from '../domain/statuses.ts';
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
@@ -146,6 +147,7 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
     url,
     title: set.title,
     madeBy: set.made_by,
+    follow: listFollowLinks(url, set.title),
     publishedLabel: formatDate(set.published),
     total: set.total,
     ...(set.description ? { descriptionHtml: md.render(set.description) } : {}),
@@ -238,6 +240,7 @@ function buildRecommendation(
     keyPoints,
     commentary: d.commentary.map((c) => ({ dateLabel: formatDate(c.date), html: ctx.md.render(c.text) })),
     decisions: [],
+    follow: listFollowLinks(recommendationUrl(setId, d.number), `recommendation ${d.number}`),
   };
 }
 

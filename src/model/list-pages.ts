@@ -17,6 +17,9 @@ const FIXED_PAGES = [
   '/glossary/',
   '/search/',
   '/data/',
+  '/accessibility/',
+  '/privacy/',
+  '/contact/',
 ];
 
 function listReportPages(reports: readonly Report[]): PageSource[] {
@@ -59,7 +62,8 @@ export function listPages(
   ];
 }
 
-/** The sitemap's entries: every page but the packs (printed, not read), once each, in URL order. */
-export function listSitemapUrls(pages: readonly PageSource[]): string[] {
-  return [...new Set(pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/')))].sort();
+/** The sitemap's entries: every page but the packs (printed, not read), and every feed and calendar, once each, in URL order. */
+export function listSitemapUrls(pages: readonly PageSource[], files: ReadonlyArray<{ url: string }>): string[] {
+  const urls = [...pages.map((p) => p.url).filter((url) => !url.endsWith('/pack/')), ...files.map((f) => f.url)];
+  return [...new Set(urls)].sort();
 }

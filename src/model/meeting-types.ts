@@ -1,4 +1,5 @@
 /** The view model of meetings: agendas in their parts, minutes, decisions, committee and year pages. */
+import type { FollowLink } from './feed-types.ts';
 import type { Committee } from '../domain/committee-names.ts';
 import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
 import type { Link, Report } from './report-types.ts';
@@ -129,4 +130,6 @@ export interface CommitteePage {
   /** Each name the committee has had, with its dates; empty when it was never renamed. */
   names: string[];
   years: YearPage[];
+  /** Its feed and calendar. */
+  follow: FollowLink[];
 }

@@ -1,4 +1,5 @@
 /** The view model of the tracker, the boroughs and the open data. */
+import type { FollowLink } from './feed-types.ts';
 import type { Decision } from './meeting-types.ts';
 import type { Link, StatusInfo } from './report-types.ts';
 
@@ -94,6 +95,8 @@ export interface TrackedRecommendation {
   commentary: Array<{ dateLabel: string; html: string }>;
   /** Decisions of committees that named this recommendation or its set, oldest first. */
   decisions: Decision[];
+  /** Its feed. */
+  follow: FollowLink[];
 }
 
 export interface ActionTarget {
@@ -138,6 +141,8 @@ export interface RecommendationSet {
     breadcrumb: Link[];
   };
   breadcrumb: Link[];
+  /** Its feed. */
+  follow: FollowLink[];
 }
 
 /** A stacked bar per report date; geometry is worked out here so the template only draws it. */

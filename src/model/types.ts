@@ -1,6 +1,7 @@
 /** The view model: everything templates show, prepared so that templates stay dumb. */
 import type { Committee } from '../domain/committee-names.ts';
 import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
+import type { CalendarFile, Feed } from './feed-types.ts';
 import type { CommitteePage, Decision, Meeting, Minutes, YearPage } from './meeting-types.ts';
 import type { Link, Report, SiteInfo, StatusInfo } from './report-types.ts';
 import type {
@@ -13,6 +14,7 @@ import type {
 } from './tracker-types.ts';
 
 export type { Committee, ExemptNote, NotForPublication };
+export type * from './feed-types.ts';
 export type * from './meeting-types.ts';
 export type * from './report-types.ts';
 export type * from './tracker-types.ts';
@@ -59,4 +61,8 @@ export interface SiteModel {
   reports: Report[];
   minutes: Minutes[];
   decisions: Decision[];
+  /** The Atom feed of each committee, set and recommendation. */
+  feeds: Feed[];
+  /** The iCalendar of each committee's meetings. */
+  calendars: CalendarFile[];
 }

@@ -8,9 +8,9 @@ import { absoluteUrl } from '../domain/urls.ts';
  * a whole day. Every stamp is the meeting's own date, so the file is the same
  * on every build. Only the public agenda's titles go in.
  */
-export function formatCalendar(site: SiteInfo, meetings: readonly Meeting[]): string {
+export function formatCalendar(site: SiteInfo, name: string, meetings: readonly Meeting[]): string {
   const host = new URL(site.baseUrl).host;
-  const calendar = ical({ name: site.title, prodId: { company: site.body, product: 'papers', language: 'EN' } });
+  const calendar = ical({ name, prodId: { company: site.body, product: 'papers', language: 'EN' } });
   for (const m of [...meetings].sort((a, b) => a.id.localeCompare(b.id))) {
     const day = new Date(`${m.date}T${m.time ?? '00:00'}:00Z`);
     const end = m.time ? new Date(day.getTime() + 2 * 3_600_000) : new Date(day.getTime() + 86_400_000);

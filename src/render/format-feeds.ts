@@ -1,4 +1,4 @@
-import type { Report, SiteInfo } from '../model/types.ts';
+import type { Feed, Report, SiteInfo } from '../model/types.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 
 /** Text for XML: markup escaped, and the control characters XML 1.0 forbids removed. */
@@ -11,26 +11,40 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** An Atom feed of reports, newest first; every date comes from the content. */
-export function formatAtomFeed(site: SiteInfo, reports: readonly Report[]): string {
-  const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
-  const updated = newest[0] ? `${newest[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
-  const entries = newest.map(
-    (r) => `  <entry>
-    <title>${escapeXml(r.title)}</title>
-    <link href="${escapeXml(absoluteUrl(r.url, site.baseUrl))}"/>
-    <id>${escapeXml(absoluteUrl(r.url, site.baseUrl))}</id>
-    <updated>${r.date}T00:00:00Z</updated>
-    <author><name>${escapeXml(r.by)}</name></author>
-    <summary>${escapeXml(r.descriptionLine ?? r.title)}</summary>
+/** The whole site's feed: every report, newest first. */
+export function listReportsFeed(reports: readonly Report[]): Feed {
+  const entries = reports.map((r) => ({
+    id: r.url,
+    title: r.title,
+    url: r.url,
+    date: r.date,
+    summaryHtml: escapeXml(r.descriptionLine ?? r.title),
+    author: r.by,
+  }));
+  entries.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return { url: '/feed.xml', title: 'reports', pageUrl: '/', entries };
+}
+
+/** An Atom feed, newest entry first; every date comes from the content. */
+export function formatAtomFeed(site: SiteInfo, feed: Feed): string {
+  const at = (url: string) => escapeXml(absoluteUrl(url, site.baseUrl));
+  const updated = feed.entries[0] ? `${feed.entries[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
+  const entries = feed.entries.map(
+    (e) => `  <entry>
+    <title>${escapeXml(e.title)}</title>
+    <link href="${at(e.url)}"/>
+    <id>${at(e.id)}</id>
+    <updated>${e.date}T00:00:00Z</updated>
+    <author><name>${escapeXml(e.author ?? site.body)}</name></author>
+    <summary type="html">${escapeXml(e.summaryHtml)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
-  <title>${escapeXml(site.title)}: reports</title>
-  <link href="${escapeXml(absoluteUrl('/feed.xml', site.baseUrl))}" rel="self"/>
-  <link href="${escapeXml(site.baseUrl)}"/>
-  <id>${escapeXml(absoluteUrl('/feed.xml', site.baseUrl))}</id>
+  <title>${escapeXml(site.title)}: ${escapeXml(feed.title)}</title>
+  <link href="${at(feed.url)}" rel="self"/>
+  <link href="${at(feed.pageUrl)}"/>
+  <id>${at(feed.url)}</id>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>

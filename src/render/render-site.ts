@@ -136,12 +136,18 @@ async function renderBatch({ outDir, basePath, data, files, batch, ignored }: Ba
 
 /**
  * The model as the templates see it: each open-data file by its address, title
- * and description only. Its rows go to `listTextFiles`, not through Eleventy,
+ * and description only, each feed and calendar by its address and title. Their
+ * rows and entries go to `listTextFiles`, not through Eleventy,
  * which merges its global data into every template's (tens of thousands of
  * rows at 2,000 reports).
  */
 function describeForTemplates(model: SiteModel): Omit<SiteModel, 'dataFiles'> & { dataFiles: DataFileInfo[] } {
-  return { ...model, dataFiles: model.dataFiles.map(({ url, title, description }) => ({ url, title, description })) };
+  return {
+    ...model,
+    dataFiles: model.dataFiles.map(({ url, title, description }) => ({ url, title, description })),
+    feeds: model.feeds.map(({ url, title, pageUrl }) => ({ url, title, pageUrl, entries: [] })),
+    calendars: model.calendars.map(({ url, title }) => ({ url, title, meetings: [] })),
+  };
 }
 
 /** Lists of the same names with no items. */

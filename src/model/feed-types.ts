@@ -1,0 +1,37 @@
+/** The view model of what can be followed: feeds and calendars. */
+import type { Meeting } from './meeting-types.ts';
+
+/** One thing to follow: a new paper, a status reported, or a decision. */
+export interface FeedEntry {
+  /** Unique in its feed, and the same on every build. */
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  /** What the entry says: HTML, escaped again as the Atom format asks. */
+  summaryHtml: string;
+  author?: string;
+}
+
+/** An Atom feed of one page's news: a committee, a recommendation set or one recommendation. */
+export interface Feed {
+  url: string;
+  title: string;
+  /** The page the feed follows. */
+  pageUrl: string;
+  entries: FeedEntry[];
+}
+
+/** An iCalendar of one committee's meetings. */
+export interface CalendarFile {
+  url: string;
+  title: string;
+  meetings: Meeting[];
+}
+
+/** What a page offers to follow: its feed (and a committee's calendar), for the page's head and its text. */
+export interface FollowLink {
+  href: string;
+  label: string;
+  type: 'application/atom+xml' | 'text/calendar';
+}
