@@ -31,6 +31,8 @@ const VALUES: Record<string, { test: (v: string) => boolean; expected: string }>
   today: REAL_DATE,
   'base-url': { test: isWebAddress, expected: 'an http or https address, such as https://owner.github.io/repo/' },
   date: REAL_DATE,
+  'per-type': { test: (v) => /^\d+$/.test(v) && Number(v) >= 1, expected: 'a whole number from 1' },
+  pdfs: { test: (v) => /^\d+$/.test(v), expected: 'a whole number' },
 };
 
 /**

@@ -3,6 +3,8 @@ export const DESCRIPTIONS = {
   build: 'Check the content, then build the archive website and its PDFs into output/site.',
   changes:
     'List what changed since a git revision or a date: statuses, targets, borough facts, new reports and meetings, as Markdown.',
+  audit:
+    'Test the built site for accessibility (axe-core at 320 and 1280 px, PDF/UA-1 checks) and record the results for the accessibility statement.',
   check: 'Validate all content and report every error at once; writes nothing.',
   import:
     'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.',

@@ -7,6 +7,10 @@ import { DESCRIPTIONS } from './descriptions.ts';
 
 /** What each command does, for the list `papers --help` prints without loading any command. */
 export const COMMANDS: Record<string, { description: string; load: () => Promise<CommandDef> }> = {
+  audit: {
+    description: DESCRIPTIONS.audit,
+    load: () => import('./audit-command.ts').then((m) => m.auditCommand as CommandDef),
+  },
   build: {
     description: DESCRIPTIONS.build,
     load: () => import('./build-command.ts').then((m) => m.buildCommand as CommandDef),

@@ -1,5 +1,6 @@
 import type { Entry } from './entry.ts';
 import type { ExemptMinutes } from './load-exempt.ts';
+import type { AuditData } from '../schemas/audit.ts';
 import type { BoroughData } from '../schemas/borough.ts';
 import type { MeetingData } from '../schemas/meeting.ts';
 import type { MinutesData } from '../schemas/minutes.ts';
@@ -22,6 +23,8 @@ export interface Content {
   glossary: Entry<GlossaryData>;
   statuses: Entry<StatusesData>;
   facts: Entry<FactTypesData>;
+  /** The last accessibility test of the built site (`papers audit`), when there has been one. */
+  audit?: Entry<AuditData>;
   boroughs: Entry<BoroughData>[];
   sets: Entry<RecommendationSetData>[];
   recommendations: Entry<RecommendationData>[];

@@ -28,6 +28,9 @@ const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
   ['facts', 'data/facts.yaml'],
 ];
 
+/** Shared data a site may have: the last accessibility test, written by `papers audit`. */
+const OPTIONAL_DATA: ReadonlyArray<[EntryKind, string]> = [['audit', 'data/accessibility-audit.yaml']];
+
 /**
  * What a long-running process (the preview) read last time, by file, and the
  * files written since, which its watcher reports: those are read again, the
@@ -113,6 +116,8 @@ async function listContentFiles(root: string, errors: ContentProblem[]): Promise
         ),
       );
   }
+  for (const [kind, file] of OPTIONAL_DATA)
+    if (await exists(path.join(root, file))) files.push({ kind, id: kind, file });
   for (const file of await listFiles(root, 'data/boroughs', errors)) {
     if (file.split('/').length !== 3)
       errors.push(misplaced(file, 'a borough file belongs directly in data/boroughs/, not in a folder within it'));
@@ -186,7 +191,7 @@ async function listContentFiles(root: string, errors: ContentProblem[]): Promise
 /** What may stand directly in content/ and data/; anything else (a mistyped folder, a misspelt file) would be silently left out. */
 const EXPECTED: Record<string, ReadonlySet<string>> = {
   content: new Set(['meetings', 'minutes', 'recommendations', 'reports']),
-  data: new Set([...SHARED_DATA.map(([, file]) => file.slice('data/'.length)), 'boroughs']),
+  data: new Set([...SHARED_DATA, ...OPTIONAL_DATA].map(([, file]) => file.slice('data/'.length)).concat('boroughs')),
 };
 
 async function checkTopLevel(root: string, errors: ContentProblem[]): Promise<void> {

@@ -2,7 +2,8 @@ import type { Committee } from '../domain/committee-names.ts';
 import { absoluteUrl, calendarUrl, feedUrl } from '../domain/urls.ts';
 import type { Decision, Meeting, Minutes } from './meeting-types.ts';
 import type { Report } from './report-types.ts';
-import type { CalendarFile, Feed, FeedEntry, FollowLink } from './feed-types.ts';
+import type { CalendarFile, Feed, FeedEntry } from './feed-types.ts';
+import type { FollowLink } from './report-types.ts';
 import type { RecommendationSet, TrackedRecommendation } from './tracker-types.ts';
 
 interface FeedSources {

@@ -13,6 +13,7 @@ import { crumbsToRecommendations, crumbsToTop } from './breadcrumbs.ts';
 import { buildBoroughs } from './build-boroughs.ts';
 import { buildCommitteePages, buildYearPages } from './build-committee-pages.ts';
 import { buildFeeds } from './build-feeds.ts';
+import { buildPublicPages } from './build-public-pages.ts';
 import { buildDecisionData } from './build-decision-data.ts';
 import { buildMeetings } from './build-meetings.ts';
 import { buildMinutes } from './build-minutes.ts';
@@ -100,6 +101,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
     changesPage: buildChangesPage(content, meetings, md),
     feeds,
     calendars,
+    publicPages: buildPublicPages(content, reports, md),
   };
   return { model, pages };
 }
@@ -194,7 +196,7 @@ function listLatest(
     latestMeetings: [...meetings]
       .sort((a, b) => b.date.localeCompare(a.date) || a.committee.code.localeCompare(b.committee.code))
       .slice(0, LATEST)
-      .map((m) => ({ label: `${m.committee.name}, ${m.dateLabel}`, href: m.url })),
+      .map((m) => ({ label: `${m.committee.name}, ${m.dateLabel}`, href: m.url, date: m.date })),
     latestReports: reports
       .slice(-LATEST)
       .reverse()

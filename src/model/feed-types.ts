@@ -28,10 +28,3 @@ export interface CalendarFile {
   title: string;
   meetings: Meeting[];
 }
-
-/** What a page offers to follow: its feed (and a committee's calendar), for the page's head and its text. */
-export interface FollowLink {
-  href: string;
-  label: string;
-  type: 'application/atom+xml' | 'text/calendar';
-}

@@ -1,8 +1,7 @@
 /** The view model of meetings: agendas in their parts, minutes, decisions, committee and year pages. */
-import type { FollowLink } from './feed-types.ts';
 import type { Committee } from '../domain/committee-names.ts';
 import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
-import type { Link, Report } from './report-types.ts';
+import type { FollowLink, Link, Report } from './report-types.ts';
 
 export type AgendaKind = 'standing' | 'minutes' | 'report' | 'oral' | 'urgent' | 'exclusion' | 'item';
 

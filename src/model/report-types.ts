@@ -140,3 +140,10 @@ export interface Report {
   notForPublication?: NotForPublication;
   supportingMaterial: Link[];
 }
+
+/** What a page offers to follow: its feed (and a committee's calendar), for the page's head and its text. */
+export interface FollowLink {
+  href: string;
+  label: string;
+  type: 'application/atom+xml' | 'text/calendar';
+}

@@ -1,7 +1,6 @@
 /** The view model of the tracker, the boroughs and the open data. */
-import type { FollowLink } from './feed-types.ts';
 import type { Decision } from './meeting-types.ts';
-import type { Link, StatusInfo } from './report-types.ts';
+import type { FollowLink, Link, StatusInfo } from './report-types.ts';
 
 export interface BoroughFact {
   fact: string;

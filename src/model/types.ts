@@ -1,6 +1,7 @@
 /** The view model: everything templates show, prepared so that templates stay dumb. */
 import type { Committee } from '../domain/committee-names.ts';
 import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
+import type { PublicPages } from './public-page-types.ts';
 import type { CalendarFile, Feed } from './feed-types.ts';
 import type { CommitteePage, Decision, Meeting, Minutes, YearPage } from './meeting-types.ts';
 import type { Link, Report, SiteInfo, StatusInfo } from './report-types.ts';
@@ -14,6 +15,7 @@ import type {
 } from './tracker-types.ts';
 
 export type { Committee, ExemptNote, NotForPublication };
+export type * from './public-page-types.ts';
 export type * from './feed-types.ts';
 export type * from './meeting-types.ts';
 export type * from './report-types.ts';
@@ -39,8 +41,8 @@ export interface SiteModel {
     pageTitle: string;
     breadcrumb: Link[];
   }>;
-  /** The home page's latest meetings and reports, newest first (ten of each). */
-  latestMeetings: Link[];
+  /** The home page's latest meetings and reports, newest first (ten of each); a meeting's date lets the page show those still to come as the next meetings. */
+  latestMeetings: Array<Link & { date: string }>;
   latestReports: Array<Link & { note: string }>;
   /** Every status of data/statuses.yaml, in its order: the open data's vocabulary. */
   statuses: StatusInfo[];
@@ -65,4 +67,6 @@ export interface SiteModel {
   feeds: Feed[];
   /** The iCalendar of each committee's meetings. */
   calendars: CalendarFile[];
+  /** The contact page, the accessibility statement and the privacy page. */
+  publicPages: PublicPages;
 }

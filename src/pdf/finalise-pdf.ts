@@ -8,18 +8,10 @@ import {
   readStreamObject,
   rewriteClassicPdf,
 } from './classic-pdf.ts';
-import { formatXmp } from './format-xmp.ts';
+import { formatXmp, type PdfMetadata } from './format-xmp.ts';
 import { markArtifacts } from './mark-artifacts.ts';
 
-export interface PdfMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** The content's own date (YYYY-MM-DD): the PDF's dates come from it, never from the clock. */
-  date: string;
-  language: string;
-}
+export type { PdfMetadata } from './format-xmp.ts';
 
 /**
  * Finish a PDF as Chromium printed it: set the document information and the

@@ -1,4 +1,13 @@
-import type { PdfMetadata } from './finalise-pdf.ts';
+/** What a PDF says of itself: its information dictionary and XMP metadata. */
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** The content's own date (YYYY-MM-DD): the PDF's dates come from it, never from the clock. */
+  date: string;
+  language: string;
+}
 
 /**
  * The document's XMP metadata: what the information dictionary says, with the

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditSchema } from './audit.ts';
 import { boroughSchema } from './borough.ts';
 import { meetingSchema } from './meeting.ts';
 import { minutesSchema } from './minutes.ts';
@@ -21,6 +22,7 @@ export const SCHEMAS = {
   meeting: meetingSchema,
   report: reportSchema,
   minutes: minutesSchema,
+  audit: auditSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The kinds of content file, one per schema. */

@@ -36,6 +36,38 @@ export const siteSchema = z
       })
       .optional()
       .describe('The licence of the open data, stated on the data page and in the JSON files'),
+    contact: z
+      .strictObject({
+        email: z.email().optional().describe('Where people write to the body (default: feedback_email)'),
+        phone: plainText.optional().describe('A telephone number, as it should be dialled'),
+        address: plainText.optional().describe('A postal address, its lines separated by commas or new lines'),
+        reply_days: z
+          .number()
+          .int()
+          .positive()
+          .default(5)
+          .describe('Working days within which a request (such as for another format) is answered'),
+      })
+      .optional()
+      .describe('How to reach the body: the contact page and the accessibility statement'),
+    accessibility: z
+      .strictObject({
+        known_issues: z
+          .array(markdown)
+          .default([])
+          .describe('Content known not to be accessible, and why, beyond what `papers audit` finds'),
+        improving: markdown.optional().describe('What the body is doing to improve accessibility'),
+      })
+      .optional()
+      .describe('What the accessibility statement says beyond the measured results'),
+    privacy: z
+      .strictObject({
+        controller: plainText.optional().describe('Who controls personal data (default: body)'),
+        officer_email: z.email().optional().describe('The data protection officer'),
+        notes: markdown.optional().describe('Anything else the privacy page must say, such as how the host keeps logs'),
+      })
+      .optional()
+      .describe('What the privacy page says'),
     date_style: z
       .enum(['long', 'short'])
       .default('long')

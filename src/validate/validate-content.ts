@@ -57,6 +57,7 @@ export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinute
     glossary: shared('glossary'),
     statuses: shared('statuses'),
     facts: shared('facts'),
+    ...(checked.get('audit')?.[0] ? { audit: checked.get('audit')?.[0] } : {}),
     boroughs: many('borough'),
     sets: many('recommendation-set'),
     recommendations: many('recommendation'),

@@ -22,7 +22,7 @@ const LAYERS: readonly string[][] = [
   ['edit', 'import', 'render', 'serve'],
   ['pdf'],
   ['pipeline'],
-  ['bench'],
+  ['audit', 'bench'],
   ['cli'],
 ];
 

@@ -8,7 +8,7 @@ import { type BuildResult, buildProject } from '../../src/pipeline/build-project
 import { useOwnTempDir } from '../helpers/chromium.ts';
 import { readPageTexts } from '../helpers/pdf.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
-import { checkPdfUa } from '../helpers/pdf-ua.ts';
+import { checkPdfUa } from '../../src/audit/check-pdf-ua.ts';
 import { editFile, REPORT_2004 } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 

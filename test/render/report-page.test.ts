@@ -33,13 +33,17 @@ describe('report pages in the house format', () => {
 
   it('spans a key point over its actions, one row per action', () => {
     const section = recommendationSection(html2005, 8);
-    expect(section).toContain('<th scope="rowgroup" rowspan="5">Corporate unit to define aims and objectives</th>');
+    expect(section).toContain(
+      '<th scope="rowgroup" rowspan="5" data-label="Key points">Corporate unit to define aims and objectives</th>',
+    );
     expect(section.match(/<tr>/g)).toHaveLength(1 + 5);
   });
 
   it('keeps bullet lists inside result cells and commentary after the table', () => {
     const rec7 = recommendationSection(html2005, 7);
-    expect(rec7).toMatch(/<td data-status="completed"><p>Completed<\/p>\s*<ul>\s*<li>There is currently a team/);
+    expect(rec7).toMatch(
+      /<td data-status="completed" data-label="Results\/timescale"><p>Completed<\/p>\s*<ul>\s*<li>There is currently a team/,
+    );
     const rec2 = recommendationSection(html2005, 2);
     expect(rec2.indexOf('<div class="commentary">')).toBeGreaterThan(rec2.indexOf('</table>'));
   });

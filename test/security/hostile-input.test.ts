@@ -53,12 +53,14 @@ function isOwnScript(node: Node): boolean {
   return node.tagName === 'script' && /^\/(assets|pagefind)\//.test(src) && (node.childNodes ?? []).length === 0;
 }
 
-/** The search page's own form and its input. */
+/** The site's own search forms (the header's, the home page's, the search page's) and their inputs. */
 function isSearchForm(node: Node): boolean {
   const attr = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
   return (
     (node.tagName === 'form' && attr('action') === '/search/') ||
-    (node.tagName === 'input' && attr('id') === 'search-input')
+    (node.tagName === 'input' &&
+      attr('type') === 'search' &&
+      ['search-input', 'site-search-input', 'home-search-input'].includes(attr('id') ?? ''))
   );
 }
 

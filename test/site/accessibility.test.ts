@@ -30,6 +30,9 @@ const PAGE_TYPES: Record<string, string> = {
   glossary: '/glossary/',
   search: '/search/?q=borough',
   'open data': '/data/',
+  'accessibility statement': '/accessibility/',
+  privacy: '/privacy/',
+  contact: '/contact/',
   'not found': '/404.html',
 };
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -64,8 +67,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     if (url.startsWith('/search/?q=')) await page.waitForSelector('.search-results', { timeout: 30_000 });
   }
 
-  it.each(Object.entries(PAGE_TYPES))('%s page has no violations', async (_type, url) => {
-    await open(url);
+  const AT_WIDTHS = Object.entries(PAGE_TYPES).flatMap(([type, url]) =>
+    [320, 1280].map((width) => [type, width, url] as const),
+  );
+
+  it.each(AT_WIDTHS)('%s page has no violations at %i px', async (_type, width, url) => {
+    await open(url, width);
     await page.evaluate(axeSource);
     const result = await page.evaluate(async (tags) => {
       const axe = (
@@ -146,6 +153,81 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
     );
     expect(wide[0]).toBe('1');
     expect(wide[1]).toMatch(/^Borough commanders should nominate an officer at Inspector rank .*…$/);
+  });
+
+  it.each(Object.entries(PAGE_TYPES))(
+    '%s page at 1,280 px: no sideways scrolling, and no table cell breaks a date or a status over two lines',
+    async (_type, url) => {
+      await open(url, 1280);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) found.push('page scrolls');
+        for (const region of Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')))
+          if (region.scrollWidth > region.clientWidth)
+            found.push(`table scrolls: ${region.getAttribute('aria-label')}`);
+        for (const cell of Array.from(document.querySelectorAll<HTMLElement>('td.status-cell'))) {
+          // The lines the cell's words stand on: the distinct tops of their boxes.
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          const firstLineEnds = Math.min(...boxes.map((r) => r.bottom));
+          if (boxes.some((r) => r.top >= firstLineEnds - 1))
+            found.push(`status on more than one line: ${cell.innerText}`);
+        }
+        return found;
+      });
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('at 1,280 px the tracker list is wider than the column of text, and each status and its date stand on one line', async () => {
+    await open('/recommendations/cdrp-scrutiny-2003/', 1280);
+    const widths = await page.evaluate(() => ({
+      table: document.querySelector('.data-table')?.getBoundingClientRect().width ?? 0,
+      text: document.querySelector('main')?.getBoundingClientRect().width ?? 0,
+      statusLines: Array.from(document.querySelectorAll<HTMLElement>('.data-table tbody td.status-cell')).map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const firstLineEnds = Math.min(...boxes.map((r) => r.bottom));
+        return boxes.some((r) => r.top >= firstLineEnds - 1) ? 2 : 1;
+      }),
+    }));
+    expect(widths.table).toBeGreaterThan(widths.text);
+    expect(widths.statusLines.length).toBeGreaterThan(10);
+    expect(widths.statusLines.every((lines) => lines === 1)).toBe(true);
+  });
+
+  it('at 320 px each Key points / Actions / Results row is a block of its own, each cell under its column name, its caption whole', async () => {
+    await open('/committees/x-ppr/2005/051208/06/', 320);
+    const tables = await page.$$eval('.progress-table', (all) =>
+      all.map((table) => {
+        const caption = table.querySelector('caption') as HTMLElement;
+        const wrap = table.closest('.table-wrap') as HTMLElement;
+        const cells = Array.from(table.querySelectorAll<HTMLElement>('tbody th, tbody td'));
+        return {
+          scrolls: wrap.scrollWidth > wrap.clientWidth,
+          captionWhole:
+            caption.scrollWidth <= caption.clientWidth && caption.getBoundingClientRect().right <= innerWidth,
+          cellsInView: cells.every(
+            (c) => c.getBoundingClientRect().right <= innerWidth && c.getBoundingClientRect().width > 200,
+          ),
+          labels: cells.map((c) =>
+            getComputedStyle(c, '::before')
+              .content.replace(/^"|"$/g, '')
+              .replace(/^none$/, ''),
+          ),
+        };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(3);
+    for (const table of tables) {
+      expect(table).toMatchObject({ scrolls: false, captionWhole: true, cellsInView: true });
+      expect(table.labels.filter((l) => l === '')).toEqual([]);
+    }
+    expect(tables[0]?.labels.slice(0, 3)).toEqual(['Key points', 'Actions', 'Results/timescale']);
+    await open('/committees/x-ppr/2005/051208/06/', 1280);
+    expect(await page.$eval('.progress-table tbody td', (td) => getComputedStyle(td, '::before').content)).toBe('none');
   });
 
   it('a borough map has a key to its codes, which stands in for the squares on a phone', async () => {
@@ -256,7 +338,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA, real Chromium)', () => {
   it('a report works with the keyboard alone: every link and scrolling table is reached, in order, with a visible focus', async () => {
     await open('/committees/x-ppr/2005/051208/06/');
     const targets = await page.evaluate(() => {
-      const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], [tabindex="0"]'));
+      const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], [tabindex="0"], input, button'));
       for (const [i, el] of all.entries()) el.dataset.kb = String(i);
       return all.length;
     });

@@ -11,7 +11,11 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
-import { readOperations } from '../../src/pdf/mark-artifacts.ts';
+import { readOperations } from '../pdf/mark-artifacts.ts';
+
+/** What the PDF check reads from each file, for the audit's record and README. */
+export const PDF_UA_CHECKS =
+  "papers' PDF/UA-1 checks with pdf-lib (structure tree, every page's content tagged or an artifact, language, displayed title, tab order, heading levels, table header scope, figures' alternative text, embedded fonts with Unicode maps, XMP identification)";
 
 /**
  * The PDF/UA-1 conditions that can be read from the file itself, checked with
@@ -65,27 +69,31 @@ function unescapeXml(text: string): string {
 
 /** Headings in order without a skipped level, table headers with their scope, figures with /Alt. */
 function checkStructure(doc: PDFDocument, root: PDFDict, fail: Fail): void {
-  let level = 0;
+  const state = { level: 0 };
   const visit = (node: unknown, depth: number): void => {
     const item = node instanceof PDFRef ? doc.context.lookup(node) : node;
     if (item instanceof PDFArray) {
       for (const kid of item.asArray()) visit(kid, depth);
-      return;
+    } else if (item instanceof PDFDict && depth <= 200) {
+      checkElement(doc, item, state, fail);
+      visit(item.get(PDFName.of('K')), depth + 1);
     }
-    if (!(item instanceof PDFDict) || depth > 200) return;
-    const role = item.lookup(PDFName.of('S'));
-    const name = role instanceof PDFName ? role.decodeText() : '';
-    const heading = /^H([1-6])$/.exec(name);
-    if (heading) {
-      const next = Number(heading[1]);
-      if (next > level + 1) fail(`a heading goes from level ${level} to ${next}`);
-      level = next;
-    }
-    if (name === 'TH' && !hasScope(doc, item)) fail('a table header cell has no /Scope');
-    if (name === 'Figure' && !hasText(item.lookup(PDFName.of('Alt')))) fail('a figure has no /Alt');
-    visit(item.get(PDFName.of('K')), depth + 1);
   };
   visit(root.get(PDFName.of('K')), 0);
+}
+
+/** One structure element: a heading's level after the one before, a header cell's scope, a figure's text. */
+function checkElement(doc: PDFDocument, element: PDFDict, state: { level: number }, fail: Fail): void {
+  const role = element.lookup(PDFName.of('S'));
+  const name = role instanceof PDFName ? role.decodeText() : '';
+  const heading = /^H([1-6])$/.exec(name);
+  if (heading) {
+    const next = Number(heading[1]);
+    if (next > state.level + 1) fail(`a heading goes from level ${state.level} to ${next}`);
+    state.level = next;
+  }
+  if (name === 'TH' && !hasScope(doc, element)) fail('a table header cell has no /Scope');
+  if (name === 'Figure' && !hasText(element.lookup(PDFName.of('Alt')))) fail('a figure has no /Alt');
 }
 
 function hasScope(doc: PDFDocument, th: PDFDict): boolean {
@@ -109,15 +117,20 @@ function checkContent(doc: PDFDocument, page: PDFDict, number: number, fail: Fai
   const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
   for (const stream of streams) {
     if (!(stream instanceof PDFRawStream)) continue;
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-    let depth = 0;
-    for (const op of readOperations(text)) {
-      if (op.operator === 'BDC' || op.operator === 'BMC') depth++;
-      else if (op.operator === 'EMC') depth--;
-      else if (depth === 0 && PAINTS.has(op.operator))
-        return void fail(`page ${number} paints (${op.operator}) outside marked content`);
-    }
+    const unmarked = findUnmarkedPaint(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
+    if (unmarked) return void fail(`page ${number} paints (${unmarked}) outside marked content`);
   }
+}
+
+/** The first operator of a content stream that paints outside any marked content. */
+function findUnmarkedPaint(content: string): string | undefined {
+  let depth = 0;
+  for (const { operator } of readOperations(content)) {
+    if (operator === 'BDC' || operator === 'BMC') depth++;
+    else if (operator === 'EMC') depth--;
+    else if (depth === 0 && PAINTS.has(operator)) return operator;
+  }
+  return undefined;
 }
 
 /** Every font embedded, with a map to Unicode. */
