@@ -1,9 +1,10 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]; prints one JSON line.
 // The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
 // fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
 // `pdf-sample` prints the first N reports' PDFs of a built archive as papers does, into a fresh cache;
-// `pdf-bare` prints the same pages with nothing but the browser (src/bench/print-bare.ts).
+// `pdf-bare` prints the same pages with nothing but the browser (src/bench/print-bare.ts); `packs-sample`
+// and `packs-bare` do the same for every committee pack.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { checkProject } from '../src/pipeline/check-project.ts';
 const [root, mode, count] = process.argv.slice(2);
 if (!root)
   throw new Error(
-    'usage: bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare> [N]',
+    'usage: bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]',
   );
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
@@ -45,6 +46,30 @@ if (mode === 'check') {
       ? await printBare(
           siteDir,
           sample(listPdfTasks(model)).map((t) => t.pageUrl),
+          scratch,
+        )
+      : (performance.now() - timed) / 1000;
+  await rm(scratch, { recursive: true, force: true });
+  process.stdout.write(
+    `${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+} else if (mode === 'packs-sample' || mode === 'packs-bare') {
+  // Every pack, printed as papers prints it (into a fresh cache, its agenda's pages foretold) or by the bare loop over the same pages.
+  const { model } = await checkProject(root);
+  if (!model) throw new Error('the archive does not check');
+  const siteDir = path.join(root, 'output/site');
+  const packs = (tasks: ReturnType<typeof listPdfTasks>) => tasks.filter((t) => t.kind === 'pack');
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-packs-'));
+  const timed = performance.now();
+  const done =
+    mode === 'packs-bare'
+      ? packs(listPdfTasks(model)).length
+      : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: packs })).printed;
+  const seconds =
+    mode === 'packs-bare'
+      ? await printBare(
+          siteDir,
+          packs(listPdfTasks(model)).map((t) => t.pageUrl),
           scratch,
         )
       : (performance.now() - timed) / 1000;

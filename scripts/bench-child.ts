@@ -20,7 +20,16 @@ export interface ChildBuild {
   peakTreeRssMb: number;
 }
 
-export type BuildMode = 'check' | 'html' | 'pdf' | 'packs-foretold' | 'packs-printed-twice' | 'pdf-sample' | 'pdf-bare';
+export type BuildMode =
+  | 'check'
+  | 'html'
+  | 'pdf'
+  | 'packs-foretold'
+  | 'packs-printed-twice'
+  | 'pdf-sample'
+  | 'pdf-bare'
+  | 'packs-sample'
+  | 'packs-bare';
 
 /** Run one build in a process of its own, sampling the memory of its whole process tree as it goes. */
 export async function childBuild(
