@@ -29,50 +29,29 @@ if (mode === 'check') {
   process.stdout.write(
     `${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
   );
-} else if (mode === 'pdf-sample' || mode === 'pdf-bare') {
+} else if (mode === 'pdf-sample' || mode === 'pdf-bare' || mode === 'packs-sample' || mode === 'packs-bare') {
+  // The first N reports, or every pack: printed as papers prints them (into a fresh cache), or by the bare loop over the same pages.
   const { model } = await checkProject(root);
   if (!model) throw new Error('the archive does not check');
   const siteDir = path.join(root, 'output/site');
+  const packs = mode.startsWith('packs');
   const sample = (tasks: ReturnType<typeof listPdfTasks>) =>
-    tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
+    packs
+      ? tasks.filter((t) => t.kind === 'pack')
+      : tasks.filter((t) => t.kind === 'report').slice(0, Number(count ?? 100));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-print-'));
+  const bare = mode.endsWith('bare');
   const timed = performance.now();
-  const done =
-    mode === 'pdf-bare'
-      ? sample(listPdfTasks(model)).length
-      : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
-  const seconds =
-    mode === 'pdf-bare'
-      ? await printBare(
-          siteDir,
-          sample(listPdfTasks(model)).map((t) => t.pageUrl),
-          scratch,
-        )
-      : (performance.now() - timed) / 1000;
-  await rm(scratch, { recursive: true, force: true });
-  process.stdout.write(
-    `${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
-  );
-} else if (mode === 'packs-sample' || mode === 'packs-bare') {
-  // Every pack, printed as papers prints it (into a fresh cache, its agenda's pages foretold) or by the bare loop over the same pages.
-  const { model } = await checkProject(root);
-  if (!model) throw new Error('the archive does not check');
-  const siteDir = path.join(root, 'output/site');
-  const packs = (tasks: ReturnType<typeof listPdfTasks>) => tasks.filter((t) => t.kind === 'pack');
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-bench-packs-'));
-  const timed = performance.now();
-  const done =
-    mode === 'packs-bare'
-      ? packs(listPdfTasks(model)).length
-      : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: packs })).printed;
-  const seconds =
-    mode === 'packs-bare'
-      ? await printBare(
-          siteDir,
-          packs(listPdfTasks(model)).map((t) => t.pageUrl),
-          scratch,
-        )
-      : (performance.now() - timed) / 1000;
+  const done = bare
+    ? sample(listPdfTasks(model)).length
+    : (await printSitePdfs(model, { siteDir, cacheDir: scratch, select: sample })).printed;
+  const seconds = bare
+    ? await printBare(
+        siteDir,
+        sample(listPdfTasks(model)).map((t) => t.pageUrl),
+        scratch,
+      )
+    : (performance.now() - timed) / 1000;
   await rm(scratch, { recursive: true, force: true });
   process.stdout.write(
     `${JSON.stringify({ seconds, count: done, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,

@@ -11,7 +11,7 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
-import { readOperations } from '../pdf/mark-artifacts.ts';
+import { readOperationsByToken } from '../pdf/mark-artifacts.ts';
 
 /** What the PDF check reads from each file, for the audit's record and README. */
 export const PDF_UA_CHECKS =
@@ -125,7 +125,7 @@ function checkContent(doc: PDFDocument, page: PDFDict, number: number, fail: Fai
 /** The first operator of a content stream that paints outside any marked content. */
 function findUnmarkedPaint(content: string): string | undefined {
   let depth = 0;
-  for (const { operator } of readOperations(content)) {
+  for (const { operator } of readOperationsByToken(content)) {
     if (operator === 'BDC' || operator === 'BMC') depth++;
     else if (operator === 'EMC') depth--;
     else if (depth === 0 && PAINTS.has(operator)) return operator;

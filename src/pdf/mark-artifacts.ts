@@ -67,8 +67,39 @@ function inText(operations: Operation[], i: number): boolean {
   return false;
 }
 
+/**
+ * An operator in a stream without literal strings or inline images: a word
+ * after white space or a closing bracket, before white space or an opening one.
+ * Names (`/F4`) and hex strings (`<004A>`) never match, as no word starts after `/` or `<`.
+ */
+const OPERATOR = /(?<=^|[\s>\]])[A-Za-z'"][A-Za-z0-9*'"]*(?=[\s<[/]|$)/g;
+
 /** The operations of a content stream: each operator with the span of its operands. */
 export function readOperations(content: string): Operation[] {
+  // Chromium writes text as hex strings, no comment and no inline image: then one pattern finds every operator.
+  return content.includes('(') || /\bID\b/.test(content)
+    ? readOperationsByToken(content)
+    : readOperationsByPattern(content);
+}
+
+/** Every operator found by `OPERATOR`: its operands run from the end of the one before. */
+export function readOperationsByPattern(content: string): Operation[] {
+  const operations: Operation[] = [];
+  let after = 0;
+  for (const match of content.matchAll(OPERATOR)) {
+    const operator = match[0];
+    if (OPERANDS.has(operator)) continue;
+    const end = (match.index ?? 0) + operator.length;
+    let start = after;
+    while (start < end && isSpace(content[start] as string)) start++;
+    operations.push({ start, end, operator });
+    after = end;
+  }
+  return operations;
+}
+
+/** The operations of any content stream, read a token at a time. */
+export function readOperationsByToken(content: string): Operation[] {
   const operations: Operation[] = [];
   let start = -1;
   let nesting = 0;

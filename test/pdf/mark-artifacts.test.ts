@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markArtifacts, readOperations } from '../../src/pdf/mark-artifacts.ts';
+import {
+  markArtifacts,
+  readOperations,
+  readOperationsByPattern,
+  readOperationsByToken,
+} from '../../src/pdf/mark-artifacts.ts';
 
 const operators = (content: string) => readOperations(content).map((op) => op.operator);
 
@@ -35,5 +40,40 @@ describe('marking what lies outside the tags as artifacts', () => {
   it('leaves a text object that holds marked content of its own', () => {
     const content = 'BT /Span <</ActualText (fi)>> BDC (fi) Tj EMC ET';
     expect(markArtifacts(content)).toBe(content);
+  });
+
+  it('reads a stream as Chromium writes it the same by its one pattern as token by token', () => {
+    const content = [
+      '.23999999 0 0 -.23999999 0 841.91998 cm',
+      'q',
+      '3.125 0 0 3.125 212.5 212.5 cm',
+      '1 1 1 RG 1 1 1 rg',
+      '/G3 gs',
+      '0 0 658 979 re',
+      'f',
+      'Q',
+      'q',
+      '0 0 2550 3300 re',
+      'W* n',
+      '/NonStruct <</MCID 0 >>BDC',
+      'BT',
+      '/F4 10.6599998 Tf',
+      '1 0 0 -1 664.26563 1073 Tm',
+      '<0033> Tj',
+      '6.4470978 0 Td <0044> Tj',
+      '[<0033> -2 <004A>] TJ',
+      'ET',
+      'EMC',
+      '/Figure <</MCID 2 >>BDC',
+      '125 0 0 -125 25 528.125 cm',
+      '/X5 Do',
+      'EMC',
+      'Q',
+    ].join('\n');
+    const byPattern = readOperationsByPattern(content);
+    expect(byPattern).toEqual(readOperationsByToken(content));
+    expect(byPattern.map((op) => op.operator)).toContain('BDC');
+    expect(readOperations(content)).toEqual(byPattern);
+    expect(markArtifacts(content)).toContain('/Artifact BMC\n0 0 658 979 re\nf\nEMC');
   });
 });
