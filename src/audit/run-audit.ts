@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ContentProblem } from '../errors/content-problem.ts';
 import { hasErrors } from '../errors/content-problem.ts';
-import { PapersError } from '../errors/papers-error.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import type { SiteModel } from '../model/types.ts';
 import { launchBrowser } from '../pdf/launch-browser.ts';
 import { serveDirectory } from '../pdf/serve-directory.ts';
@@ -47,7 +47,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const model = checked.model;
   const siteDir = locateOutput(options.root, options.outputDir).site;
   if (!(await stat(siteDir).catch(() => undefined)))
-    throw new PapersError('E_USAGE', `there is no built site in ${siteDir}: run \`papers build\` first`);
+    throw new UsageError(`there is no built site in ${siteDir}: run \`papers build\` first`);
   const pages = await auditPages(model, siteDir, options);
   const pdfs = await auditPdfs(siteDir, options);
   const audit: AuditData = { tested: options.today ?? new Date().toISOString().slice(0, 10), pages, pdfs };

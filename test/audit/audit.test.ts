@@ -82,4 +82,13 @@ describe('papers audit and the accessibility statement', () => {
     expect(words).toContain('This website is partially compliant');
     expect(words).toContain('/glossary/ (glossary, 1280 px): Images must have alternative text');
   });
+
+  it('says what to do when there is no built site, and exits 2 as for any usage mistake', async () => {
+    const fresh = await copyExampleProject();
+    const cli = await runCli(['audit', '--root', fresh]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('run `papers build` first');
+    const wrong = await runCli(['audit', '--root', fresh, '--per-type', 'many']);
+    expect(wrong.code).toBe(2);
+  });
 });
