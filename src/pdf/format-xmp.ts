@@ -1,3 +1,5 @@
+import { escapeXml } from '../render/format-feeds.ts';
+
 /** What a PDF says of itself: its information dictionary and XMP metadata. */
 export interface PdfMetadata {
   title: string;
@@ -42,13 +44,4 @@ export function formatXmp(meta: PdfMetadata): string {
     '</x:xmpmeta>',
     '<?xpacket end="w"?>',
   ].join('\n');
-}
-
-function escapeXml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
