@@ -39,6 +39,9 @@ export const PRINT_OPTIONS = {
 /** How long a failed tab may take to close before it is left to the browser's own end. */
 const CLOSE_TAB_MS = 5000;
 
+/** How a print's error starts when its renderer crashed. */
+const CRASHED = 'the page crashed';
+
 export class PrintError extends PapersError {
   override name = 'PrintError';
   constructor(
@@ -107,6 +110,20 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
   };
   // One restart in a run, shared by every print that found the browser gone.
   let restart: Promise<void> | undefined;
+  // A browser that died (killed, or out of memory) is started again, once in a run.
+  // A browser closed on purpose (Ctrl-C, the end of the run) is never started again.
+  const restartIfGone = async () => {
+    if (running.browser.connected || running.closing) {
+      if (restart) await restart;
+      return;
+    }
+    restart ??= (async () => {
+      idle.length = 0;
+      await running.close().catch(() => undefined);
+      running = await launchBrowser(server.origin);
+    })();
+    await restart;
+  };
   return {
     get pid() {
       return running.browser.process()?.pid;
@@ -114,28 +131,15 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
     refused: server.refused,
     retained: () => ({ tabs: idle.length, listeners: idle.reduce((n, page) => n + page.listenerCount('error'), 0) }),
     async print(request) {
-      try {
-        return await printOnce(request);
-      } catch {
-        // A browser that died (killed, or out of memory) is started again, once in a run.
-        // A browser closed on purpose (Ctrl-C, the end of the run) is never started again.
-        if ((!running.browser.connected && !running.closing) || restart) {
-          restart ??= (async () => {
-            idle.length = 0;
-            await running.close().catch(() => undefined);
-            running = await launchBrowser(server.origin);
-          })();
-          await restart;
-        }
-        // One retry: the failed tab is closed, and a renderer that crashed or hung once may not again.
+      // A hang is tried once more; a crash twice more, since a fresh tab may be given the
+      // renderer that just died before the browser has noticed.
+      for (let attempt = 0; ; attempt++) {
         try {
           return await printOnce(request);
         } catch (err) {
-          throw new PrintError(
-            request.source,
-            `could not print ${request.url}: ${err instanceof Error ? err.message : String(err)}`,
-          );
+          if (attempt >= (isCrash(err) ? 2 : 1)) throw toPrintError(request, err);
         }
+        await restartIfGone();
       }
     },
     forEach: (items, work) => forEachAtOnce(items, concurrency, work),
@@ -174,7 +178,7 @@ async function printPage(
   // would then remove nothing, keeping this print's PDF alive through its closure).
   let onError: (err: Error) => void = () => undefined;
   const crashed = new Promise<never>((_, reject) => {
-    onError = (err) => reject(new Error(`the page crashed (${err.message})`));
+    onError = (err) => reject(new Error(`${CRASHED} (${err.message})`));
     page.on('error', onError);
   });
   crashed.catch(() => undefined);
@@ -218,6 +222,17 @@ function pointLinksAtPublishedSite(publishedAt: string, basePath: string): void 
     const sitePath = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname.slice(1);
     link.href = new URL(sitePath + url.search + url.hash, publishedAt).href;
   }
+}
+
+function toPrintError(request: PrintRequest, err: unknown): PrintError {
+  return new PrintError(
+    request.source,
+    `could not print ${request.url}: ${err instanceof Error ? err.message : String(err)}`,
+  );
+}
+
+function isCrash(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith(CRASHED);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, request: PrintRequest): Promise<T> {

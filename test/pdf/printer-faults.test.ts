@@ -21,8 +21,16 @@ async function killRenderers(browserPid: number): Promise<number> {
   const rows = await listProcesses();
   const family = collectDescendants(rows, browserPid);
   const renderers = rows.filter((r) => family.has(r.pid) && r.args.includes('--type=renderer'));
-  for (const r of renderers) process.kill(r.pid, 'SIGKILL');
-  return renderers.length;
+  let killed = 0;
+  for (const r of renderers) {
+    try {
+      process.kill(r.pid, 'SIGKILL');
+      killed++;
+    } catch {
+      // Gone between the listing and the kill.
+    }
+  }
+  return killed;
 }
 
 /** Open a printer on `options`, run `work` with it, close it, and check that no Chromium it started is left. */
@@ -157,13 +165,14 @@ describe('printer faults', () => {
         // A killed renderer takes a moment to be noticed; the step goes on as it would.
         await new Promise((resolve) => setTimeout(resolve, 200));
       };
-      await printWith({ siteDir: site, timeoutMs: 8000, concurrency: 1, atStep }, async (printer) => {
+      await printWith({ siteDir: site, timeoutMs: 20_000, concurrency: 1, atStep }, async (printer) => {
         current = printer;
         const started = Date.now();
         const pdf = await printer.print({ url: '/', source: `content/reports/${step}.md` });
         expect(killed, 'a renderer was there to kill').toBeGreaterThan(0);
         expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-        expect(Date.now() - started).toBeLessThan(30_000);
+        // Bounded by its timeouts (a busy machine may use them), never waiting on a dead tab.
+        expect(Date.now() - started).toBeLessThan(70_000);
       });
     },
   );
