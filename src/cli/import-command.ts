@@ -35,11 +35,15 @@ export const importCommand = defineCommand({
     if (result.entries > 0)
       process.stdout.write(`Added ${result.entries} progress entries of ${args.recommendations}\n`);
     for (const w of result.warnings) process.stderr.write(`warning  ${w.at}: ${w.message}\n`);
-    // What import wrote must pass check: anything it could not map is said here, at its place.
+    // The import's check is `papers check` on the whole project: what the new files break elsewhere
+    // (facts citing a report, an agenda) is said too, and "Check passed" only when check passes.
     const checked = await checkProject(root);
-    const own = checked.errors.filter((e) => result.written.includes(e.file) && e.severity === 'error');
-    if (own.length > 0) {
-      printErrors(own);
+    const errors = checked.errors.filter((e) => e.severity === 'error');
+    if (errors.length > 0) {
+      printErrors(errors);
+      process.stderr.write(
+        `papers check fails after the import (${errors.length} error${errors.length > 1 ? 's' : ''}): correct ${errors.length > 1 ? 'them' : 'it'}, then run papers check.\n`,
+      );
       process.exitCode = 1;
     } else {
       process.stdout.write(

@@ -16,6 +16,10 @@ import type { AgendaItemData } from '../schemas/meeting.ts';
 /** What the author writes in place of: `check` lists each one that remains (`E_PLACEHOLDER`). */
 export const TO_BE_WRITTEN = '[To be written]';
 
+/** What a report without its opening line's end is given, for an officer to write. */
+export const DESCRIPTION_TO_BE_WRITTEN =
+  '[To be written: what the report does, the end of its opening line "Report … of the … meeting of the … and …"]';
+
 /** Write a new file, never over an existing one. */
 async function writeNew(root: string, file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
@@ -93,8 +97,7 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
     number,
     title: r.title,
     by: r.by ?? 'Commissioner',
-    description:
-      '[To be written: what the report does, the end of its opening line "Report … of the … meeting of the … and …"]',
+    description: DESCRIPTION_TO_BE_WRITTEN,
     summary: TO_BE_WRITTEN,
     recommendations: { items: ['That members note the report.'] },
     numbered_sections: ['Supporting information'],

@@ -59,6 +59,12 @@ export const ERROR_CODES = {
   E_IMPORT_OPENING:
     '`papers import` found no opening block (title, Report, Date, By, Summary, recommendations) in the document',
   E_IMPORT_EXISTS: '`papers import` would write over a report, or take an agenda number already taken',
+  E_IMPORT_MEETING: '`papers import` was given a meeting or number other than the ones the document names',
+  E_IMPORT_ENCODING: '`papers import` was given a page whose characters are in an encoding it cannot read',
+  E_IMPORT_XML: '`papers import` was given a Word document whose parts are damaged',
+  E_IMPORT_XXE: '`papers import` was given a Word document with an external entity (which would read outside it)',
+  E_IMPORT_ENTITIES: '`papers import` was given a Word document that declares its own entities',
+  E_IMPORT_DEPTH: '`papers import` was given a document nested deeper than any report',
   E_USAGE:
     'a command was called in a way it cannot carry out: an unknown option, a value of the wrong form, a question left unanswered, a folder that is no project',
   E_OUTPUT_LOCKED: 'another build is writing the same output folder',

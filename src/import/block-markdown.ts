@@ -20,6 +20,9 @@ const MONTHS = [
   'december',
 ];
 
+/** Addresses a published page never links to: a file of someone's machine, data, script. */
+const UNSAFE_LINK = /^\s*(file|data|javascript|vbscript):/i;
+
 /** A table of three columns headed Key points, Actions and a third (Results, Position at …). */
 export function isProgressTable(rows: readonly TableCell[][]): boolean {
   const head = rows[0]?.map((c) => c.text.toLowerCase()) ?? [];
@@ -115,14 +118,30 @@ export function htmlToMarkdown(html: string): string {
   return createTurndown().turndown(html).trim();
 }
 
-export function createTurndown(): TurndownService {
+/**
+ * The importer's HTML to Markdown. Pictures are never written (the importer
+ * says where they were); a link to a file of someone's machine, to data or to
+ * script keeps its words only, its address given to `leftOut`.
+ */
+export function createTurndown(leftOut: (address: string) => void = () => undefined): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
     emDelimiter: '*',
     strongDelimiter: '**',
   });
-  service.remove(['script', 'style', 'img']);
+  // A rule, not `remove`: Turndown's own image rule comes before what is removed.
+  service.addRule('noPictures', {
+    filter: (node) => /^(img|picture|svg|object|embed|iframe|script|style)$/i.test(node.nodeName),
+    replacement: () => '',
+  });
+  service.addRule('unsafeLink', {
+    filter: (node) => node.nodeName === 'A' && UNSAFE_LINK.test(node.getAttribute('href') ?? ''),
+    replacement(content, node) {
+      leftOut(((node as HTMLElement).getAttribute('href') ?? '').slice(0, 60));
+      return content;
+    },
+  });
   // List items as the content is written by hand: one space after the marker, continuation lines under the text.
   service.addRule('listItem', {
     filter: 'li',

@@ -5,6 +5,8 @@ import type { Block } from './read-blocks.ts';
 /** What the importer knows of the project: the names and words a report is matched against. */
 export interface ImportContext {
   committeeName: string;
+  /** A Word document, or a saved page of the archive: a Word report in the house template has no opening line nor contacts of its own. */
+  source: 'word' | 'page';
   /** The meeting's date, YYYY-MM-DD. */
   meetingDate: string;
   dateStyle: 'long' | 'short';
@@ -48,6 +50,8 @@ export interface ReportDraft {
   warnings: ImportWarning[];
   /** Fields the document did not give, which must be added by hand. */
   missing: string[];
+  /** The meeting and number the document itself states, to be checked against what import was told. */
+  stated: { number?: number; date?: string };
 }
 
 export interface Group {

@@ -1,4 +1,5 @@
 import { parse, serialize } from 'parse5';
+import { ImportError } from './import-error.ts';
 
 /** A block of a document as read from HTML: what the report's structure is worked out from. */
 export type Block =
@@ -49,8 +50,15 @@ const SKIP_CLASSES = [
 ];
 
 /** The blocks of an HTML document (a page of the archive, or a Word document converted), in order. */
-export function readBlocks(html: string): Block[] {
+export function readBlocks(html: string, name = 'the page'): Block[] {
   const document = parse(html) as unknown as Node;
+  const depth = deepestNesting(document);
+  if (depth > MAX_DEPTH)
+    throw new ImportError(
+      'E_IMPORT_DEPTH',
+      `${name} nests its elements ${depth} deep, deeper than any page of a report`,
+      'save the page again from the archive, and import that',
+    );
   const root =
     findFirst(document, (n) => n.nodeName === 'article') ??
     findFirst(document, (n) => n.nodeName === 'main') ??
@@ -76,7 +84,8 @@ function walk(node: Node, blocks: Block[]): void {
       if (text) blocks.push({ kind: 'heading', level: Number(name[1]), text });
     } else if (name === 'p') {
       const text = textOf(child);
-      if (text) blocks.push({ kind: 'para', html: inner(child), text });
+      // A paragraph that is only a picture is kept (with no text) so that the picture is said, never lost unseen.
+      if (text || hasPicture(child)) blocks.push({ kind: 'para', html: inner(child), text });
     } else if (name === 'ul' || name === 'ol') {
       const items = (child.childNodes ?? [])
         .filter((c) => c.nodeName === 'li')
@@ -92,12 +101,30 @@ function walk(node: Node, blocks: Block[]): void {
         if (item.nodeName === 'dt') term = textOf(item);
         else blocks.push({ kind: 'para', html: `${escapeText(term)} ${inner(item)}`, text: `${term} ${textOf(item)}` });
       }
-    } else if (name === 'br' || name === 'hr' || name === 'img') {
+    } else if (name === 'img' || name === 'picture' || name === 'svg') {
+      blocks.push({ kind: 'para', html: '<img>', text: '' });
+    } else if (name === 'br' || name === 'hr') {
     } else {
       // Containers (div, section, main…) and anything else: their blocks are read in order.
       walk(child, blocks);
     }
   }
+}
+
+/** Deeper than any page of a report is nested. */
+const MAX_DEPTH = 500;
+
+/** How deep the elements nest, counted without recursion (a hostile page may nest them beyond the stack). */
+function deepestNesting(document: Node): number {
+  let deepest = 0;
+  const stack: Array<[Node, number]> = [[document, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_DEPTH) break;
+    for (const child of node.childNodes ?? []) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function readRows(table: Node): TableCell[][] {
@@ -131,6 +158,10 @@ function findFirst(node: Node, match: (n: Node) => boolean): Node | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+function hasPicture(node: Node): boolean {
+  return /^(img|picture|svg)$/.test(node.nodeName) || (node.childNodes ?? []).some(hasPicture);
 }
 
 function hasSkippedClass(node: Node): boolean {

@@ -2,7 +2,7 @@ import { showPdfLinks } from '../../src/render/pdf-links.ts';
 import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { ImportError } from '../../src/import/import-error.ts';
@@ -69,6 +69,13 @@ async function readProgress(root: string): Promise<Record<string, unknown>> {
     };
   }
   return out;
+}
+
+/** A .docx with its word/document.xml changed by `change`. */
+function withDocumentXml(docx: Buffer, change: (xml: string) => string): Buffer {
+  const parts = unzipSync(new Uint8Array(docx));
+  parts['word/document.xml'] = new TextEncoder().encode(change(new TextDecoder().decode(parts['word/document.xml'])));
+  return Buffer.from(zipSync(parts));
 }
 
 /** Every file of the project, with its bytes: to show that nothing was written. */
@@ -199,11 +206,17 @@ describe('importing a Word report or a saved page of the archive', () => {
     });
     const input = path.join(await makeTempDir('import-note'), 'report.docx');
     await writeFile(input, await Packer.toBuffer(doc));
-    await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' });
-    const written = await readFile(
-      path.join(root, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md'),
-      'utf8',
-    );
+    const result = await importReport({ root, file: input, meeting: 'x-ppr/2004-11-04' });
+    const file = path.join(root, 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md');
+    // A Word report in the house template has no web opening line: the site's is used, its end left to write.
+    expect(result.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/no opening line/));
+    const checked = await checkProject(root);
+    expect(checked.errors.filter((e) => e.severity === 'error').map((e) => [e.code, e.line])).toEqual([
+      ['E_PLACEHOLDER', 7],
+    ]);
+    const written = await readFile(file, 'utf8');
+    expect(written).not.toMatch(/^contacts:/m);
+    await writeFile(file, written.replace(/^description: .*$/m, 'description: sets out audits.'));
     expect(written).toContain('Audits are carried out every three years[^1].');
     expect(written).toContain('[^1]: Home Office guidance of March 2004.');
     const built = await buildProject({ root, outputDir: await makeTempDir('import-note-built'), pdf: false });
@@ -261,6 +274,63 @@ describe('importing a Word report or a saved page of the archive', () => {
         async () => writeReportDocx('<p>Notes from the meeting.</p><p>Some more notes.</p>'),
         'E_IMPORT_OPENING',
         'report.docx',
+      ],
+      [
+        'a document with an external entity (XXE)',
+        async () =>
+          withDocumentXml(docx, (xml) =>
+            xml.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+          ),
+        'E_IMPORT_XXE',
+        'report.docx',
+      ],
+      [
+        'a document with an entity bomb',
+        async () =>
+          withDocumentXml(docx, (xml) =>
+            xml.replace(
+              /^(<\?xml[^>]*\?>)?/,
+              `$1<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]>`,
+            ),
+          ),
+        'E_IMPORT_ENTITIES',
+        'report.docx',
+      ],
+      [
+        'a document whose XML is malformed',
+        async () => withDocumentXml(docx, (xml) => xml.replace(/<\/w:body>/, '<w:p><w:r></w:body>')),
+        'E_IMPORT_XML',
+        'report.docx',
+      ],
+      [
+        'a document nested deeper than any report',
+        async () =>
+          withDocumentXml(docx, (xml) =>
+            xml.replace(
+              /<w:body>/,
+              `<w:body>${'<w:sdt><w:sdtContent>'.repeat(400)}${'</w:sdtContent></w:sdt>'.repeat(400)}`,
+            ),
+          ),
+        'E_IMPORT_DEPTH',
+        'report.docx',
+      ],
+      [
+        'a page nested deeper than any report',
+        async () => Buffer.from(`<!doctype html><body>${'<div>'.repeat(20_000)}Report: 6${'</div>'.repeat(20_000)}`),
+        'E_IMPORT_DEPTH',
+        'page.html',
+      ],
+      [
+        'a page in a charset papers cannot read',
+        async () => Buffer.from('<!doctype html><meta charset="x-mac-klingon"><h1>A report</h1>'),
+        'E_IMPORT_ENCODING',
+        'page.html',
+      ],
+      [
+        'a page naming another meeting than the one given (8 December 2005)',
+        async () => Buffer.from(pages.get(SEED_2005)!),
+        'E_IMPORT_MEETING',
+        'page.html',
       ],
     ])('%s', async (_what, make, code, name) => {
       const root = await projectWithout(SEED_REPORTS[1]);

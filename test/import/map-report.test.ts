@@ -4,6 +4,7 @@ import { readBlocks } from '../../src/import/read-blocks.ts';
 
 const CTX: ImportContext = {
   committeeName: 'Planning, Performance & Review Committee',
+  source: 'page',
   meetingDate: '2005-12-08',
   dateStyle: 'long',
   glossary: ['MPA', 'MPS'],
