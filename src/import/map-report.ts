@@ -1,6 +1,7 @@
 import type { Block } from './read-blocks.ts';
 import type { Group, ImportContext, ImportedRecommendation, ImportWarning, ReportDraft } from './import-types.ts';
 import { blockMarkdown, blockText, createTurndown, shorten } from './block-markdown.ts';
+import { warnUnwritten } from './account-lines.ts';
 import { mapAppendix } from './map-appendix.ts';
 import { LETTERED, readOpening } from './map-opening.ts';
 import { mapRecommendations } from './map-recommendations.ts';
@@ -40,7 +41,8 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   const tidy = tidyBlocks(blocks, warnings);
   const opening = readOpening(tidy, ctx, warnings);
   const parts: Parts = { front: opening.front, body: [], numberedSections: [], appendices: [], progress: [] };
-  for (const group of groupSections(tidy.slice(opening.end), warnings)) {
+  const groups = groupSections(tidy.slice(opening.end), warnings);
+  for (const group of groups) {
     warnPictures(group, warnings);
     // A paragraph that was only a picture has been said; it has nothing more to map.
     mapGroup({ ...group, blocks: group.blocks.filter((b) => b.kind !== 'para' || b.text) }, parts, ctx, md, warnings);
@@ -51,15 +53,22 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   if (front.recommendations === undefined) missing.push('recommendations (section "A. Recommendation")');
   front.numbered_sections = parts.numberedSections;
   if (parts.appendices.length > 0) front.appendices = parts.appendices;
-  return {
+  const draft = {
     front,
     body: parts.body.join('\n\n'),
     reportDate: opening.reportDate,
     progress: parts.progress,
-    warnings,
     missing,
     stated: opening.stated,
   };
+  // The site's contacts stand under a report that names none of its own.
+  warnUnwritten(
+    groups,
+    draft,
+    warnings,
+    ctx.contacts.map((c) => c.value),
+  );
+  return { ...draft, warnings };
 }
 
 function mapGroup(
@@ -122,7 +131,7 @@ function groupSections(blocks: readonly Block[], warnings: ImportWarning[]): Gro
   const groups: Group[] = [];
   // The archive's pages end a report with links to its files: page furniture, not the report.
   const furniture = blocks.findIndex((b) => b.kind === 'heading' && /^Supporting material$/i.test(b.text));
-  if (furniture >= 0) warnFurniture(blocks.length - furniture - 1, warnings);
+  if (furniture >= 0) warnFurniture(blocks.slice(furniture + 1), warnings);
   for (const block of furniture >= 0 ? blocks.slice(0, furniture) : blocks) {
     const group = startGroup(block.kind === 'heading' ? block.text : undefined);
     if (group) groups.push(group);
@@ -132,12 +141,12 @@ function groupSections(blocks: readonly Block[], warnings: ImportWarning[]): Gro
   return groups;
 }
 
-function warnFurniture(links: number, warnings: ImportWarning[]): void {
-  if (links === 0) return;
-  const many = links > 1;
+function warnFurniture(links: readonly Block[], warnings: ImportWarning[]): void {
+  if (links.length === 0) return;
+  const texts = links.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : [blockText(b)]));
   warnings.push({
     at: 'Supporting material',
-    message: `its ${links} link${many ? 's' : ''} to the report's files ${many ? 'were' : 'was'} left out: the build links the report's own PDF`,
+    message: `the links to the report's files (${texts.map((t) => `"${shorten(t)}"`).join(', ')}) were left out: the build links the report's own PDF`,
   });
 }
 

@@ -17,7 +17,7 @@ export function mapContacts(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const contacts: Array<{ label: string; value: string }> = [];
-  for (const line of blocks.flatMap(linesOf)) readContactLine(line, out, contacts, warnings);
+  for (const line of blocks.flatMap(contactLines)) readContactLine(line, out, contacts, warnings);
   const same =
     contacts.length === ctx.contacts.length &&
     contacts.every((c, i) => c.label === ctx.contacts[i]?.label && c.value === ctx.contacts[i]?.value);
@@ -51,7 +51,7 @@ function readContactLine(
 }
 
 /** A contact block's lines: a list's items, or a paragraph's lines broken with <br>. */
-function linesOf(block: Block): string[] {
+export function contactLines(block: Block): string[] {
   if (block.kind === 'list') return block.items.map((i) => i.text);
   if (block.kind !== 'para') return [];
   return block.html
