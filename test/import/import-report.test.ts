@@ -176,6 +176,20 @@ describe('importing a Word report or a saved page of the archive', () => {
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
   });
 
+  it('checks the whole project after importing: never "Check passed" while papers check fails', async () => {
+    const report = SEED_REPORTS[0];
+    const root = await projectWithout(report);
+    // Without --recommendations the appendix stays a table: the boroughs' facts that cite its
+    // recommendations no longer find them, in files import did not write.
+    const input = path.join(await makeTempDir('import-input'), 'report.html');
+    await writeFile(input, pages.get(report.seed)!);
+    const run = await runCli(['import', input, '--meeting', report.meeting, '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('Check passed');
+    expect(run.stderr).toMatch(/^data\/boroughs\/barnet\.yaml:\d+:\d+ +E_UNKNOWN_REF /m);
+    expect(run.stderr).toMatch(/papers check fails after the import \(\d+ errors?\)/);
+  });
+
   it('carries a Word footnote over as a note of the body, cited where it was', async () => {
     const root = await projectWithout(SEED_REPORTS[1]);
     const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
