@@ -7,7 +7,7 @@ export const DESCRIPTIONS = {
     'Test the built site for accessibility (axe-core at 320 and 1280 px, PDF/UA-1 checks) and record the results for the accessibility statement.',
   check: 'Validate all content and report every error at once; writes nothing.',
   import:
-    'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format; never writes over a file.',
+    'Bring a Word report (.docx) or a saved page of the archive (.html) into the content format, or a saved copy of the whole archive website (a folder), with a migration report; never writes over a file.',
   new: 'Scaffold a report, a meeting, its minutes or a recommendation that passes check; never overwrites a file.',
   pdf: 'Print the report PDFs and committee packs from the built HTML in output/site.',
   schemas: 'Write the JSON Schema files that editors use for completion (schemas/*.schema.json of the project).',

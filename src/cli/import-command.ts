@@ -1,4 +1,7 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors/usage-error.ts';
+import { runArchiveImport } from './import-archive-command.ts';
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
 import { importReport } from '../import/import-report.ts';
@@ -9,11 +12,14 @@ import { resolveRoot, rootArg } from './root-arg.ts';
 export const importCommand = defineCommand({
   meta: { name: 'import', description: DESCRIPTIONS.import },
   args: {
-    file: { type: 'positional', description: 'The Word document or the saved page', required: true },
+    file: {
+      type: 'positional',
+      description: 'The Word document or the saved page; or the folder of a saved copy of the archive website',
+      required: true,
+    },
     meeting: {
       type: 'string',
-      description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd>',
-      required: true,
+      description: 'The meeting that took the report, as <committee>/<yyyy-mm-dd> (for one document)',
     },
     number: { type: 'string', description: 'The agenda item number, when the document has no "Report:" line' },
     recommendations: {
@@ -24,9 +30,13 @@ export const importCommand = defineCommand({
   },
   async run({ args }) {
     const root = resolveRoot(args.root);
+    const file = path.resolve(args.file);
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) return runArchiveImport(root, file);
+    if (!args.meeting)
+      throw new UsageError('give the meeting that took the report: --meeting <committee>/<yyyy-mm-dd>');
     const result = await importReport({
       root,
-      file: path.resolve(args.file),
+      file,
       meeting: args.meeting,
       ...(args.number ? { number: Number(args.number) } : {}),
       ...(args.recommendations ? { recommendations: args.recommendations } : {}),

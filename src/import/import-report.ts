@@ -39,7 +39,7 @@ export interface ImportResult {
 }
 
 /** The files an import writes: their text, and which are new (never written over). */
-interface Changes {
+export interface Changes {
   files: Map<string, string>;
   created: Set<string>;
 }
@@ -195,7 +195,7 @@ async function planAgenda(
 }
 
 /** Every file is written beside itself and renamed into place: none is left half written. */
-async function writeChanges(root: string, changes: Changes): Promise<void> {
+export async function writeChanges(root: string, changes: Changes): Promise<void> {
   for (const [f, text] of changes.files) {
     const full = path.join(root, f);
     await mkdir(path.dirname(full), { recursive: true });
@@ -204,7 +204,7 @@ async function writeChanges(root: string, changes: Changes): Promise<void> {
   for (const f of changes.files.keys()) await rename(path.join(root, `${f}.import-tmp`), path.join(root, f));
 }
 
-async function loadProject(root: string): Promise<Content> {
+export async function loadProject(root: string): Promise<Content> {
   const validated = validateContent(await loadContent(root));
   const content = validated.content ?? validated.partial;
   if (!content) throw new UsageError('the project’s data/ files do not pass `papers check`: correct them first');
@@ -224,7 +224,7 @@ function readSet(content: Content, set: string): Map<number, { owner: string }> 
 }
 
 /** The front matter in the order `papers new report` writes it. */
-function orderFront(front: Record<string, unknown>): Record<string, unknown> {
+export function orderFront(front: Record<string, unknown>): Record<string, unknown> {
   const order = [
     'committee',
     'date',

@@ -111,3 +111,15 @@ function describe(
   });
   return { description: DESCRIPTION_TO_BE_WRITTEN };
 }
+
+/** The committee an opening line names: "… meeting of the <committee> and …". */
+export function readStatedCommittee(blocks: readonly Block[]): string | undefined {
+  for (const block of blocks.slice(0, 12)) {
+    if (block.kind !== 'para' || !STATED.test(block.text)) continue;
+    // A committee's name may hold "and" itself: it is read up to the word that ends such names.
+    return /\bmeeting of the (.+?\b(?:Committee|Sub-Committee|Authority|Board|Panel|Forum|Council|Group|Partnership))\b/i.exec(
+      block.text,
+    )?.[1];
+  }
+  return undefined;
+}

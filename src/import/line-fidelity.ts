@@ -1,0 +1,35 @@
+import { parse } from 'parse5';
+import { readBlocks, textOf } from './read-blocks.ts';
+
+/** The lines of a page's report as a reader has them: each paragraph, heading, list item and table cell. */
+export function readSourceLines(html: string): string[] {
+  return readBlocks(html)
+    .flatMap((block) => {
+      if (block.kind === 'list') return block.items.map((i) => i.text);
+      if (block.kind === 'table') return block.rows.flat().map((c) => c.text);
+      return [block.text];
+    })
+    .filter(Boolean);
+}
+
+/**
+ * The share of a source page's lines found, in order, in the text of the
+ * page papers built from it: 1 when every line is there. Spacing and case
+ * aside, so that a line split or joined differently still counts.
+ */
+export function measureFidelity(lines: readonly string[], builtHtml: string): { found: number; missing: string[] } {
+  const text = squeeze(textOf(parse(builtHtml) as never));
+  const missing: string[] = [];
+  let from = 0;
+  for (const line of lines) {
+    const wanted = squeeze(line);
+    const at = text.indexOf(wanted, from);
+    if (at === -1) missing.push(line);
+    else from = at + wanted.length;
+  }
+  return { found: lines.length - missing.length, missing };
+}
+
+function squeeze(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,42 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A page of a saved archive, with what its address says of it. */
+export interface ArchivePage {
+  /** The page's path inside the saved folder, with forward slashes. */
+  source: string;
+  kind: 'report' | 'meeting' | 'other';
+  /** From the address `committees/<code>/<yyyy>/<yymmdd>/<nn>/`: the committee, the meeting's date and the item. */
+  committee?: string;
+  date?: string;
+  number?: number;
+}
+
+const REPORT = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(\d{1,3})\/(?:index\.html?)?$/i;
+const MEETING = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(?:index\.html?)?$/i;
+
+/** Every HTML page of a saved archive, in a stable order, each read from its address. */
+export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.html?$/i.test(e.name))
+    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort()
+    .map(readAddress);
+}
+
+/** What a page's address says: a report's committee, meeting date and number, or a meeting's page. */
+export function readAddress(source: string): ArchivePage {
+  const report = REPORT.exec(source);
+  if (report) {
+    const [, committee, year, yy, mm, dd, item] = report as unknown as string[];
+    if (year!.slice(2) === yy)
+      return { source, kind: 'report', committee, date: `${year}-${mm}-${dd}`, number: Number(item) };
+  }
+  const meeting = MEETING.exec(source);
+  if (meeting) {
+    const [, committee, year, yy, mm, dd] = meeting as unknown as string[];
+    if (year!.slice(2) === yy) return { source, kind: 'meeting', committee, date: `${year}-${mm}-${dd}` };
+  }
+  return { source, kind: 'other' };
+}
