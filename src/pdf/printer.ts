@@ -39,6 +39,9 @@ export const PRINT_OPTIONS = {
 /** How long a failed tab may take to close before it is left to the browser's own end. */
 const CLOSE_TAB_MS = 5000;
 
+/** How long after a crash a page is tried again: time for the browser to see its renderer gone. */
+const CRASH_SETTLE_MS = 250;
+
 /** How a print's error starts when its renderer crashed. */
 const CRASHED = 'the page crashed';
 
@@ -131,14 +134,18 @@ export async function openPrinter(options: PrintOptions): Promise<Printer> {
     refused: server.refused,
     retained: () => ({ tabs: idle.length, listeners: idle.reduce((n, page) => n + page.listenerCount('error'), 0) }),
     async print(request) {
-      // A hang is tried once more; a crash twice more, since a fresh tab may be given the
-      // renderer that just died before the browser has noticed.
+      // A hang is tried once more. After a crash, twice more, a moment later: a fresh tab may
+      // be given the renderer that just died before the browser has noticed, and crash or hang.
+      let crashed = false;
       for (let attempt = 0; ; attempt++) {
-        try {
-          return await printOnce(request);
-        } catch (err) {
-          if (attempt >= (isCrash(err) ? 2 : 1)) throw toPrintError(request, err);
-        }
+        const outcome = await printOnce(request).then(
+          (pdf) => ({ pdf }),
+          (err: unknown) => ({ err }),
+        );
+        if ('pdf' in outcome) return outcome.pdf;
+        crashed ||= isCrash(outcome.err);
+        if (attempt >= (crashed ? 2 : 1)) throw toPrintError(request, outcome.err);
+        if (crashed) await new Promise((resolve) => setTimeout(resolve, CRASH_SETTLE_MS));
         await restartIfGone();
       }
     },

@@ -139,14 +139,22 @@ describe('printer faults', () => {
       path.join(site, 'index.html'),
       '<!doctype html><title>slow</title><script>const end = Date.now() + 1500; while (Date.now() < end) {}</script><p>Printed after a crash.</p>',
     );
-    await printWith({ siteDir: site, timeoutMs: 20_000 }, async (printer) => {
-      const printing = printer.print({ url: '/', source: 'content/reports/crashing.md' });
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      const killed = await killRenderers(printer.pid ?? 0);
-      expect(killed).toBeGreaterThan(0);
-      const pdf = await printing;
-      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    });
+    // Killed while its page runs its script: once the first tab is open (on a busy machine that
+    // takes a while), then a moment into the page's loading.
+    let opened: () => void = () => undefined;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    await printWith(
+      { siteDir: site, timeoutMs: 20_000, atStep: (step) => void (step === 'opened' && opened()) },
+      async (printer) => {
+        const printing = printer.print({ url: '/', source: 'content/reports/crashing.md' });
+        await open;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const killed = await killRenderers(printer.pid ?? 0);
+        expect(killed).toBeGreaterThan(0);
+        const pdf = await printing;
+        expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      },
+    );
   });
 
   it.each(['opened', 'loaded', 'printing'] as const)(
