@@ -1,5 +1,5 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <import <site>|check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]; prints one JSON line.
 // The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
 // fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
 // `pdf-sample` prints the first N reports' PDFs of a built archive as papers does, into a fresh cache;
@@ -15,6 +15,7 @@ import { listPdfTasks } from '../src/pdf/list-pdf-tasks.ts';
 import { printSitePdfs } from '../src/pdf/print-site-pdfs.ts';
 import { buildProject } from '../src/pipeline/build-project.ts';
 import { checkProject } from '../src/pipeline/check-project.ts';
+import { importArchive } from '../src/pipeline/import-archive.ts';
 
 const [root, mode, count] = process.argv.slice(2);
 if (!root)
@@ -23,7 +24,23 @@ if (!root)
   );
 const printed: Array<{ url: string; seconds: number }> = [];
 const started = performance.now();
-if (mode === 'check') {
+if (mode === 'import') {
+  // `papers import <site>` into the project at root: the site is the third argument.
+  const result = await importArchive({ root, folder: count ?? '' });
+  const measured = result.pages.filter((p) => p.lines);
+  process.stdout.write(
+    `${JSON.stringify({
+      seconds: (performance.now() - started) / 1000,
+      timings: result.timings,
+      imported: result.pages.filter((p) => p.status === 'imported').length,
+      refused: result.pages.filter((p) => p.status === 'refused').length,
+      errors: result.errors.length,
+      found: measured.reduce((n, p) => n + p.lines!.found, 0),
+      total: measured.reduce((n, p) => n + p.lines!.total, 0),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+} else if (mode === 'check') {
   const { errors } = await checkProject(root);
   if (errors.some((e) => e.severity === 'error')) throw new Error(`the archive does not check: ${errors[0]?.message}`);
   process.stdout.write(

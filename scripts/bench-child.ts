@@ -21,6 +21,7 @@ export interface ChildBuild {
 }
 
 export type BuildMode =
+  | 'import'
   | 'check'
   | 'html'
   | 'pdf'

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only html|pdf|memory|editing|scale] [--scale] [--scale-sizes 5000,10000,20000]
+// npm run bench [-- --quick] [--only html|pdf|memory|editing|import|scale] [--scale] [--scale-sizes 5000,10000,20000]
 //               [--reports N] [--committees N] [--sets N] [--recommendations N] [--entries N] [--sample N]
 // Builds a synthetic archive and measures papers on it against bare Eleventy, bare Pagefind, a bare
 // print loop and a naive printer in the same run, and writes output/bench/results.json. The parts:
@@ -6,6 +6,7 @@
 //   pdf      the full build with PDFs, the packs, and printing against the bare loop
 //   memory   the full build's memory, at the archive's size and at double it
 //   editing  one edit rebuilt, `papers serve` showing edits, and the command's start
+//   import   the built site imported into a project with the archive's data alone: the round trip
 //   scale    archives of 5,000 to 20,000 reports (about half an hour on 2 cores; only with --scale or --only scale)
 // --only <part> runs one part and keeps the other figures already in results.json; each run says how long each part took.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,12 +18,13 @@ import { PACKAGE_ROOT } from '../src/render/render-site.ts';
 import type { BenchContext, PartResult } from './bench-context.ts';
 import { round } from './bench-context.ts';
 import { runEditingPart } from './bench-editing.ts';
+import { runImportPart } from './bench-import.ts';
 import { runHtmlPart } from './bench-html.ts';
 import { runMemoryPart } from './bench-memory.ts';
 import { runPdfPart } from './bench-pdf.ts';
 import { measureScale, plotScale, SCALE_SIZES, tabulateScale } from './bench-scale.ts';
 
-const PARTS = ['html', 'pdf', 'memory', 'editing', 'scale'] as const;
+const PARTS = ['html', 'pdf', 'memory', 'editing', 'import', 'scale'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -79,6 +81,7 @@ const RUN: Record<Exclude<Part, 'scale'>, (c: BenchContext) => Promise<PartResul
   pdf: runPdfPart,
   memory: runMemoryPart,
   editing: runEditingPart,
+  import: runImportPart,
 };
 const partSeconds: Record<string, number> = {};
 const figures: Record<string, unknown> = {};

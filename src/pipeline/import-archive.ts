@@ -32,6 +32,8 @@ export interface ArchiveImport {
   errors: ContentProblem[];
   /** Committees added to data/committees.yaml, for review. */
   committees: string[];
+  /** Seconds spent reading and mapping the pages, writing the files, checking, and building to measure fidelity. */
+  timings: { pages: number; write: number; check: number; build: number };
 }
 
 /**
@@ -44,6 +46,12 @@ export interface ArchiveImport {
  */
 export async function importArchive(options: ArchiveImportOptions): Promise<ArchiveImport> {
   const { root, folder } = options;
+  const timings = { pages: 0, write: 0, check: 0, build: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    timings[phase] = (performance.now() - mark) / 1000;
+    mark = performance.now();
+  };
   const content = await loadProject(root);
   const state: ArchiveState = {
     root,
@@ -62,6 +70,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     outcomes.push('text' in result ? result.outcome : result);
     options.onProgress?.(i + 1, pages.length);
   }
+  lap('pages');
   const changes: Changes = { files: new Map(), created: new Set() };
   for (const report of planned) changes.files.set(report.outcome.file!, report.text);
   const committees = await planCommittees(root, planned, changes);
@@ -74,9 +83,13 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
       writtenHash: hashText(report.text),
     };
   await writeManifest(root, state.manifest);
+  lap('write');
   const errors = (await checkProject(root)).errors.filter((e) => e.severity === 'error');
+  lap('check');
   const fidelity = errors.length === 0 ? await measureAll(root, planned) : new Map();
+  lap('build');
   return {
+    timings,
     pages: outcomes.map((o) => ({ ...o, ...(fidelity.has(o.source) ? { lines: fidelity.get(o.source) } : {}) })),
     errors,
     committees,
