@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { fillUrlPattern, pageFile } from '../domain/urls.ts';
+import { pageFile } from '../domain/urls.ts';
 import { appendToList } from '../edit/add-progress-entry.ts';
 import type { ContentProblem } from '../errors/content-problem.ts';
-import { buildProject } from './build-project.ts';
+import type { SiteModel } from '../model/types.ts';
+import { renderSite } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { type ArchiveState, importArchivePage, type PageOutcome, type PlannedReport } from '../import/archive-page.ts';
 import { hashText, IMPORT_DIR, readManifest, writeManifest } from '../import/import-manifest.ts';
@@ -41,8 +42,8 @@ export interface ArchiveImport {
  * report page mapped as `papers import` maps one, its meeting's agenda and
  * a committee it names added, what was imported before and is unchanged (or
  * edited by hand since) left as it is. Then `papers check` on the whole
- * project and, when it passes, an HTML build whose pages are read against
- * their sources for each page's line fidelity.
+ * project and, when it passes, the project's pages rendered (as the build
+ * renders them) and read against their sources for each page's line fidelity.
  */
 export async function importArchive(options: ArchiveImportOptions): Promise<ArchiveImport> {
   const { root, folder } = options;
@@ -84,9 +85,10 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     };
   await writeManifest(root, state.manifest);
   lap('write');
-  const errors = (await checkProject(root)).errors.filter((e) => e.severity === 'error');
+  const checked = await checkProject(root);
+  const errors = checked.errors.filter((e) => e.severity === 'error');
   lap('check');
-  const fidelity = errors.length === 0 ? await measureAll(root, planned) : new Map();
+  const fidelity = checked.model && errors.length === 0 ? await measureAll(root, checked.model, planned) : new Map();
   lap('build');
   return {
     timings,
@@ -143,18 +145,20 @@ async function planAgendas(
   }
 }
 
-/** Build the project's HTML beside the migration report, and read each imported page against its source. */
+/** Render the project's pages beside the migration report (as the build does), and read each imported page against its source. */
 async function measureAll(
   root: string,
+  model: SiteModel,
   planned: readonly PlannedReport[],
 ): Promise<Map<string, { found: number; total: number; missing: string[] }>> {
-  const built = await buildProject({ root, outputDir: path.join(root, IMPORT_DIR, 'built'), pdf: false });
+  const siteDir = path.join(root, IMPORT_DIR, 'built');
+  await rm(siteDir, { recursive: true, force: true });
+  await renderSite(model, siteDir);
+  const urls = new Map(model.reports.map((r) => [r.id, r.url]));
   const out = new Map<string, { found: number; total: number; missing: string[] }>();
-  if (!built.ok) return out;
-  const content = await loadProject(root);
   for (const report of planned) {
-    const url = fillUrlPattern(content.site.data.urls.report, report);
-    const html = await readFile(path.join(built.siteDir, pageFile(url)), 'utf8').catch(() => '');
+    const url = urls.get(report.id);
+    const html = url ? await readFile(path.join(siteDir, pageFile(url)), 'utf8').catch(() => '') : '';
     const lines = readSourceLines(report.html);
     const { found, missing } = measureFidelity(lines, html);
     out.set(report.outcome.source, { found, total: lines.length, missing });
