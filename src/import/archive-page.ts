@@ -38,8 +38,6 @@ export interface PlannedReport {
   id: string;
   /** A committee data/committees.yaml has not: its name from the page's opening line, or '' when it has none. */
   newCommittee?: string;
-  /** The page's lines, for its line fidelity once it is built. */
-  html: string;
 }
 
 /** What the archive's import knows as it goes: the project, what it wrote before, what this run has planned. */
@@ -68,8 +66,11 @@ export async function importArchivePage(page: ArchivePage, state: ArchiveState):
     if (kept) return kept;
     return await planReport(page as Required<ArchivePage>, bytes, sourceHash, state);
   } catch (err) {
-    if (!(err instanceof ImportError)) throw err;
-    return { source, status: 'refused', warnings: [], code: err.code, reason: err.message };
+    // One page that cannot be read never stops the rest of the archive: it is refused, and said.
+    if (err instanceof ImportError)
+      return { source, status: 'refused', warnings: [], code: err.code, reason: err.message };
+    const reason = `papers could not read it (${err instanceof Error ? err.message : String(err)}): import it alone with papers import, or report it`;
+    return { source, status: 'refused', warnings: [], code: 'E_INTERNAL', reason };
   }
 }
 
@@ -143,7 +144,6 @@ async function planReport(
     number,
     id,
     ...(known ? {} : { newCommittee: stated ?? '' }),
-    html: document.html,
   };
 }
 

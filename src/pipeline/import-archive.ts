@@ -12,6 +12,7 @@ import { hashText, IMPORT_DIR, readManifest, writeManifest } from '../import/imp
 import { type Changes, loadProject, writeChanges } from '../import/import-report.ts';
 import { measureFidelity, readSourceLines } from '../import/line-fidelity.ts';
 import { listArchivePages } from '../import/list-archive-pages.ts';
+import { readDocument } from '../import/read-document.ts';
 
 export type { PageOutcome } from '../import/archive-page.ts';
 
@@ -88,7 +89,8 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
   const checked = await checkProject(root);
   const errors = checked.errors.filter((e) => e.severity === 'error');
   lap('check');
-  const fidelity = checked.model && errors.length === 0 ? await measureAll(root, checked.model, planned) : new Map();
+  const fidelity =
+    checked.model && errors.length === 0 ? await measureAll(root, folder, checked.model, planned) : new Map();
   lap('build');
   return {
     timings,
@@ -148,6 +150,7 @@ async function planAgendas(
 /** Render the project's pages beside the migration report (as the build does), and read each imported page against its source. */
 async function measureAll(
   root: string,
+  folder: string,
   model: SiteModel,
   planned: readonly PlannedReport[],
 ): Promise<Map<string, { found: number; total: number; missing: string[] }>> {
@@ -159,7 +162,12 @@ async function measureAll(
   for (const report of planned) {
     const url = urls.get(report.id);
     const html = url ? await readFile(path.join(siteDir, pageFile(url)), 'utf8').catch(() => '') : '';
-    const lines = readSourceLines(report.html);
+    // The source read again, not kept from its import: an archive's pages may not all fit in memory.
+    const source = await readDocument(
+      new Uint8Array(await readFile(path.join(folder, report.outcome.source))),
+      report.outcome.source,
+    );
+    const lines = readSourceLines(source.html);
     const { found, missing } = measureFidelity(lines, html);
     out.set(report.outcome.source, { found, total: lines.length, missing });
   }

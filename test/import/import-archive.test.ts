@@ -74,6 +74,17 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     expect(await readFile(file, 'utf8')).toBe(edited);
   }, 120_000);
 
+  it('refuses a page it cannot read, says why, and imports the rest', async () => {
+    const root = await emptyProject();
+    const folder = path.join(await makeTempDir('archive-bad'), 'site');
+    await cp(site, folder, { recursive: true, dereference: true });
+    const bad = 'committees/sop/2009/090402/09/index.html';
+    await writeFile(path.join(folder, bad), `<!doctype html><body>${'<div>'.repeat(5000)}Report: 9`);
+    const result = await importArchive({ root, folder });
+    expect(result.pages.find((p) => p.source === bad)).toMatchObject({ status: 'refused', code: 'E_IMPORT_DEPTH' });
+    expect(result.pages.filter((p) => p.status === 'imported')).toHaveLength(9);
+  }, 120_000);
+
   it('from the command line: progress, the migration report as a page and as CSV, exit 0 when check passes', async () => {
     const root = await emptyProject();
     const run = await runCli(['import', site, '--root', root]);
