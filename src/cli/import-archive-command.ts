@@ -30,8 +30,13 @@ export async function runArchiveImport(root: string, folder: string): Promise<vo
       `papers check fails after the import (${result.errors.length} errors): correct them, then run papers check.\n`,
     );
     process.exitCode = 1;
-  } else if (count('refused') > 0) process.exitCode = 1;
-  else process.stdout.write('Check passed.\n');
+  } else if (count('refused') > 0) {
+    const refused = count('refused');
+    process.stdout.write(
+      `Check passed, but ${refused} page${refused > 1 ? 's were' : ' was'} refused: the migration report says why.\n`,
+    );
+    process.exitCode = 1;
+  } else process.stdout.write('Check passed.\n');
 }
 
 function createImportProgress(stream: NodeJS.WriteStream): { update(done: number, total: number): void; stop(): void } {

@@ -83,6 +83,14 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     const result = await importArchive({ root, folder });
     expect(result.pages.find((p) => p.source === bad)).toMatchObject({ status: 'refused', code: 'E_IMPORT_DEPTH' });
     expect(result.pages.filter((p) => p.status === 'imported')).toHaveLength(9);
+    // From the command line, on the next run: the nine unchanged, the one refused again, exit 1.
+    const run = await runCli(['import', folder, '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Imported 0 report pages .* 9 unchanged, .* 1 refused,/m);
+    expect(run.stdout).toContain('Check passed, but 1 page was refused: the migration report says why.');
+    expect(await readFile(path.join(root, 'output/import/migration.csv'), 'utf8')).toContain(
+      `${bad},refused,,,,,E_IMPORT_DEPTH,`,
+    );
   }, 120_000);
 
   it('from the command line: progress, the migration report as a page and as CSV, exit 0 when check passes', async () => {
