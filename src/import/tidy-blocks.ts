@@ -5,15 +5,19 @@ import { plainOf } from './block-markdown.ts';
 /**
  * A document's blocks as the report means them: a Report/Date/By block written
  * as one paragraph split by line breaks read as its lines, typed bullets ("•")
- * as a list, and the old site's footer links taken out (and said).
+ * as a list, a table's title typed in a row of its own as the paragraph before
+ * it, and the old site's footer links taken out (and said).
  */
 export function tidyBlocks(blocks: readonly Block[], warnings: ImportWarning[]): Block[] {
   const furniture: string[] = [];
-  const kept = blocks.flatMap(splitOpeningLines).filter((block) => {
-    if (block.kind !== 'para' || !FURNITURE.some((line) => line.test(block.text))) return true;
-    furniture.push(block.text);
-    return false;
-  });
+  const kept = blocks
+    .flatMap(splitOpeningLines)
+    .flatMap(splitCaptionRow)
+    .filter((block) => {
+      if (block.kind !== 'para' || !FURNITURE.some((line) => line.test(block.text))) return true;
+      furniture.push(block.text);
+      return false;
+    });
   if (furniture.length > 0)
     warnings.push({
       at: 'the page',
@@ -37,6 +41,23 @@ function splitOpeningLines(block: Block): Block[] {
     .filter((line) => line.text);
   if (!lines.some((line) => OPENING_FIELD.test(line.text))) return [block];
   return lines.map((line) => ({ kind: 'para', ...line }));
+}
+
+/**
+ * A table whose first row is one cell across it ("Recommendation 3: …" above
+ * Key points / Actions / Results) has its title there, not its header: the
+ * title is a paragraph before the table, and the next row the header.
+ */
+function splitCaptionRow(block: Block): Block[] {
+  if (block.kind !== 'table' || block.rows.length < 3) return [block];
+  const [first, ...rest] = block.rows;
+  const width = Math.max(...rest.map((row) => row.reduce((n, cell) => n + cell.colspan, 0)));
+  const only = first?.length === 1 ? first[0] : undefined;
+  if (!only?.text || width < 2 || only.colspan < width) return [block];
+  return [
+    { kind: 'para', html: `<strong>${only.html}</strong>`, text: only.text },
+    { ...block, rows: rest },
+  ];
 }
 
 const BULLET = /^\s*[•·▪●◦]\s*/;

@@ -171,3 +171,37 @@ describe('a saved page’s characters, read as its bytes say', () => {
     expect(guessed.warnings).toEqual([expect.stringMatching(/declares no charset .* read as Latin-1/)]);
   });
 });
+
+describe('a Key points / Actions / Results table under a title row of its own', () => {
+  const table = `<table><tr><td colspan="3">Recommendation 2 – Training</td></tr>
+<tr><th>Key points</th><th>Actions</th><th>Results</th></tr>
+<tr><td>Train officers</td><td>Run courses</td><td>Completed May 2009</td></tr></table>`;
+
+  it('in a lettered section: the title is a paragraph before it, and Key points / Actions / Results its header', () => {
+    const draft = mapReport(readBlocks(page({ b: `<p>1. Progress is below.</p>${table}` })), CTX);
+    expect(draft.body).toBe(
+      [
+        '## Supporting information',
+        'Progress is below.',
+        '{-} **Recommendation 2 – Training**',
+        '| Key points | Actions | Results |\n| --- | --- | --- |\n| Train officers | Run courses | Completed May 2009 |',
+      ].join('\n\n'),
+    );
+    expect(draft.warnings).toEqual([]);
+  });
+
+  it('in an appendix, with --recommendations: its rows are the recommendation’s progress', () => {
+    const end = `<h2>Appendix 1: Progress</h2><h3>Recommendation 2</h3>${table}`;
+    const draft = mapReport(readBlocks(page({ end })), {
+      ...CTX,
+      recommendationSet: 'youth-2008',
+      recommendations: new Map([[2, { owner: 'MPS' }]]),
+    });
+    expect(draft.progress).toEqual([
+      expect.objectContaining({
+        number: 2,
+        rows: [expect.objectContaining({ keyPoint: 0, action: 0, text: 'Completed May 2009' })],
+      }),
+    ]);
+  });
+});
