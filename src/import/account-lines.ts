@@ -1,4 +1,5 @@
-import { isProgressTable, shorten } from './block-markdown.ts';
+import { abbreviationTerm, isProgressTable, shorten } from './block-markdown.ts';
+import { blockLines, squeeze } from './line-fidelity.ts';
 import type { Group, ImportWarning, ReportDraft } from './import-types.ts';
 import { contactLines } from './map-section.ts';
 import type { Block } from './read-blocks.ts';
@@ -16,7 +17,7 @@ export function warnUnwritten(
   implied: readonly string[],
 ): void {
   const texts = [collectText(draft.front), draft.body, collectText(draft.progress), ...implied];
-  const written = squeeze([...texts, ...warnings.map((w) => w.message)].join(' '));
+  const written = squeezeWritten([...texts, ...warnings.map((w) => w.message)].join(' '));
   for (const group of groups) {
     const at = group.letter
       ? `${group.letter}. ${group.title}`
@@ -37,10 +38,8 @@ export function warnUnwritten(
 
 /** The lines a block holds: a paragraph or heading, each item of a list, each cell of a table (of a progress table, its results). */
 function linesOf(block: Block): string[] {
-  if (block.kind === 'para' || block.kind === 'heading') return [block.text];
-  if (block.kind === 'list') return block.items.map((i) => i.text);
-  const rows = isProgressTable(block.rows) ? block.rows.slice(1).map((r) => r.slice(-1)) : block.rows;
-  return rows.flat().map((c) => c.text);
+  if (block.kind !== 'table' || !isProgressTable(block.rows)) return blockLines(block);
+  return block.rows.slice(1).map((r) => r.at(-1)?.text ?? '');
 }
 
 /**
@@ -49,26 +48,24 @@ function linesOf(block: Block): string[] {
  * (the build writes the labels).
  */
 function whatIsWritten(line: string, group: Group): string {
-  if (group.kind === 'abbreviations') return line.split(/\s+[–—-]\s+|:\s+|\t/)[0] ?? line;
+  if (group.kind === 'abbreviations') return abbreviationTerm(line);
   if (/^Contact details$/i.test(group.title)) return line.replace(/^[^:]{2,40}:\s*/, '');
   return line;
 }
 
 /** Found with its letters and digits in order; a typed paragraph number or bullet before it may have been taken out. */
 function isWritten(line: string, written: string): boolean {
-  const text = squeeze(line);
+  const text = squeezeWritten(line);
   if (text === '' || written.includes(text)) return true;
-  const untyped = squeeze(line.replace(/^\s*(\d+[.)]|[•·▪●◦-])\s*/, ''));
+  const untyped = squeezeWritten(line.replace(/^\s*(\d+[.)]|[•·▪●◦-])\s*/, ''));
   return untyped !== '' && written.includes(untyped);
 }
 
-/** Only letters and digits, lower case: what survives Markdown, references (`[[b4]]` reads "4") and spacing. */
-function squeeze(text: string): string {
-  return text
-    .replace(/\[\[[a-z]+(\d+)\]\]/g, '$1')
-    .replace(/\{#[a-z]+\d+\}|\{-\}|\uE000\d+\uE001|\[\^\d+\]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+/** Letters and digits as written: references (`[[b4]]` reads "4"), labels and note marks aside. */
+function squeezeWritten(text: string): string {
+  return squeeze(
+    text.replace(/\[\[[a-z]+(\d+)\]\]/g, '$1').replace(/\{#[a-z]+\d+\}|\{-\}|\uE000\d+\uE001|\[\^\d+\]/g, ''),
+  );
 }
 
 function collectText(value: unknown): string {

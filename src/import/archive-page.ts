@@ -6,7 +6,7 @@ import { reportIdOf } from '../domain/slugs.ts';
 import { MAX_IMPORT_BYTES } from './check-docx.ts';
 import { ImportError } from './import-error.ts';
 import { hashText, type ImportManifest } from './import-manifest.ts';
-import { orderFront } from './import-report.ts';
+import { orderFront, readProjectWords } from './import-report.ts';
 import type { ImportContext, ImportWarning } from './import-types.ts';
 import type { ArchivePage } from './list-archive-pages.ts';
 import { readStatedCommittee } from './map-opening.ts';
@@ -111,9 +111,7 @@ async function planReport(
     committeeName: known ?? stated ?? committee,
     source: document.source,
     meetingDate: date,
-    dateStyle: state.content.site.data.date_style,
-    glossary: state.content.glossary.data.terms.map((t) => t.term),
-    contacts: state.content.contacts.data.contacts.map((c) => ({ label: c.label, value: c.phone ?? c.email ?? '' })),
+    ...readProjectWords(state.content),
   };
   const draft = mapReport(blocks, ctx);
   const number = draft.stated.number ?? page.number;

@@ -194,6 +194,11 @@ export function plainOf(html: string): string {
     .trim();
 }
 
+/** The term a line of a list of abbreviations defines: "MPA – Metropolitan Police Authority" is MPA. */
+export function abbreviationTerm(line: string): string {
+  return line.split(/\s+[–—-]\s+|:\s+|\t/)[0]?.trim() ?? '';
+}
+
 export function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -128,11 +128,23 @@ function readContext(
       .name,
     source,
     meetingDate: date,
+    ...readProjectWords(content),
+    ...(set ? { recommendationSet: set, recommendations: readSet(content, set) } : {}),
+  };
+}
+
+/** What a document is matched against in the project: its date style, glossary terms and standard contacts. */
+export function readProjectWords(content: Content): Pick<ImportContext, 'dateStyle' | 'glossary' | 'contacts'> {
+  return {
     dateStyle: content.site.data.date_style,
     glossary: content.glossary.data.terms.map((t) => t.term),
     contacts: content.contacts.data.contacts.map((c) => ({ label: c.label, value: c.phone ?? c.email ?? '' })),
-    ...(set ? { recommendationSet: set, recommendations: readSet(content, set) } : {}),
   };
+}
+
+/** A new meeting's file: its agenda, the given reports in order. */
+export function formatMeetingFile(reports: readonly string[]): string {
+  return `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify({ agenda: reports.map((report) => ({ report })) })}`;
 }
 
 /**
@@ -187,10 +199,7 @@ async function planAgenda(
   }
   if (await exists(path.join(root, meetingFile)))
     throw new UsageError(`${meetingFile} does not pass \`papers check\`: correct it first`);
-  changes.files.set(
-    meetingFile,
-    `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify({ agenda: [{ report: report.id }] })}`,
-  );
+  changes.files.set(meetingFile, formatMeetingFile([report.id]));
   changes.created.add(meetingFile);
 }
 

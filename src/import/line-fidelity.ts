@@ -1,15 +1,16 @@
 import { parse } from 'parse5';
-import { readBlocks, textOf } from './read-blocks.ts';
+import { type Block, readBlocks, textOf } from './read-blocks.ts';
 
-/** The lines of a page's report as a reader has them: each paragraph, heading, list item and table cell. */
+/** The lines a block holds: a paragraph or heading, each item of a list, each cell of a table. */
+export function blockLines(block: Block): string[] {
+  if (block.kind === 'list') return block.items.map((i) => i.text);
+  if (block.kind === 'table') return block.rows.flat().map((c) => c.text);
+  return [block.text];
+}
+
+/** The lines of a page's report as a reader has them. */
 export function readSourceLines(html: string): string[] {
-  return readBlocks(html)
-    .flatMap((block) => {
-      if (block.kind === 'list') return block.items.map((i) => i.text);
-      if (block.kind === 'table') return block.rows.flat().map((c) => c.text);
-      return [block.text];
-    })
-    .filter(Boolean);
+  return readBlocks(html).flatMap(blockLines).filter(Boolean);
 }
 
 /**
@@ -30,6 +31,7 @@ export function measureFidelity(lines: readonly string[], builtHtml: string): { 
   return { found: lines.length - missing.length, missing };
 }
 
-function squeeze(text: string): string {
+/** Only letters and digits, lower case: a line compared so is found however it was spaced or set out. */
+export function squeeze(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -1,6 +1,6 @@
 import type { Block } from './read-blocks.ts';
 import type { Group, ImportContext, ImportedRecommendation, ImportWarning, ReportDraft } from './import-types.ts';
-import { blockMarkdown, blockText, createTurndown, shorten } from './block-markdown.ts';
+import { abbreviationTerm, blockMarkdown, blockText, createTurndown, shorten } from './block-markdown.ts';
 import { warnUnwritten } from './account-lines.ts';
 import { mapAppendix } from './map-appendix.ts';
 import { LETTERED, readOpening } from './map-opening.ts';
@@ -107,7 +107,7 @@ function mapAbbreviations(blocks: readonly Block[], ctx: ImportContext, warnings
     b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'para' ? [b.text] : [],
   );
   return lines.flatMap((line) => {
-    const term = line.split(/\s+[–—-]\s+|:\s+|\t/)[0]?.trim() ?? '';
+    const term = abbreviationTerm(line);
     if (ctx.glossary.includes(term)) return [term];
     warnings.push({
       at: 'List of abbreviations',

@@ -1,6 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { pageFile } from '../domain/urls.ts';
 import { appendToList } from '../edit/add-progress-entry.ts';
 import type { ContentProblem } from '../errors/content-problem.ts';
@@ -9,7 +8,7 @@ import { renderSite } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { type ArchiveState, importArchivePage, type PageOutcome, type PlannedReport } from '../import/archive-page.ts';
 import { hashText, IMPORT_DIR, readManifest, writeManifest } from '../import/import-manifest.ts';
-import { type Changes, loadProject, writeChanges } from '../import/import-report.ts';
+import { type Changes, formatMeetingFile, loadProject, writeChanges } from '../import/import-report.ts';
 import { measureFidelity, readSourceLines } from '../import/line-fidelity.ts';
 import { listArchivePages } from '../import/list-archive-pages.ts';
 import { readDocument } from '../import/read-document.ts';
@@ -134,10 +133,7 @@ async function planAgendas(
     const fresh = reports.filter((r) => !onAgenda.has(r.id));
     if (fresh.length === 0) continue;
     if (!meeting) {
-      changes.files.set(
-        file,
-        `# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n${stringify({ agenda: fresh.map((r) => ({ report: r.id })) })}`,
-      );
+      changes.files.set(file, formatMeetingFile(fresh.map((r) => r.id)));
       changes.created.add(file);
       continue;
     }
