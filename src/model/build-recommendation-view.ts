@@ -77,7 +77,7 @@ export function buildRecommendationView(
 interface TableSpec {
   asAt: string;
   asAtLabel: string;
-  caption: string;
+  caption: string | false;
   columns: string[];
   headingRows: boolean;
 }
@@ -117,13 +117,19 @@ function buildTable(
   const commentary = pickAsAt(data.commentary, spec.asAt);
   const heading = `Recommendation ${data.number}`;
   const textHtml = renderCompact(md, data.text);
+  const id = `recommendation-${data.number}`;
   return {
     number: data.number,
-    id: `recommendation-${data.number}`,
+    id,
     heading,
     url: recommendationUrl(setId, data.number),
     textHtml: md.render(data.text),
-    caption: spec.caption.replaceAll('{recommendation}', heading).replaceAll('{date}', spec.asAtLabel),
+    ...(spec.caption === false
+      ? { labelId: spec.headingRows ? `${id}-row` : id }
+      : {
+          caption: spec.caption.replaceAll('{recommendation}', heading).replaceAll('{date}', spec.asAtLabel),
+          labelId: `${id}-caption`,
+        }),
     ...(spec.headingRows
       ? { headingRowHtml: `<a href="${recommendationUrl(setId, data.number)}">${heading}</a>: ${textHtml}` }
       : {}),

@@ -46,7 +46,10 @@ export interface RecommendationTable {
   /** The recommendation's own page on the tracker. */
   url: string;
   textHtml: string;
-  caption: string;
+  /** The table's caption; none when the view says `caption: false`. */
+  caption?: string;
+  /** The id of what names the table: its caption, else its heading row, else the heading above it. */
+  labelId: string;
   /** "Recommendation 33: <text>" as a full-width first row, in place of the heading above the table. */
   headingRowHtml?: string;
   columns: string[];

@@ -27,10 +27,11 @@ export const recommendationViewSchema = z
         '`progress`: Key points / Actions / Results tables; `plan`: key points and actions with owners and target dates; `list`: every recommendation’s text in number order',
       ),
     as_at: isoDate.optional().describe('The date of the positions shown (default: the report’s date)'),
-    caption: plainText
+    caption: z
+      .union([plainText, z.literal(false)])
       .optional()
       .describe(
-        'Caption of each table; `{recommendation}` stands for "Recommendation 3" and `{date}` for the as-at date. Default: "{recommendation}: progress as at {date}"',
+        'Caption of each table; `{recommendation}` stands for "Recommendation 3" and `{date}` for the as-at date. Default: "{recommendation}: progress as at {date}"; `false` for tables printed without one',
       ),
     columns: z.array(plainText).optional().describe('All the column headings: three for `progress`, four for `plan`'),
     results_heading: plainText

@@ -51,6 +51,16 @@ numbers: [3]
 as_at: 2002-01-01
 :::
 
+Some reports print the table with no caption.
+
+::: recommendations
+set: cdrp-scrutiny-2003
+numbers: [4]
+as_at: 2005-12-08
+caption: false
+heading_rows: true
+:::
+
 The terms of reference are:
 
 (i) To monitor performance, including:

@@ -46,12 +46,22 @@ describe('the report format beyond the two examples', () => {
     );
     expect(section).toContain('<th scope="col">Position at 22 November</th>');
     expect(section).toMatch(
-      /<th scope="colgroup" colspan="3" class="heading-row"><a href="\/recommendations\/cdrp-scrutiny-2003\/01\/">Recommendation 1<\/a>: Borough commanders should nominate/,
+      /<th scope="colgroup" colspan="3" class="heading-row" id="recommendation-1-row"><a href="\/recommendations\/cdrp-scrutiny-2003\/01\/">Recommendation 1<\/a>: Borough commanders should nominate/,
     );
     expect(section).not.toContain('id="recommendation-3-caption"><');
     expect(pageText(section).indexOf('The table below')).toBeLessThan(
       pageText(section).indexOf('Recommendation 1: position'),
     );
+  });
+
+  it('prints a table without a caption when the view says `caption: false`, named by its heading row', () => {
+    const start = html.indexOf('<section class="recommendation" id="recommendation-4"');
+    const table = html.slice(start, html.indexOf('</section>', start));
+    expect(start).toBeGreaterThan(0);
+    expect(table).not.toContain('<caption');
+    expect(table).toContain('aria-labelledby="recommendation-4-row"');
+    expect(table).toMatch(/<th scope="colgroup" colspan="3" class="heading-row" id="recommendation-4-row">/);
+    expect(table).toContain('<th scope="col">Key points</th>');
   });
 
   it('prints a footnote at the end of the body, linked from its citation and back', () => {
@@ -160,7 +170,7 @@ describe('mistakes in the new parts of a report', () => {
     const root = await copyExampleProject();
     await addFormatReport(
       root,
-      REPORT.replace('as_at: 2002-01-01\n:::\n', 'as_at: 2002-01-01\n').replace(
+      REPORT.replace('caption: false\nheading_rows: true\n:::\n', 'caption: false\nheading_rows: true\n').replace(
         'The table below gives the position.\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n',
         '- a list\n\n  ::: recommendations\n  set: cdrp-scrutiny-2003\n  :::\n\n::: recommendations\nset: cdrp-scrutiny-2003\nnumbers: [1, 2]\n',
       ),
