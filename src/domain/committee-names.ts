@@ -1,3 +1,4 @@
+import type { DateStyle } from '../schemas/common.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
 import { fillUrlPattern } from './urls.ts';
 
@@ -30,4 +31,18 @@ export function createCommitteeLookup(data: CommitteesData, urlPattern: string):
     const current = names.filter((n) => date === undefined || n.from <= date).at(-1) ?? names[0]!;
     return { code, name: current.name, ...(current.short_name ? { shortName: current.short_name } : {}), url };
   };
+}
+
+/**
+ * The style in which a committee's generated lines print a meeting's date:
+ * the latest of its `date_styles` begun by that date, else the site's.
+ */
+export function dateStyleAt(data: CommitteesData, siteStyle: DateStyle, code: string, date: string): DateStyle {
+  const styles = data.committees.find((c) => c.code === code)?.date_styles ?? [];
+  return (
+    [...styles]
+      .sort((a, b) => a.from.localeCompare(b.from))
+      .filter((s) => s.from <= date)
+      .at(-1)?.style ?? siteStyle
+  );
 }

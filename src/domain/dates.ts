@@ -1,4 +1,4 @@
-import { isRealDate } from '../schemas/common.ts';
+import { type DateStyle, isRealDate } from '../schemas/common.ts';
 
 const MONTHS = [
   'January',
@@ -34,9 +34,10 @@ export function formatDateAbbreviated(iso: string): string {
   return d === undefined ? `${month} ${y?.slice(2)}` : `${Number(d)} ${month} ${y?.slice(2)}`;
 }
 
-/** A date in the site's chosen style for generated lines. */
-export function formatDateIn(style: 'long' | 'short', iso: string): string {
-  return style === 'short' ? formatDateAbbreviated(iso) : formatDate(iso);
+/** A date in a style of generated lines: `long`, `short`, and each with the day's leading zero ("08 …"). */
+export function formatDateIn(style: DateStyle, iso: string): string {
+  const text = style.startsWith('short') ? formatDateAbbreviated(iso) : formatDate(iso);
+  return style.endsWith('-zero') && /^\d\s/.test(text) ? `0${text}` : text;
 }
 
 /** A day `days` after (or before) another, both written YYYY-MM-DD; computed in UTC, so no time zone moves it. */

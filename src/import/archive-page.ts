@@ -111,7 +111,7 @@ async function planReport(
     committeeName: known ?? stated ?? committee,
     source: document.source,
     meetingDate: date,
-    ...readProjectWords(state.content),
+    ...readProjectWords(state.content, committee, date),
   };
   const draft = mapReport(blocks, ctx);
   const number = draft.stated.number ?? page.number;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Content } from '../content/content.ts';
 import { loadContent } from '../content/load-content.ts';
-import { createCommitteeLookup } from '../domain/committee-names.ts';
+import { createCommitteeLookup, dateStyleAt } from '../domain/committee-names.ts';
 import { formatDateIn, isIsoDate } from '../domain/dates.ts';
 import { reportIdOf } from '../domain/slugs.ts';
 import { appendToList } from '../edit/add-progress-entry.ts';
@@ -128,15 +128,19 @@ function readContext(
       .name,
     source,
     meetingDate: date,
-    ...readProjectWords(content),
+    ...readProjectWords(content, committee, date),
     ...(set ? { recommendationSet: set, recommendations: readSet(content, set) } : {}),
   };
 }
 
-/** What a document is matched against in the project: its date style, glossary terms and standard contacts. */
-export function readProjectWords(content: Content): Pick<ImportContext, 'dateStyle' | 'glossary' | 'contacts'> {
+/** What a document is matched against in the project: the committee's date style then, glossary terms and standard contacts. */
+export function readProjectWords(
+  content: Content,
+  committee: string,
+  date: string,
+): Pick<ImportContext, 'dateStyle' | 'glossary' | 'contacts'> {
   return {
-    dateStyle: content.site.data.date_style,
+    dateStyle: dateStyleAt(content.committees.data, content.site.data.date_style, committee, date),
     glossary: content.glossary.data.terms.map((t) => t.term),
     contacts: content.contacts.data.contacts.map((c) => ({ label: c.label, value: c.phone ?? c.email ?? '' })),
   };

@@ -1,3 +1,4 @@
+import type { DateStyle } from '../schemas/common.ts';
 import type { Block } from './read-blocks.ts';
 
 /** What the importer reads from a document and hands to the writer. */
@@ -9,7 +10,8 @@ export interface ImportContext {
   source: 'word' | 'page';
   /** The meeting's date, YYYY-MM-DD. */
   meetingDate: string;
-  dateStyle: 'long' | 'short';
+  /** How the committee's generated opening lines print the meeting's date then. */
+  dateStyle: DateStyle;
   glossary: readonly string[];
   contacts: ReadonlyArray<{ label: string; value: string }>;
   /** With a recommendation set: Key points / Actions / Results tables become its progress. */

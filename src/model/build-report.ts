@@ -8,6 +8,7 @@ import { type ReadReport, readReport } from '../validate/read-report.ts';
 import { giveUniqueIds, placeViews, type ViewPlacer } from './place-views.ts';
 import type { ReportContext, ReportEntry } from './report-context.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
+import { dateStyleAt } from '../domain/committee-names.ts';
 import type { Appendix, Committee, Link, Part, RecommendationView, Report } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
@@ -119,7 +120,7 @@ function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Commi
       : {
           descriptionLine:
             d.opening ??
-            `Report ${d.number} of the ${formatDateIn(content.site.data.date_style, d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
+            `Report ${d.number} of the ${formatDateIn(dateStyleAt(content.committees.data, content.site.data.date_style, d.committee, d.date), d.date)} meeting of the ${committee.name} and ${d.description ?? ''}`,
         }),
     summaryHtml: ctx.md.render(d.summary, { docId: 'summary' }),
     breadcrumb: crumbsToMeeting(

@@ -29,6 +29,17 @@ export const partialDate = z
   .refine(isRealDate, realDate)
   .describe('A date written YYYY-MM-DD, or a month written YYYY-MM when the source gives only the month');
 
+/**
+ * How a generated line prints a date: `long` "8 December 2005", `long-zero`
+ * "08 December 2005", `short` "8 Dec 05", `short-zero` "08 Dec 05".
+ */
+export const DATE_STYLES = ['long', 'long-zero', 'short', 'short-zero'] as const;
+export type DateStyle = (typeof DATE_STYLES)[number];
+
+export const dateStyle = z
+  .enum(DATE_STYLES)
+  .describe('`long` "8 December 2005", `long-zero` "08 December 2005", `short` "8 Dec 05", `short-zero` "08 Dec 05"');
+
 /** Lower-case letters, digits and single hyphens: a code or name that can stand in a URL or a folder's name. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, plainText, slug } from './common.ts';
+import { dateStyle, isoDate, plainText, slug } from './common.ts';
 
 export const committeesSchema = z
   .strictObject({
@@ -19,6 +19,17 @@ export const committeesSchema = z
           .default([])
           .describe(
             'Later names under the same code, oldest first: each page uses the name in force at its meeting’s date',
+          ),
+        date_styles: z
+          .array(
+            z.strictObject({
+              from: isoDate.describe('The first meeting day of this style'),
+              style: dateStyle,
+            }),
+          )
+          .default([])
+          .describe(
+            'How this committee’s generated opening lines print the meeting’s date from a day on, when it is not the site’s `date_style`',
           ),
       }),
     ),

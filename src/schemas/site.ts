@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { markdown, plainText } from './common.ts';
+import { dateStyle, markdown, plainText } from './common.ts';
 
 const urlPattern = z
   .string()
@@ -68,10 +68,11 @@ export const siteSchema = z
       })
       .optional()
       .describe('What the privacy page says'),
-    date_style: z
-      .enum(['long', 'short'])
+    date_style: dateStyle
       .default('long')
-      .describe('Dates in generated opening lines: `long` "8 December 2005", or `short` "8 Dec 05" as in the archive'),
+      .describe(
+        'Dates in generated opening lines: `long` "8 December 2005", `long-zero` "08 December 2005", `short` "8 Dec 05" or `short-zero` "08 Dec 05"; a committee may change it from a date (`date_styles` in data/committees.yaml)',
+      ),
     municipal_year_starts: z
       .string()
       .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day of the year written MM-DD, such as 05-01')

@@ -127,6 +127,16 @@ describe('shapes of the archive imported as the page has them', () => {
   it('reads the meeting and number the document states, for import to check against what it was told', () => {
     expect(map(page({})).stated).toEqual({ number: 9, date: '2009-04-02' });
   });
+
+  it('a date with a leading zero: the committee’s style then, else the opening line in full', () => {
+    const zero = page({}).replace('of the 2 April 2009', 'of the 02 April 2009');
+    expect(map(zero).stated).toEqual({ number: 9, date: '2009-04-02' });
+    expect(map(zero, { ...CTX, dateStyle: 'long-zero' }).front).toMatchObject({ description: 'provides an overview.' });
+    expect(map(zero).front).toMatchObject({
+      opening:
+        'Report 9 of the 02 April 2009 meeting of the Strategic and Operational Policing Committee and provides an overview.',
+    });
+  });
 });
 
 describe('a saved page’s characters, read as its bytes say', () => {
