@@ -50,7 +50,10 @@ export function mapReport(blocks: readonly Block[], ctx: ImportContext): ReportD
   const { front } = parts;
   const missing = [...opening.missing];
   if (front.summary === undefined) missing.push('summary (the "Summary" section)');
-  if (front.recommendations === undefined) missing.push('recommendations (section "A. Recommendation")');
+  // A report that makes no recommendation letters its own sections from A; one lettered from B, or not at all, lacks it.
+  const firstLetter = groups.find((g) => g.kind === 'lettered')?.letter;
+  if (front.recommendations === undefined && firstLetter !== 'A')
+    missing.push('recommendations (section "A. Recommendation")');
   front.numbered_sections = parts.numberedSections;
   if (parts.appendices.length > 0) front.appendices = parts.appendices;
   const draft = {

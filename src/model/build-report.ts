@@ -4,7 +4,7 @@ import { letterFor } from '../markdown/letters.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { Content } from '../content/content.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
-import { type ReadReport, readReport } from '../validate/read-report.ts';
+import { firstSectionLetter, type ReadReport, readReport } from '../validate/read-report.ts';
 import { giveUniqueIds, placeViews, type ViewPlacer } from './place-views.ts';
 import type { ReportContext, ReportEntry } from './report-context.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
@@ -29,7 +29,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
   const contact = buildContact(d, content, letterFor(next));
   const appendices = buildAppendices(placer, read);
   giveUniqueIds(views);
-  const recommendations = buildRecommendationsSection(d.recommendations, md);
+  const recommendations = d.recommendations && buildRecommendationsSection(d.recommendations, md);
   const closing = {
     ...(backgroundPapers ? { backgroundPapers } : {}),
     ...(contact ? { contact } : {}),
@@ -37,7 +37,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
   };
   const report: Report = {
     ...describeReport(entry, ctx, committee, reportDate),
-    recommendations,
+    ...(recommendations ? { recommendations } : {}),
     sections: body.sections,
     ...closing,
     appendices,
@@ -48,12 +48,12 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
   return report;
 }
 
-/** The body's lettered sections, after the recommendations (A), as the validate stage read them. */
+/** The body's lettered sections, after the recommendations (A) if any, as the validate stage read them. */
 function buildSections(placer: ViewPlacer, read: ReadReport): { sections: Report['sections']; nextLetter: number } {
   const { sections } = read.body;
   return {
     sections: splitSections(placeViews(placer, read.body), sections),
-    nextLetter: 1 + sections.length,
+    nextLetter: firstSectionLetter(placer.entry.data) + sections.length,
   };
 }
 
@@ -145,14 +145,16 @@ function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Commi
 
 /** The report's table of contents: each lettered part, the abbreviations and the appendices. */
 function listContents(
-  recommendations: Report['recommendations'],
+  recommendations: Report['recommendations'] | undefined,
   sections: Report['sections'],
   closing: Pick<Report, 'backgroundPapers' | 'contact' | 'abbreviations'>,
   appendices: readonly Appendix[],
 ): Link[] {
   const { backgroundPapers, contact, abbreviations } = closing;
   return [
-    { label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` },
+    ...(recommendations
+      ? [{ label: `${recommendations.letter}. ${recommendations.heading}`, href: `#${recommendations.id}` }]
+      : []),
     ...sections.map((s) => ({ label: `${s.letter}. ${s.title}`, href: `#${s.id}` })),
     ...(backgroundPapers
       ? [{ label: `${backgroundPapers.letter}. Background papers`, href: `#${backgroundPapers.id}` }]
@@ -169,7 +171,10 @@ function listContents(
  * paragraphs, unless the report sets the style. One item with a lead and no
  * style reads as one sentence, as in the archive ("That members note …").
  */
-function buildRecommendationsSection(r: ReportData['recommendations'], md: MarkdownIt): Report['recommendations'] {
+function buildRecommendationsSection(
+  r: NonNullable<ReportData['recommendations']>,
+  md: MarkdownIt,
+): NonNullable<Report['recommendations']> {
   const single = r.items.length === 1;
   const heading = r.heading ?? (single ? 'Recommendation' : 'Recommendations');
   const lead = r.lead?.trim() ? r.lead.trim() : undefined;

@@ -107,7 +107,8 @@ export interface Report {
   /** The opening line; absent for a report that has none. */
   descriptionLine?: string;
   summaryHtml: string;
-  recommendations: {
+  /** Section A; absent for a report that makes no recommendation, whose sections are lettered from A. */
+  recommendations?: {
     letter: string;
     heading: string;
     id: string;

@@ -41,17 +41,22 @@ export const reportSchema = z
         'The opening line in full, when it does not read "Report N of the <date> meeting of the <committee> and <description>"; `false` when the report has none',
       ),
     summary: markdown,
-    recommendations: z.strictObject({
-      heading: plainText
-        .optional()
-        .describe('"Recommendation" or "Recommendations"; by default by the number of items'),
-      lead: z.string().optional().describe('Words before the items, such as "That"; empty for none'),
-      style: z
-        .enum(['numbered', 'bulleted', 'paragraphs'])
-        .optional()
-        .describe('How the items are set out; by default a numbered list after a lead, else paragraphs'),
-      items: z.array(markdown).min(1),
-    }),
+    recommendations: z
+      .strictObject({
+        heading: plainText
+          .optional()
+          .describe('"Recommendation" or "Recommendations"; by default by the number of items'),
+        lead: z.string().optional().describe('Words before the items, such as "That"; empty for none'),
+        style: z
+          .enum(['numbered', 'bulleted', 'paragraphs'])
+          .optional()
+          .describe('How the items are set out; by default a numbered list after a lead, else paragraphs'),
+        items: z.array(markdown).min(1),
+      })
+      .optional()
+      .describe(
+        'Section A, the recommendations to the committee; leave out for a report that makes none, such as a committee’s report to the full Authority: its sections are then lettered from A',
+      ),
     numbered_sections: z
       .array(plainText)
       .default(['Supporting information'])

@@ -15,6 +15,14 @@ import { type RecommendationViewData, recommendationViewSchema } from '../schema
 import type { ReportData } from '../schemas/report.ts';
 import { mapSchemaIssues } from './map-schema-issues.ts';
 
+/**
+ * The index of the body's first section letter: B after the recommendations
+ * (A), or A for a report that makes none.
+ */
+export function firstSectionLetter(report: Pick<ReportData, 'recommendations'>): number {
+  return report.recommendations ? 1 : 0;
+}
+
 /** A `::: recommendations` block as read: its checked data, or nothing when it has a problem of its own. */
 export interface ReadView {
   data?: RecommendationViewData;
@@ -31,7 +39,7 @@ export interface ReadMarkdown {
 /** A report's Markdown as the validate stage read it, for the model to build from. */
 export interface ReadReport {
   body: ReadMarkdown & {
-    /** Its lettered sections, from B. */
+    /** Its lettered sections, from B (from A when the report makes no recommendation). */
     sections: BodySection[];
     /** Its numbered paragraphs, by reference such as `B8`. */
     paragraphs: string[];
@@ -75,7 +83,7 @@ export function readReport(entry: Entry<ReportData>): ReadReport {
 }
 
 function readBody(entry: Entry<ReportData>, problems: ContentProblem[]): ReadReport['body'] {
-  const env = createBodyEnv(entry.data.numbered_sections, 1);
+  const env = createBodyEnv(entry.data.numbered_sections, firstSectionLetter(entry.data));
   const html = md.render(bodyText(entry), env);
   const bodyLine = entry.body?.startLine ?? 1;
   const at = (line: number): Location => ({ file: entry.file, line: bodyLine + line, col: 1 });

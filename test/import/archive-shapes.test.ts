@@ -128,6 +128,19 @@ describe('shapes of the archive imported as the page has them', () => {
     expect(map(page({})).stated).toEqual({ number: 9, date: '2009-04-02' });
   });
 
+  it('a report with no recommendations section, its sections lettered from A; one lettered from B lost its A', () => {
+    const none = page({}).replace(
+      /<h2>A\. Recommendation<\/h2><p>That members note the report\.<\/p>\n<h2>B\./,
+      '<h2>A.',
+    );
+    const draft = map(none);
+    expect(draft.missing).toEqual([]);
+    expect(draft.front.recommendations).toBeUndefined();
+    expect(draft.body).toMatch(/^## Supporting information/);
+    const lost = page({}).replace(/<h2>A\. Recommendation<\/h2><p>That members note the report\.<\/p>/, '');
+    expect(map(lost).missing).toEqual(['recommendations (section "A. Recommendation")']);
+  });
+
   it('a date with a leading zero: the committee’s style then, else the opening line in full', () => {
     const zero = page({}).replace('of the 2 April 2009', 'of the 02 April 2009');
     expect(map(zero).stated).toEqual({ number: 9, date: '2009-04-02' });
