@@ -35,7 +35,8 @@ export interface Content {
   minutes: Entry<MinutesData>[];
   /**
    * `kind:id` of every content file found, even one that failed its own check:
-   * a reference to such a file is not reported again as a missing one.
+   * a reference to such a file is not reported again as a missing one. A
+   * file under `exempt/` is also named `exempt:kind:id`, by its name alone.
    */
   found?: ReadonlySet<string>;
   /**

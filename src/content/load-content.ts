@@ -15,7 +15,7 @@ const FILES_AT_ONCE = 32;
 export interface LoadResult {
   entries: Entry[];
   errors: ContentProblem[];
-  /** `kind:id` of every content file found, including those that failed to read or parse, and the exempt files' names. */
+  /** `kind:id` of every content file found, including those that failed to read or parse, and the exempt files' names (also as `exempt:kind:id`). */
   found: Set<string>;
 }
 
@@ -70,7 +70,8 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   }
   // Of exempt/, only the names of its files: a Part 2 item's report is known to exist, and nothing of it is read.
   const kept = (await listExemptFiles(root)).filter((f) => f.kind !== 'minutes');
-  return { entries, errors, found: new Set([...files, ...kept].map((f) => `${f.kind}:${f.id}`)) };
+  const found = [...files, ...kept].map((f) => `${f.kind}:${f.id}`);
+  return { entries, errors, found: new Set([...found, ...kept.map((f) => `exempt:${f.kind}:${f.id}`)]) };
 }
 
 async function recallFile(
@@ -145,7 +146,7 @@ async function listContentFiles(root: string, errors: ContentProblem[]): Promise
           { file, line: 1, col: 1 },
           'E_MISSING_FILE',
           `the recommendation set \`${set}\` has no index.yaml`,
-          'add index.yaml with the set’s title, made_by, published, total and owners',
+          `add index.yaml with the set’s title, made_by, published, total and owners; for a set exempt as a whole, its recommendations belong beside its index.yaml in exempt/recommendations/${set}/`,
         ),
       );
     }

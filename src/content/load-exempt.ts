@@ -69,18 +69,22 @@ function placeReport(file: string, errors: ContentProblem[]): EntryAddress | und
   return undefined;
 }
 
+/** An exempt recommendation, or the index.yaml of a set exempt as a whole. */
 function placeRecommendation(file: string, errors: ContentProblem[]): EntryAddress | undefined {
   const parts = file.split('/');
-  if (parts.length !== 4 || stem(file) === 'index') {
+  if (parts.length !== 4) {
     errors.push(
       misplaced(
         file,
-        'an exempt recommendation belongs in exempt/recommendations/<set>/<number>.yaml; its set’s index.yaml stays in content/recommendations/<set>/',
+        'an exempt recommendation belongs in exempt/recommendations/<set>/<number>.yaml, and a set exempt as a whole in exempt/recommendations/<set>/index.yaml',
       ),
     );
     return undefined;
   }
-  return acceptYaml(file, errors) ? { kind: 'recommendation', id: `${parts[2]}/${stem(file)}`, file } : undefined;
+  if (!acceptYaml(file, errors)) return undefined;
+  return stem(file) === 'index'
+    ? { kind: 'recommendation-set', id: parts[2]!, file }
+    : { kind: 'recommendation', id: `${parts[2]}/${stem(file)}`, file };
 }
 
 function placeMinutes(file: string, errors: ContentProblem[]): EntryAddress | undefined {

@@ -17,6 +17,7 @@ import { bodyText } from '../content/entry.ts';
 export function withoutExempt(content: Content): Content {
   if (!hasExempt(content)) return content;
   const reportNumber = reportNumberIn(content);
+  const exemptSets = new Set(content.sets.filter((s) => s.data.exempt !== undefined).map((s) => s.id));
   const meetings = content.meetings.map((meeting): Entry<MeetingData> => {
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);
     const part_2 = meeting.data.part_2.map(
@@ -49,7 +50,10 @@ export function withoutExempt(content: Content): Content {
   return {
     ...content,
     reports: content.reports.filter((r) => r.data.exempt === undefined),
-    recommendations: content.recommendations.filter((r) => r.data.exempt === undefined),
+    sets: content.sets.filter((s) => s.data.exempt === undefined),
+    recommendations: content.recommendations.filter(
+      (r) => r.data.exempt === undefined && !exemptSets.has(r.id.split('/')[0]!),
+    ),
     meetings,
     minutes,
   };
@@ -60,6 +64,7 @@ export function hasExempt(content: Content): boolean {
   return (
     content.reports.some((r) => r.data.exempt !== undefined) ||
     content.recommendations.some((r) => r.data.exempt !== undefined) ||
+    content.sets.some((s) => s.data.exempt !== undefined) ||
     content.meetings.some((m) => m.data.part_2.length > 0) ||
     content.minutes.some((m) => /\{[^}]*\b(exempt=|agenda=2\.)/.test(bodyText(m)))
   );

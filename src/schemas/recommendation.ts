@@ -10,6 +10,11 @@ export const recommendationSetSchema = z
     total: z.int().positive().describe('How many recommendations the set made, including those not tracked here'),
     owners: z.array(plainText).min(1).describe('Who may own a recommendation, such as MPS'),
     description: markdown.optional(),
+    exempt: exemptParagraph
+      .optional()
+      .describe(
+        'The whole set is exempt under this paragraph of Schedule 12A: kept with its recommendations under exempt/recommendations/<set>/, shown only in the members’ papers',
+      ),
   })
   .describe('A recommendation set: content/recommendations/<set>/index.yaml');
 

@@ -16,7 +16,11 @@ import { checkDecisions } from './check-decisions.ts';
  */
 export function checkExemptPapers(content: Content): ContentProblem[] {
   const errors: ContentProblem[] = [];
-  for (const entry of [...content.reports, ...content.recommendations]) errors.push(...checkPlace(entry));
+  const exemptSets = new Set(content.sets.filter((s) => s.data.exempt !== undefined).map((s) => s.id));
+  for (const entry of [...content.reports, ...content.sets]) errors.push(...checkPlace(entry));
+  for (const entry of content.recommendations)
+    errors.push(...(exemptSets.has(entry.id.split('/')[0]!) ? checkInExemptSet(entry) : checkPlace(entry)));
+  errors.push(...checkSetsKeptOnce(content.sets));
   for (const minutes of content.minutes) {
     const exemptFile = `${EXEMPT_DIR}/minutes/${minutes.id}.md`;
     for (const p of findExemptText(bodyText(minutes), minutes.body?.startLine ?? 1, exemptFile))
@@ -26,9 +30,43 @@ export function checkExemptPapers(content: Content): ContentProblem[] {
   return errors;
 }
 
+const WHAT: Partial<Record<Entry['kind'], string>> = { report: 'report', 'recommendation-set': 'recommendation set' };
+
+/** A recommendation of a set exempt as a whole is exempt with it, and kept under exempt/ beside its index.yaml. */
+function checkInExemptSet(entry: Entry<{ exempt?: number | true }>): ContentProblem[] {
+  if (entry.file.startsWith(`${EXEMPT_DIR}/`)) return [];
+  const to = `${EXEMPT_DIR}/${entry.file.replace(/^content\//, '')}`;
+  return [
+    createProblem(
+      locatePath(entry.source, []),
+      'E_EXEMPT',
+      `this recommendation's set is exempt as a whole, so the recommendation is too, and is kept under ${EXEMPT_DIR}/ with it`,
+      `move it there: \`git mv ${entry.file} ${to}\``,
+    ),
+  ];
+}
+
+/** A set is public (content/) or exempt as a whole (exempt/), never both. */
+function checkSetsKeptOnce(sets: Content['sets']): ContentProblem[] {
+  const seen = new Map<string, string>();
+  return sets.flatMap((set) => {
+    const other = seen.get(set.id);
+    seen.set(set.id, set.file);
+    if (other === undefined) return [];
+    return [
+      createProblem(
+        locatePath(set.source, []),
+        'E_EXEMPT',
+        `the set \`${set.id}\` has an index.yaml in ${other} too`,
+        'keep one: in content/ for a public set, or under exempt/ with `exempt: <paragraph>` for a set exempt as a whole',
+      ),
+    ];
+  });
+}
+
 function checkPlace(entry: Entry<{ exempt?: number | true }>): ContentProblem[] {
   const kept = entry.file.startsWith(`${EXEMPT_DIR}/`);
-  const what = entry.kind === 'report' ? 'report' : 'recommendation';
+  const what = WHAT[entry.kind] ?? 'recommendation';
   if (!kept && entry.data.exempt !== undefined) {
     const to = `${EXEMPT_DIR}/${entry.file.replace(/^content\//, '')}`;
     return [

@@ -21,6 +21,8 @@ export function checkViewReferences(
   inPublic = false,
 ): ViewProblem[] {
   const set = content.sets.find((s) => s.id === view.set);
+  // The public check knows a set exempt as a whole by its file's name alone: a public paper never shows it.
+  if (!set && inPublic && content.found?.has(`exempt:recommendation-set:${view.set}`)) return [exemptSet(view.set)];
   // A set or recommendation whose own file failed its check is reported there, not here again.
   if (!set && content.found?.has(`recommendation-set:${view.set}`)) return [];
   const setIds = content.sets.map((s) => s.id);
@@ -79,8 +81,18 @@ function checkNumbers(view: View, set: SetEntry, content: Found): ViewProblem[] 
   );
 }
 
-/** A public paper shows no exempt recommendation. */
+function exemptSet(id: string): ViewProblem {
+  return {
+    path: ['set'],
+    message: `the set \`${id}\` is exempt as a whole, and this public paper would show it`,
+    hint: 'show it only in an exempt report (kept under exempt/reports/), or mark this report `exempt`',
+    exempt: true,
+  };
+}
+
+/** A public paper shows no exempt recommendation, nor any of a set exempt as a whole. */
 function checkNothingExempt(view: View, set: SetEntry, content: Found): ViewProblem[] {
+  if (set.data.exempt !== undefined) return [exemptSet(set.id)];
   return selectShown(view, content.recommendations)
     .filter((r) => r.data.exempt !== undefined)
     .map((rec) => {

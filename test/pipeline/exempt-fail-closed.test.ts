@@ -190,6 +190,13 @@ describe('a paper made exempt after it was published leaves nothing behind in ou
     const publicFile = EXEMPT_REPORT.replace(/^exempt\//, 'content/');
     await rename(path.join(root, EXEMPT_REPORT), path.join(root, publicFile));
     await editFile(root, publicFile, 'exempt: 3\n', '');
+    // A public paper never shows the set exempt as a whole.
+    await editFile(
+      root,
+      publicFile,
+      '  - title: A set exempt as a whole MARKERWORD\n    recommendations: { set: whole-exempt-set }\n',
+      '',
+    );
     const meeting = 'content/meetings/x-ppr/2005-12-08.yaml';
     const withPart2 = await readFile(path.join(root, meeting), 'utf8');
     await writeFile(

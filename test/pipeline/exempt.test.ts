@@ -95,6 +95,8 @@ describe('exempt papers never reach the public site', () => {
       .filter((p) => p.trim() !== '');
     expect(reportPages.length).toBeGreaterThan(0);
     for (const page of reportPages) expect(page).toContain('NOT FOR PUBLICATION: Schedule 12A, paragraph 3');
+    // The set exempt as a whole is shown to members, in the exempt report that shows it.
+    expect(reportPages.join(' ')).toContain('WHOLESETWORD');
     // Only what members read: no cache, no hidden file.
     for (const name of await readdir(membersDir, { recursive: true })) expect(name).toMatch(/^[^.][^/]*\.pdf$/);
     const publicPack = (
@@ -128,7 +130,7 @@ describe('exempt papers never reach the public site', () => {
 });
 
 describe('check refuses a public paper that would show or cite an exempt one', () => {
-  it('a public report showing an exempt recommendation, a fact citing an exempt report, an exempt report in Part 1, a public decision on an exempt recommendation', async () => {
+  it('a public report showing an exempt recommendation or a set exempt as a whole, a fact citing an exempt report, an exempt report in Part 1, a public decision on either', async () => {
     const root = await createExemptProject();
     await editFile(
       root,
@@ -137,6 +139,18 @@ describe('check refuses a public paper that would show or cite an exempt one', (
       'appendices:\n  - recommendations:\n      set: exempt-set\n',
     );
     await editFile(root, 'content/minutes/x-ppr/2005-12-08.md', 'noted exempt-set/02', 'noted exempt-set/01');
+    await editFile(
+      root,
+      'content/minutes/x-ppr/2005-12-08.md',
+      'None were received.\n',
+      'None were received.\n\nResolved (noted whole-exempt-set): That the set be noted.\n',
+    );
+    await editFile(
+      root,
+      'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md',
+      'summary:',
+      'appendices:\n  - recommendations: { set: whole-exempt-set }\nsummary:',
+    );
     const borough = (await readdir(path.join(root, 'data/boroughs')))[0]!;
     const text = await readFile(path.join(root, 'data/boroughs', borough), 'utf8');
     await writeFile(
@@ -152,6 +166,8 @@ describe('check refuses a public paper that would show or cite an exempt one', (
           /^content\/reports\/2005\/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships\.md:\d+$/,
         ),
         'content/minutes/x-ppr/2005-12-08.md:12',
+        'content/minutes/x-ppr/2005-12-08.md:14',
+        expect.stringMatching(/^content\/reports\/2004\/2004-11-04-x-ppr-06-cdrp-borough-performance\.md:\d+$/),
         expect.stringMatching(new RegExp(`^data/boroughs/${borough}:\\d+$`)),
       ]),
     );
