@@ -38,7 +38,7 @@ export const importCommand = defineCommand({
       root,
       file,
       meeting: args.meeting,
-      ...(args.number ? { number: Number(args.number) } : {}),
+      ...(args.number ? { number: args.number } : {}),
       ...(args.recommendations ? { recommendations: args.recommendations } : {}),
     });
     for (const file of result.written) process.stdout.write(`Wrote ${file}\n`);

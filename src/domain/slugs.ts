@@ -1,3 +1,4 @@
+import { type ItemNumber, padItemNumber } from './item-numbers.ts';
 /**
  * An id or file name from a title (a section heading, a report's title):
  * accents folded, `&` read as "and", anything else not a letter or digit a hyphen.
@@ -24,11 +25,11 @@ export function ownerSlug(text: string): string {
 }
 
 /** The start of a report's id and file name: `<yyyy-mm-dd>-<committee>-<nn>-`. */
-export function reportIdPrefix(date: string, committee: string, number: number): string {
-  return `${date}-${committee}-${String(number).padStart(2, '0')}-`;
+export function reportIdPrefix(date: string, committee: string, number: ItemNumber): string {
+  return `${date}-${committee}-${padItemNumber(number)}-`;
 }
 
 /** A report's id, which is its file name: `2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships`. */
-export function reportIdOf(date: string, committee: string, number: number, title: string): string {
+export function reportIdOf(date: string, committee: string, number: ItemNumber, title: string): string {
   return `${reportIdPrefix(date, committee, number)}${slugify(title).slice(0, 60) || 'report'}`;
 }

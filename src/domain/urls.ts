@@ -1,9 +1,10 @@
 import { formatShortDate } from './dates.ts';
+import { type ItemNumber, padItemNumber } from './item-numbers.ts';
 
 export interface UrlParts {
   committee: string;
   date: string;
-  number?: number;
+  number?: ItemNumber;
 }
 
 /**
@@ -16,7 +17,7 @@ export function fillUrlPattern(pattern: string, parts: UrlParts): string {
     yyyy: parts.date.slice(0, 4),
     yymmdd: formatShortDate(parts.date),
     date: parts.date,
-    nn: parts.number === undefined ? '' : String(parts.number).padStart(2, '0'),
+    nn: parts.number === undefined ? '' : padItemNumber(parts.number),
     number: parts.number === undefined ? '' : String(parts.number),
   };
   return pattern.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);

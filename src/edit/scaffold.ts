@@ -1,3 +1,4 @@
+import { type ItemNumber, splitItemNumber } from '../domain/item-numbers.ts';
 import { reportIdOf } from '../domain/slugs.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -80,7 +81,7 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   requireDate(r.date);
   const written: string[] = [];
   const meetingFile = `content/meetings/${r.committee}/${r.date}.yaml`;
-  let meeting = await readYaml<{ agenda?: Array<{ report?: string; number?: number }> }>(root, meetingFile);
+  let meeting = await readYaml<{ agenda?: Array<{ report?: string; number?: ItemNumber }> }>(root, meetingFile);
   if (!meeting) {
     written.push(await scaffoldMeeting(root, { committee: r.committee, date: r.date }));
     meeting = { agenda: [] };
@@ -125,10 +126,11 @@ export async function scaffoldReport(root: string, r: NewReport): Promise<string
   return written;
 }
 
-async function agendaNumbers(root: string, agenda: Array<{ report?: string; number?: number }>): Promise<number[]> {
+/** The whole numbers the agenda's items take (4a takes 4): a new report takes the next. */
+async function agendaNumbers(root: string, agenda: Array<{ report?: string; number?: ItemNumber }>): Promise<number[]> {
   const numbers: number[] = [];
   for (const item of agenda) {
-    if (item.number !== undefined) numbers.push(item.number);
+    if (item.number !== undefined) numbers.push(splitItemNumber(item.number).whole);
     if (!item.report) continue;
     const dir = path.join(root, 'content/reports', item.report.slice(0, 4));
     const names = await readdir(dir).catch(() => [] as string[]);

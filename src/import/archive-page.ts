@@ -1,3 +1,4 @@
+import { type ItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -34,7 +35,7 @@ export interface PlannedReport {
   sourceHash: string;
   committee: string;
   date: string;
-  number: number;
+  number: ItemNumber;
   id: string;
   /** A committee data/committees.yaml has not: its name from the page's opening line, or '' when it has none. */
   newCommittee?: string;
@@ -115,7 +116,7 @@ async function planReport(
   };
   const draft = mapReport(blocks, ctx);
   const number = draft.stated.number ?? page.number;
-  if ((draft.stated.date && draft.stated.date !== date) || number !== page.number)
+  if ((draft.stated.date && draft.stated.date !== date) || !sameItemNumber(number, page.number))
     throw new ImportError(
       'E_IMPORT_MEETING',
       `${source} says it is report ${number} of the meeting of ${draft.stated.date ?? date}, but its address says report ${page.number} of ${date}`,

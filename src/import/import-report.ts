@@ -1,3 +1,4 @@
+import { type ItemNumber, readItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -25,7 +26,8 @@ export interface ImportOptions {
   file: string;
   /** `<committee>/<yyyy-mm-dd>`: the meeting that took the report. */
   meeting: string;
-  number?: number;
+  /** 6, or 6a. */
+  number?: ItemNumber;
   /** A recommendation set: its Key points / Actions / Results tables become the set's progress. */
   recommendations?: string;
 }
@@ -96,8 +98,8 @@ function readMeetingFlag(options: ImportOptions): { committee: string; date: str
   const [committee = '', date] = options.meeting.split('/');
   if (!date || !isIsoDate(date))
     throw new UsageError(`--meeting ${options.meeting} is not <committee>/<yyyy-mm-dd>, such as x-ppr/2005-12-08`);
-  if (options.number !== undefined && !(Number.isInteger(options.number) && options.number > 0))
-    throw new UsageError('--number must be a whole number above 0');
+  if (options.number !== undefined && readItemNumber(String(options.number)) === undefined)
+    throw new UsageError('--number must be a whole number above 0, or one with a letter such as 6a');
   return { committee, date };
 }
 
@@ -156,20 +158,22 @@ export function formatMeetingFile(reports: readonly string[]): string {
  * names another meeting or number than the ones given is refused: one of the
  * two is wrong, and only a person can say which.
  */
-function readNumber(draft: ReportDraft, options: ImportOptions, name: string, ctx: ImportContext): number {
+function readNumber(draft: ReportDraft, options: ImportOptions, name: string, ctx: ImportContext): ItemNumber {
   const { stated } = draft;
   const given = `--meeting ${options.meeting}${options.number !== undefined ? ` --number ${options.number}` : ''}`;
   const says = `"Report ${stated.number ?? '…'} of the ${stated.date ? formatDateIn(ctx.dateStyle, stated.date) : '…'} meeting"`;
   if (
     (stated.date && stated.date !== ctx.meetingDate) ||
-    (stated.number && options.number && stated.number !== options.number)
+    (stated.number && options.number && !sameItemNumber(stated.number, options.number))
   )
     throw new ImportError(
       'E_IMPORT_MEETING',
       `${name} says it is ${says}, but it was imported with ${given}`,
       'give the meeting and number the document names, or correct the document if it names the wrong ones',
     );
-  const number = options.number ?? (draft.front.number as number);
+  const number =
+    (options.number !== undefined ? readItemNumber(String(options.number)) : undefined) ??
+    (draft.front.number as ItemNumber);
   const missing = draft.missing.filter((m) => !(m.startsWith('number') && options.number !== undefined));
   if (missing.length > 0 || !number)
     throw new ImportError(
@@ -184,14 +188,14 @@ function readNumber(draft: ReportDraft, options: ImportOptions, name: string, ct
 async function planAgenda(
   root: string,
   content: Content,
-  report: { committee: string; date: string; number: number; id: string },
+  report: { committee: string; date: string; number: ItemNumber; id: string },
   changes: Changes,
 ): Promise<void> {
   const meetingFile = `content/meetings/${report.committee}/${report.date}.yaml`;
   const meeting = content.meetings.find((m) => m.id === `${report.committee}/${report.date}`);
   if (meeting) {
     const taken = numberAgenda(meeting.data.agenda, (r) => content.reports.find((x) => x.id === r)?.data.number);
-    if (taken.includes(report.number))
+    if (taken.some((n) => sameItemNumber(n, report.number)))
       throw new ImportError(
         'E_IMPORT_EXISTS',
         `item ${report.number} of the agenda of ${meetingFile} is taken`,

@@ -1,3 +1,4 @@
+import type { ItemNumber } from '../domain/item-numbers.ts';
 import type { DateStyle } from '../schemas/common.ts';
 import type { Block } from './read-blocks.ts';
 
@@ -53,7 +54,7 @@ export interface ReportDraft {
   /** Fields the document did not give, which must be added by hand. */
   missing: string[];
   /** The meeting and number the document itself states, to be checked against what import was told. */
-  stated: { number?: number; date?: string };
+  stated: { number?: ItemNumber; date?: string };
 }
 
 export interface Group {

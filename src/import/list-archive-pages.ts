@@ -1,3 +1,4 @@
+import { type ItemNumber, readItemNumber } from '../domain/item-numbers.ts';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,10 +10,10 @@ export interface ArchivePage {
   /** From the address `committees/<code>/<yyyy>/<yymmdd>/<nn>/`: the committee, the meeting's date and the item. */
   committee?: string;
   date?: string;
-  number?: number;
+  number?: ItemNumber;
 }
 
-const REPORT = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(\d{1,3})\/(?:index\.html?)?$/i;
+const REPORT = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(\d{1,3}[a-z]?)\/(?:index\.html?)?$/i;
 const MEETING = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(?:index\.html?)?$/i;
 
 /** Every HTML page of a saved archive, in a stable order, each read from its address. */
@@ -31,7 +32,13 @@ export function readAddress(source: string): ArchivePage {
   if (report) {
     const [, committee, year, yy, mm, dd, item] = report as unknown as string[];
     if (year!.slice(2) === yy)
-      return { source, kind: 'report', committee, date: `${year}-${mm}-${dd}`, number: Number(item) };
+      return {
+        source,
+        kind: 'report',
+        committee,
+        date: `${year}-${mm}-${dd}`,
+        number: readItemNumber(item!.toLowerCase())!,
+      };
   }
   const meeting = MEETING.exec(source);
   if (meeting) {

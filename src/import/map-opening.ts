@@ -1,3 +1,4 @@
+import { type ItemNumber, readItemNumber } from '../domain/item-numbers.ts';
 import { formatDateIn } from '../domain/dates.ts';
 import { DESCRIPTION_TO_BE_WRITTEN } from '../edit/scaffold.ts';
 import { blockText, parseLongDate, shorten } from './block-markdown.ts';
@@ -14,10 +15,10 @@ export interface Opening {
   /** The index of the first block after the opening. */
   end: number;
   /** The meeting and number the document itself states, to be checked against what import was told. */
-  stated: { number?: number; date?: string };
+  stated: { number?: ItemNumber; date?: string };
 }
 
-const STATED = /^Report (\d+) of the (\d{1,2} [A-Za-z]+ \d{4}) meeting\b/;
+const STATED = /^Report (\d+[a-z]?) of the (\d{1,2} [A-Za-z]+ \d{4}) meeting\b/;
 const FIELD = /^(Report|Date|By):\s*(.+)$/;
 const BANNER = /^(Warning:|See the .* for further information\.?$)/;
 
@@ -34,18 +35,18 @@ export function readOpening(blocks: readonly Block[], ctx: ImportContext, warnin
   let end = 0;
   while (end < blocks.length && !endsOpening(blocks[end]!)) readOpeningLine(blocks[end++]!, lines, warnings);
   const { meta, title, opening } = lines;
-  const number = Number(meta.report);
-  const valid = Number.isInteger(number) && number > 0;
+  const number = readItemNumber(meta.report ?? '');
+  const valid = number !== undefined;
   const reportDate = readReportDate(meta.date, ctx, warnings);
-  const front: Record<string, unknown> = { title: title ?? '', number: valid ? number : 0, by: meta.by ?? '' };
+  const front: Record<string, unknown> = { title: title ?? '', number: number ?? 0, by: meta.by ?? '' };
   if (reportDate !== ctx.meetingDate) front.report_date = reportDate;
-  Object.assign(front, describe(opening, front.number as number, ctx, warnings));
+  Object.assign(front, describe(opening, number, ctx, warnings));
   const missing = [
     ...(title === undefined ? ['title'] : []),
     ...(valid ? [] : ['number (the "Report:" line, or --number)']),
     ...(meta.by ? [] : ['by (the "By:" line)']),
   ];
-  return { front, reportDate, end, missing, stated: readStated(opening, valid ? number : undefined) };
+  return { front, reportDate, end, missing, stated: readStated(opening, number) };
 }
 
 /** The date the report bears: its "Date:" line, else the meeting's. */
@@ -79,10 +80,10 @@ function leftOutOfOpening(block: Block): string {
 }
 
 /** The number and meeting date the document names: its "Report:" line, or its opening line. */
-function readStated(opening: string | undefined, number: number | undefined): Opening['stated'] {
+function readStated(opening: string | undefined, number: ItemNumber | undefined): Opening['stated'] {
   const stated = STATED.exec(opening ?? '');
   const date = stated ? parseLongDate(stated[2]!) : undefined;
-  const named = number ?? (stated ? Number(stated[1]) : undefined);
+  const named = number ?? (stated ? readItemNumber(stated[1]!) : undefined);
   return { ...(named ? { number: named } : {}), ...(date ? { date } : {}) };
 }
 
@@ -94,7 +95,7 @@ function readStated(opening: string | undefined, number: number | undefined): Op
  */
 function describe(
   opening: string | undefined,
-  number: number,
+  number: ItemNumber | undefined,
   ctx: ImportContext,
   warnings: ImportWarning[],
 ): Record<string, unknown> {

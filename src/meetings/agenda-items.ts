@@ -1,10 +1,11 @@
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
+import { type ItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { numberAgenda } from './number-agenda.ts';
 import type { AgendaRef, MinuteItemData } from './parse-minutes.ts';
 
 /** The agenda item number a report on an agenda takes: its own. */
-export function reportNumberIn(content: Pick<Content, 'reports'>): (id: string) => number | undefined {
+export function reportNumberIn(content: Pick<Content, 'reports'>): (id: string) => ItemNumber | undefined {
   return (id) => content.reports.find((r) => r.id === id)?.data.number;
 }
 
@@ -23,7 +24,7 @@ export function findAgendaItem(
   content: Pick<Content, 'reports'>,
 ): AgendaItemData | undefined {
   const items: readonly AgendaItemData[] = (ref.part === 1 ? meeting?.agenda : meeting?.part_2) ?? [];
-  return items[numberAgenda(items, reportNumberIn(content)).indexOf(ref.number)];
+  return items[numberAgenda(items, reportNumberIn(content)).findIndex((n) => sameItemNumber(n, ref.number))];
 }
 
 /** The paragraph under which a minute item is exempt (its own, or its Part 2 agenda item's), or nothing for a public one. */

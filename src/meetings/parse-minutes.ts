@@ -1,9 +1,12 @@
 /** The items of a minutes file's body: `## Title {agenda=N}` headings, and the decisions in their text. */
 
+import { type ItemNumber, readItemNumber } from '../domain/item-numbers.ts';
+
 export interface AgendaRef {
   /** 1 or 2: the part of the agenda. */
   part: 1 | 2;
-  number: number;
+  /** 6, or 6a for an item the agenda added under item 6. */
+  number: ItemNumber;
 }
 
 export type DecisionAction = 'agreed' | 'noted' | 'closed';
@@ -149,10 +152,10 @@ function parseHeading(
         message: 'the heading names two agenda items',
         hint: 'a minute item minutes one agenda item: keep one `agenda=`, and give the other item a heading of its own',
       });
-    } else if (name === 'agenda' && /^(2\.)?[1-9]\d*$/.test(value)) {
+    } else if (name === 'agenda' && /^(2\.)?[1-9]\d*[a-z]?$/.test(value)) {
       agenda = value.startsWith('2.')
-        ? { part: 2, number: Number(value.slice(2)) }
-        : { part: 1, number: Number(value) };
+        ? { part: 2, number: readItemNumber(value.slice(2))! }
+        : { part: 1, number: readItemNumber(value)! };
     } else if (name === 'exempt' && /^([1-7]|true)$/.test(value)) {
       exempt = value === 'true' ? true : Number(value);
     } else {

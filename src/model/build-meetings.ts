@@ -96,6 +96,7 @@ function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsC
     const paragraph = part === 2 ? exemptionOfAgendaItem(item, ctx.content) : undefined;
     return {
       number,
+      numbering: typeof number === 'number' ? { value: number } : { marker: `${number}.` },
       title,
       id,
       runningHead: `${part === 2 ? 'Part 2, agenda item' : 'Agenda item'} ${number}: ${title}`,

@@ -1,3 +1,4 @@
+import { compareItemNumbers } from '../domain/item-numbers.ts';
 import type MarkdownIt from 'markdown-it';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
 import { formatChangesMarkdown } from '../changes/format-changes.ts';
@@ -145,7 +146,10 @@ function buildAllReports(content: Content, ctx: ReportContext, memo: ReportMemo 
     ctx,
     memo,
   ).sort(
-    (a, b) => a.date.localeCompare(b.date) || a.committee.code.localeCompare(b.committee.code) || a.number - b.number,
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.committee.code.localeCompare(b.committee.code) ||
+      compareItemNumbers(a.number, b.number),
   );
 }
 

@@ -1,3 +1,4 @@
+import { padItemNumber } from '../domain/item-numbers.ts';
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
 import { letterFor } from '../markdown/letters.ts';
@@ -101,7 +102,7 @@ function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Commi
   const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
   const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
   const dateLabel = formatDate(d.date);
-  const pdfUrl = `${url}${d.committee}-${d.date}-${String(d.number).padStart(2, '0')}.pdf`;
+  const pdfUrl = `${url}${d.committee}-${d.date}-${padItemNumber(d.number)}.pdf`;
   return {
     id: entry.id,
     file: entry.file,

@@ -1,3 +1,4 @@
+import { compareItemNumbers } from '../domain/item-numbers.ts';
 import { listFollowLinks } from './build-feeds.ts';
 import type { StatusResolver } from '../domain/statuses.ts';
 import type MarkdownIt from 'markdown-it';
@@ -190,7 +191,9 @@ function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
   for (const list of bySet.values())
     list.sort(
       (a, b) =>
-        a.asAt.localeCompare(b.asAt) || a.report.date.localeCompare(b.report.date) || a.report.number - b.report.number,
+        a.asAt.localeCompare(b.asAt) ||
+        a.report.date.localeCompare(b.report.date) ||
+        compareItemNumbers(a.report.number, b.report.number),
     );
   return bySet;
 }

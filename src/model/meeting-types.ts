@@ -1,12 +1,16 @@
 /** The view model of meetings: agendas in their parts, minutes, decisions, committee and year pages. */
 import type { Committee } from '../domain/committee-names.ts';
+import type { ItemNumber } from '../domain/item-numbers.ts';
 import type { ExemptNote, NotForPublication } from '../meetings/describe-exempt.ts';
 import type { FollowLink, Link, Report } from './report-types.ts';
 
 export type AgendaKind = 'standing' | 'minutes' | 'report' | 'oral' | 'urgent' | 'exclusion' | 'item';
 
 export interface AgendaItem {
-  number: number;
+  /** 6, or 6a for an item added under item 6. */
+  number: ItemNumber;
+  /** How the agenda's list numbers it: its `value`, or for a lettered item ("6a."), a marker of its own. */
+  numbering: { value: number } | { marker: string };
   title: string;
   /** Anchor of the item in the pack, and the name of its pages there. */
   id: string;

@@ -1,4 +1,5 @@
 /** The view model of a report: its sections, appendices and recommendation tables. */
+import type { ItemNumber } from '../domain/item-numbers.ts';
 import type { Committee } from '../domain/committee-names.ts';
 import type { NotForPublication } from '../meetings/describe-exempt.ts';
 
@@ -101,7 +102,8 @@ export interface Report {
   /** The date the report bears ("Date:"): its own, or the meeting's. */
   reportDate: string;
   reportDateLabel: string;
-  number: number;
+  /** The agenda item number: 6, or 6a. */
+  number: ItemNumber;
   title: string;
   by: string;
   /** The opening line; absent for a report that has none. */

@@ -1,3 +1,4 @@
+import { compareItemNumbers } from '../domain/item-numbers.ts';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pageFile } from '../domain/urls.ts';
@@ -122,7 +123,7 @@ async function planAgendas(
   changes: Changes,
 ): Promise<void> {
   const byMeeting = new Map<string, PlannedReport[]>();
-  for (const report of [...planned].sort((a, b) => a.number - b.number)) {
+  for (const report of [...planned].sort((a, b) => compareItemNumbers(a.number, b.number))) {
     const key = `${report.committee}/${report.date}`;
     byMeeting.set(key, [...(byMeeting.get(key) ?? []), report]);
   }

@@ -40,6 +40,16 @@ export const dateStyle = z
   .enum(DATE_STYLES)
   .describe('`long` "8 December 2005", `long-zero` "08 December 2005", `short` "8 Dec 05", `short-zero` "08 Dec 05"');
 
+/**
+ * An agenda item's or report's number: a whole number, or one with a letter
+ * (`6a`) for an item the archive added under another.
+ */
+export const itemNumber = z.union([
+  z.int().positive(),
+  z.string().regex(/^[1-9]\d*[a-z]$/, 'must be a whole number such as 6, or one with a lower-case letter such as 6a'),
+]);
+export type ItemNumber = z.output<typeof itemNumber>;
+
 /** Lower-case letters, digits and single hyphens: a code or name that can stand in a URL or a folder's name. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

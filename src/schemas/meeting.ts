@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exemptParagraph } from './exempt.ts';
-import { markdown, plainText } from './common.ts';
+import { itemNumber, markdown, plainText } from './common.ts';
 
 export const AGENDA_KINDS = ['standing', 'minutes', 'report', 'oral', 'urgent', 'exclusion', 'item'] as const;
 
@@ -22,11 +22,11 @@ const itemFields = {
     .describe(
       'standing (apologies, declarations), minutes, report, oral (an oral report), urgent (urgent actions), exclusion (of the press and public), or item',
     ),
-  number: z
-    .int()
-    .positive()
+  number: itemNumber
     .optional()
-    .describe('The item number, when it is not the one after the item above (the first item of a part is 1)'),
+    .describe(
+      'The item number, when it is not the one after the item above (the first item of a part is 1): 6, or 6a for an item added under item 6',
+    ),
   title: plainText.optional().describe('The title as the agenda prints it; for a report, by default its own title'),
   text: markdown.optional().describe('Text under the title, such as advice to members'),
 };

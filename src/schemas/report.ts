@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exemptParagraph } from './exempt.ts';
-import { isoDate, markdown, plainText, slug } from './common.ts';
+import { isoDate, itemNumber, markdown, plainText, slug } from './common.ts';
 import { recommendationViewSchema } from './recommendation-view.ts';
 
 export const appendixSchema = z
@@ -28,7 +28,7 @@ export const reportSchema = z
     report_date: isoDate
       .optional()
       .describe('The date the report itself bears ("Date:"), when it differs from the meeting’s'),
-    number: z.int().positive().describe('The agenda item number'),
+    number: itemNumber.describe('The agenda item number: 6, or 6a for an item the agenda added under item 6'),
     title: plainText,
     by: plainText,
     description: plainText

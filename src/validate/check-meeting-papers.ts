@@ -4,6 +4,7 @@ import { createProblem, type ContentProblem, type ErrorCode, type Severity } fro
 import { didYouMean } from '../errors/suggest.ts';
 import { findAgendaItem, reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
+import { compareItemNumbers, sameItemNumber, splitItemNumber } from '../domain/item-numbers.ts';
 import { municipalYearOf, numberMinutes } from '../meetings/number-minutes.ts';
 import type { MinuteItemData } from '../meetings/parse-minutes.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
@@ -43,16 +44,18 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
       items.forEach((item, i) => {
         const previous = numbers[i - 1];
         const number = numbers[i] ?? 0;
-        if (previous !== undefined && numbers.indexOf(number) < i) {
+        const first = numbers.findIndex((n) => sameItemNumber(n, number));
+        if (previous !== undefined && first < i) {
           const describe = (k: number) => describeAgendaNumber(meeting, field, items, numbers, k, reportsById);
+          const next = Math.max(...numbers.map((n) => splitItemNumber(n).whole)) + 1;
           at(
             meeting,
             [field, i],
             'E_DUPLICATE_ID',
-            `agenda item ${number} appears twice: ${describe(numbers.indexOf(number))}, and ${describe(i)}`,
-            `give this item \`number: ${Math.max(...numbers) + 1}\` (or the number the agenda prints) in ${meeting.file}, or change the number where the other is set`,
+            `agenda item ${number} appears twice: ${describe(first)}, and ${describe(i)}`,
+            `give this item \`number: ${next}\` (or the number the agenda prints) in ${meeting.file}, or change the number where the other is set`,
           );
-        } else if (previous !== undefined && number < previous)
+        } else if (previous !== undefined && compareItemNumbers(number, previous) < 0)
           at(
             meeting,
             [field, i],

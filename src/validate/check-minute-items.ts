@@ -1,3 +1,4 @@
+import { splitItemNumber } from '../domain/item-numbers.ts';
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -48,8 +49,10 @@ export function checkMinuteItems(minutes: Entry<MinutesData>, items: readonly Mi
   return problems;
 }
 
+/** Where an item stands among the meeting's: Part 1 before Part 2, then by agenda number (4, 4a, 5). */
 function order(item: MinuteItemData): number {
-  return item.agenda.part * 10_000 + item.agenda.number;
+  const { whole, letter } = splitItemNumber(item.agenda.number);
+  return item.agenda.part * 10_000 + whole + (letter ? (letter.charCodeAt(0) - 96) / 100 : 0);
 }
 
 /** Minutes are of a meeting that has been held: none dated after today. Only `check` asks, with today's date. */

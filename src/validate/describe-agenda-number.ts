@@ -1,3 +1,4 @@
+import type { ItemNumber } from '../domain/item-numbers.ts';
 import { locatePath } from '../content/yaml-source.ts';
 import type { Entry } from '../content/entry.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
@@ -12,7 +13,7 @@ export function describeAgendaNumber(
   meeting: Entry<unknown>,
   field: 'agenda' | 'part_2',
   items: readonly AgendaItemData[],
-  numbers: readonly number[],
+  numbers: readonly ItemNumber[],
   i: number,
   reportsById: ReadonlyMap<string, Entry<ReportData>>,
 ): string {

@@ -141,6 +141,17 @@ describe('shapes of the archive imported as the page has them', () => {
     expect(map(lost).missing).toEqual(['recommendations (section "A. Recommendation")']);
   });
 
+  it('a lettered report number, "Report: 9a": the number, the opening line and what the page states', () => {
+    const lettered = page({ opening: '<p>Report: 9a</p><p>Date: 23 March 2009</p><p>By: Commissioner</p>' }).replace(
+      'Report 9 of',
+      'Report 9a of',
+    );
+    const draft = map(lettered);
+    expect(draft.missing).toEqual([]);
+    expect(draft.front).toMatchObject({ number: '9a', description: 'provides an overview.' });
+    expect(draft.stated).toEqual({ number: '9a', date: '2009-04-02' });
+  });
+
   it('a date with a leading zero: the committee’s style then, else the opening line in full', () => {
     const zero = page({}).replace('of the 2 April 2009', 'of the 02 April 2009');
     expect(map(zero).stated).toEqual({ number: 9, date: '2009-04-02' });

@@ -88,3 +88,17 @@ describe('minute items and their decisions', () => {
     );
   });
 });
+
+describe('a minute item of a lettered agenda item', () => {
+  it('ties `{agenda=4a}` to item 4a, and `{agenda=4}` to item 4', () => {
+    const { items, problems } = parseMinutes(
+      '## May Day {agenda=4}\n\nNoted.\n\n## Meeting with demonstrators {agenda=4a}\n\nNoted.\n',
+      0,
+    );
+    expect(problems).toEqual([]);
+    expect(items.map((i) => i.agenda)).toEqual([
+      { part: 1, number: 4 },
+      { part: 1, number: '4a' },
+    ]);
+  });
+});

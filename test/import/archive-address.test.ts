@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { readAddress } from '../../src/import/list-archive-pages.ts';
+
+describe("the archive's addresses", () => {
+  it('give a report’s committee, meeting date and number, with or without a letter', () => {
+    expect(readAddress('committees/mpa/2001/010726/04/index.html')).toMatchObject({
+      kind: 'report',
+      committee: 'mpa',
+      date: '2001-07-26',
+      number: 4,
+    });
+    expect(readAddress('committees/mpa/2001/010726/04a/index.html')).toMatchObject({ kind: 'report', number: '4a' });
+    expect(readAddress('committees/mpa/2001/010726/index.html')).toMatchObject({ kind: 'meeting', date: '2001-07-26' });
+    expect(readAddress('committees/mpa/2001/010726/4ab/index.html')).toMatchObject({ kind: 'other' });
+  });
+});
