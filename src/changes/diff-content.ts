@@ -1,3 +1,4 @@
+import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import { createCommitteeLookup } from '../domain/committee-names.ts';
 import { formatDate } from '../domain/dates.ts';
 import { absoluteUrl, boroughUrl, fillUrlPattern, recommendationUrl, siteBase } from '../domain/urls.ts';
@@ -171,17 +172,20 @@ function listNewPapers(
             committee: report.data.committee,
             date: report.data.date,
             number: report.data.number,
+            ...(report.data.sitting ? { sitting: report.data.sitting } : {}),
           }),
         ),
       })),
     meetings: after.meetings
       .filter((meeting) => !oldMeetings.has(meeting.id))
       .map((meeting) => {
-        const [code, date] = meeting.id.split('/') as [string, string];
+        const { committee: code, date, sitting } = readMeetingId(meeting.id);
         return {
           committee: committeeName(code, date),
-          dateLabel: formatDate(date),
-          url: absolute(fillUrlPattern(after.site.data.urls.meeting, { committee: code, date })),
+          dateLabel: formatMeetingDay(date, sitting),
+          url: absolute(
+            fillUrlPattern(after.site.data.urls.meeting, { committee: code, date, ...(sitting ? { sitting } : {}) }),
+          ),
         };
       }),
   };
@@ -210,8 +214,8 @@ export function contentAsAt(content: Content, date: string): Content {
       data: { ...b.data, facts: b.data.facts.filter((f) => f.held_from <= date) },
     })),
     reports: content.reports.filter((r) => r.data.date <= date),
-    meetings: content.meetings.filter((m) => (m.id.split('/')[1] ?? '') <= date),
-    minutes: content.minutes.filter((m) => (m.id.split('/')[1] ?? '') <= date),
+    meetings: content.meetings.filter((m) => readMeetingId(m.id).date <= date),
+    minutes: content.minutes.filter((m) => readMeetingId(m.id).date <= date),
   };
 }
 

@@ -24,9 +24,9 @@ export function ownerSlug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The start of a report's id and file name: `<yyyy-mm-dd>-<committee>-<nn>-`. */
-export function reportIdPrefix(date: string, committee: string, number: ItemNumber): string {
-  return `${date}-${committee}-${padItemNumber(number)}-`;
+/** The start of a report's id and file name: `<yyyy-mm-dd>-<committee>-<nn>-`; `day` is the date with its sitting, if any (`2006-06-29-agm`). */
+export function reportIdPrefix(day: string, committee: string, number: ItemNumber): string {
+  return `${day}-${committee}-${padItemNumber(number)}-`;
 }
 
 /** A report's id, which is its file name: `2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships`. */

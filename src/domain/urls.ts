@@ -5,6 +5,8 @@ export interface UrlParts {
   committee: string;
   date: string;
   number?: ItemNumber;
+  /** Another meeting that day, such as `agm`: the archive's addresses put it after the date (`060629-agm`). */
+  sitting?: string;
 }
 
 /**
@@ -15,8 +17,8 @@ export function fillUrlPattern(pattern: string, parts: UrlParts): string {
   const values: Record<string, string> = {
     committee: parts.committee,
     yyyy: parts.date.slice(0, 4),
-    yymmdd: formatShortDate(parts.date),
-    date: parts.date,
+    yymmdd: formatShortDate(parts.date) + (parts.sitting ? `-${parts.sitting}` : ''),
+    date: parts.date + (parts.sitting ? `-${parts.sitting}` : ''),
     nn: parts.number === undefined ? '' : padItemNumber(parts.number),
     number: parts.number === undefined ? '' : String(parts.number),
   };

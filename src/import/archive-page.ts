@@ -1,3 +1,4 @@
+import { meetingDay } from '../domain/meeting-ids.ts';
 import { type ItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface PlannedReport {
   sourceHash: string;
   committee: string;
   date: string;
+  /** Another meeting that day, such as `agm`. */
+  sitting?: string;
   number: ItemNumber;
   id: string;
   /** A committee data/committees.yaml has not: its name from the page's opening line, or '' when it has none. */
@@ -128,11 +131,12 @@ async function planReport(
       `${source} has no ${draft.missing.join(', ')}`,
       'add them by hand, or write the report with `papers new report`',
     );
-  const id = reportIdOf(date, committee, number, draft.front.title as string);
+  const { sitting } = page;
+  const id = reportIdOf(meetingDay(date, sitting), committee, number, draft.front.title as string);
   const file = `content/reports/${date.slice(0, 4)}/${id}.md`;
   await refuseTaken(file, source, state);
   const placed = placeNotes(draft.front, draft.body, document.notes, draft.warnings);
-  const front = orderFront({ ...placed.front, committee, date, number });
+  const front = orderFront({ ...placed.front, committee, date, ...(sitting ? { sitting } : {}), number });
   const warnings = [...document.warnings, ...draft.warnings];
   return {
     outcome: { source, status: 'imported', file, warnings },
@@ -140,6 +144,7 @@ async function planReport(
     sourceHash,
     committee,
     date,
+    ...(sitting ? { sitting } : {}),
     number,
     id,
     ...(known ? {} : { newCommittee: stated ?? '' }),

@@ -245,6 +245,7 @@ export function orderFront(front: Record<string, unknown>): Record<string, unkno
   const order = [
     'committee',
     'date',
+    'sitting',
     'report_date',
     'number',
     'title',

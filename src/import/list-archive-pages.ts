@@ -10,11 +10,14 @@ export interface ArchivePage {
   /** From the address `committees/<code>/<yyyy>/<yymmdd>/<nn>/`: the committee, the meeting's date and the item. */
   committee?: string;
   date?: string;
+  /** Another meeting that day, from an address such as `…/060629-agm/`. */
+  sitting?: string;
   number?: ItemNumber;
 }
 
-const REPORT = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(\d{1,3}[a-z]?)\/(?:index\.html?)?$/i;
-const MEETING = /(?:^|\/)committees\/([a-z0-9-]+)\/(\d{4})\/(\d{2})(\d{2})(\d{2})\/(?:index\.html?)?$/i;
+const DAY = '(\\d{4})\\/(\\d{2})(\\d{2})(\\d{2})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?';
+const REPORT = new RegExp(`(?:^|\\/)committees\\/([a-z0-9-]+)\\/${DAY}\\/(\\d{1,3}[a-z]?)\\/(?:index\\.html?)?$`, 'i');
+const MEETING = new RegExp(`(?:^|\\/)committees\\/([a-z0-9-]+)\\/${DAY}\\/(?:index\\.html?)?$`, 'i');
 
 /** Every HTML page of a saved archive, in a stable order, each read from its address. */
 export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
@@ -26,24 +29,32 @@ export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
     .map(readAddress);
 }
 
-/** What a page's address says: a report's committee, meeting date and number, or a meeting's page. */
+/** What a page's address says: a report's committee, meeting date (and sitting) and number, or a meeting's page. */
 export function readAddress(source: string): ArchivePage {
   const report = REPORT.exec(source);
   if (report) {
-    const [, committee, year, yy, mm, dd, item] = report as unknown as string[];
+    const [, committee, year, yy, mm, dd, sitting, item] = report;
     if (year!.slice(2) === yy)
       return {
         source,
         kind: 'report',
-        committee,
+        committee: committee!,
         date: `${year}-${mm}-${dd}`,
+        ...(sitting ? { sitting: sitting.toLowerCase() } : {}),
         number: readItemNumber(item!.toLowerCase())!,
       };
   }
   const meeting = MEETING.exec(source);
   if (meeting) {
-    const [, committee, year, yy, mm, dd] = meeting as unknown as string[];
-    if (year!.slice(2) === yy) return { source, kind: 'meeting', committee, date: `${year}-${mm}-${dd}` };
+    const [, committee, year, yy, mm, dd, sitting] = meeting;
+    if (year!.slice(2) === yy)
+      return {
+        source,
+        kind: 'meeting',
+        committee: committee!,
+        date: `${year}-${mm}-${dd}`,
+        ...(sitting ? { sitting: sitting.toLowerCase() } : {}),
+      };
   }
   return { source, kind: 'other' };
 }

@@ -1,3 +1,4 @@
+import { readMeetingId } from '../domain/meeting-ids.ts';
 /**
  * Minute numbers run on through a committee's municipal year and start again
  * at 1 on the day it begins (`MM-DD`).
@@ -26,7 +27,7 @@ export function numberMinutes(all: readonly MinutesToNumber[], yearStarts: strin
   const result = new Map<string, NumberedMinutes>();
   const last = new Map<string, { id: string; last: number }>();
   for (const minutes of [...all].sort((a, b) => a.id.localeCompare(b.id))) {
-    const [committee, date] = minutes.id.split('/') as [string, string];
+    const { committee, date } = readMeetingId(minutes.id);
     const key = `${committee}/${municipalYearOf(date, yearStarts)}`;
     const previous = last.get(key);
     const first = minutes.firstNumber ?? (previous ? previous.last + 1 : 1);

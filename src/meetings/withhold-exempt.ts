@@ -1,4 +1,4 @@
-import { formatDate } from '../domain/dates.ts';
+import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import { exemptionOfAgendaItem, exemptionOfMinute, findAgendaItem, reportNumberIn } from './agenda-items.ts';
 import { numberAgenda } from './number-agenda.ts';
 import { parseMinutes } from './parse-minutes.ts';
@@ -77,9 +77,9 @@ export function publicTitle(
 ): string {
   if (item.title !== undefined) return item.title;
   if (item.minutes !== undefined) {
-    const [code, date] = item.minutes.split('/') as [string, string];
+    const { committee: code, date, sitting } = readMeetingId(item.minutes);
     const name = content.committees.data.committees.find((c) => c.code === code)?.name ?? code;
-    return `Minutes: ${name} – ${formatDate(date)}`;
+    return `Minutes: ${name} – ${formatMeetingDay(date, sitting)}`;
   }
   const report = content.reports.find((r) => r.id === item.report);
   return report && report.data.exempt === undefined ? report.data.title : 'Exempt item';

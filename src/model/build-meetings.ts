@@ -1,3 +1,4 @@
+import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import type MarkdownIt from 'markdown-it';
 import { exemptionOfAgendaItem } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
@@ -5,7 +6,6 @@ import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
 import { describeExempt, describeNotForPublication } from '../meetings/describe-exempt.ts';
-import { formatDate } from '../domain/dates.ts';
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToCommittees } from './breadcrumbs.ts';
@@ -28,8 +28,9 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
   return [...content.meetings]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((entry): Meeting => {
-      const [code, date] = entry.id.split('/') as [string, string];
+      const { committee: code, date, sitting, day } = readMeetingId(entry.id);
       const committee = ctx.committeeAt(code, date);
+      const dayLabel = formatMeetingDay(date, sitting);
       const part1 = buildPart(1, entry.data.agenda, ctx);
       const part2 = buildPart(2, entry.data.part_2, ctx);
       const parts: AgendaPart[] = [
@@ -53,18 +54,22 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
             ]
           : []),
       ];
-      const url = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+      const url = fillUrlPattern(content.site.data.urls.meeting, {
+        committee: code,
+        date,
+        ...(sitting ? { sitting } : {}),
+      });
       const minutes = ctx.minutesById.get(entry.id);
       return {
         id: entry.id,
         committee,
         date,
-        dateLabel: formatDate(date),
+        dateLabel: dayLabel,
         url,
         packUrl: `${url}pack/`,
-        packPdfUrl: `${url}${code}-${date}-pack.pdf`,
-        pageTitle: `${committee.name}, ${formatDate(date)}`,
-        packTitle: `${committee.name}, ${formatDate(date)}: committee pack`,
+        packPdfUrl: `${url}${code}-${day}-pack.pdf`,
+        pageTitle: `${committee.name}, ${dayLabel}`,
+        packTitle: `${committee.name}, ${dayLabel}: committee pack`,
         ...(entry.data.time ? { time: entry.data.time } : {}),
         ...(entry.data.venue ? { venue: entry.data.venue } : {}),
         ...(entry.data.contact ? { contact: entry.data.contact } : {}),

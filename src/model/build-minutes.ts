@@ -1,3 +1,4 @@
+import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import type MarkdownIt from 'markdown-it';
 import { exemptionOfMinute } from '../meetings/agenda-items.ts';
 import { numberMinutes } from '../meetings/number-minutes.ts';
@@ -5,7 +6,6 @@ import type { MinuteItemData } from '../meetings/parse-minutes.ts';
 import { readMinutes } from '../meetings/read-minutes.ts';
 import { toPlainText } from '../markdown/plain-text.ts';
 import type { Content } from '../content/content.ts';
-import { formatDate } from '../domain/dates.ts';
 import { describeExempt, describeNotForPublication } from '../meetings/describe-exempt.ts';
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
@@ -35,13 +35,17 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
   const minutes = [...content.minutes]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((entry): Minutes => {
-      const [code, date] = entry.id.split('/') as [string, string];
+      const { committee: code, date, sitting, day } = readMeetingId(entry.id);
       const committee = ctx.committeeAt(code, date);
       const meeting = content.meetings.find((m) => m.id === entry.id);
-      const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: code, date });
+      const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, {
+        committee: code,
+        date,
+        ...(sitting ? { sitting } : {}),
+      });
       const url = `${meetingUrl}minutes/`;
       const first = firsts.get(entry.id)?.first ?? 1;
-      const dateLabel = formatDate(date);
+      const dateLabel = formatMeetingDay(date, sitting);
       const items = (parsed.get(entry.id) ?? []).map((item, i) => {
         const number = first + i;
         const id = `minute-${number}`;
@@ -64,7 +68,7 @@ export function buildMinutes(ctx: MinutesContext): { minutes: Minutes[]; decisio
       return {
         id: entry.id,
         url,
-        pdfUrl: `${meetingUrl}${code}-${date}-minutes.pdf`,
+        pdfUrl: `${meetingUrl}${code}-${day}-minutes.pdf`,
         meetingUrl,
         committee,
         date,

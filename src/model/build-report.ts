@@ -1,3 +1,4 @@
+import { formatMeetingDay, meetingDay } from '../domain/meeting-ids.ts';
 import { padItemNumber } from '../domain/item-numbers.ts';
 import type MarkdownIt from 'markdown-it';
 import { renderCompact } from '../markdown/create-markdown.ts';
@@ -99,10 +100,11 @@ function buildAppendices(placer: ViewPlacer, read: ReadReport): Appendix[] {
 function describeReport(entry: ReportEntry, ctx: ReportContext, committee: Committee, reportDate: string) {
   const d = entry.data;
   const { content, site } = ctx;
-  const url = fillUrlPattern(content.site.data.urls.report, { committee: d.committee, date: d.date, number: d.number });
-  const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, { committee: d.committee, date: d.date });
-  const dateLabel = formatDate(d.date);
-  const pdfUrl = `${url}${d.committee}-${d.date}-${padItemNumber(d.number)}.pdf`;
+  const where = { committee: d.committee, date: d.date, ...(d.sitting ? { sitting: d.sitting } : {}) };
+  const url = fillUrlPattern(content.site.data.urls.report, { ...where, number: d.number });
+  const meetingUrl = fillUrlPattern(content.site.data.urls.meeting, where);
+  const dateLabel = formatMeetingDay(d.date, d.sitting);
+  const pdfUrl = `${url}${d.committee}-${meetingDay(d.date, d.sitting)}-${padItemNumber(d.number)}.pdf`;
   return {
     id: entry.id,
     file: entry.file,

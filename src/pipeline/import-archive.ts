@@ -1,3 +1,4 @@
+import { meetingIdOf } from '../domain/meeting-ids.ts';
 import { compareItemNumbers } from '../domain/item-numbers.ts';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -124,7 +125,7 @@ async function planAgendas(
 ): Promise<void> {
   const byMeeting = new Map<string, PlannedReport[]>();
   for (const report of [...planned].sort((a, b) => compareItemNumbers(a.number, b.number))) {
-    const key = `${report.committee}/${report.date}`;
+    const key = meetingIdOf(report.committee, report.date, report.sitting);
     byMeeting.set(key, [...(byMeeting.get(key) ?? []), report]);
   }
   for (const [key, reports] of byMeeting) {

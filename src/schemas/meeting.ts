@@ -9,8 +9,8 @@ const itemFields = {
   minutes: z
     .string()
     .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/,
-      'must name a meeting as <committee>/<yyyy-mm-dd>, such as `sop/2009-03-05`',
+      /^[a-z0-9]+(-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}(-[a-z0-9]+)*$/,
+      'must name a meeting as <committee>/<yyyy-mm-dd>, such as `sop/2009-03-05` (`mpa/2006-06-29-agm` for another meeting that day)',
     )
     .optional()
     .describe(

@@ -25,6 +25,11 @@ export const reportSchema = z
   .strictObject({
     committee: slug,
     date: isoDate.describe('The meeting date: it places the report on its meeting’s agenda and in its URL'),
+    sitting: slug
+      .optional()
+      .describe(
+        'Another meeting of the committee that day, such as `agm` for its annual general meeting: the meeting’s file is <yyyy-mm-dd>-agm.yaml, and the report’s address …/060629-agm/NN/',
+      ),
     report_date: isoDate
       .optional()
       .describe('The date the report itself bears ("Date:"), when it differs from the meeting’s'),

@@ -1,3 +1,5 @@
+import { readMeetingId } from '../domain/meeting-ids.ts';
+import { meetingOfReport } from './reference-check.ts';
 import { readMinutes } from '../meetings/read-minutes.ts';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
@@ -146,7 +148,7 @@ export function checkMeetingPapers(content: Content, known: ReadonlySet<string>)
   }
   for (const rep of content.reports) {
     if (rep.data.exempt === undefined) continue;
-    const meeting = content.meetings.find((m) => m.id === `${rep.data.committee}/${rep.data.date}`);
+    const meeting = content.meetings.find((m) => m.id === meetingOfReport(rep.data));
     if (meeting?.data.agenda.some((item) => item.report === rep.id)) continue;
     if (meeting && !meeting.data.part_2.some((item) => item.report === rep.id))
       at(
@@ -271,10 +273,10 @@ function checkMinutes(content: Content): ContentProblem[] {
 
 /** A meeting file of the same committee earlier in the same municipal year, if there is one. */
 function findEarlierMeeting(content: Content, id: string, yearStarts: string): string | undefined {
-  const [committee, date] = id.split('/') as [string, string];
+  const { committee, date } = readMeetingId(id);
   const year = municipalYearOf(date, yearStarts);
   return content.meetings.find((m) => {
-    const [code, held] = m.id.split('/') as [string, string];
+    const { committee: code, date: held } = readMeetingId(m.id);
     return code === committee && held < date && municipalYearOf(held, yearStarts) === year;
   })?.file;
 }

@@ -1,6 +1,7 @@
 import { isIsoDate } from '../domain/dates.ts';
+import { isMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import { didYouMean } from '../errors/suggest.ts';
-import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck } from './reference-check.ts';
+import { describeCommitteeFix, isKnown, meetingOfReport, type ReferenceCheck } from './reference-check.ts';
 
 /** Meetings: the committee and date their file names give, and the reports their agendas list. */
 export function checkMeetings(check: ReferenceCheck): void {
@@ -9,7 +10,7 @@ export function checkMeetings(check: ReferenceCheck): void {
   const reportIds = content.reports.map((r) => r.id);
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));
   for (const meeting of content.meetings) {
-    const [committee, date] = meeting.id.split('/') as [string, string];
+    const { committee, date, day } = readMeetingId(meeting.id);
     if (!unchecked.has('committees') && !committeeCodes.includes(committee))
       report(
         meeting,
@@ -18,13 +19,13 @@ export function checkMeetings(check: ReferenceCheck): void {
         `the folder names the committee \`${committee}\`, which is not in data/committees.yaml`,
         didYouMean(committee, committeeCodes, describeCommitteeFix(committee, committeeCodes)),
       );
-    if (!isIsoDate(date))
+    if (!isMeetingDay(day) || !isIsoDate(date))
       report(
         meeting,
         [],
         'E_FILE_NAME',
-        `the file name \`${date}\` is not a meeting date`,
-        'name a meeting file after its date, as YYYY-MM-DD.yaml',
+        `the file name \`${day}\` is not a meeting date`,
+        'name a meeting file after its date, as YYYY-MM-DD.yaml (YYYY-MM-DD-agm.yaml for another meeting that day, such as its AGM)',
       );
     for (const field of ['agenda', 'part_2'] as const) {
       meeting.data[field].forEach((item, i) => {
@@ -38,12 +39,12 @@ export function checkMeetings(check: ReferenceCheck): void {
             `no report \`${item.report}\``,
             didYouMean(item.report, reportIds, 'write the report’s file name under content/reports without .md'),
           );
-        if (target && meetingIdOf(target.data) !== meeting.id)
+        if (target && meetingOfReport(target.data) !== meeting.id)
           report(
             meeting,
             [field, i, 'report'],
             'E_UNKNOWN_REF',
-            `report \`${item.report}\` belongs to the meeting ${meetingIdOf(target.data)}, not this one`,
+            `report \`${item.report}\` belongs to the meeting ${meetingOfReport(target.data)}, not this one`,
             'list it on its own meeting’s agenda, or correct the report’s committee and date',
           );
       });

@@ -1,3 +1,4 @@
+import { readMeetingId } from '../domain/meeting-ids.ts';
 import { splitItemNumber } from '../domain/item-numbers.ts';
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
@@ -58,12 +59,12 @@ function order(item: MinuteItemData): number {
 /** Minutes are of a meeting that has been held: none dated after today. Only `check` asks, with today's date. */
 export function checkMinutesDates(content: Pick<Content, 'minutes'>, today: string): ContentProblem[] {
   return content.minutes
-    .filter((m) => (m.id.split('/')[1] ?? '') > today)
+    .filter((m) => readMeetingId(m.id).date > today)
     .map((m) =>
       createProblem(
         { file: m.file, line: 1, col: 1 },
         'E_DATE',
-        `these minutes are of a meeting on ${formatDate(m.id.split('/')[1] ?? '')}, which has not been held yet`,
+        `these minutes are of a meeting on ${formatDate(readMeetingId(m.id).date)}, which has not been held yet`,
         'correct the date in the file name: minutes are written after their meeting',
       ),
     );

@@ -1,3 +1,4 @@
+import { meetingDay } from '../domain/meeting-ids.ts';
 import { reportIdPrefix } from '../domain/slugs.ts';
 import type { Entry } from '../content/entry.ts';
 import type { ReportData } from '../schemas/report.ts';
@@ -11,7 +12,7 @@ import type { Reporter } from './reference-check.ts';
 export function checkReportName(rep: Entry<ReportData>, report: Reporter): void {
   const d = rep.data;
   if (!/^\d{4}-\d{2}-\d{2}-/.test(rep.id)) return;
-  const expected = reportIdPrefix(d.date, d.committee, d.number);
+  const expected = reportIdPrefix(meetingDay(d.date, d.sitting), d.committee, d.number);
   if (rep.id.startsWith(expected)) return;
   const slug = rep.id.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/^[a-z0-9]+(-[a-z0-9]+)*?-\d+[a-z]?-(?=[a-z])/, '');
   const id = `${expected}${slug}`;

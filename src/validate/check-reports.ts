@@ -2,7 +2,13 @@ import type { Entry } from '../content/entry.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { checkReportName } from './check-report-name.ts';
-import { describeCommitteeFix, isKnown, meetingIdOf, type ReferenceCheck, type Reporter } from './reference-check.ts';
+import {
+  describeCommitteeFix,
+  isKnown,
+  meetingOfReport,
+  type ReferenceCheck,
+  type Reporter,
+} from './reference-check.ts';
 
 /** Reports: committee, meeting and its agenda, a number of their own, glossary terms, boroughs and the tables of their appendices. */
 export function checkReports(check: ReferenceCheck): void {
@@ -27,14 +33,14 @@ export function checkReports(check: ReferenceCheck): void {
     checkAuthors(rep, d.authors, report);
     checkReportName(rep, report);
     checkOnAgenda(rep, meetingsById, check);
-    const key = `${meetingIdOf(d)}/${d.number}`;
+    const key = `${meetingOfReport(d)}/${d.number}`;
     const other = reportKeys.get(key);
     if (other)
       report(
         rep,
         ['number'],
         'E_DUPLICATE_ID',
-        `report ${d.number} of ${meetingIdOf(d)} is also ${other.file}`,
+        `report ${d.number} of ${meetingOfReport(d)} is also ${other.file}`,
         'give each report of a meeting its own number',
       );
     else reportKeys.set(key, rep);
@@ -48,7 +54,7 @@ type MeetingEntry = ReferenceCheck['content']['meetings'][number];
 /** The report's meeting exists and lists it on its agenda. */
 function checkOnAgenda(rep: ReportEntry, meetingsById: ReadonlyMap<string, MeetingEntry>, check: ReferenceCheck): void {
   const { report } = check;
-  const meetingId = meetingIdOf(rep.data);
+  const meetingId = meetingOfReport(rep.data);
   const meeting = meetingsById.get(meetingId);
   if (!meeting && !check.known.has(`meeting:${meetingId}`)) {
     report(

@@ -1,3 +1,4 @@
+import { meetingIdOf } from '../domain/meeting-ids.ts';
 import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
 import type { Content } from '../content/content.ts';
@@ -63,7 +64,7 @@ export function describeCommitteeFix(code: string, codes: readonly string[]): st
   return `committees are defined in data/committees.yaml: add \`- code: ${code}\` with its \`name\` there${codes.length > 0 ? `, or write one of: ${codes.join(', ')}` : ''}`;
 }
 
-/** The meeting a report belongs to, by its committee and date. */
-export function meetingIdOf(report: { committee: string; date: string }): string {
-  return `${report.committee}/${report.date}`;
+/** The meeting a report belongs to, by its committee, date and sitting (another meeting that day). */
+export function meetingOfReport(report: { committee: string; date: string; sitting?: string | undefined }): string {
+  return meetingIdOf(report.committee, report.date, report.sitting);
 }

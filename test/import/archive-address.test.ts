@@ -14,3 +14,19 @@ describe("the archive's addresses", () => {
     expect(readAddress('committees/mpa/2001/010726/4ab/index.html')).toMatchObject({ kind: 'other' });
   });
 });
+
+describe('the address of another meeting the same day', () => {
+  it('gives its sitting, for a report and for the meeting', () => {
+    expect(readAddress('committees/mpa/2006/060629-agm/03/index.html')).toMatchObject({
+      kind: 'report',
+      date: '2006-06-29',
+      sitting: 'agm',
+      number: 3,
+    });
+    expect(readAddress('committees/mpa/2006/060629-agm/index.html')).toMatchObject({
+      kind: 'meeting',
+      date: '2006-06-29',
+      sitting: 'agm',
+    });
+  });
+});
