@@ -1,4 +1,6 @@
 import mammoth from 'mammoth';
+import { markWordNumbers } from './word-markers.ts';
+import { readWordNumbering } from './word-numbering.ts';
 import { checkDocx } from './check-docx.ts';
 import { checkDocxXml } from './check-docx-xml.ts';
 import { decodePage } from './decode-page.ts';
@@ -51,7 +53,11 @@ async function convertDocx(bytes: Uint8Array, name: string, warnings: ImportWarn
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
-      { styleMap: STYLE_MAP, includeDefaultStyleMap: true },
+      {
+        styleMap: STYLE_MAP,
+        includeDefaultStyleMap: true,
+        transformDocument: markWordNumbers(readWordNumbering(bytes), warnings),
+      },
     );
     for (const message of result.messages.filter((m) => m.type === 'warning').slice(0, 10))
       warnings.push({ at: 'the document', message: message.message });
