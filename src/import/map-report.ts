@@ -6,6 +6,7 @@ import { mapAppendix } from './map-appendix.ts';
 import { LETTERED, readOpening } from './map-opening.ts';
 import { mapRecommendations } from './map-recommendations.ts';
 import { mapContacts, mapSection } from './map-section.ts';
+import { takeSectionProgress } from './map-section-progress.ts';
 import { tidyBlocks } from './tidy-blocks.ts';
 
 export type { ImportContext, ImportedRecommendation, ImportedRow, ImportWarning, ReportDraft } from './import-types.ts';
@@ -99,7 +100,9 @@ function mapGroup(
     for (const block of group.blocks)
       warnings.push({ at: 'the opening', message: `"${shorten(blockText(block))}" before the Summary was left out` });
   else {
-    const section = mapSection(group, md, warnings);
+    const taken = takeSectionProgress(group, ctx, md, warnings);
+    parts.progress.push(...taken.progress);
+    const section = mapSection(group, md, warnings, taken.replace);
     if (section.numbered) parts.numberedSections.push(group.title);
     parts.body.push(`## ${group.title}`, ...section.parts);
   }

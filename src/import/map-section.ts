@@ -74,8 +74,9 @@ export function mapSection(
   group: Group,
   md: (html: string) => string,
   warnings: ImportWarning[],
+  replace: ReadonlyMap<Block, string> = new Map(),
 ): { numbered: boolean; parts: string[] } {
-  const pieces = readPieces(group.blocks, md);
+  const pieces = readPieces(group.blocks, md, replace);
   const numbered = pieces.some((p) => p.number !== undefined);
   if (!numbered) return { numbered, parts: pieces.map((p) => p.text) };
   const letter = (group.letter ?? '').toLowerCase();
@@ -106,9 +107,18 @@ export function mapSection(
 }
 
 /** Each block as a numbered paragraph, an unnumbered one, or something else (a heading, list, clause or table). */
-function readPieces(blocks: readonly Block[], md: (html: string) => string): Piece[] {
+function readPieces(
+  blocks: readonly Block[],
+  md: (html: string) => string,
+  replace: ReadonlyMap<Block, string>,
+): Piece[] {
   const pieces: Piece[] = [];
   for (const block of blocks) {
+    const replaced = replace.get(block);
+    if (replaced !== undefined) {
+      if (replaced) pieces.push({ kind: 'other', text: replaced });
+      continue;
+    }
     const last = pieces.findLast((p) => p.number !== undefined)?.number ?? 0;
     pieces.push(...readPiece(block, last, md));
   }

@@ -224,6 +224,34 @@ describe('a Key points / Actions / Results table under a title row of its own', 
     expect(draft.warnings).toEqual([]);
   });
 
+  it('in a lettered section, with --recommendations: its rows are the progress, the set’s view in its place', () => {
+    const draft = mapReport(readBlocks(page({ b: `<p>1. Progress is below.</p>${table}<p>2. More follows.</p>` })), {
+      ...CTX,
+      recommendationSet: 'youth-2008',
+      recommendations: new Map([[2, { owner: 'MPS' }]]),
+    });
+    expect(draft.progress).toEqual([
+      expect.objectContaining({
+        number: 2,
+        at: 'B. Supporting information, recommendation 2',
+        rows: [expect.objectContaining({ keyPoint: 0, action: 0, text: 'Completed May 2009' })],
+      }),
+    ]);
+    expect(draft.body).toBe(
+      [
+        '## Supporting information',
+        'Progress is below.',
+        '::: recommendations\nset: youth-2008\nnumbers: [2]\ncaption: false\nheading_rows: true\nresults_heading: "Results"\n:::',
+        'More follows.',
+      ].join('\n\n'),
+    );
+    expect(messages(draft)).toEqual([
+      expect.stringMatching(
+        /^B\. Supporting information: the table of recommendation 2 is its progress now, .* "Recommendation 2 – Training"$/,
+      ),
+    ]);
+  });
+
   it('in an appendix, with --recommendations: its rows are the recommendation’s progress', () => {
     const end = `<h2>Appendix 1: Progress</h2><h3>Recommendation 2</h3>${table}`;
     const draft = mapReport(readBlocks(page({ end })), {
