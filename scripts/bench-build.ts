@@ -33,6 +33,7 @@ if (mode === 'import') {
       seconds: (performance.now() - started) / 1000,
       timings: result.timings,
       imported: result.pages.filter((p) => p.status === 'imported').length,
+      reports: result.pages.filter((p) => p.status === 'imported' && p.file?.startsWith('content/reports/')).length,
       refused: result.pages.filter((p) => p.status === 'refused').length,
       errors: result.errors.length,
       found: measured.reduce((n, p) => n + p.lines!.found, 0),

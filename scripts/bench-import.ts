@@ -26,6 +26,7 @@ export async function runImportPart(ctx: BenchContext): Promise<PartResult> {
       import_seconds: round(run.seconds, 1),
       import_timings: Object.fromEntries(Object.entries(run.timings).map(([k, v]) => [k, round(v, 1)])),
       import_pages: run.imported,
+      import_report_pages: run.reports,
       import_refused: run.refused,
       import_check_errors: run.errors,
       import_line_fidelity: round(fidelity, 4),
@@ -34,7 +35,7 @@ export async function runImportPart(ctx: BenchContext): Promise<PartResult> {
     targets: [
       [
         'import_round_trip',
-        run.imported === ctx.size.reports && run.refused === 0 && run.errors === 0 && fidelity === 1,
+        run.reports === ctx.size.reports && run.refused === 0 && run.errors === 0 && fidelity === 1,
       ],
       // The whole `papers import`: reading, writing, its check and the build that measures fidelity.
       ['import_seconds', run.seconds < 60],
@@ -47,6 +48,8 @@ interface ImportRun {
   seconds: number;
   timings: Record<string, number>;
   imported: number;
+  /** Of those imported, the pages of reports (the rest are meetings' agendas and minutes). */
+  reports: number;
   refused: number;
   errors: number;
   found: number;

@@ -17,7 +17,7 @@ export async function runArchiveImport(root: string, folder: string): Promise<vo
   const count = (s: string) => result.pages.filter((p) => p.status === s).length;
   const warned = result.pages.filter((p) => p.status === 'imported' && p.warnings.length > 0).length;
   process.stdout.write(
-    `Imported ${count('imported')} report pages (${warned} with warnings), ${count('unchanged')} unchanged, ${count('edited')} edited by hand since and left as they are, ${count('refused')} refused, ${count('skipped')} not reports.\n`,
+    `Imported ${count('imported')} pages of reports, agendas and minutes (${warned} with warnings), ${count('unchanged')} unchanged, ${count('edited')} edited by hand since and left as they are, ${count('refused')} refused, ${count('skipped')} skipped.\n`,
   );
   if (result.committees.length > 0)
     process.stdout.write(

@@ -65,6 +65,9 @@ export const ERROR_CODES = {
   E_IMPORT_XXE: '`papers import` was given a Word document with an external entity (which would read outside it)',
   E_IMPORT_ENTITIES: '`papers import` was given a Word document that declares its own entities',
   E_IMPORT_DEPTH: '`papers import` was given a document nested deeper than any report',
+  E_IMPORT_MINUTES:
+    '`papers import` was given a page of minutes it cannot tie to its meeting: no numbered minute, no members present, a minute with no agenda item, or text under an item of Part 2',
+  E_IMPORT_AGENDA: '`papers import` was given a meeting page whose agenda it cannot read',
   E_USAGE:
     'a command was called in a way it cannot carry out: an unknown option, a value of the wrong form, a question left unanswered, a folder that is no project',
   E_OUTPUT_LOCKED: 'another build is writing the same output folder',

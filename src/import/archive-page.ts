@@ -9,28 +9,20 @@ import { MAX_IMPORT_BYTES } from './check-docx.ts';
 import { ImportError } from './import-error.ts';
 import { hashText, type ImportManifest } from './import-manifest.ts';
 import { orderFront, readProjectWords } from './import-report.ts';
-import type { ImportContext, ImportWarning } from './import-types.ts';
+import type { ImportContext, PageOutcome } from './import-types.ts';
 import type { ArchivePage } from './list-archive-pages.ts';
 import { readStatedCommittee } from './map-opening.ts';
 import { mapReport } from './map-report.ts';
 import { placeNotes } from './place-notes.ts';
 import { readBlocks } from './read-blocks.ts';
 import { readDocument } from './read-document.ts';
+import { type PlannedMeetingPage, planMeetingPage } from './archive-meeting-page.ts';
 
-/** What became of one page of the archive. */
-export interface PageOutcome {
-  source: string;
-  status: 'imported' | 'unchanged' | 'edited' | 'refused' | 'skipped';
-  /** The report file written (or kept), relative to the project. */
-  file?: string;
-  warnings: ImportWarning[];
-  /** Why the page was refused or skipped, with the error's code when refused. */
-  reason?: string;
-  code?: string;
-}
+export type { PageOutcome } from './import-types.ts';
 
 /** A report to be written: its file, its text, and its place on an agenda. */
 export interface PlannedReport {
+  kind: 'report';
   outcome: PageOutcome;
   text: string;
   sourceHash: string;
@@ -40,6 +32,7 @@ export interface PlannedReport {
   sitting?: string;
   number: ItemNumber;
   id: string;
+  title: string;
   /** A committee data/committees.yaml has not: its name from the page's opening line, or '' when it has none. */
   newCommittee?: string;
 }
@@ -54,12 +47,17 @@ export interface ArchiveState {
   planned: Set<string>;
 }
 
-/** One page: skipped (not a report), left as it is (unchanged, or edited by hand since), refused, or planned. */
-export async function importArchivePage(page: ArchivePage, state: ArchiveState): Promise<PageOutcome | PlannedReport> {
+/** One page: skipped (not a report, meeting or minutes), left as it is (unchanged, or edited by hand since), refused, or planned. */
+export async function importArchivePage(
+  page: ArchivePage,
+  state: ArchiveState,
+): Promise<PageOutcome | PlannedReport | PlannedMeetingPage> {
   const { source } = page;
-  if (page.kind === 'meeting') return skipped(source, "a meeting's page: its agenda is made from the reports imported");
-  if (page.kind === 'other' || !page.committee || !page.date || !page.number)
-    return skipped(source, 'not a report page (its address is not committees/<code>/<yyyy>/<yymmdd>/<nn>/)');
+  if (page.kind === 'other' || !page.committee || !page.date || (page.kind === 'report' && !page.number))
+    return skipped(
+      source,
+      'not a page of a report, meeting or minutes (its address is not committees/<code>/<yyyy>/<yymmdd>/ with <nn>/ or minutes/)',
+    );
   const full = path.join(state.folder, source);
   try {
     if ((await stat(full)).size > MAX_IMPORT_BYTES)
@@ -68,6 +66,8 @@ export async function importArchivePage(page: ArchivePage, state: ArchiveState):
     const sourceHash = hashText(bytes);
     const kept = await keepDone(source, sourceHash, state);
     if (kept) return kept;
+    if (page.kind !== 'report')
+      return await planMeetingPage({ ...page, committee: page.committee, date: page.date }, bytes, sourceHash);
     return await planReport(page as Required<ArchivePage>, bytes, sourceHash, state);
   } catch (err) {
     // One page that cannot be read never stops the rest of the archive: it is refused, and said.
@@ -139,6 +139,8 @@ async function planReport(
   const front = orderFront({ ...placed.front, committee, date, ...(sitting ? { sitting } : {}), number });
   const warnings = [...document.warnings, ...draft.warnings];
   return {
+    kind: 'report',
+    title: draft.front.title as string,
     outcome: { source, status: 'imported', file, warnings },
     text: `---\n${stringify(front, { lineWidth: 0 })}---\n\n${placed.body}\n`,
     sourceHash,

@@ -18,7 +18,7 @@ const STATUS_WORDS: Record<MigrationRow['status'], string> = {
   unchanged: 'unchanged since the last import',
   edited: 'edited by hand since: left as it is',
   refused: 'refused',
-  skipped: 'not a report: skipped',
+  skipped: 'skipped',
 };
 
 /** A page's line fidelity as a percentage with one decimal, or empty when it was not measured. */
@@ -68,7 +68,7 @@ export function formatMigrationHtml(rows: readonly MigrationRow[], checkErrors: 
 ${check}
 <p>Line fidelity: ${total === 0 ? 'not measured' : `${((100 * found) / total).toFixed(1)}% of ${total} source lines found, in order, on the built pages`}.</p>
 <table><caption>Each page of the archive</caption>
-<thead><tr><th scope="col">Page</th><th scope="col">Status</th><th scope="col">Report</th><th scope="col">Lines found</th><th scope="col">To review</th></tr></thead>
+<thead><tr><th scope="col">Page</th><th scope="col">Status</th><th scope="col">File</th><th scope="col">Lines found</th><th scope="col">To review</th></tr></thead>
 <tbody>
 ${rows.map(formatRow).join('\n')}
 </tbody></table>

@@ -64,3 +64,15 @@ export interface Group {
   number?: number;
   blocks: Block[];
 }
+
+/** What became of one page of the archive. */
+export interface PageOutcome {
+  source: string;
+  status: 'imported' | 'unchanged' | 'edited' | 'refused' | 'skipped';
+  /** The report file written (or kept), relative to the project. */
+  file?: string;
+  warnings: ImportWarning[];
+  /** Why the page was refused or skipped, with the error's code when refused. */
+  reason?: string;
+  code?: string;
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 export interface ArchivePage {
   /** The page's path inside the saved folder, with forward slashes. */
   source: string;
-  kind: 'report' | 'meeting' | 'other';
+  kind: 'report' | 'meeting' | 'minutes' | 'other';
   /** From the address `committees/<code>/<yyyy>/<yymmdd>/<nn>/`: the committee, the meeting's date and the item. */
   committee?: string;
   date?: string;
@@ -17,7 +17,7 @@ export interface ArchivePage {
 
 const DAY = '(\\d{4})\\/(\\d{2})(\\d{2})(\\d{2})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?';
 const REPORT = new RegExp(`(?:^|\\/)committees\\/([a-z0-9-]+)\\/${DAY}\\/(\\d{1,3}[a-z]?)\\/(?:index\\.html?)?$`, 'i');
-const MEETING = new RegExp(`(?:^|\\/)committees\\/([a-z0-9-]+)\\/${DAY}\\/(?:index\\.html?)?$`, 'i');
+const MEETING = new RegExp(`(?:^|\\/)committees\\/([a-z0-9-]+)\\/${DAY}\\/(minutes\\/)?(?:index\\.html?)?$`, 'i');
 
 /** Every HTML page of a saved archive, in a stable order, each read from its address. */
 export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
@@ -29,7 +29,7 @@ export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
     .map(readAddress);
 }
 
-/** What a page's address says: a report's committee, meeting date (and sitting) and number, or a meeting's page. */
+/** What a page's address says: a report's committee, meeting date (and sitting) and number, or a meeting's page or minutes. */
 export function readAddress(source: string): ArchivePage {
   const report = REPORT.exec(source);
   if (report) {
@@ -46,11 +46,11 @@ export function readAddress(source: string): ArchivePage {
   }
   const meeting = MEETING.exec(source);
   if (meeting) {
-    const [, committee, year, yy, mm, dd, sitting] = meeting;
+    const [, committee, year, yy, mm, dd, sitting, minutes] = meeting;
     if (year!.slice(2) === yy)
       return {
         source,
-        kind: 'meeting',
+        kind: minutes ? 'minutes' : 'meeting',
         committee: committee!,
         date: `${year}-${mm}-${dd}`,
         ...(sitting ? { sitting: sitting.toLowerCase() } : {}),

@@ -5,7 +5,7 @@ import { ImportError } from './import-error.ts';
 export type Block =
   | { kind: 'heading'; level: number; text: string }
   | { kind: 'para'; html: string; text: string }
-  | { kind: 'list'; ordered: boolean; html: string; items: Array<{ html: string; text: string }> }
+  | { kind: 'list'; ordered: boolean; html: string; items: Array<{ html: string; text: string; value?: number }> }
   | { kind: 'table'; html: string; rows: TableCell[][] };
 
 export interface TableCell {
@@ -89,7 +89,7 @@ function walk(node: Node, blocks: Block[]): void {
     } else if (name === 'ul' || name === 'ol') {
       const items = (child.childNodes ?? [])
         .filter((c) => c.nodeName === 'li')
-        .map((li) => ({ html: inner(li), text: textOf(li) }));
+        .map((li) => ({ html: inner(li), text: textOf(li), ...numberOf(li) }));
       if (items.length > 0)
         blocks.push({ kind: 'list', ordered: name === 'ol', html: serialize(wrap(child) as never), items });
     } else if (name === 'table') {
@@ -171,6 +171,12 @@ function hasSkippedClass(node: Node): boolean {
     attr(node, 'role') === 'navigation' ||
     attr(node, 'hidden') !== undefined
   );
+}
+
+/** An item's own number in its list (`<li value="9">`), as an agenda gives it. */
+function numberOf(li: Node): { value?: number } {
+  const value = Number(attr(li, 'value'));
+  return Number.isInteger(value) && value > 0 ? { value } : {};
 }
 
 function attr(node: Node, name: string): string | undefined {

@@ -1,5 +1,3 @@
-import { meetingIdOf } from '../domain/meeting-ids.ts';
-import { compareItemNumbers } from '../domain/item-numbers.ts';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pageFile } from '../domain/urls.ts';
@@ -9,8 +7,10 @@ import type { SiteModel } from '../model/types.ts';
 import { renderSite } from '../render/render-site.ts';
 import { checkProject } from './check-project.ts';
 import { type ArchiveState, importArchivePage, type PageOutcome, type PlannedReport } from '../import/archive-page.ts';
+import type { PlannedMeetingPage } from '../import/archive-meeting-page.ts';
+import { planMeetings } from '../import/plan-meetings.ts';
 import { hashText, IMPORT_DIR, readManifest, writeManifest } from '../import/import-manifest.ts';
-import { type Changes, formatMeetingFile, loadProject, writeChanges } from '../import/import-report.ts';
+import { type Changes, loadProject, writeChanges } from '../import/import-report.ts';
 import { measureFidelity, readSourceLines } from '../import/line-fidelity.ts';
 import { listArchivePages } from '../import/list-archive-pages.ts';
 import { readDocument } from '../import/read-document.ts';
@@ -41,7 +41,8 @@ export interface ArchiveImport {
 
 /**
  * A saved copy of the archive website into the project, in one run: each
- * report page mapped as `papers import` maps one, its meeting's agenda and
+ * report page mapped as `papers import` maps one, each meeting's agenda and
+ * minutes from their own pages (else from the reports and minutes found), and
  * a committee it names added, what was imported before and is unchanged (or
  * edited by hand since) left as it is. Then `papers check` on the whole
  * project and, when it passes, the project's pages rendered (as the build
@@ -65,33 +66,34 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
     planned: new Set(),
   };
   const pages = await listArchivePages(folder);
-  const outcomes: PageOutcome[] = [];
-  const planned: PlannedReport[] = [];
+  const results: Array<PageOutcome | PlannedReport | PlannedMeetingPage> = [];
   for (const [i, page] of pages.entries()) {
-    const result = await importArchivePage(page, state);
-    if ('text' in result) planned.push(result);
-    outcomes.push('text' in result ? result.outcome : result);
+    results.push(await importArchivePage(page, state));
     options.onProgress?.(i + 1, pages.length);
   }
   lap('pages');
+  const planned = results.filter((r): r is PlannedReport => 'outcome' in r && r.kind === 'report');
+  const meetingPages = results.filter((r): r is PlannedMeetingPage => 'outcome' in r && r.kind !== 'report');
   const changes: Changes = { files: new Map(), created: new Set() };
   for (const report of planned) changes.files.set(report.outcome.file!, report.text);
-  const committees = await planCommittees(root, planned, changes);
-  await planAgendas(root, state, planned, changes);
+  const committees = await planCommittees(root, state, [...planned, ...meetingPages], changes);
+  await planMeetings(state, planned, meetingPages, changes);
   await writeChanges(root, changes);
-  for (const report of planned)
-    state.manifest.pages[report.outcome.source] = {
-      sourceHash: report.sourceHash,
-      file: report.outcome.file!,
-      writtenHash: hashText(report.text),
+  const written = [...planned, ...meetingPages].filter((p) => p.outcome.status === 'imported' && p.text !== undefined);
+  for (const page of written)
+    state.manifest.pages[page.outcome.source] = {
+      sourceHash: page.sourceHash,
+      file: page.outcome.file!,
+      writtenHash: hashText(page.text!),
     };
   await writeManifest(root, state.manifest);
+  const outcomes = results.map((r) => ('outcome' in r ? r.outcome : r));
   lap('write');
   const checked = await checkProject(root);
   const errors = checked.errors.filter((e) => e.severity === 'error');
   lap('check');
   const fidelity =
-    checked.model && errors.length === 0 ? await measureAll(root, folder, checked.model, planned) : new Map();
+    checked.model && errors.length === 0 ? await measureAll(root, folder, checked.model, written) : new Map();
   lap('build');
   return {
     timings,
@@ -102,12 +104,19 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
 }
 
 /** Committees the pages name that data/committees.yaml has not: added, for review. */
-async function planCommittees(root: string, planned: readonly PlannedReport[], changes: Changes): Promise<string[]> {
+async function planCommittees(
+  root: string,
+  state: ArchiveState,
+  planned: ReadonlyArray<PlannedReport | PlannedMeetingPage>,
+  changes: Changes,
+): Promise<string[]> {
   const added = new Map<string, string>();
-  // A name found on any of a committee's pages; its code where none names it (to be written in review).
-  for (const report of planned)
-    if (report.newCommittee !== undefined && !added.get(report.committee))
-      added.set(report.committee, report.newCommittee);
+  // A name found on any of a committee's report pages; its code where none names it (to be written in review).
+  for (const page of planned) {
+    if (state.committees.has(page.committee)) continue;
+    const name = page.kind === 'report' ? (page.newCommittee ?? '') : '';
+    if (!added.get(page.committee)) added.set(page.committee, name);
+  }
   if (added.size === 0) return [];
   const file = 'data/committees.yaml';
   let text = await readFile(path.join(root, file), 'utf8');
@@ -116,58 +125,36 @@ async function planCommittees(root: string, planned: readonly PlannedReport[], c
   return [...added.keys()];
 }
 
-/** Each report on its meeting's agenda, in number order: added to the meeting's file, or a new file. */
-async function planAgendas(
-  root: string,
-  state: ArchiveState,
-  planned: readonly PlannedReport[],
-  changes: Changes,
-): Promise<void> {
-  const byMeeting = new Map<string, PlannedReport[]>();
-  for (const report of [...planned].sort((a, b) => compareItemNumbers(a.number, b.number))) {
-    const key = meetingIdOf(report.committee, report.date, report.sitting);
-    byMeeting.set(key, [...(byMeeting.get(key) ?? []), report]);
-  }
-  for (const [key, reports] of byMeeting) {
-    const file = `content/meetings/${key}.yaml`;
-    const meeting = state.content.meetings.find((m) => m.id === key);
-    const onAgenda = new Set(meeting?.data.agenda.map((a) => a.report) ?? []);
-    const fresh = reports.filter((r) => !onAgenda.has(r.id));
-    if (fresh.length === 0) continue;
-    if (!meeting) {
-      changes.files.set(file, formatMeetingFile(fresh.map((r) => r.id)));
-      changes.created.add(file);
-      continue;
-    }
-    let text = await readFile(path.join(root, file), 'utf8');
-    for (const r of fresh) text = appendToList(text, [], 'agenda', { report: r.id });
-    changes.files.set(file, text);
-  }
-}
-
 /** Render the project's pages beside the migration report (as the build does), and read each imported page against its source. */
 async function measureAll(
   root: string,
   folder: string,
   model: SiteModel,
-  planned: readonly PlannedReport[],
+  pages: ReadonlyArray<PlannedReport | PlannedMeetingPage>,
 ): Promise<Map<string, { found: number; total: number; missing: string[] }>> {
   const siteDir = path.join(root, IMPORT_DIR, 'built');
   await rm(siteDir, { recursive: true, force: true });
   await renderSite(model, siteDir);
-  const urls = new Map(model.reports.map((r) => [r.id, r.url]));
+  const reports = new Map(model.reports.map((r) => [r.id, r.url]));
+  const meetings = new Map(model.meetings.map((m) => [m.id, m]));
+  const urlOf = (page: PlannedReport | PlannedMeetingPage) =>
+    page.kind === 'report'
+      ? reports.get(page.id)
+      : page.kind === 'meeting'
+        ? meetings.get(page.meeting)?.url
+        : meetings.get(page.meeting)?.minutes?.url;
   const out = new Map<string, { found: number; total: number; missing: string[] }>();
-  for (const report of planned) {
-    const url = urls.get(report.id);
+  for (const page of pages) {
+    const url = urlOf(page);
     const html = url ? await readFile(path.join(siteDir, pageFile(url)), 'utf8').catch(() => '') : '';
     // The source read again, not kept from its import: an archive's pages may not all fit in memory.
     const source = await readDocument(
-      new Uint8Array(await readFile(path.join(folder, report.outcome.source))),
-      report.outcome.source,
+      new Uint8Array(await readFile(path.join(folder, page.outcome.source))),
+      page.outcome.source,
     );
     const lines = readSourceLines(source.html);
     const { found, missing } = measureFidelity(lines, html);
-    out.set(report.outcome.source, { found, total: lines.length, missing });
+    out.set(page.outcome.source, { found, total: lines.length, missing });
   }
   return out;
 }

@@ -150,7 +150,7 @@ describe('papers serve', () => {
       await page.goto(serving.url, { waitUntil: 'load' });
       expect(await page.$('#papers-problems')).toBeNull();
       // A value that would be markup, were the problem written as HTML.
-      await editFile(root, REPORT_2005, 'number: 6', 'number: "<img src=x id=injected>"');
+      await editFile(root, REPORT_2005, 'number: 6', 'number: 6\nappendices_new_page: "<img src=x id=injected>"');
       await page.waitForSelector('#papers-problems', { timeout: 30_000 });
       const overlay = await page.$eval('#papers-problems', (el) => ({
         role: el.getAttribute('role'),
@@ -167,7 +167,7 @@ describe('papers serve', () => {
       await second.goto(serving.url, { waitUntil: 'load' });
       await second.waitForSelector('#papers-problems', { timeout: 30_000 });
       // Fixed: the problems are gone, from a page in the background too (polled: it gets no animation frames).
-      await editFile(root, REPORT_2005, 'number: "<img src=x id=injected>"', 'number: 6');
+      await editFile(root, REPORT_2005, 'number: 6\nappendices_new_page: "<img src=x id=injected>"', 'number: 6');
       await page.waitForFunction(() => !document.getElementById('papers-problems'), { timeout: 30_000, polling: 100 });
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Crime and Disorder Reduction Partnerships');
       // An edit that changes the open page reloads it.

@@ -30,3 +30,15 @@ describe('the address of another meeting the same day', () => {
     });
   });
 });
+
+describe('the address of a meeting’s minutes', () => {
+  it('gives the meeting, with its sitting', () => {
+    expect(readAddress('committees/mpa/2006/060629-agm/minutes/index.html')).toMatchObject({
+      kind: 'minutes',
+      committee: 'mpa',
+      date: '2006-06-29',
+      sitting: 'agm',
+    });
+    expect(readAddress('committees/sop/2009/090402/minutes/')).toMatchObject({ kind: 'minutes', date: '2009-04-02' });
+  });
+});

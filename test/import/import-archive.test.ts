@@ -26,7 +26,7 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     site = built.siteDir;
   }, 120_000);
 
-  it('imports every report page, adds the committees it names, and finds every line on the built pages', async () => {
+  it('imports every page of a report, agenda and minutes, adds the committees they name, and finds every line on the built pages', async () => {
     const root = await emptyProject();
     // Two committees the project does not know yet, added for review with the names their pages' opening
     // lines give (one of a committee's pages may have none; another names it).
@@ -37,7 +37,11 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     );
     const result = await importArchive({ root, folder: site });
     const imported = result.pages.filter((p) => p.status === 'imported');
-    expect(imported).toHaveLength(10);
+    // Ten reports, ten meetings' agendas, three minutes.
+    expect(imported.filter((p) => /\/\d{6}\/\d+[a-z]?\/index\.html$/.test(p.source))).toHaveLength(10);
+    expect(imported.filter((p) => /\/\d{6}\/index\.html$/.test(p.source))).toHaveLength(10);
+    expect(imported.filter((p) => /\/minutes\/index\.html$/.test(p.source))).toHaveLength(3);
+    expect(imported).toHaveLength(23);
     expect(result.pages.filter((p) => p.status === 'refused')).toEqual([]);
     expect(result.committees.sort()).toEqual(['cep', 'sop']);
     const added = await readFile(path.join(root, 'data/committees.yaml'), 'utf8');
@@ -46,7 +50,7 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     expect(result.errors).toEqual([]);
     expect((await checkProject(root)).errors.filter((e) => e.severity === 'error')).toEqual([]);
     for (const page of imported) {
-      expect(page.lines?.total, page.source).toBeGreaterThan(5);
+      expect(page.lines?.total, page.source).toBeGreaterThan(3);
       expect(page.lines?.missing, page.source).toEqual([]);
     }
   }, 120_000);
@@ -57,7 +61,7 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     await cp(site, folder, { recursive: true, dereference: true });
     await importArchive({ root, folder });
     const second = await importArchive({ root, folder });
-    expect(second.pages.filter((p) => p.status === 'unchanged')).toHaveLength(10);
+    expect(second.pages.filter((p) => p.status === 'unchanged')).toHaveLength(23);
     expect(second.pages.filter((p) => p.status === 'imported')).toEqual([]);
     // A report edited by hand, and its page changed in the archive: the edit stays.
     const page = second.pages.find((p) => p.status === 'unchanged')!;
@@ -82,11 +86,11 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     await writeFile(path.join(folder, bad), `<!doctype html><body>${'<div>'.repeat(5000)}Report: 9`);
     const result = await importArchive({ root, folder });
     expect(result.pages.find((p) => p.source === bad)).toMatchObject({ status: 'refused', code: 'E_IMPORT_DEPTH' });
-    expect(result.pages.filter((p) => p.status === 'imported')).toHaveLength(9);
-    // From the command line, on the next run: the nine unchanged, the one refused again, exit 1.
+    expect(result.pages.filter((p) => p.status === 'imported')).toHaveLength(22);
+    // From the command line, on the next run: the others unchanged, the one refused again, exit 1.
     const run = await runCli(['import', folder, '--root', root]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^Imported 0 report pages .* 9 unchanged, .* 1 refused,/m);
+    expect(run.stdout).toMatch(/^Imported 0 pages .* 22 unchanged, .* 1 refused,/m);
     expect(run.stdout).toContain('Check passed, but 1 page was refused: the migration report says why.');
     expect(await readFile(path.join(root, 'output/import/migration.csv'), 'utf8')).toContain(
       `${bad},refused,,,,,E_IMPORT_DEPTH,`,
@@ -97,7 +101,7 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     const root = await emptyProject();
     const run = await runCli(['import', site, '--root', root]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Imported 10 report pages \(0 with warnings\)/m);
+    expect(run.stdout).toMatch(/^Imported 23 pages of reports, agendas and minutes \(0 with warnings\)/m);
     expect(run.stderr).toMatch(/Read \d+ of \d+ pages/);
     expect(run.stdout).toContain('Check passed.');
     const csv = await readFile(path.join(root, 'output/import/migration.csv'), 'utf8');
@@ -107,6 +111,7 @@ describe('papers import <folder>: a saved copy of the archive website in one run
       'source,status,file,lines_found,lines_total,fidelity_percent,code,reason,warnings',
     );
     expect(rows.filter((r) => /,imported,content\/reports\/.*,100\.0,/.test(r))).toHaveLength(10);
+    expect(rows.filter((r) => /,imported,content\/(meetings|minutes)\/.*,100\.0,/.test(r))).toHaveLength(13);
     const html = await readFile(path.join(root, 'output/import/migration.html'), 'utf8');
     expect(html).toContain('Line fidelity: 100.0% of');
     expect(html).toContain('<code>papers check</code> passes on the whole project.');
