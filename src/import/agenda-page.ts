@@ -64,9 +64,9 @@ function blockWords(block: Block): string {
   return block.kind === 'list' || block.kind === 'table' ? '' : block.text;
 }
 
-/** The page's title (the committee and date), which the meeting's file makes again. */
+/** The page's title (the committee and the date it ends with), which the meeting's file makes again. */
 function isHeading(block: Block): boolean {
-  return block.kind === 'heading' && block.level === 1;
+  return block.kind === 'heading' && block.level === 1 && /\b\d{4}$/.test(block.text);
 }
 
 /** "Venue: …" and "Time: …", as the page gives them: false for any other line. */

@@ -69,7 +69,7 @@ describe('a page of minutes, as the archive published it', () => {
 });
 
 /** An agenda as the archive's pages set one out: its time and venue on lines of their own, then each part's list. */
-const AGENDA = `<h1>Strategic and Operational Policing Committee</h1><p>Time: 2.00pm</p><p>Venue: 10 Dean Farrar Street, London, SW1H 0NY</p>
+const AGENDA = `<h1>Strategic and Operational Policing Committee, 2 April 2009</h1><p>Time: 2.00pm</p><p>Venue: 10 Dean Farrar Street, London, SW1H 0NY</p>
 <p>Part 1</p><p>Items to be considered while the press and public are present</p>
 <ol><li>Apologies for absence</li><li>To receive any declarations of interests from members of the Committee.<p>Members must declare any personal interests.</p></li>
 <li><a href="../090305/minutes/">Minutes: Strategic and Operational Policing Committee – 5 March 2009</a></li>
