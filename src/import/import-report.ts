@@ -1,3 +1,4 @@
+import { isMeetingDay, meetingDay, meetingIdOf, readMeetingId } from '../domain/meeting-ids.ts';
 import { type ItemNumber, readItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,17 +56,17 @@ export interface Changes {
  */
 export async function importReport(options: ImportOptions): Promise<ImportResult> {
   const name = path.basename(options.file);
-  const { committee, date } = readMeetingFlag(options);
+  const { committee, date, sitting } = readMeetingFlag(options);
   const bytes = await readImportFile(options.file, name);
   const document = await readDocument(bytes, name);
   const content = await loadProject(options.root);
   const ctx = readContext(content, committee, date, options.recommendations, document.source);
   const draft = mapReport(readBlocks(document.html, name), ctx);
   const number = readNumber(draft, options, name, ctx);
-  const id = reportIdOf(date, committee, number, draft.front.title as string);
+  const id = reportIdOf(meetingDay(date, sitting), committee, number, draft.front.title as string);
   const file = `content/reports/${date.slice(0, 4)}/${id}.md`;
   const placed = placeNotes(draft.front, draft.body, document.notes, draft.warnings);
-  const front = orderFront({ ...placed.front, committee, date, number });
+  const front = orderFront({ ...placed.front, committee, date, ...(sitting ? { sitting } : {}), number });
   const changes: Changes = { files: new Map(), created: new Set() };
   if (await exists(path.join(options.root, file)))
     throw new ImportError(
@@ -75,7 +76,7 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
     );
   changes.files.set(file, `---\n${stringify(front, { lineWidth: 0 })}---\n\n${placed.body}\n`);
   changes.created.add(file);
-  await planAgenda(options.root, content, { committee, date, number, id }, changes);
+  await planAgenda(options.root, content, { meeting: meetingIdOf(committee, date, sitting), number, id }, changes);
   const warnings = [...document.warnings, ...draft.warnings];
   let entries = 0;
   if (options.recommendations) {
@@ -94,13 +95,16 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   return { written: [...changes.files.keys()], warnings, entries };
 }
 
-function readMeetingFlag(options: ImportOptions): { committee: string; date: string } {
-  const [committee = '', date] = options.meeting.split('/');
-  if (!date || !isIsoDate(date))
-    throw new UsageError(`--meeting ${options.meeting} is not <committee>/<yyyy-mm-dd>, such as x-ppr/2005-12-08`);
+/** `--meeting x-ppr/2005-12-08`, or `mpa/2006-06-29-agm` for another meeting that day. */
+function readMeetingFlag(options: ImportOptions): { committee: string; date: string; sitting?: string } {
+  const { committee, date, sitting, day } = readMeetingId(options.meeting);
+  if (!committee || !isMeetingDay(day) || !isIsoDate(date))
+    throw new UsageError(
+      `--meeting ${options.meeting} is not <committee>/<yyyy-mm-dd>, such as x-ppr/2005-12-08 (mpa/2006-06-29-agm for another meeting that day)`,
+    );
   if (options.number !== undefined && readItemNumber(String(options.number)) === undefined)
     throw new UsageError('--number must be a whole number above 0, or one with a letter such as 6a');
-  return { committee, date };
+  return { committee, date, ...(sitting ? { sitting } : {}) };
 }
 
 async function readImportFile(file: string, name: string): Promise<Uint8Array> {
@@ -188,11 +192,11 @@ function readNumber(draft: ReportDraft, options: ImportOptions, name: string, ct
 async function planAgenda(
   root: string,
   content: Content,
-  report: { committee: string; date: string; number: ItemNumber; id: string },
+  report: { meeting: string; number: ItemNumber; id: string },
   changes: Changes,
 ): Promise<void> {
-  const meetingFile = `content/meetings/${report.committee}/${report.date}.yaml`;
-  const meeting = content.meetings.find((m) => m.id === `${report.committee}/${report.date}`);
+  const meetingFile = `content/meetings/${report.meeting}.yaml`;
+  const meeting = content.meetings.find((m) => m.id === report.meeting);
   if (meeting) {
     const taken = numberAgenda(meeting.data.agenda, (r) => content.reports.find((x) => x.id === r)?.data.number);
     if (taken.some((n) => sameItemNumber(n, report.number)))
