@@ -94,7 +94,7 @@ async function keepDone(source: string, sourceHash: string, state: ArchiveState)
       status: 'edited',
       file: before.file,
       warnings: [],
-      reason: 'its report was edited after it was imported: left as it is',
+      reason: `its file (${before.file}) was edited after it was imported: left as it is`,
     };
   if (before.sourceHash === sourceHash) return { source, status: 'unchanged', file: before.file, warnings: [] };
   return undefined;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { compareItemNumbers, type ItemNumber, padItemNumber, splitItemNumber } from '../domain/item-numbers.ts';
@@ -33,24 +33,55 @@ export async function planMeetings(
 ): Promise<void> {
   const byMeeting = groupByMeeting(reports, pages);
   const links = indexLinks(state, reports, pages);
-  for (const [id, group] of byMeeting) {
-    const file = `content/meetings/${id}.yaml`;
-    // A meeting file this import wrote before, from the same page, is written again; any other is the project's own.
-    const existing = isOurs(state, file) ? undefined : state.content.meetings.find((m) => m.id === id);
-    if (existing && group.agenda) keepExisting(group.agenda, file);
-    if (existing) await appendReports(state.root, file, existing.data.agenda, group.reports, changes);
-    else {
-      const text = formatMeeting(group, links);
-      changes.files.set(file, text);
-      changes.created.add(file);
-      if (group.agenda) group.agenda.text = text;
-    }
-  }
-  planMinutes(
+  for (const [id, group] of byMeeting) await planMeeting(state, id, group, links, changes);
+  await planMinutes(
     pages.filter((p) => p.kind === 'minutes'),
     state,
     changes,
   );
+}
+
+/** One meeting's file: written new, or (a file the project has) given the reports it lacks, never written over. */
+async function planMeeting(
+  state: ArchiveState,
+  id: string,
+  group: MeetingPages,
+  links: Links,
+  changes: Changes,
+): Promise<void> {
+  const file = `content/meetings/${id}.yaml`;
+  // A meeting file this import wrote before from its page is written again when the page changed; any other is kept.
+  const ours = isOurs(state, file);
+  const existing = ours && group.agenda ? undefined : state.content.meetings.find((m) => m.id === id);
+  if (existing) {
+    if (group.agenda) keepExisting(group.agenda, file);
+    await appendReports(state.root, file, existing.data.agenda, group.reports, changes);
+  } else if (!ours && (await exists(path.join(state.root, file)))) {
+    // A file of the project that does not pass check: never written over; check says what is wrong with it.
+    if (group.agenda) refuse(group.agenda, file);
+  } else {
+    const text = formatMeeting(group, links);
+    changes.files.set(file, text);
+    changes.created.add(file);
+    if (group.agenda) group.agenda.text = text;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function refuse(page: PlannedMeetingPage, file: string): void {
+  page.outcome = {
+    source: page.outcome.source,
+    status: 'refused',
+    warnings: [],
+    code: 'E_IMPORT_EXISTS',
+    reason: `${file} exists: import never writes over a file of the project; delete it first to import the page`,
+  };
 }
 
 function groupByMeeting(reports: readonly PlannedReport[], pages: readonly PlannedMeetingPage[]) {
@@ -125,7 +156,12 @@ function formatMeeting(group: MeetingPages, links: Links): string {
   const linked = new Set<string>();
   const items = entries.map((e) => writeItem(e, links, linked));
   const missing = group.reports.filter((r) => !linked.has(r.id));
-  const agenda = [...items.filter((i) => i.part === 1), ...missing.map((r) => ({ part: 1, item: { report: r.id } }))];
+  // Reports the page does not list go at the end of Part 1, before the exclusion of the press and public.
+  const part1 = items.filter((i) => i.part === 1);
+  const exclusion = part1.findIndex((i) => i.item.kind === 'exclusion');
+  const added = missing.map((r) => ({ part: 1, item: { report: r.id } as Record<string, unknown> }));
+  const agenda =
+    exclusion < 0 ? [...part1, ...added] : [...part1.slice(0, exclusion), ...added, ...part1.slice(exclusion)];
   if (group.agenda && missing.length > 0)
     group.agenda.outcome.warnings.push({
       at: 'the agenda',
@@ -183,7 +219,7 @@ function writeTitledItem(e: AgendaEntry, minutes: string | undefined): Record<st
   const standardExclusion = e.kind === 'exclusion' && /^Exclusion of press and public$/.test(e.title);
   return {
     ...(minutes ? { minutes } : {}),
-    ...(e.kind ? { kind: e.kind } : {}),
+    ...(e.kind && !minutes ? { kind: e.kind } : {}),
     ...(standardExclusion ? {} : { title: e.title }),
     ...(e.number !== undefined ? { number: e.number } : {}),
   };
@@ -221,7 +257,7 @@ function resolveLink(
  * minutes before these in the committee's municipal year are not among those
  * imported, or their numbers do not follow on.
  */
-function planMinutes(pages: readonly PlannedMeetingPage[], state: ArchiveState, changes: Changes): void {
+async function planMinutes(pages: readonly PlannedMeetingPage[], state: ArchiveState, changes: Changes): Promise<void> {
   const yearStarts = state.content.site.data.municipal_year_starts;
   const sorted = [...pages].sort((a, b) => a.meeting.localeCompare(b.meeting));
   const next = new Map<string, number>();
@@ -233,14 +269,8 @@ function planMinutes(pages: readonly PlannedMeetingPage[], state: ArchiveState, 
     const front = { ...minutes.front, ...(follows ? {} : { first_number: minutes.first }) };
     const text = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${minutes.body}\n`;
     const file = page.outcome.file!;
-    if (!isOurs(state, file) && state.content.minutes.some((m) => m.id === page.meeting)) {
-      page.outcome = {
-        source: page.outcome.source,
-        status: 'refused',
-        warnings: [],
-        code: 'E_IMPORT_EXISTS',
-        reason: `${file} exists: import never writes over minutes; delete it first to import the page`,
-      };
+    if (!isOurs(state, file) && (await exists(path.join(state.root, file)))) {
+      refuse(page, file);
       continue;
     }
     page.text = text;

@@ -78,6 +78,34 @@ describe('papers import <folder>: a saved copy of the archive website in one run
     expect(await readFile(file, 'utf8')).toBe(edited);
   }, 120_000);
 
+  it('resumes a meeting: a report imported later joins the agenda its page gave, which stays as it was', async () => {
+    const root = await emptyProject();
+    const folder = path.join(await makeTempDir('archive-later'), 'site');
+    await cp(site, folder, { recursive: true, dereference: true });
+    await importArchive({ root, folder });
+    const meeting = path.join(root, 'content/meetings/sop/2009-04-02.yaml');
+    const source = 'committees/sop/2009/090402/09/index.html';
+    const manifestFile = path.join(root, 'output/import/manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    const report = manifest.pages[source].file as string;
+    // As if the report's page had not been saved the first time.
+    await rm(path.join(root, report));
+    delete manifest.pages[source];
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const id = path.basename(report, '.md');
+    await writeFile(meeting, (await readFile(meeting, 'utf8')).replace(`  - report: ${id}\n`, ''));
+    const again = await importArchive({ root, folder });
+    expect(again.pages.find((p) => p.source === source)).toMatchObject({ status: 'imported' });
+    // The meeting file was changed since (the line taken out): its page is left as it is, and the report joins it.
+    expect(again.pages.find((p) => p.source === 'committees/sop/2009/090402/index.html')).toMatchObject({
+      status: 'edited',
+    });
+    const text = await readFile(meeting, 'utf8');
+    expect(text).toContain('title: Apologies for absence');
+    expect(text).toContain(`report: ${id}`);
+    expect(again.errors).toEqual([]);
+  }, 120_000);
+
   it('refuses a page it cannot read, says why, and imports the rest', async () => {
     const root = await emptyProject();
     const folder = path.join(await makeTempDir('archive-bad'), 'site');
