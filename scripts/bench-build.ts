@@ -38,6 +38,7 @@ if (mode === 'import') {
       errors: result.errors.length,
       found: measured.reduce((n, p) => n + p.lines!.found, 0),
       total: measured.reduce((n, p) => n + p.lines!.total, 0),
+      missing: measured.flatMap((p) => p.lines!.missing.map((line) => `${p.source}: ${line}`)).slice(0, 10),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     })}\n`,
   );

@@ -21,6 +21,8 @@ export async function runImportPart(ctx: BenchContext): Promise<PartResult> {
   ctx.log(`Importing the built site of ${ctx.size.reports} reports into a project with its data alone…`);
   const run = (await childBuild(empty, 'import', { args: [siteDir] })) as unknown as ImportRun;
   const fidelity = run.total === 0 ? 0 : run.found / run.total;
+  // A line not found is said, with its page: the figure alone would not tell what to look at.
+  for (const line of run.missing) ctx.log(`Not found on the page built again: ${line}`);
   return {
     figures: {
       import_seconds: round(run.seconds, 1),
@@ -54,5 +56,7 @@ interface ImportRun {
   errors: number;
   found: number;
   total: number;
+  /** The first lines not found, each with its page. */
+  missing: string[];
   peakRssMb: number;
 }

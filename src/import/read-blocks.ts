@@ -47,6 +47,10 @@ const SKIP_CLASSES = [
   'site-header',
   'site-footer',
   'scroll-hint',
+  // "Report 9 PDF 120 KB" beside an agenda's item, "Committee pack for … PDF": the site's own links to
+  // its PDFs, made again from the report and the meeting.
+  'file-link',
+  'pack-link',
 ];
 
 /** The blocks of an HTML document (a page of the archive, or a Word document converted), in order. */
@@ -189,7 +193,7 @@ export function textOf(node: Node): string {
   const visit = (n: Node) => {
     if (n.nodeName === '#text') parts.push(n.value ?? '');
     else if (n.nodeName === 'br') parts.push(' ');
-    else if (!SKIP_TAGS.has(n.nodeName)) for (const c of n.childNodes ?? []) visit(c);
+    else if (!SKIP_TAGS.has(n.nodeName) && !hasSkippedClass(n)) for (const c of n.childNodes ?? []) visit(c);
     if (/^(p|li|div|h[1-6]|td|th|tr)$/.test(n.nodeName)) parts.push(' ');
   };
   for (const c of node.childNodes ?? []) visit(c);

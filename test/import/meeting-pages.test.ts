@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapAgendaPage } from '../../src/import/agenda-page.ts';
 import { createTurndown } from '../../src/import/block-markdown.ts';
 import { mapMinutesPage } from '../../src/import/minutes-page.ts';
+import { readSourceLines } from '../../src/import/line-fidelity.ts';
 import { readBlocks } from '../../src/import/read-blocks.ts';
 
 const turndown = createTurndown();
@@ -69,11 +70,11 @@ describe('a page of minutes, as the archive published it', () => {
 });
 
 /** An agenda as the archive's pages set one out: its time and venue on lines of their own, then each part's list. */
-const AGENDA = `<h1>Strategic and Operational Policing Committee, 2 April 2009</h1><p>Time: 2.00pm</p><p>Venue: 10 Dean Farrar Street, London, SW1H 0NY</p>
+const AGENDA = `<h1>Strategic and Operational Policing Committee, 2 April 2009</h1><p class="pack-link"><a href="x-pack.pdf">Committee pack for 2 April 2009</a> <span class="file-size">PDF 1.2 MB</span></p><p>Time: 2.00pm</p><p>Venue: 10 Dean Farrar Street, London, SW1H 0NY</p>
 <p>Part 1</p><p>Items to be considered while the press and public are present</p>
 <ol><li>Apologies for absence</li><li>To receive any declarations of interests from members of the Committee.<p>Members must declare any personal interests.</p></li>
 <li><a href="../090305/minutes/">Minutes: Strategic and Operational Policing Committee – 5 March 2009</a></li>
-<li value="9"><a href="09/">MPS response to the MPA Stockwell Scrutiny</a></li>
+<li value="9"><a href="09/">MPS response to the MPA Stockwell Scrutiny</a> <a href="09/x.pdf" class="file-link">Report 9 <span class="file-size">PDF 120 KB</span></a></li>
 <li>Exclusion of press and public</li></ol>
 <p>Part 2</p><ol><li>Civil claims<p>Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972</p></li></ol>`;
 
@@ -100,5 +101,7 @@ describe('a meeting’s page, its agenda', () => {
       { part: 1, title: 'Exclusion of press and public', kind: 'exclusion' },
       { part: 2, title: 'Civil claims', exempt: 3 },
     ]);
+    // The site's own link to a report's PDF is no line of the page: it is made again from the report.
+    expect(readSourceLines(AGENDA).join(' ')).not.toContain('PDF');
   });
 });
