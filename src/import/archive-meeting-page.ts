@@ -5,6 +5,7 @@ import type { PageOutcome } from './import-types.ts';
 import type { ArchivePage } from './list-archive-pages.ts';
 import { type MinutesDraft, mapMinutesPage } from './minutes-page.ts';
 import { readBlocks } from './read-blocks.ts';
+import { ImportError } from './import-error.ts';
 import { readDocument } from './read-document.ts';
 
 /** A meeting's page or its minutes, read: its file is written once every page of the archive is read (its links resolved). */
@@ -38,6 +39,12 @@ export async function planMeetingPage(
   const base = { sourceHash, committee, date, ...(sitting ? { sitting } : {}), meeting };
   if (page.kind === 'minutes') {
     const minutes = mapMinutesPage(blocks, md, source);
+    if (minutes.stated && minutes.stated !== date)
+      throw new ImportError(
+        'E_IMPORT_MEETING',
+        `${source} says these are the minutes of a meeting on ${minutes.stated}, but its address says ${date}`,
+        'check which is right, and save the page at its right address or correct its opening',
+      );
     const file = `content/minutes/${meeting}.md`;
     const warnings = [...document.warnings, ...minutes.warnings];
     return { ...base, kind: 'minutes', outcome: { source, status: 'imported', file, warnings }, minutes };

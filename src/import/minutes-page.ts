@@ -1,5 +1,5 @@
 import { type ItemNumber, readItemNumber } from '../domain/item-numbers.ts';
-import { blockMarkdown, blockText, shorten } from './block-markdown.ts';
+import { blockMarkdown, blockText, parseLongDate, shorten } from './block-markdown.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportWarning } from './import-types.ts';
 import type { Block } from './read-blocks.ts';
@@ -11,6 +11,8 @@ export interface MinutesDraft {
   /** The number of the first minute, and how many there are: `first_number` is kept only where the numbers do not follow on. */
   first: number;
   count: number;
+  /** The meeting's date as the opening line states it, when it does. */
+  stated?: string;
   /** The agenda items the minutes name, for an agenda made from them when the meeting's own page is not at hand. */
   agenda: Array<{ part: 1 | 2; number: ItemNumber; title: string }>;
   warnings: ImportWarning[];
@@ -21,7 +23,7 @@ const ITEM = /^(\d+)\.\s+(.+)$/;
 const AGENDA = /^\(Agenda item (\d+[a-z]?)(, Part 2)?\)$/i;
 const ROLE = /^(.+?) \(((?:Vice[- ]|Deputy )?Chair(?:man)?)\)$/i;
 const DRAFT = /^(Minutes\s*[-–]\s*draft|.*\bminutes are (?:currently )?draft\b.*|These minutes are to be agreed\.?)$/i;
-const OFFICERS = /\b(officers|staff)$/i;
+const OFFICERS = /\b(officers|staff):?$/i;
 const EXEMPT_NOTE = /^Exempt under (?:paragraph (\d) of )?Schedule 12A\b/i;
 
 /** What the page says before its first minute: where, who was present, whether the minutes are still a draft. */
@@ -30,6 +32,8 @@ interface Attendance {
   also: string[];
   officers: Array<{ organisation: string; people: string[] }>;
   venue?: string;
+  /** The date the opening line gives ("held on 2 April 2009"), to be checked against the page's address. */
+  date?: string;
   draft: boolean;
 }
 
@@ -68,6 +72,7 @@ export function mapMinutesPage(blocks: readonly Block[], md: (html: string) => s
     first: items[0]!.minute,
     count: items.length,
     agenda: items.map((i) => ({ part: i.part, number: i.number, title: i.title })),
+    ...(attendance.date ? { stated: attendance.date } : {}),
     warnings,
   };
 }
@@ -83,7 +88,7 @@ function readAttendance(blocks: readonly Block[], warnings: ImportWarning[]): At
     }
     const text = blockText(block);
     if ((block.kind === 'heading' || text.length < 40) && OFFICERS.test(text)) {
-      group = { organisation: text, people: [] };
+      group = { organisation: text.replace(/:$/, ''), people: [] };
       out.officers.push(group);
     } else if (block.kind === 'heading' && /^(Present|Members|Minutes)/i.test(text)) group = undefined;
     else if (!readAttendanceLine(text, out))
@@ -95,6 +100,7 @@ function readAttendance(blocks: readonly Block[], warnings: ImportWarning[]): At
 /** The opening line (its venue), the draft notice, "Also in attendance: …": false for any other line. */
 function readAttendanceLine(text: string, out: Attendance): boolean {
   const opening = OPENING.exec(text);
+  if (opening) out.date = parseLongDate(opening[1]!);
   if (opening?.[2]) out.venue = opening[2];
   else if (DRAFT.test(text)) out.draft = true;
   else if (/^Also in attendance:\s*/i.test(text))

@@ -37,6 +37,8 @@ describe('a page of minutes, as the archive published it', () => {
       },
     });
     expect(draft.first).toBe(1);
+    // The date its opening states, checked against the page's address on import.
+    expect(draft.stated).toBe('2008-11-13');
     expect(draft.body.split('\n\n')).toEqual([
       '## Apologies for absence {agenda=1}',
       'Apologies for absence were received from Steve O’Connell (member).',
