@@ -1,5 +1,6 @@
 import { formatShortDate } from './dates.ts';
 import { type ItemNumber, padItemNumber } from './item-numbers.ts';
+import { meetingDay } from './meeting-ids.ts';
 
 export interface UrlParts {
   committee: string;
@@ -18,7 +19,7 @@ export function fillUrlPattern(pattern: string, parts: UrlParts): string {
     committee: parts.committee,
     yyyy: parts.date.slice(0, 4),
     yymmdd: formatShortDate(parts.date) + (parts.sitting ? `-${parts.sitting}` : ''),
-    date: parts.date + (parts.sitting ? `-${parts.sitting}` : ''),
+    date: meetingDay(parts.date, parts.sitting),
     nn: parts.number === undefined ? '' : padItemNumber(parts.number),
     number: parts.number === undefined ? '' : String(parts.number),
   };

@@ -15,6 +15,8 @@ export interface AgendaEntry {
   exempt?: number | true;
   /** The address its title links to, for its report or minutes. */
   link?: string;
+  /** Its report, where it is known already (an agenda made from the meeting's minutes and reports). */
+  report?: string;
 }
 
 export interface AgendaDraft {

@@ -32,29 +32,17 @@ export async function listArchivePages(folder: string): Promise<ArchivePage[]> {
 /** What a page's address says: a report's committee, meeting date (and sitting) and number, or a meeting's page or minutes. */
 export function readAddress(source: string): ArchivePage {
   const report = REPORT.exec(source);
-  if (report) {
-    const [, committee, year, yy, mm, dd, sitting, item] = report;
-    if (year!.slice(2) === yy)
-      return {
-        source,
-        kind: 'report',
-        committee: committee!,
-        date: `${year}-${mm}-${dd}`,
-        ...(sitting ? { sitting: sitting.toLowerCase() } : {}),
-        number: readItemNumber(item!.toLowerCase())!,
-      };
-  }
+  const reportDay = report && readDay(report);
+  if (reportDay) return { source, kind: 'report', ...reportDay, number: readItemNumber(report![7]!.toLowerCase())! };
   const meeting = MEETING.exec(source);
-  if (meeting) {
-    const [, committee, year, yy, mm, dd, sitting, minutes] = meeting;
-    if (year!.slice(2) === yy)
-      return {
-        source,
-        kind: minutes ? 'minutes' : 'meeting',
-        committee: committee!,
-        date: `${year}-${mm}-${dd}`,
-        ...(sitting ? { sitting: sitting.toLowerCase() } : {}),
-      };
-  }
+  const meetingDay = meeting && readDay(meeting);
+  if (meetingDay) return { source, kind: meeting![7] ? 'minutes' : 'meeting', ...meetingDay };
   return { source, kind: 'other' };
+}
+
+/** The committee, date and sitting an address gives (`…/mpa/2006/060629-agm/`), when its year and date agree. */
+function readDay(match: RegExpExecArray): { committee: string; date: string; sitting?: string } | undefined {
+  const [, committee, year, yy, mm, dd, sitting] = match;
+  if (year!.slice(2) !== yy) return undefined;
+  return { committee: committee!, date: `${year}-${mm}-${dd}`, ...(sitting ? { sitting: sitting.toLowerCase() } : {}) };
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { compareItemNumbers, type ItemNumber, padItemNumber, splitItemNumber } from '../domain/item-numbers.ts';
-import { meetingIdOf, readMeetingId } from '../domain/meeting-ids.ts';
+import { meetingDay, meetingIdOf } from '../domain/meeting-ids.ts';
 import { appendToList } from '../edit/add-progress-entry.ts';
 import { municipalYearOf } from '../meetings/number-minutes.ts';
 import { EXCLUSION_TEXT } from '../model/build-meetings.ts';
@@ -107,15 +107,13 @@ function indexLinks(
   const key = (committee: string, day: string, number: ItemNumber) => `${committee}/${day}/${padItemNumber(number)}`;
   const out: Links = { reports: new Map(), minutes: new Set(state.content.minutes.map((m) => m.id)) };
   for (const r of state.content.reports) {
-    const day = r.data.sitting ? `${r.data.date}-${r.data.sitting}` : r.data.date;
-    out.reports.set(key(r.data.committee, day, r.data.number), {
+    out.reports.set(key(r.data.committee, meetingDay(r.data.date, r.data.sitting), r.data.number), {
       id: r.id,
       title: r.data.title,
       number: r.data.number,
     });
   }
-  for (const r of reports)
-    out.reports.set(key(r.committee, readMeetingId(meetingIdOf(r.committee, r.date, r.sitting)).day, r.number), r);
+  for (const r of reports) out.reports.set(key(r.committee, meetingDay(r.date, r.sitting), r.number), r);
   for (const p of pages) if (p.kind === 'minutes') out.minutes.add(p.meeting);
   return out;
 }
@@ -191,7 +189,7 @@ function itemsFromMinutes(group: MeetingPages): AgendaEntry[] {
           part,
           title: report?.title ?? item.title,
           ...(whole !== previous + 1 && !report ? { number: whole } : {}),
-          ...(report ? { link: `#report:${report.id}` } : {}),
+          ...(report ? { report: report.id } : {}),
           ...(part === 2 ? { exempt: true as const } : {}),
         };
         previous = whole;
@@ -202,7 +200,8 @@ function itemsFromMinutes(group: MeetingPages): AgendaEntry[] {
 
 /** One agenda item of the meeting's file, its link resolved to a report or minutes imported. */
 function writeItem(e: AgendaEntry, links: Links, linked: Set<string>): { part: number; item: Record<string, unknown> } {
-  const target = resolveLink(e.link, links);
+  // An agenda made from minutes knows its reports; one read from its page, by the links of its items.
+  const target = e.report ? { report: { id: e.report, title: e.title } } : resolveLink(e.link, links);
   if (target?.report) linked.add(target.report.id);
   const item = target?.report ? writeReportItem(e, target.report) : writeTitledItem(e, target?.minutes);
   if (e.text && !(e.kind === 'exclusion' && e.text === EXCLUSION_TEXT)) item.text = e.text;
@@ -230,11 +229,6 @@ function resolveLink(
   links: Links,
 ): { report?: { id: string; title: string }; minutes?: string } | undefined {
   if (!link) return undefined;
-  if (link.startsWith('#report:')) {
-    const id = link.slice('#report:'.length);
-    const report = [...links.reports.values()].find((r) => r.id === id);
-    return report ? { report } : undefined;
-  }
   let pathname: string;
   try {
     pathname = new URL(link, 'http://archive.invalid/').pathname;
@@ -243,7 +237,7 @@ function resolveLink(
   }
   const address = readAddress(`${pathname.replace(/^\//, '')}${pathname.endsWith('/') ? 'index.html' : ''}`);
   if (!address.committee || !address.date) return undefined;
-  const day = address.sitting ? `${address.date}-${address.sitting}` : address.date;
+  const day = meetingDay(address.date, address.sitting);
   if (address.kind === 'report' && address.number !== undefined) {
     const report = links.reports.get(`${address.committee}/${day}/${padItemNumber(address.number)}`);
     return report ? { report } : undefined;
