@@ -1,10 +1,10 @@
-import matter from 'gray-matter';
 import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import type { Entry, EntryAddress } from './entry.ts';
 import { detach } from './detach.ts';
 import { readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
+import { splitFrontMatter } from './split-front-matter.ts';
 import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
 
 export type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
@@ -45,7 +45,8 @@ function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: 
 
 function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
   const at = { file: target.file, line: 1, col: 1 };
-  if (!/^---\r?\n/.test(text)) {
+  const split = splitFrontMatter(text);
+  if (split === 'open') {
     return {
       errors: [
         createProblem(
@@ -57,9 +58,7 @@ function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; erro
       ],
     };
   }
-  // gray-matter only splits; the YAML is parsed here so that errors keep their lines.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+  if (split === 'closed') {
     return {
       errors: [
         createProblem(
@@ -71,10 +70,9 @@ function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; erro
       ],
     };
   }
-  // `split.matter` begins with the newline after the opening `---`, so its lines are the file's lines.
+  // The YAML is parsed here so that errors keep their lines.
   const source = parseYamlSource(target.file, split.matter);
-  const offset = text.length - split.content.length;
-  const body = { text: split.content, startLine: countLines(text.slice(0, offset)) + 1 };
+  const body = { text: split.body, startLine: countLines(text.slice(0, split.bodyOffset)) + 1 };
   const quick = readYamlQuickly(split.matter);
   if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
