@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { appendToList } from './add-progress-entry.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { loadContent } from '../content/load-content.ts';
+import { reportNumberIn } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import { validateContent } from '../validate/validate-content.ts';
@@ -196,7 +197,7 @@ export async function scaffoldMinutes(root: string, m: NewMinutes): Promise<stri
     throw new UsageError(
       `there is no meeting content/meetings/${m.committee}/${m.date}.yaml that passes check: add it, with its agenda, first`,
     );
-  const reportNumber = (id: string) => content.reports.find((r) => r.id === id)?.data.number;
+  const reportNumber = reportNumberIn(content);
   const headings = (prefix: '' | '2.', agenda: readonly AgendaItemData[]) => {
     const numbers = numberAgenda(agenda, reportNumber);
     return agenda.map((item, i) => {

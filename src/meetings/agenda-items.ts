@@ -4,9 +4,28 @@ import { type ItemNumber, sameItemNumber } from '../domain/item-numbers.ts';
 import { numberAgenda } from './number-agenda.ts';
 import type { AgendaRef, MinuteItemData } from './parse-minutes.ts';
 
+type ReportEntries = Content['reports'];
+
+/** Each list of reports by id, made once: every agenda item names one. */
+const BY_ID = new WeakMap<ReportEntries, Map<string, ReportEntries[number]>>();
+
+/** The report of this id among the content's, if any. */
+export function findReport(
+  content: Pick<Content, 'reports'>,
+  id: string | undefined,
+): ReportEntries[number] | undefined {
+  if (id === undefined) return undefined;
+  let byId = BY_ID.get(content.reports);
+  if (!byId) {
+    byId = new Map(content.reports.map((r) => [r.id, r]));
+    BY_ID.set(content.reports, byId);
+  }
+  return byId.get(id);
+}
+
 /** The agenda item number a report on an agenda takes: its own. */
 export function reportNumberIn(content: Pick<Content, 'reports'>): (id: string) => ItemNumber | undefined {
-  return (id) => content.reports.find((r) => r.id === id)?.data.number;
+  return (id) => findReport(content, id)?.data.number;
 }
 
 /** The paragraph of Schedule 12A under which a Part 2 item is exempt: its own, or its report's. */
@@ -14,7 +33,7 @@ export function exemptionOfAgendaItem(
   item: Pick<AgendaItemData, 'exempt' | 'report'> | undefined,
   content: Pick<Content, 'reports'>,
 ): number | true | undefined {
-  return item?.exempt ?? content.reports.find((r) => r.id === item?.report)?.data.exempt;
+  return item?.exempt ?? findReport(content, item?.report)?.data.exempt;
 }
 
 /** The agenda item a minute item is tied to (`{agenda=N}`, `{agenda=2.N}`), if the agenda has it. */

@@ -1,5 +1,11 @@
 import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
-import { exemptionOfAgendaItem, exemptionOfMinute, findAgendaItem, reportNumberIn } from './agenda-items.ts';
+import {
+  exemptionOfAgendaItem,
+  exemptionOfMinute,
+  findAgendaItem,
+  findReport,
+  reportNumberIn,
+} from './agenda-items.ts';
 import { numberAgenda } from './number-agenda.ts';
 import { parseMinutes } from './parse-minutes.ts';
 import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
@@ -81,6 +87,6 @@ export function publicTitle(
     const name = content.committees.data.committees.find((c) => c.code === code)?.name ?? code;
     return `Minutes: ${name} – ${formatMeetingDay(date, sitting)}`;
   }
-  const report = content.reports.find((r) => r.id === item.report);
+  const report = findReport(content, item.report);
   return report && report.data.exempt === undefined ? report.data.title : 'Exempt item';
 }

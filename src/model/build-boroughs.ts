@@ -20,6 +20,19 @@ const PALETTE = [
 ];
 const UNKNOWN = { fill: '#f3f2f1', text: '#0b0c0c' };
 
+/** The reports that mention each borough, in the order given: each report is looked at once. */
+function listReportsByBorough(reports: readonly Report[]): Map<string, Report[]> {
+  const bySlug = new Map<string, Report[]>();
+  for (const r of reports) {
+    for (const slug of new Set(r.boroughs)) {
+      const list = bySlug.get(slug);
+      if (list) list.push(r);
+      else bySlug.set(slug, [r]);
+    }
+  }
+  return bySlug;
+}
+
 /** Borough pages, the London overview table and a tile map per kind of fact. */
 export function buildBoroughs(
   content: Content,
@@ -27,6 +40,7 @@ export function buildBoroughs(
 ): { boroughs: Borough[]; overview: BoroughOverview } {
   const types = content.facts.data.facts;
   const reportsById = new Map(reports.map((r) => [r.id, r]));
+  const reportsOf = listReportsByBorough(reports);
   const boroughs = [...content.boroughs]
     .sort((a, b) => a.data.name.localeCompare(b.data.name))
     .map(
@@ -42,9 +56,10 @@ export function buildBoroughs(
             reportsById.get(f.source.report),
           ),
         ),
-        reports: reports
-          .filter((r) => r.boroughs.includes(entry.id))
-          .map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+        reports: (reportsOf.get(entry.id) ?? []).map((r) => ({
+          label: `${r.title} (${r.committee.name}, ${r.dateLabel})`,
+          href: r.url,
+        })),
         breadcrumb: crumbsToBoroughs(),
       }),
     );

@@ -19,8 +19,9 @@ interface FeedSources {
 
 /** Every committee's, set's and recommendation's feed, and every committee's calendar. */
 export function buildFeeds(sources: FeedSources): { feeds: Feed[]; calendars: CalendarFile[] } {
+  const byCommittee = groupByCommittee(sources);
   const feeds = [
-    ...sources.committees.map((c) => committeeFeed(c, sources)),
+    ...sources.committees.map((c) => committeeFeed(c, byCommittee(c))),
     ...sources.sets.flatMap((set) => [
       setFeed(set, sources.baseUrl),
       ...set.recommendations.map((r) => recommendationFeed(set, r, sources.baseUrl)),
@@ -29,9 +30,41 @@ export function buildFeeds(sources: FeedSources): { feeds: Feed[]; calendars: Ca
   const calendars = sources.committees.map((c) => ({
     url: calendarUrl(c.url),
     title: `${c.name}: meetings`,
-    meetings: sources.meetings.filter((m) => m.committee.code === c.code),
+    meetings: byCommittee(c).meetings,
   }));
   return { feeds, calendars };
+}
+
+/** A committee's papers and decisions. */
+interface CommitteePapers {
+  reports: Report[];
+  meetings: Meeting[];
+  minutes: Minutes[];
+  decisions: Decision[];
+}
+
+/** The papers of each committee, sorted once: a committee's are not looked for among every committee's. */
+function groupByCommittee(sources: FeedSources): (committee: Committee) => CommitteePapers {
+  const groups = new Map<string, CommitteePapers>();
+  const papersOf = (code: string) => {
+    const known = groups.get(code);
+    if (known) return known;
+    const papers: CommitteePapers = { reports: [], meetings: [], minutes: [], decisions: [] };
+    groups.set(code, papers);
+    return papers;
+  };
+  for (const r of sources.reports) papersOf(r.committee.code).reports.push(r);
+  for (const m of sources.meetings) papersOf(m.committee.code).meetings.push(m);
+  const minutesOf = new Map<string, string>();
+  for (const m of sources.minutes) {
+    papersOf(m.committee.code).minutes.push(m);
+    minutesOf.set(m.url, m.committee.code);
+  }
+  for (const d of sources.decisions) {
+    const code = minutesOf.get(d.url.split('#')[0] ?? '');
+    if (code !== undefined) papersOf(code).decisions.push(d);
+  }
+  return (committee) => papersOf(committee.code);
 }
 
 /** The links a page gives to its own feed, and a committee page to its calendar. */
@@ -44,27 +77,24 @@ export function listFollowLinks(pageUrl: string, name: string, calendar = false)
   ];
 }
 
-function committeeFeed(committee: Committee, sources: FeedSources): Feed {
-  const ours = <T extends { committee: { code: string } }>(list: readonly T[]) =>
-    list.filter((x) => x.committee.code === committee.code);
-  const minutesUrls = new Set(ours(sources.minutes).map((m) => m.url));
+function committeeFeed(committee: Committee, papers: CommitteePapers): Feed {
   const entries: FeedEntry[] = [
-    ...ours(sources.reports).map(reportEntry),
-    ...ours(sources.meetings).map((m) => ({
+    ...papers.reports.map(reportEntry),
+    ...papers.meetings.map((m) => ({
       id: m.url,
       title: `Agenda: ${m.pageTitle}`,
       url: m.url,
       date: m.date,
       summaryHtml: escapeText(m.agenda.map((item) => `${item.number}. ${item.title}`).join('; ')),
     })),
-    ...ours(sources.minutes).map((m) => ({
+    ...papers.minutes.map((m) => ({
       id: m.url,
       title: m.pageTitle,
       url: m.url,
       date: m.date,
       summaryHtml: escapeText(m.opening),
     })),
-    ...sources.decisions.filter((d) => minutesUrls.has(d.url.split('#')[0] ?? '')).map(decisionEntry),
+    ...papers.decisions.map(decisionEntry),
   ];
   return { url: feedUrl(committee.url), title: committee.name, pageUrl: committee.url, entries: newestFirst(entries) };
 }

@@ -1,6 +1,6 @@
 import { formatMeetingDay, readMeetingId } from '../domain/meeting-ids.ts';
 import type MarkdownIt from 'markdown-it';
-import { exemptionOfAgendaItem } from '../meetings/agenda-items.ts';
+import { exemptionOfAgendaItem, findReport } from '../meetings/agenda-items.ts';
 import { numberAgenda } from '../meetings/number-agenda.ts';
 import { publicTitle } from '../meetings/withhold-exempt.ts';
 import type { AgendaItemData } from '../schemas/meeting.ts';
@@ -86,7 +86,7 @@ export function buildMeetings(ctx: MeetingsContext): Meeting[] {
 function buildPart(part: 1 | 2, items: readonly AgendaItemData[], ctx: MeetingsContext): AgendaItem[] {
   const numbers = numberAgenda(
     items,
-    (id) => ctx.reportsById.get(id)?.number ?? ctx.content.reports.find((r) => r.id === id)?.data.number,
+    (id) => ctx.reportsById.get(id)?.number ?? findReport(ctx.content, id)?.data.number,
   );
   // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: to be split into smaller functions
   return items.map((item, i): AgendaItem => {

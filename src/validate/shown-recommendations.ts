@@ -14,10 +14,26 @@ export function selectShown<T extends { id: string; data: { owner: string; numbe
   view: ViewSelection,
   recommendations: readonly T[],
 ): T[] {
-  return recommendations.filter(
+  return (groupBySet(recommendations).get(view.set) ?? []).filter(
     (r) =>
-      r.id.startsWith(`${view.set}/`) &&
       (view.owner === undefined || r.data.owner === view.owner) &&
       (view.numbers === undefined || view.numbers.includes(r.data.number)),
   );
+}
+
+/** Each list of recommendations by set, made once: every view of every report looks in one set. */
+const BY_SET = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+
+function groupBySet<T extends { id: string }>(recommendations: readonly T[]): Map<string, T[]> {
+  const known = BY_SET.get(recommendations);
+  if (known) return known as Map<string, T[]>;
+  const bySet = new Map<string, T[]>();
+  for (const r of recommendations) {
+    const set = r.id.slice(0, r.id.lastIndexOf('/'));
+    const list = bySet.get(set);
+    if (list) list.push(r);
+    else bySet.set(set, [r]);
+  }
+  BY_SET.set(recommendations, bySet);
+  return bySet;
 }
