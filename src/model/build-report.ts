@@ -7,11 +7,12 @@ import type { ReportData } from '../schemas/report.ts';
 import type { Content } from '../content/content.ts';
 import { buildRecommendationView } from './build-recommendation-view.ts';
 import { firstSectionLetter, type ReadReport, readReport } from '../validate/read-report.ts';
-import { giveUniqueIds, placeViews, type ViewPlacer } from './place-views.ts';
+import { buildViews, giveUniqueIds, type ViewPlacer } from './place-views.ts';
+import { LazyAppendix, LazySection, type PartsSource, withTextKey } from './report-parts.ts';
 import type { ReportContext, ReportEntry } from './report-context.ts';
 import { formatDate, formatDateIn } from '../domain/dates.ts';
 import { dateStyleAt } from '../domain/committee-names.ts';
-import type { Appendix, Committee, Link, Part, RecommendationView, Report } from './types.ts';
+import type { Appendix, Committee, Link, RecommendationView, Report } from './types.ts';
 import { absoluteUrl, fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
 import { describeNotForPublication } from '../meetings/describe-exempt.ts';
@@ -25,11 +26,17 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
   const views: RecommendationView[] = [];
   const placer = { entry, ctx, reportDate, views };
   const read = readReport(entry);
-  const body = buildSections(placer, read);
+  const source: PartsSource = {
+    entry,
+    bodyViews: buildViews(placer, read.body),
+    appendixViews: [],
+    sectionCount: read.body.sections.length,
+  };
+  const body = buildSections(entry, read, source);
   let next = body.nextLetter;
   const backgroundPapers = buildBackgroundPapers(d, md, () => letterFor(next++));
   const contact = buildContact(d, content, letterFor(next));
-  const appendices = buildAppendices(placer, read);
+  const appendices = buildAppendices(placer, read, source);
   giveUniqueIds(views);
   const recommendations = d.recommendations && buildRecommendationsSection(d.recommendations, md);
   const closing = {
@@ -37,7 +44,7 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
     ...(contact ? { contact } : {}),
     abbreviations: listAbbreviations(d, content),
   };
-  const report: Report = {
+  return withTextKey(entry, {
     ...describeReport(entry, ctx, committee, reportDate),
     ...(recommendations ? { recommendations } : {}),
     sections: body.sections,
@@ -46,16 +53,19 @@ export function buildReport(entry: ReportEntry, ctx: ReportContext): Report {
     views,
     appendicesNewPage: d.appendices_new_page ?? content.site.data.appendices_new_page,
     contents: listContents(recommendations, body.sections, closing, appendices),
-  };
-  return report;
+  });
 }
 
 /** The body's lettered sections, after the recommendations (A) if any, as the validate stage read them. */
-function buildSections(placer: ViewPlacer, read: ReadReport): { sections: Report['sections']; nextLetter: number } {
+function buildSections(
+  entry: ReportEntry,
+  read: ReadReport,
+  source: PartsSource,
+): { sections: Report['sections']; nextLetter: number } {
   const { sections } = read.body;
   return {
-    sections: splitSections(placeViews(placer, read.body), sections),
-    nextLetter: firstSectionLetter(placer.entry.data) + sections.length,
+    sections: sections.map((s, index) => new LazySection(s.letter, s.title, s.id, { source, index })),
+    nextLetter: firstSectionLetter(entry.data) + sections.length,
   };
 }
 
@@ -78,18 +88,18 @@ function listAbbreviations(d: ReportData, content: Content): Report['abbreviatio
 }
 
 /** Appendices: Markdown with views placed in it, or one set's tables. */
-function buildAppendices(placer: ViewPlacer, read: ReadReport): Appendix[] {
+function buildAppendices(placer: ViewPlacer, read: ReadReport, source: PartsSource): Appendix[] {
   const { entry, ctx, reportDate, views } = placer;
   return entry.data.appendices.map((a, i): Appendix => {
     const number = i + 1;
-    const base = {
-      number,
-      id: `appendix-${number}`,
-      heading: `Appendix ${number}`,
-      ...(a.title ? { title: a.title } : {}),
-    };
+    const id = `appendix-${number}`;
+    const heading = `Appendix ${number}`;
     const markdown = read.appendices[i];
-    if (markdown) return { ...base, parts: placeViews(placer, markdown) };
+    if (markdown) {
+      source.appendixViews[i] = buildViews(placer, markdown);
+      return new LazyAppendix(number, id, heading, a.title || undefined, source);
+    }
+    const base = { number, id, heading, ...(a.title ? { title: a.title } : {}) };
     const view = buildRecommendationView(a.recommendations!, reportDate, ctx);
     views.push(view);
     return { ...base, parts: [{ view }] };
@@ -223,24 +233,4 @@ function describeContact(c: { label: string; phone?: string | undefined; email?:
 
 export function listContacts(content: Content): Array<{ label: string; value: string }> {
   return content.contacts.data.contacts.map(describeContact);
-}
-
-/** Cut the body's parts at their `<h2>` headings, one list of parts per lettered section. */
-function splitSections(
-  parts: readonly Part[],
-  sections: ReadonlyArray<{ letter: string; title: string; id: string }>,
-): Report['sections'] {
-  const bySection: Part[][] = [];
-  for (const part of parts) {
-    if (part.view) {
-      bySection.at(-1)?.push(part);
-      continue;
-    }
-    const pieces = part.html.split(/(?=<h2[ >])/);
-    pieces.forEach((piece, i) => {
-      if (piece.startsWith('<h2')) bySection.push([{ html: piece }]);
-      else if (i === 0 && bySection.length > 0 && piece.trim() !== '') bySection.at(-1)!.push({ html: piece });
-    });
-  }
-  return sections.map((s, i) => ({ letter: s.letter, title: s.title, id: s.id, parts: bySection[i] ?? [] }));
 }

@@ -12,17 +12,14 @@ export interface ViewPlacer {
   views: RecommendationView[];
 }
 
-/** Markdown as the validate stage read it, cut into parts at its `::: recommendations` blocks, each built into a view. */
-export function placeViews(placer: ViewPlacer, read: ReadMarkdown): Part[] {
-  return splitAtViews(
-    read.html,
-    read.views.map(({ data }) => {
-      if (!data) return undefined;
-      const view = buildRecommendationView(data, placer.reportDate, placer.ctx);
-      placer.views.push(view);
-      return view;
-    }),
-  );
+/** Views of a Markdown text as the validate stage read them, each built, by its marker's number; undefined where a block had a problem. */
+export function buildViews(placer: ViewPlacer, read: ReadMarkdown): Array<RecommendationView | undefined> {
+  return read.views.map(({ data }) => {
+    if (!data) return undefined;
+    const view = buildRecommendationView(data, placer.reportDate, placer.ctx);
+    placer.views.push(view);
+    return view;
+  });
 }
 
 /** A report that shows a recommendation twice gives the second table its own id; links from the tracker go to the first. */
@@ -37,7 +34,7 @@ export function giveUniqueIds(views: readonly RecommendationView[]): void {
 }
 
 /** Cut rendered HTML at the views' markers into parts. */
-function splitAtViews(html: string, views: ReadonlyArray<RecommendationView | undefined>): Part[] {
+export function splitAtViews(html: string, views: ReadonlyArray<RecommendationView | undefined>): Part[] {
   const pieces = html.split(VIEW_MARKER);
   const parts: Part[] = [];
   pieces.forEach((piece, i) => {

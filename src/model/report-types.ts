@@ -119,6 +119,8 @@ export interface Report {
     itemsHtml: string[];
   };
   sections: Section[];
+  /** A digest of the Markdown the sections' and appendices' parts are made from: they are made only when a page asks. */
+  readonly textKey: string;
   backgroundPapers?: { letter: string; id: string; itemsHtml: string[]; saysNone: boolean };
   contact?: {
     letter: string;

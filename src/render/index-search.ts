@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { PapersError } from '../errors/papers-error.ts';
-import type { Part, SiteModel } from '../model/types.ts';
+import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
 import { linkTree, putFiles } from '../util/link-file.ts';
 
@@ -50,16 +50,13 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
   for (const report of model.reports) byCommittee.get(report.committee.code)?.push(report);
   for (const [code, reports] of byCommittee) {
     if (reports.length === 0) continue;
-    // The recommendation tables are not indexed (they are found on the tracker's pages), so they do not count here.
-    const withoutViews = <T extends { parts: Part[] }>(x: T) => ({
-      ...x,
-      parts: x.parts.filter((p) => p.html !== undefined),
-    });
+    // The recommendation tables are not indexed (they are found on the tracker's pages), so they do not count
+    // here; the report's `textKey` stands for the text of its sections and appendices.
     const text = reports.map((r) => ({
       ...r,
       views: [],
-      sections: r.sections.map(withoutViews),
-      appendices: r.appendices.map(withoutViews),
+      sections: r.sections.map(({ letter, title, id }) => ({ letter, title, id })),
+      appendices: r.appendices.map(({ number, id, heading, title }) => ({ number, id, heading, title })),
     }));
     bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
   }

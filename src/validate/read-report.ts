@@ -30,9 +30,8 @@ export interface ReadView {
   source?: YamlSource;
 }
 
-/** Markdown read once: its HTML, with a marker where each view goes, and its views. */
+/** Markdown as read: its views, each placed in its HTML by a marker (`renderReportMarkdown`). */
 export interface ReadMarkdown {
-  html: string;
   views: ReadView[];
 }
 
@@ -56,9 +55,11 @@ const md = createMarkdown();
 const READ = new WeakMap<Entry<ReportData>, ReadReport>();
 
 /**
- * A report's body and Markdown appendices parsed and rendered, once: the house
- * rules record its sections, numbered paragraphs and views, and every problem
- * they meet is located here, so the model meets none.
+ * A report's body and Markdown appendices parsed, once: the house rules
+ * record its sections, numbered paragraphs and views while parsing, and every
+ * problem they meet is located here, so the model meets none. No HTML is kept:
+ * an archive's reports together would hold gigabytes of it; each page renders
+ * its own (`renderReportMarkdown`).
  */
 export function readReport(entry: Entry<ReportData>): ReadReport {
   const known = READ.get(entry);
@@ -69,10 +70,9 @@ export function readReport(entry: Entry<ReportData>): ReadReport {
     appendices: entry.data.appendices.map((a, i) => {
       if (a.body === undefined) return undefined;
       const at = locatePath(entry.source, ['appendices', i, 'body']);
-      const env = { views: [] as ViewBlock[], docId: `appendix-${i + 1}` };
-      const html = md.render(a.body, env);
+      const env = appendixEnv(i);
+      md.parse(a.body, env);
       return {
-        html,
         views: env.views.map((b) => readViewBlock(entry, b, { ...at, line: at.line + b.line + 1, col: 1 }, problems)),
       };
     }),
@@ -82,14 +82,34 @@ export function readReport(entry: Entry<ReportData>): ReadReport {
   return read;
 }
 
+/** A report's body and Markdown appendices as HTML, a marker where each view goes: as read, rendered again. */
+export function renderReportMarkdown(entry: Entry<ReportData>): {
+  body: string;
+  appendices: Array<string | undefined>;
+} {
+  return {
+    body: md.render(bodyText(entry), bodyEnv(entry)),
+    appendices: entry.data.appendices.map((a, i) =>
+      a.body === undefined ? undefined : md.render(a.body, appendixEnv(i)),
+    ),
+  };
+}
+
+function bodyEnv(entry: Entry<ReportData>) {
+  return createBodyEnv(entry.data.numbered_sections, firstSectionLetter(entry.data));
+}
+
+function appendixEnv(i: number) {
+  return { views: [] as ViewBlock[], docId: `appendix-${i + 1}` };
+}
+
 function readBody(entry: Entry<ReportData>, problems: ContentProblem[]): ReadReport['body'] {
-  const env = createBodyEnv(entry.data.numbered_sections, firstSectionLetter(entry.data));
-  const html = md.render(bodyText(entry), env);
+  const env = bodyEnv(entry);
+  md.parse(bodyText(entry), env);
   const bodyLine = entry.body?.startLine ?? 1;
   const at = (line: number): Location => ({ file: entry.file, line: bodyLine + line, col: 1 });
   for (const p of env.problems) problems.push(createProblem(at(p.line), p.code, p.message, p.hint));
   return {
-    html,
     views: env.views.map((b) => readViewBlock(entry, b, at(b.line), problems)),
     sections: env.sections,
     paragraphs: env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),

@@ -3,7 +3,7 @@ import { loadContent } from '../../src/content/load-content.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { checkModel } from '../../src/validate/check-model.ts';
 import { checkReportBodies } from '../../src/validate/check-report-bodies.ts';
-import { readReport } from '../../src/validate/read-report.ts';
+import { readReport, renderReportMarkdown } from '../../src/validate/read-report.ts';
 import { validateContent } from '../../src/validate/validate-content.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 
@@ -53,7 +53,17 @@ describe('checkReportBodies, the reports as the validate stage reads them', () =
     expect(read.body.paragraphs).toContain('B8');
     const report = buildModel(content).model.reports.find((r) => r.id === REPORT)!;
     expect(report.sections.map((s) => s.title)).toEqual(read.body.sections.map((s) => s.title));
-    expect(read.body.html).toContain(report.sections[0]!.parts[0]!.html);
+    expect(renderReportMarkdown(entry).body).toContain(report.sections[0]!.parts[0]!.html);
+  });
+
+  it('keeps no report HTML with the model: each section renders its parts when asked, the same each time', async () => {
+    const content = await checkExample();
+    const report = buildModel(content).model.reports.find((r) => r.id === REPORT)!;
+    expect(JSON.stringify(report)).not.toContain('<h2');
+    const first = report.sections.map((s) => s.parts.map((p) => p.html ?? p.view.set));
+    expect(first.flat().join('')).toContain('<h2');
+    expect(report.sections.map((s) => s.parts.map((p) => p.html ?? p.view.set))).toEqual(first);
+    expect({ ...report.sections[0] }).not.toHaveProperty('parts');
   });
 
   it('locates a fact citing a paragraph its report lacks, at the fact', async () => {

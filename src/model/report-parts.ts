@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { bodyText } from '../content/entry.ts';
+import { renderReportMarkdown } from '../validate/read-report.ts';
+import { splitAtViews } from './place-views.ts';
+import type { ReportEntry } from './report-context.ts';
+import type { Appendix, Part, RecommendationView, Report, Section } from './types.ts';
+
+type Views = ReadonlyArray<RecommendationView | undefined>;
+
+/** What a report's parts are made from: its entry, and the views built for its body's and each Markdown appendix's markers. */
+export interface PartsSource {
+  entry: ReportEntry;
+  bodyViews: Views;
+  /** Filled in as the appendices are built, so that views are built in the order they are shown. */
+  appendixViews: Array<Views | undefined>;
+  sectionCount: number;
+}
+
+interface ReportParts {
+  sections: Part[][];
+  appendices: Array<Part[] | undefined>;
+}
+
+/** The parts of the reports rendered last, most recent last: a report's page asks for each section's in turn. */
+const RECENT = new Map<PartsSource, ReportParts>();
+const KEEP = 32;
+
+/**
+ * A report's HTML, cut into parts, made when a page asks for it and kept only
+ * while it is among the last few asked for: the model of a large archive never
+ * holds every report's HTML at once.
+ */
+function partsOf(source: PartsSource): ReportParts {
+  const known = RECENT.get(source);
+  if (known) {
+    RECENT.delete(source);
+    RECENT.set(source, known);
+    return known;
+  }
+  const html = renderReportMarkdown(source.entry);
+  const parts = {
+    sections: splitSections(splitAtViews(html.body, source.bodyViews), source.sectionCount),
+    appendices: html.appendices.map((h, i) =>
+      h === undefined ? undefined : splitAtViews(h, source.appendixViews[i] ?? []),
+    ),
+  };
+  RECENT.set(source, parts);
+  const oldest = RECENT.keys().next().value;
+  if (RECENT.size > KEEP && oldest) RECENT.delete(oldest);
+  return parts;
+}
+
+/** Cut the body's parts at their `<h2>` headings, one list of parts per lettered section. */
+function splitSections(parts: readonly Part[], count: number): Part[][] {
+  const bySection: Part[][] = [];
+  for (const part of parts) {
+    if (part.view) {
+      bySection.at(-1)?.push(part);
+      continue;
+    }
+    const pieces = part.html.split(/(?=<h2[ >])/);
+    pieces.forEach((piece, i) => {
+      if (piece.startsWith('<h2')) bySection.push([{ html: piece }]);
+      else if (i === 0 && bySection.length > 0 && piece.trim() !== '') bySection.at(-1)!.push({ html: piece });
+    });
+  }
+  return Array.from({ length: count }, (_, i) => bySection[i] ?? []);
+}
+
+/**
+ * A lettered section whose parts are made when a page asks for them. They are
+ * no property of its own, so no copy or fingerprint of the model holds them:
+ * the report's `textKey` stands for them.
+ */
+export class LazySection implements Section {
+  readonly #source: PartsSource;
+  readonly #index: number;
+  constructor(
+    readonly letter: string,
+    readonly title: string,
+    readonly id: string,
+    where: { source: PartsSource; index: number },
+  ) {
+    this.#source = where.source;
+    this.#index = where.index;
+  }
+  get parts(): Part[] {
+    return partsOf(this.#source).sections[this.#index] ?? [];
+  }
+}
+
+/** An appendix written in Markdown, its parts made when a page asks for them (as a section's). */
+export class LazyAppendix implements Appendix {
+  readonly #source: PartsSource;
+  declare readonly title?: string;
+  constructor(
+    readonly number: number,
+    readonly id: string,
+    readonly heading: string,
+    title: string | undefined,
+    source: PartsSource,
+  ) {
+    if (title !== undefined) this.title = title;
+    this.#source = source;
+  }
+  get parts(): Part[] {
+    return partsOf(this.#source).appendices[this.number - 1] ?? [];
+  }
+}
+
+/**
+ * `report` with its `textKey`: a digest of the Markdown its parts are made
+ * from, worked out when first asked for (by a build's fingerprints, not by a
+ * check). With the report's other fields it stands for every page it is on.
+ */
+export function withTextKey(entry: ReportEntry, report: Omit<Report, 'textKey'>): Report {
+  let key: string | undefined;
+  const digest = () => {
+    const hash = createHash('sha1').update(bodyText(entry));
+    for (const a of entry.data.appendices) hash.update(`\u0000${a.body ?? ''}`);
+    return hash.digest('base64');
+  };
+  return Object.defineProperty(report, 'textKey', { enumerable: true, get: () => (key ??= digest()) }) as Report;
+}
