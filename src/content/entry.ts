@@ -4,7 +4,8 @@ import type { YamlSource } from './yaml-source.ts';
 export type { EntryKind };
 
 export interface MarkdownBody {
-  text: string;
+  /** Its text (read from the bytes kept: call `bodyText` once and keep the result, rather than reading it again and again). */
+  readonly text: string;
   /** Line of the file on which the body's first line stands. */
   startLine: number;
 }

@@ -184,7 +184,17 @@ const HEAP_SOFT_LIMIT = 300 * 1024 * 1024;
 /** Items per Eleventy run: enough that a run's start-up cost is small, few enough to bound its memory. */
 const RENDER_BATCH = 800;
 
-/** The lists cut into batches of at most `size` items in all; always at least one batch. */
+/**
+ * What an item weighs in a batch: a page, and a meeting's pack as many pages
+ * again as it holds reports and minutes whole (Eleventy keeps each pack's HTML,
+ * ten reports long, until its run ends: 800 packs took 2 GB at 20,000 reports).
+ */
+export function weighItem(list: keyof PagedLists, item: unknown): number {
+  if (list !== 'meetings') return 1;
+  return 1 + (item as PagedLists['meetings'][number]).agenda.filter((a) => a.report || a.minutes).length;
+}
+
+/** The lists cut into batches of at most `size` pages' weight in all (an item heavier alone is a batch); always at least one batch. */
 export function splitLists(lists: PagedLists, size: number): PagedLists[] {
   const batches: PagedLists[] = [];
   let current: Record<string, unknown[]> = {};
@@ -198,9 +208,10 @@ export function splitLists(lists: PagedLists, size: number): PagedLists[] {
   start();
   for (const name of names) {
     for (const item of lists[name]) {
-      if (count === size) start();
+      const weight = weighItem(name, item);
+      if (count > 0 && count + weight > size) start();
       current[name]?.push(item);
-      count++;
+      count += weight;
     }
   }
   return batches;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { planRender } from '../../src/render/plan-render.ts';
-import { isPaginated, renderSite, splitLists } from '../../src/render/render-site.ts';
+import { isPaginated, renderSite, splitLists, weighItem } from '../../src/render/render-site.ts';
 import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -93,7 +93,14 @@ describe('rebuilding after an edit', () => {
     const many = await renderSite(checked.model!, batched, undefined, 7);
     expect(many.rendered).toBe(one.rendered);
     expect(await hashSite(batched)).toEqual(await hashSite(whole));
-    expect(splitLists(planRender(checked.model!, 'x').lists, 7).length).toBeGreaterThan(5);
+    const batches = splitLists(planRender(checked.model!, 'x').lists, 7);
+    expect(batches.length).toBeGreaterThan(5);
+    // A meeting weighs its pack's papers: no batch is heavier than asked unless one item alone is.
+    const weights = batches.map((b) =>
+      Object.entries(b).flatMap(([list, items]) => items.map((item) => weighItem(list as keyof typeof b, item))),
+    );
+    expect(weights.flat().some((w) => w > 1)).toBe(true);
+    for (const w of weights) expect(w.length === 1 || w.reduce((a, b) => a + b, 0) <= 7).toBe(true);
   });
 
   it('keeps each paginated template to its front matter and one include, which Nunjucks compiles once for all its pages', async () => {
