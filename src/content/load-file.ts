@@ -15,7 +15,7 @@ export async function loadFile(root: string, target: EntryAddress): Promise<Load
   if (!read.ok) return { errors: [read.error] };
   const loaded =
     target.kind === 'report' || target.kind === 'minutes'
-      ? loadMarkdown(target, read.text)
+      ? loadMarkdown(target, read.text, read.bytes)
       : loadYaml(target, read.text);
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
@@ -43,7 +43,11 @@ function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: 
   return { entry: { ...target, source, data: data.value }, errors: [] };
 }
 
-function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
+function loadMarkdown(
+  target: EntryAddress,
+  text: string,
+  bytes: Uint8Array,
+): { entry?: Entry; errors: ContentProblem[] } {
   const at = { file: target.file, line: 1, col: 1 };
   const split = splitFrontMatter(text);
   if (split === 'open') {
@@ -71,9 +75,10 @@ function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; erro
     };
   }
   // The YAML is parsed here so that errors keep their lines.
-  const matter = copyText(split.matter);
+  // Both are made from the file's bytes: a slice of its text would keep the whole text alive.
+  const matter = decodeBytes(bytes, 3, byteLength(text, 3 + split.matter.length));
   const source = parseYamlSource(target.file, matter);
-  const body = keepBody(split.body, countLines(text.slice(0, split.bodyOffset)) + 1);
+  const body = keepBody(bytes, byteLength(text, split.bodyOffset), countLines(text.slice(0, split.bodyOffset)) + 1);
   const quick = readYamlQuickly(matter);
   if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
@@ -84,23 +89,26 @@ function loadMarkdown(target: EntryAddress, text: string): { entry?: Entry; erro
 }
 
 /**
- * A body kept as its UTF-8 bytes, made text again each time it is read. A
- * string with one curly quote takes two bytes a character: an archive's report
- * bodies held as strings took 515 MB at 20,000 reports, as bytes about half.
+ * A body kept as the file's UTF-8 bytes from `start`, made text each time it is
+ * read. A string with one curly quote takes two bytes a character: an archive's
+ * report bodies held as strings took 515 MB at 20,000 reports, as bytes about half.
  */
-function keepBody(text: string, startLine: number): MarkdownBody {
-  const bytes = Buffer.from(text, 'utf8');
+function keepBody(bytes: Uint8Array, start: number, startLine: number): MarkdownBody {
   return {
     startLine,
     get text() {
-      return bytes.toString('utf8');
+      return decodeBytes(bytes, start, bytes.length);
     },
   };
 }
 
-/** The text as a string of its own: a slice would keep the whole file's text alive with it. */
-function copyText(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+function decodeBytes(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
+}
+
+/** How many bytes of UTF-8 the first `length` characters of `text` take. */
+function byteLength(text: string, length: number): number {
+  return Buffer.byteLength(text.slice(0, length), 'utf8');
 }
 
 function countLines(text: string): number {

@@ -5,7 +5,9 @@ import { createProblem, type ContentProblem } from '../errors/content-problem.ts
 /** Content files above this size are refused: nothing an author writes by hand is this big. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string; warning?: ContentProblem } | { ok: false; error: ContentProblem };
+export type ReadResult =
+  /** `bytes` are the UTF-8 of `text`: what a caller keeps in place of a slice of it. */
+  { ok: true; text: string; bytes: Uint8Array; warning?: ContentProblem } | { ok: false; error: ContentProblem };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -85,7 +87,7 @@ function decodeText(bytes: Uint8Array, file: string): ReadResult {
         'warning',
       )
     : undefined;
-  return { ok: true, text, ...(warning ? { warning } : {}) };
+  return { ok: true, text, bytes: bom ? bytes.subarray(3) : bytes, ...(warning ? { warning } : {}) };
 }
 
 /** Control characters (other than tab and line breaks) are never text: in a title they would break the feed's XML. */
