@@ -13,6 +13,8 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   /** Input files Eleventy skips, relative to the working folder. */
   ignores: Set<string>;
+  /** Eleventy's timings of the configuration's filters (not in every version). */
+  benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } };
 }
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -26,6 +28,8 @@ const FONT_FILES = ['400-normal', '400-italic', '700-normal', '700-italic'].map(
 /** Assets and settings: everything the templates need beyond the model itself. */
 export function papersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setQuietMode(true);
+  // Eleventy would print its timing of a filter that takes much of a run ("[11ty] Benchmark …") on every build.
+  eleventyConfig.benchmarks?.config?.setIsVerbose(false);
   const fromCwd = (p: string) => path.relative(process.cwd(), p);
   eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(TEMPLATES, 'assets'))]: 'assets' });
   for (const file of FONT_FILES)
