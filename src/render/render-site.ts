@@ -10,7 +10,7 @@ import type { DataFileInfo, SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
-import { listTextFiles } from './list-text-files.ts';
+import { listTextFiles, writeTextFiles } from './list-text-files.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -82,19 +82,24 @@ export async function renderPages(
   const paged = await listPagedTemplates();
   const mode = options.singles ?? 'with';
   const written: string[] = [];
-  // The feed, calendar, sitemap and open data, written out once for the batch that renders the single pages.
-  const files = mode === 'without' ? [] : listTextFiles(model);
   const data = describeForTemplates(model);
+  const basePath = model.site.basePath;
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
   let softLimit = HEAP_SOFT_LIMIT;
   await inFolder(PACKAGE_ROOT, async () => {
+    if (mode !== 'without') {
+      // The pages that are not one per item in a run of their own; the feeds, calendars, sitemap and open
+      // data written straight out, one at a time (at 20,000 reports Eleventy held 550 MB of them at once).
+      const batch = emptyLists(lists);
+      written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: paged })));
+      written.push(...(await writeTextFiles(outDir, listTextFiles(model))));
+    }
+    if (mode === 'only') return;
     // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
-    const batches = mode === 'only' ? [emptyLists(lists)] : splitLists(lists, options.batchSize ?? RENDER_BATCH);
-    for (const [i, batch] of batches.entries()) {
-      // The pages that are not one per item are rendered once, with the first batch.
-      const ignored = [...(i > 0 || mode === 'without' ? singles : []), ...(mode === 'only' ? paged : [])];
-      written.push(...(await renderBatch({ outDir, basePath: model.site.basePath, data, files, batch, ignored })));
+    for (const batch of splitLists(lists, options.batchSize ?? RENDER_BATCH)) {
+      if (Object.values(batch).every((items) => items.length === 0)) continue;
+      written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: singles })));
       if (process.memoryUsage().heapUsed > softLimit) softLimit = collectAndLimit();
     }
   });
@@ -106,20 +111,18 @@ interface Batch {
   outDir: string;
   basePath: string;
   data: ReturnType<typeof describeForTemplates>;
-  files: ReturnType<typeof listTextFiles>;
   batch: PagedLists;
   ignored: readonly string[];
 }
 
 /** One run of Eleventy, in the tool's own folder: the files it wrote (absolute paths). */
-async function renderBatch({ outDir, basePath, data, files, batch, ignored }: Batch): Promise<string[]> {
+async function renderBatch({ outDir, basePath, data, batch, ignored }: Batch): Promise<string[]> {
   const eleventy = new Eleventy(TEMPLATES, outDir, {
     quietMode: true,
     pathPrefix: basePath,
     configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData('papers', data);
-      eleventyConfig.addGlobalData('files', files);
       eleventyConfig.addGlobalData('pages', batch);
       // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
       // At the root it is left out: it would parse every page again for nothing.

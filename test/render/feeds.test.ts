@@ -34,7 +34,7 @@ describe('following a committee, a set or a recommendation', () => {
     const checked = await checkProject(root, { today: '2026-01-01' });
     expect(checked.errors.filter((e) => e.severity !== 'warning')).toEqual([]);
     model = checked.model!;
-    files = new Map(listTextFiles(model).map((f) => [f.url, f.content]));
+    files = new Map(listTextFiles(model).map((f) => [f.url, f.format()]));
   });
 
   it('gives each committee a feed of its new papers and decisions, newest first', () => {

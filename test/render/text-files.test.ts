@@ -23,7 +23,7 @@ describe('the model holds data; the render stage writes the file formats', () =>
     expect(formatted.map(([at]) => at)).toEqual([]);
     // The check can fail: the files written from this model are in those formats.
     const files = listTextFiles(model!);
-    expect(files.filter((f) => FORMATTED.some((start) => start.test(f.content))).map((f) => f.url)).toEqual(
+    expect(files.filter((f) => FORMATTED.some((start) => start.test(f.format()))).map((f) => f.url)).toEqual(
       files.map((f) => f.url),
     );
     expect(files.map((f) => f.url)).toEqual(
