@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bodyText } from '../content/entry.ts';
-import { renderReportMarkdown } from '../validate/read-report.ts';
+import { firstSectionLetter, renderReportMarkdown } from '../validate/read-report.ts';
 import { splitAtViews } from './place-views.ts';
 import type { ReportEntry } from './report-context.ts';
 import type { Appendix, Part, RecommendationView, Report, Section } from './types.ts';
@@ -110,13 +110,15 @@ export class LazyAppendix implements Appendix {
 
 /**
  * `report` with its `textKey`: a digest of the Markdown its parts are made
- * from, worked out when first asked for (by a build's fingerprints, not by a
+ * from and of what it is rendered with, worked out when first asked for (by a build's fingerprints, not by a
  * check). With the report's other fields it stands for every page it is on.
  */
 export function withTextKey(entry: ReportEntry, report: Omit<Report, 'textKey'>): Report {
   let key: string | undefined;
   const digest = () => {
-    const hash = createHash('sha1').update(bodyText(entry));
+    // What the Markdown is rendered with as well: which sections number their paragraphs, and the first letter.
+    const settings = JSON.stringify([entry.data.numbered_sections ?? null, firstSectionLetter(entry.data)]);
+    const hash = createHash('sha1').update(settings).update(bodyText(entry));
     for (const a of entry.data.appendices) hash.update(`\u0000${a.body ?? ''}`);
     return hash.digest('base64');
   };

@@ -4,6 +4,8 @@ import { buildModel } from '../../src/model/build-model.ts';
 import { checkModel } from '../../src/validate/check-model.ts';
 import { checkReportBodies } from '../../src/validate/check-report-bodies.ts';
 import { readReport, renderReportMarkdown } from '../../src/validate/read-report.ts';
+import { withTextKey } from '../../src/model/report-parts.ts';
+import type { Report } from '../../src/model/types.ts';
 import { validateContent } from '../../src/validate/validate-content.ts';
 import { REPO_ROOT } from '../helpers/project.ts';
 
@@ -64,6 +66,16 @@ describe('checkReportBodies, the reports as the validate stage reads them', () =
     expect(first.flat().join('')).toContain('<h2');
     expect(report.sections.map((s) => s.parts.map((p) => p.html ?? p.view.set))).toEqual(first);
     expect({ ...report.sections[0] }).not.toHaveProperty('parts');
+  });
+
+  it('gives a report a textKey that changes with its Markdown and with which sections number their paragraphs', async () => {
+    const content = await checkExample();
+    const entry = content.reports.find((r) => r.id === REPORT)!;
+    const keyOf = (e: typeof entry) => withTextKey(e, {} as Omit<Report, 'textKey'>).textKey;
+    expect(keyOf(entry)).toBe(keyOf({ ...entry }));
+    expect(keyOf({ ...entry, data: { ...entry.data, numbered_sections: [] } })).not.toBe(keyOf(entry));
+    const body = { startLine: 1, text: `${entry.body!.text}\nOne more paragraph.\n` };
+    expect(keyOf({ ...entry, body })).not.toBe(keyOf(entry));
   });
 
   it('locates a fact citing a paragraph its report lacks, at the fact', async () => {
