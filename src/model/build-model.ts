@@ -1,3 +1,4 @@
+import { groupBySet } from '../validate/shown-recommendations.ts';
 import { compareItemNumbers } from '../domain/item-numbers.ts';
 import type MarkdownIt from 'markdown-it';
 import { contentAsAt, countChanges, diffContent } from '../changes/diff-content.ts';
@@ -124,18 +125,13 @@ function buildSiteInfo(content: Content, md: MarkdownIt): SiteInfo {
 
 /** What every report is built with: the content, committee names, statuses and each set's recommendations. */
 function createReportContext(content: Content, site: SiteInfo, md: MarkdownIt): ReportContext {
-  const recommendationsBySet = new Map<string, Array<(typeof content.recommendations)[number]>>();
-  for (const rec of content.recommendations) {
-    const setId = rec.id.split('/')[0] ?? '';
-    recommendationsBySet.set(setId, [...(recommendationsBySet.get(setId) ?? []), rec]);
-  }
   return {
     content,
     site,
     committeeAt: createCommitteeLookup(content.committees.data, content.site.data.urls.committee),
     md,
     resolveStatus: createStatusResolver(content.statuses.data),
-    recommendationsBySet,
+    recommendationsBySet: groupBySet(content.recommendations),
   };
 }
 

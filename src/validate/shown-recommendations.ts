@@ -21,10 +21,10 @@ export function selectShown<T extends { id: string; data: { owner: string; numbe
   );
 }
 
-/** Each list of recommendations by set, made once: every view of every report looks in one set. */
+/** Each list of recommendations by set (the folder its id begins with), made once: every view of every report looks in one set. */
 const BY_SET = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
 
-function groupBySet<T extends { id: string }>(recommendations: readonly T[]): Map<string, T[]> {
+export function groupBySet<T extends { id: string }>(recommendations: readonly T[]): Map<string, T[]> {
   const known = BY_SET.get(recommendations);
   if (known) return known as Map<string, T[]>;
   const bySet = new Map<string, T[]>();
