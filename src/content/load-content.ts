@@ -7,10 +7,6 @@ import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './
 import { listExemptFiles } from './load-exempt.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { notAFileError } from './read-text-file.ts';
-import { forEachAtOnce } from '../util/for-each-at-once.ts';
-
-/** Files read at once. */
-const FILES_AT_ONCE = 32;
 
 export interface LoadResult {
   entries: Entry[];
@@ -56,12 +52,8 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
   memory?.changed.clear();
-  // A fixed number of files open at once, whatever the size of the archive: a machine's limit on open files is never reached.
-  const loaded: LoadedFile[] = new Array(files.length);
-  await forEachAtOnce([...files.keys()], FILES_AT_ONCE, async (i) => {
-    const f = files[i] as EntryAddress;
-    loaded[i] = await (memory ? recallFile(root, f, memory, changed) : loadFile(root, f));
-  });
+  // One file open at a time, whatever the size of the archive: a machine's limit on open files is never reached.
+  const loaded = files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f)));
   if (memory) forgetOthers(memory, files);
   const entries: Entry[] = [];
   for (const result of loaded) {
@@ -74,15 +66,10 @@ export async function loadContent(root: string, memory?: LoadMemory): Promise<Lo
   return { entries, errors, found: new Set([...found, ...kept.map((f) => `exempt:${f.kind}:${f.id}`)]) };
 }
 
-async function recallFile(
-  root: string,
-  target: EntryAddress,
-  memory: LoadMemory,
-  changed: ReadonlySet<string>,
-): Promise<LoadedFile> {
+function recallFile(root: string, target: EntryAddress, memory: LoadMemory, changed: ReadonlySet<string>): LoadedFile {
   const known = memory.files.get(target.file);
   if (known && known.kind === target.kind && known.id === target.id && !changed.has(target.file)) return known.loaded;
-  const loaded = await loadFile(root, target);
+  const loaded = loadFile(root, target);
   memory.files.set(target.file, { kind: target.kind, id: target.id, loaded });
   return loaded;
 }

@@ -102,12 +102,12 @@ export async function loadExempt(root: string): Promise<ExemptLoad> {
   const minutes: ExemptMinutes[] = [];
   for (const target of files) {
     if (target.kind === 'minutes') {
-      const read = await readTextFile(path.join(root, target.file), target.file);
+      const read = readTextFile(path.join(root, target.file), target.file);
       if (!read.ok) errors.push(read.error);
       else minutes.push({ id: target.id, file: target.file, body: { text: read.text, startLine: 1 } });
       continue;
     }
-    const loaded = await loadFile(root, target);
+    const loaded = loadFile(root, target);
     errors.push(...loaded.errors);
     if (loaded.entry) entries.push(loaded.entry);
   }

@@ -10,8 +10,8 @@ import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source
 export type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
 
 /** Read one content file: YAML, or Markdown with front matter. A file that cannot be read or parsed is a located error. */
-export async function loadFile(root: string, target: EntryAddress): Promise<LoadedFile> {
-  const read = await readTextFile(path.join(root, target.file), target.file);
+export function loadFile(root: string, target: EntryAddress): LoadedFile {
+  const read = readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
   const loaded =
     target.kind === 'report' || target.kind === 'minutes'

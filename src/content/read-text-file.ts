@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 
 /** Content files above this size are refused: nothing an author writes by hand is this big. */
@@ -12,10 +11,10 @@ export type ReadResult =
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Read a file as strict UTF-8, turning every way it can fail into a located error. */
-export async function readTextFile(absolutePath: string, file: string): Promise<ReadResult> {
+export function readTextFile(absolutePath: string, file: string): ReadResult {
   const at = { file, line: 1, col: 1 };
   try {
-    const bytes = await readPlainFile(absolutePath, file);
+    const bytes = readPlainFile(absolutePath, file);
     return bytes instanceof Uint8Array ? decodeText(bytes, file) : fail(bytes);
   } catch (err) {
     const reason =
@@ -26,24 +25,52 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
   }
 }
 
-/** The bytes of a plain file of at most MAX_FILE_BYTES, or why it is not one. */
-async function readPlainFile(absolutePath: string, file: string): Promise<Uint8Array | ContentProblem> {
+/**
+ * The bytes of a plain file of at most MAX_FILE_BYTES, or why it is not one.
+ * Read synchronously: one file is open at a time, and an archive's 25,000 small
+ * files are read in a fifth of the time the thread pool's round trips took.
+ */
+function readPlainFile(absolutePath: string, file: string): Uint8Array | ContentProblem {
   const at = { file, line: 1, col: 1 };
-  const info = await lstat(absolutePath);
-  if (info.isDirectory())
-    return createProblem(
-      at,
-      'E_READ',
-      'this is a folder, not a file',
-      'rename the folder or move its contents; a content file must be a file',
-    );
-  const notAFile = describeNotAFile(info);
-  if (notAFile) return notAFileError(file, notAFile);
-  if (info.size > MAX_FILE_BYTES) return tooBig(at, info.size);
-  const bytes = await readAtMost(absolutePath, MAX_FILE_BYTES + 1);
-  if (bytes === undefined) return notAFileError(file, 'not a plain file');
-  if (bytes.length > MAX_FILE_BYTES) return tooBig(at, bytes.length);
-  return bytes;
+  let fd: number;
+  try {
+    // Never following a link (it could lead out of the project), nor waiting on a pipe or device.
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    // Said as what is there (a link, a socket), when there is something there.
+    const what = describeNotAFile(lstatSync(absolutePath));
+    if (what) return notAFileError(file, what);
+    throw err;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory())
+      return createProblem(
+        at,
+        'E_READ',
+        'this is a folder, not a file',
+        'rename the folder or move its contents; a content file must be a file',
+      );
+    const notAFile = describeNotAFile(info);
+    if (notAFile) return notAFileError(file, notAFile);
+    if (info.size > MAX_FILE_BYTES) return tooBig(at, info.size);
+    const bytes = readAtMost(fd, Math.min(MAX_FILE_BYTES + 1, info.size + 1));
+    return bytes.length > MAX_FILE_BYTES ? tooBig(at, bytes.length) : bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Up to `size` bytes of an open file: room for the file as it was and one byte more, to see it if it grew past the limit. */
+function readAtMost(fd: number, size: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < buffer.length) {
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
 }
 
 /** Bytes as UTF-8 text, refusing UTF-16, invalid UTF-8, control characters and an empty file. */
@@ -101,29 +128,6 @@ function findControlCharacter(text: string, file: string): ContentProblem | unde
     `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
     'delete it: a content file holds text, tabs and line breaks only',
   );
-}
-
-/**
- * Read at most `limit` bytes of a plain file, refusing to follow a link or to
- * wait on a pipe or device put in its place since it was looked at.
- */
-async function readAtMost(absolutePath: string, limit: number): Promise<Uint8Array | undefined> {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return undefined;
-    // Room for the file as it is now and one byte more, to see it if it grew past the limit meanwhile.
-    const buffer = Buffer.allocUnsafe(Math.min(limit, info.size + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** What a path is, when it is not a plain file or folder: said in the error. */

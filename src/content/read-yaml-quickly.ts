@@ -81,14 +81,20 @@ export function runsOnBadly(text: string): boolean {
         if (c === "'" && line[i + 1] === "'") i++;
         else if (c === "'") quote = undefined;
       } else if ((c === '"' || c === "'") && /^$|[:\-[{,?]$/.test(previous)) quote = c;
-      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+      else if (c === '#' && (i === 0 || isSpace(line[i - 1] as string))) break;
       else if (c === '[' || c === '{') depth++;
       else if (c === ']' || c === '}') depth--;
-      if (!/\s/.test(c)) previous = quote ? '' : c;
+      if (!isSpace(c)) previous = quote ? '' : c;
     }
     if (depth < 0) return true;
   }
   return depth !== 0 || quote !== undefined;
+}
+
+/** `/\s/` for one character, without a regular expression for the common ones: this runs on every character of every file. */
+function isSpace(c: string): boolean {
+  if (c === ' ' || c === '\t' || c === '\r') return true;
+  return c > '~' && /\s/.test(c);
 }
 
 /**

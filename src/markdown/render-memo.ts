@@ -36,6 +36,8 @@ export function turnRenderMemo(memo: RenderMemo): void {
 export function memoizeRender(md: MarkdownIt, memo: RenderMemo): MarkdownIt {
   const render = md.render.bind(md);
   md.render = (text: string, env?: Record<string, unknown>) => {
+    // Without an env (an action's text in a table cell, said again in every report that shows it), nothing is filled.
+    if (env === undefined && text.length <= LONG_TEXT) return renderPlain(text);
     const target = env ?? {};
     // A long text (a report's body) stands in the key as its digest, so the key is not a second copy of it.
     const key = `${JSON.stringify(target, describeCollections)}\u0000${text.length > LONG_TEXT ? createHash('sha256').update(text).digest('base64') : text}`;
@@ -46,6 +48,13 @@ export function memoizeRender(md: MarkdownIt, memo: RenderMemo): MarkdownIt {
     }
     memo.used.set(key, done);
     Object.assign(target, copyEnv(done.env));
+    return done.html;
+  };
+  const renderPlain = (text: string) => {
+    const key = `{}\u0000${text}`;
+    let done = memo.used.get(key) ?? memo.kept.get(key);
+    if (!done) done = { html: render(text, {}), env: {} };
+    memo.used.set(key, done);
     return done.html;
   };
   return md;
