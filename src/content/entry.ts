@@ -6,6 +6,8 @@ export type { EntryKind };
 export interface MarkdownBody {
   /** Its text (read from the bytes kept: call `bodyText` once and keep the result, rather than reading it again and again). */
   readonly text: string;
+  /** Its UTF-8, when it is kept as bytes: what is sent to another thread in place of the text. */
+  readonly utf8?: Uint8Array;
   /** Line of the file on which the body's first line stands. */
   startLine: number;
 }

@@ -45,15 +45,24 @@ export function createLoadMemory(): LoadMemory {
  * Read every content file under `root`. Never throws on content: a file that
  * cannot be read or parsed becomes a located error and the rest still load.
  * Given `memory`, a file read before and not changed since is not read again.
+ * `onEntry` is given each entry as it is loaded.
  */
-export async function loadContent(root: string, memory?: LoadMemory): Promise<LoadResult> {
+export async function loadContent(
+  root: string,
+  memory?: LoadMemory,
+  onEntry?: (entry: Entry) => void,
+): Promise<LoadResult> {
   const errors: ContentProblem[] = [];
   const files = await listContentFiles(root, errors);
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
   memory?.changed.clear();
   // One file open at a time, whatever the size of the archive: a machine's limit on open files is never reached.
-  const loaded = files.map((f) => (memory ? recallFile(root, f, memory, changed) : loadFile(root, f)));
+  const loaded = files.map((f) => {
+    const result = memory ? recallFile(root, f, memory, changed) : loadFile(root, f);
+    if (result.entry) onEntry?.(result.entry);
+    return result;
+  });
   if (memory) forgetOthers(memory, files);
   const entries: Entry[] = [];
   for (const result of loaded) {

@@ -99,6 +99,9 @@ function keepBody(bytes: Uint8Array, start: number, startLine: number): Markdown
     get text() {
       return decodeBytes(bytes, start, bytes.length);
     },
+    get utf8() {
+      return bytes.subarray(start);
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { checkMinutesDates } from '../validate/check-minute-items.ts';
 import { checkPlaceholders } from '../validate/check-placeholders.ts';
 import { checkSiteAddress } from '../validate/check-site-address.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
+import { startReadingAhead } from '../validate/read-reports-ahead.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
 export interface CheckResult {
@@ -50,7 +51,10 @@ export function createCheckMemory(): CheckMemory {
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const memory = options.memory;
   if (memory) turnRenderMemo(memory.renders);
-  const loaded = await loadContent(root, memory?.files);
+  // Reports' Markdown is parsed on other threads while the rest loads.
+  const ahead = startReadingAhead();
+  const loaded = await loadContent(root, memory?.files, ahead.add);
+  await ahead.finish();
   // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.
   const validated = validateContent(loaded);
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.

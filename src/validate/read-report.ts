@@ -1,4 +1,4 @@
-import type { Entry } from '../content/entry.ts';
+import type { Entry, MarkdownBody } from '../content/entry.ts';
 import { bodyText } from '../content/entry.ts';
 import {
   collectSyntaxErrors,
@@ -9,6 +9,13 @@ import {
 } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type Location } from '../errors/content-problem.ts';
 import { type BodySection, createBodyEnv } from '../markdown/body-env.ts';
+import {
+  appendixEnv,
+  isSameBesideBody,
+  type ParsedReportMarkdown,
+  parseReportMarkdown,
+  type ReportSettings,
+} from '../markdown/parse-report-markdown.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import type { ViewBlock } from '../markdown/recommendations-block-rule.ts';
 import { type RecommendationViewData, recommendationViewSchema } from '../schemas/recommendation-view.ts';
@@ -64,22 +71,61 @@ const READ = new WeakMap<Entry<ReportData>, ReadReport>();
 export function readReport(entry: Entry<ReportData>): ReadReport {
   const known = READ.get(entry);
   if (known) return known;
+  const parsed = takeParsedAhead(entry) ?? parseReportMarkdown({ ...settingsOf(entry.data), body: bodyText(entry) });
   const problems: ContentProblem[] = [];
+  const bodyLine = entry.body?.startLine ?? 1;
+  const at = (line: number): Location => ({ file: entry.file, line: bodyLine + line, col: 1 });
+  for (const p of parsed.body.problems) problems.push(createProblem(at(p.line), p.code, p.message, p.hint));
+  const { sections } = parsed.body;
   const read: ReadReport = {
-    body: readBody(entry, problems),
-    appendices: entry.data.appendices.map((a, i) => {
-      if (a.body === undefined) return undefined;
-      const at = locatePath(entry.source, ['appendices', i, 'body']);
-      const env = appendixEnv(i);
-      md.parse(a.body, env);
-      return {
-        views: env.views.map((b) => readViewBlock(entry, b, { ...at, line: at.line + b.line + 1, col: 1 }, problems)),
-      };
+    body: {
+      views: parsed.body.views.map((b) => readViewBlock(entry, b, at(b.line), problems)),
+      sections,
+      paragraphs: sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
+    },
+    appendices: parsed.appendices.map((appendix, i) => {
+      if (appendix === undefined) return undefined;
+      const start = locatePath(entry.source, ['appendices', i, 'body']);
+      const place = (b: ViewBlock) => ({ ...start, line: start.line + b.line + 1, col: 1 });
+      return { views: appendix.views.map((b) => readViewBlock(entry, b, place(b), problems)) };
     }),
     problems,
   };
   READ.set(entry, read);
   return read;
+}
+
+/** What a report's Markdown is parsed with, besides its body: the same for its data as loaded and as checked. */
+export function settingsOf(data: unknown): ReportSettings {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const numbered = Array.isArray(d.numbered_sections) ? d.numbered_sections.filter((s) => typeof s === 'string') : [];
+  const appendices = Array.isArray(d.appendices) ? d.appendices : [];
+  return {
+    numbered,
+    firstLetter: firstSectionLetter(d as Pick<ReportData, 'recommendations'>),
+    appendices: appendices.map((a) => {
+      const body = (a as { body?: unknown } | null)?.body;
+      return typeof body === 'string' ? body : undefined;
+    }),
+  };
+}
+
+/**
+ * Reports' Markdown parsed ahead (on other threads, `readReportsAhead`), by
+ * the body it was parsed from; each is taken once, when its report is read,
+ * and only if its settings are still the same.
+ */
+const AHEAD = new WeakMap<MarkdownBody, { settings: ReportSettings; parsed: ParsedReportMarkdown }>();
+
+export function keepParsedAhead(body: MarkdownBody, settings: ReportSettings, parsed: ParsedReportMarkdown): void {
+  AHEAD.set(body, { settings, parsed });
+}
+
+function takeParsedAhead(entry: Entry<ReportData>): ParsedReportMarkdown | undefined {
+  const ahead = entry.body && AHEAD.get(entry.body);
+  if (!ahead || !entry.body) return undefined;
+  AHEAD.delete(entry.body);
+  return isSameBesideBody(ahead.settings, settingsOf(entry.data)) ? ahead.parsed : undefined;
 }
 
 /** A report's body and Markdown appendices as HTML, a marker where each view goes: as read, rendered again. */
@@ -88,31 +134,10 @@ export function renderReportMarkdown(entry: Entry<ReportData>): {
   appendices: Array<string | undefined>;
 } {
   return {
-    body: md.render(bodyText(entry), bodyEnv(entry)),
+    body: md.render(bodyText(entry), createBodyEnv(entry.data.numbered_sections, firstSectionLetter(entry.data))),
     appendices: entry.data.appendices.map((a, i) =>
       a.body === undefined ? undefined : md.render(a.body, appendixEnv(i)),
     ),
-  };
-}
-
-function bodyEnv(entry: Entry<ReportData>) {
-  return createBodyEnv(entry.data.numbered_sections, firstSectionLetter(entry.data));
-}
-
-function appendixEnv(i: number) {
-  return { views: [] as ViewBlock[], docId: `appendix-${i + 1}` };
-}
-
-function readBody(entry: Entry<ReportData>, problems: ContentProblem[]): ReadReport['body'] {
-  const env = bodyEnv(entry);
-  md.parse(bodyText(entry), env);
-  const bodyLine = entry.body?.startLine ?? 1;
-  const at = (line: number): Location => ({ file: entry.file, line: bodyLine + line, col: 1 });
-  for (const p of env.problems) problems.push(createProblem(at(p.line), p.code, p.message, p.hint));
-  return {
-    views: env.views.map((b) => readViewBlock(entry, b, at(b.line), problems)),
-    sections: env.sections,
-    paragraphs: env.sections.flatMap((s) => Array.from({ length: s.paragraphs }, (_, i) => `${s.letter}${i + 1}`)),
   };
 }
 

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { bodyText } from '../../src/content/entry.ts';
+import { loadContent } from '../../src/content/load-content.ts';
+import { startParsePool } from '../../src/markdown/parse-in-workers.ts';
+import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
+import { settingsOf } from '../../src/validate/read-report.ts';
+import { startReadingAhead } from '../../src/validate/read-reports-ahead.ts';
+import { validateContent } from '../../src/validate/validate-content.ts';
+import { applyEdit, copyExampleProject, type FileEdit, REPO_ROOT } from '../helpers/project.ts';
+
+const cases = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/broken-input.yaml'), 'utf8')) as Array<{
+  name: string;
+  edits: FileEdit[];
+}>;
+/** The broken-input cases that break a report's Markdown or front matter. */
+const reportCases = cases.filter((c) => c.edits.some((e) => e.file.startsWith('content/reports/') && e.find));
+
+describe('reports parsed ahead on other threads', () => {
+  it('a worker thread parses each report as this thread does', async () => {
+    const loaded = await loadContent(REPO_ROOT);
+    const reports = loaded.entries.filter((e) => e.kind === 'report');
+    const inputs = reports.map((e) => ({ ...settingsOf(e.data), body: e.body?.utf8 ?? bodyText(e) }));
+    const pool = startParsePool(1);
+    try {
+      const parsed = await pool.parse(inputs);
+      expect(parsed).toHaveLength(2);
+      expect(parsed[0]?.body.sections.length).toBeGreaterThan(0);
+      expect(parsed).toEqual(inputs.map((input) => parseReportMarkdown(input)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('has report cases to run', () => {
+    expect(reportCases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(reportCases.map((c) => [c.name, c] as const))(
+    'finds what the check alone finds: %s',
+    async (_name, brokenCase) => {
+      const root = await copyExampleProject();
+      for (const edit of brokenCase.edits) await applyEdit(root, edit);
+      const alone = validateContent(await loadContent(root));
+      const ahead = startReadingAhead({ threads: 1, batchSize: 1 });
+      const loaded = await loadContent(root, undefined, ahead.add);
+      const sent = await ahead.finish();
+      expect(sent).toBe(loaded.entries.filter((e) => e.kind === 'report' && e.body).length);
+      expect(validateContent(loaded).errors).toEqual(alone.errors);
+    },
+    30_000,
+  );
+});
