@@ -63,7 +63,8 @@ function readPlainFile(absolutePath: string, file: string): Uint8Array | Content
 
 /** Up to `size` bytes of an open file: room for the file as it was and one byte more, to see it if it grew past the limit. */
 function readAtMost(fd: number, size: number): Uint8Array {
-  const buffer = Buffer.allocUnsafe(size);
+  // Shared memory: a worker thread parsing a report's Markdown reads these very bytes, with no copy.
+  const buffer = Buffer.from(new SharedArrayBuffer(size));
   let length = 0;
   while (length < buffer.length) {
     const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);

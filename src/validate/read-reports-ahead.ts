@@ -17,30 +17,34 @@ export interface ReadingAhead {
   finish(): Promise<number>;
 }
 
+/** Batches a thread is given before it answers one: enough that it never waits for this thread. */
+const IN_HAND = 2;
+
 /**
  * Parse reports' Markdown on other threads while this one loads the rest:
  * the check then takes each report's result in place of parsing it
  * (`readReport`), and the parsing, a third of a large archive's check, is done
- * beside the loading. A report whose checked data differs from what was sent,
- * or any failure of a thread, leaves the check to parse it itself.
+ * beside the loading. Each thread is kept two batches ahead; what none had
+ * time for when the loading ends is left to the check, which parses it itself
+ * meanwhile. A report whose checked data differs from what was sent, or any
+ * failure of a thread, is also left to the check.
  */
 export function startReadingAhead({ threads = countParseThreads(), batchSize = BATCH } = {}): ReadingAhead {
   let pool: ParsePool | undefined;
   let batch: Array<Entry & { body: MarkdownBody }> = [];
+  const queue: Array<typeof batch> = [];
   const done: Array<Promise<number>> = [];
-  const send = () => {
+  const send = (entries: typeof batch) => {
     pool ??= startParsePool(threads);
-    const entries = batch;
-    batch = [];
     const inputs: ReportMarkdownInput[] = entries.map((e) => ({
       ...settingsOf(e.data),
       body: e.body.utf8 ?? bodyText(e),
     }));
+    for (const e of entries) SENT.add(e.body);
     done.push(
       pool.parse(inputs).then(
         (parsed) => {
           entries.forEach((e, i) => {
-            SENT.add(e.body);
             keepParsedAhead(e.body, inputs[i]!, parsed[i]!);
           });
           return entries.length;
@@ -49,14 +53,21 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
       ),
     );
   };
+  const pump = () => {
+    while (queue.length > 0 && (pool?.countWaiting() ?? 0) < threads * IN_HAND) send(queue.shift()!);
+  };
   return {
     add(entry) {
       if (threads < 1 || entry.kind !== 'report' || !entry.body || SENT.has(entry.body)) return;
       batch.push(entry as Entry & { body: MarkdownBody });
-      if (batch.length === batchSize) send();
+      if (batch.length < batchSize) return;
+      queue.push(batch);
+      batch = [];
+      pump();
     },
     async finish() {
-      if (pool && batch.length > 0) send();
+      if (pool && batch.length > 0) queue.push(batch);
+      pump();
       const counts = await Promise.all(done);
       await pool?.close();
       return counts.reduce((a, b) => a + b, 0);

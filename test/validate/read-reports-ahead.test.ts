@@ -25,10 +25,14 @@ describe('reports parsed ahead on other threads', () => {
     const inputs = reports.map((e) => ({ ...settingsOf(e.data), body: e.body?.utf8 ?? bodyText(e) }));
     const pool = startParsePool(1);
     try {
-      const parsed = await pool.parse(inputs);
-      expect(parsed).toHaveLength(2);
-      expect(parsed[0]?.body.sections.length).toBeGreaterThan(0);
-      expect(parsed).toEqual(inputs.map((input) => parseReportMarkdown(input)));
+      // The loader's bytes are shared with the worker; text is copied to it.
+      expect(inputs.every((i) => typeof i.body !== 'string' && i.body.buffer instanceof SharedArrayBuffer)).toBe(true);
+      const asText = inputs.map((i) => ({ ...i, body: Buffer.from(i.body as Uint8Array).toString('utf8') }));
+      const [shared, copied] = await Promise.all([pool.parse(inputs), pool.parse(asText)]);
+      expect(shared).toHaveLength(2);
+      expect(shared[0]?.body.sections.length).toBeGreaterThan(0);
+      expect(shared).toEqual(inputs.map((input) => parseReportMarkdown(input)));
+      expect(copied).toEqual(shared);
     } finally {
       await pool.close();
     }
