@@ -111,7 +111,7 @@ export function settingsOf(data: unknown): ReportSettings {
 }
 
 /**
- * Reports' Markdown parsed ahead (on other threads, `readReportsAhead`), by
+ * Reports' Markdown parsed ahead (on other threads, `startReadingAhead`), by
  * the body it was parsed from; each is taken once, when its report is read,
  * and only if its settings are still the same.
  */
