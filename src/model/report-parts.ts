@@ -21,9 +21,14 @@ interface ReportParts {
   appendices: Array<Part[] | undefined>;
 }
 
-/** The parts of the reports rendered last, most recent last: a report's page asks for each section's in turn. */
+/**
+ * The parts of the reports rendered last, most recent last: a report's page
+ * asks for each section's in turn, and its meeting's pack, rendered in the
+ * same batch, asks again. As many as one render batch holds: the render counts
+ * a report once for its page and once in its pack, 800 in a batch.
+ */
 const RECENT = new Map<PartsSource, ReportParts>();
-const KEEP = 32;
+const KEEP = 400;
 
 /**
  * A report's HTML, cut into parts, made when a page asks for it and kept only

@@ -12,6 +12,7 @@ import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
 import { listTextFiles, writeTextFiles } from './list-text-files.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
+import { RENDER_BATCH, splitLists } from './split-lists.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -196,42 +197,6 @@ const HEAP_SOFT_LIMIT = 300 * 1024 * 1024;
 function collectAndLimit(): number {
   collectGarbage();
   return Math.max(HEAP_SOFT_LIMIT, process.memoryUsage().heapUsed * 1.25);
-}
-
-/** Items per Eleventy run: enough that a run's start-up cost is small, few enough to bound its memory. */
-const RENDER_BATCH = 800;
-
-/**
- * What an item weighs in a batch: a page, and a meeting's pack as many pages
- * again as it holds reports and minutes whole (Eleventy keeps each pack's HTML,
- * ten reports long, until its run ends: 800 packs took 2 GB at 20,000 reports).
- */
-export function weighItem(list: keyof PagedLists, item: unknown): number {
-  if (list !== 'meetings') return 1;
-  return 1 + (item as PagedLists['meetings'][number]).agenda.filter((a) => a.report || a.minutes).length;
-}
-
-/** The lists cut into batches of at most `size` pages' weight in all (an item heavier alone is a batch); always at least one batch. */
-export function splitLists(lists: PagedLists, size: number): PagedLists[] {
-  const batches: PagedLists[] = [];
-  let current: Record<string, unknown[]> = {};
-  let count = 0;
-  const names = Object.keys(lists) as Array<keyof PagedLists>;
-  const start = () => {
-    current = Object.fromEntries(names.map((name) => [name, []]));
-    batches.push(current as unknown as PagedLists);
-    count = 0;
-  };
-  start();
-  for (const name of names) {
-    for (const item of lists[name]) {
-      const weight = weighItem(name, item);
-      if (count > 0 && count + weight > size) start();
-      current[name]?.push(item);
-      count += weight;
-    }
-  }
-  return batches;
 }
 
 /** Whether a template's front matter makes one page per item of a `pages` list. */

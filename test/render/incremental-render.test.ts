@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
 import { planRender } from '../../src/render/plan-render.ts';
-import { isPaginated, renderSite, splitLists, weighItem } from '../../src/render/render-site.ts';
+import { isPaginated, renderSite } from '../../src/render/render-site.ts';
+import { splitLists, weighItem } from '../../src/render/split-lists.ts';
 import { applyEdit, copyExampleProject, REPO_ROOT, type FileEdit } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -95,12 +96,36 @@ describe('rebuilding after an edit', () => {
     expect(await hashSite(batched)).toEqual(await hashSite(whole));
     const batches = splitLists(planRender(checked.model!, 'x').lists, 7);
     expect(batches.length).toBeGreaterThan(5);
-    // A meeting weighs its pack's papers: no batch is heavier than asked unless one item alone is.
+    // A meeting weighs its pack's papers: no batch is heavier than asked unless one meeting with its reports alone is.
     const weights = batches.map((b) =>
       Object.entries(b).flatMap(([list, items]) => items.map((item) => weighItem(list as keyof typeof b, item))),
     );
     expect(weights.flat().some((w) => w > 1)).toBe(true);
-    for (const w of weights) expect(w.length === 1 || w.reduce((a, b) => a + b, 0) <= 7).toBe(true);
+    for (const [i, w] of weights.entries()) {
+      const b = batches[i]!;
+      const oneGroup = w.length === 1 || (b.meetings.length === 1 && w.length === 1 + b.reports.length);
+      expect(oneGroup || w.reduce((x, y) => x + y, 0) <= 7).toBe(true);
+    }
+  });
+
+  it('batches each meeting with the reports its pack holds, and every item once', async () => {
+    const checked = await checkProject(root);
+    const lists = planRender(checked.model!, 'x').lists;
+    // Each of the example's two meetings (weighing 2: its page and its one report in the pack) with its report weighs 3.
+    const batches = splitLists(lists, 3);
+    for (const name of Object.keys(lists) as Array<keyof typeof lists>)
+      expect(batches.flatMap((b) => b[name] as unknown[])).toEqual(expect.arrayContaining(lists[name] as unknown[]));
+    for (const name of Object.keys(lists) as Array<keyof typeof lists>)
+      expect(batches.reduce((n, b) => n + b[name].length, 0)).toBe(lists[name].length);
+    let together = 0;
+    for (const batch of batches)
+      for (const meeting of batch.meetings)
+        for (const { report } of meeting.agenda) {
+          if (!report) continue;
+          expect(batch.reports).toContain(report);
+          together++;
+        }
+    expect(together).toBeGreaterThan(0);
   });
 
   it('keeps each paginated template to its front matter and one include, which Nunjucks compiles once for all its pages', async () => {
