@@ -19,16 +19,22 @@ export interface PartsSource {
 interface ReportParts {
   sections: Part[][];
   appendices: Array<Part[] | undefined>;
+  /** Characters of HTML it holds. */
+  size: number;
 }
 
 /**
  * The parts of the reports rendered last, most recent last: a report's page
  * asks for each section's in turn, and its meeting's pack, rendered in the
- * same batch, asks again. As many as one render batch holds: the render counts
- * a report once for its page and once in its pack, 800 in a batch.
+ * same batch, asks again. As many as one render batch holds (the render counts
+ * a report once for its page and once in its pack, 800 in a batch), within a
+ * bound on their HTML in all.
  */
 const RECENT = new Map<PartsSource, ReportParts>();
 const KEEP = 400;
+/** And no more HTML than this in all (characters): an archive of long reports keeps fewer. */
+const KEEP_CHARACTERS = 32 * 1024 * 1024;
+let kept = 0;
 
 /**
  * A report's HTML, cut into parts, made when a page asks for it and kept only
@@ -48,10 +54,15 @@ function partsOf(source: PartsSource): ReportParts {
     appendices: html.appendices.map((h, i) =>
       h === undefined ? undefined : splitAtViews(h, source.appendixViews[i] ?? []),
     ),
+    size: html.body.length + html.appendices.reduce((n, h) => n + (h?.length ?? 0), 0),
   };
   RECENT.set(source, parts);
-  const oldest = RECENT.keys().next().value;
-  if (RECENT.size > KEEP && oldest) RECENT.delete(oldest);
+  kept += parts.size;
+  for (const [oldest, old] of RECENT) {
+    if (RECENT.size <= 1 || (RECENT.size <= KEEP && kept <= KEEP_CHARACTERS)) break;
+    RECENT.delete(oldest);
+    kept -= old.size;
+  }
   return parts;
 }
 
