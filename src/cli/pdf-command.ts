@@ -1,5 +1,4 @@
-import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import { DESCRIPTIONS } from './descriptions.ts';
 import { hasErrors } from '../errors/content-problem.ts';
@@ -8,7 +7,7 @@ import { printSitePdfs, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { publishOutput } from '../pipeline/publish-output.ts';
 import type { PageManifest } from '../render/plan-render.ts';
 import { findStalePages } from '../render/render-site.ts';
-import { linkFile, putFiles } from '../util/link-file.ts';
+import { linkTree } from '../util/link-file.ts';
 import { parseShard, selectShard } from '../pdf/shard.ts';
 import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
 import { checkProject } from '../pipeline/check-project.ts';
@@ -64,7 +63,9 @@ export const pdfCommand = defineCommand({
     let result: PrintSiteResult | undefined;
     // Printed into a copy of the published site and swapped in whole, as a build does.
     await publishOutput(siteDir, async (staging, published) => {
-      if (published) await copySite(published, staging);
+      // The published site as links: whatever printing writes (a pack's agenda, a page's file sizes, a PDF)
+      // it writes as a new file, never through a link into the published release.
+      if (published) await linkTree(published, staging);
       result = await printSitePdfs(model, {
         siteDir: staging,
         cacheDir: folders.pdfCache,
@@ -79,22 +80,3 @@ export const pdfCommand = defineCommand({
       process.stdout.write(`${shard ? `shard ${shard.index}/${shard.count}: ` : ''}${describePdfResult(result)}\n`);
   },
 });
-
-/**
- * The published site into a new release: PDFs and search indexes as links
- * (never written in place), pages as copies (a pack's agenda and a meeting's
- * file sizes are written into them).
- */
-async function copySite(from: string, to: string): Promise<void> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(from, path.join(e.parentPath, e.name)));
-  const linked = new Set(files.filter((f) => f.endsWith('.pdf') || f.startsWith('pagefind')));
-  await putFiles(from, to, [...linked], linkFile);
-  await putFiles(
-    from,
-    to,
-    files.filter((f) => !linked.has(f)),
-    (a, b) => copyFile(a, b),
-  );
-}

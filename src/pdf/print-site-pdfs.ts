@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { SiteModel } from '../model/types.ts';
@@ -11,7 +11,7 @@ import { finalisePdf, readDestinationPages, readPageCount } from './finalise-pdf
 import { listPdfTasks, type PdfTask } from './list-pdf-tasks.ts';
 import { openPrinter, PrintError, type Printer } from './printer.ts';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
-import { linkFile, writeFileAnew } from '../util/link-file.ts';
+import { copyFileAnew, linkFile, writeFileAnew } from '../util/link-file.ts';
 import { readCacheIndex, writeCacheIndex } from './pdf-cache-index.ts';
 
 /** Bump when the way PDFs are made changes, so cached PDFs are printed again. */
@@ -149,7 +149,7 @@ async function printPack(
   const foretold = foretell ? await foretellAgendaPages(siteDir, task) : undefined;
   if (foretold) {
     html = fillAgendaPages(html, foretold);
-    await writeFile(file, html);
+    await writeFileAnew(file, html);
   }
   const request = { url: task.pageUrl, source: task.source };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -158,7 +158,7 @@ async function printPack(
     const stated = readAgendaPages(html);
     if ([...stated].every(([id, page]) => String(pages.get(id)) === page)) return { bytes, printings: attempt + 1 };
     html = fillAgendaPages(html, pages);
-    await writeFile(file, html);
+    await writeFileAnew(file, html);
   }
   throw new PrintError(task.source, `the agenda page numbers of ${task.pageUrl} did not settle`);
 }
@@ -187,13 +187,14 @@ function pagePath(siteDir: string, url: string): string {
  * Put the cached PDF of this key beside its page, as a hard link to the cache
  * entry where the file system allows (an entry's bytes never change: a new
  * PDF is a new key, and every PDF is written as a new file). A pack's page is
- * copied, since its agenda is written into it when it is printed.
+ * copied, since its agenda is written into it when it is printed; as a new file,
+ * since the page may be a link to the published release's.
  */
 async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: string): Promise<boolean> {
   const cached = path.join(options.cacheDir, `${key}.pdf`);
   try {
     if (task.kind === 'pack')
-      await copyFile(path.join(options.cacheDir, `${key}.html`), pagePath(options.siteDir, task.pageUrl));
+      await copyFileAnew(path.join(options.cacheDir, `${key}.html`), pagePath(options.siteDir, task.pageUrl));
     await linkFile(cached, pagePath(options.siteDir, task.pdfUrl));
     return true;
   } catch {
@@ -203,7 +204,7 @@ async function restoreFromCache(options: PrintSiteOptions, task: PdfTask, key: s
 
 async function saveToCache(options: PrintSiteOptions, task: PdfTask, key: string, bytes: Uint8Array): Promise<void> {
   if (task.kind === 'pack')
-    await copyFile(pagePath(options.siteDir, task.pageUrl), path.join(options.cacheDir, `${key}.html`));
+    await copyFileAnew(pagePath(options.siteDir, task.pageUrl), path.join(options.cacheDir, `${key}.html`));
   await writeFileAnew(path.join(options.cacheDir, `${key}.pdf`), bytes);
 }
 

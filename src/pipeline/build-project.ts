@@ -3,7 +3,7 @@ import path from 'node:path';
 import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
-import { fillFileSizes, listPagesWithPdfs } from '../render/fill-file-sizes.ts';
+import { fillFileSizes, listPagesWithPdfs, type SettledBefore, type SettledSizes } from '../render/fill-file-sizes.ts';
 import { indexSearch, planSearch, type SearchResult } from '../render/index-search.ts';
 import type { PageManifest } from '../render/plan-render.ts';
 import { renderSite, type RenderResult } from '../render/render-site.ts';
@@ -41,7 +41,7 @@ export interface BuildResult {
   model?: SiteModel;
   siteDir: string;
   pdfs?: PrintSiteResult;
-  /** Pages rendered, and pages copied unchanged from the previous build. */
+  /** Pages rendered, and pages linked unchanged from the previous build. */
   pages?: { rendered: number; reused: number };
   /** Pages indexed for search, and search bundles reused whole. */
   search?: SearchResult;
@@ -74,6 +74,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   let pdfs: PrintSiteResult | undefined;
   let rendered: RenderResult | undefined;
   let search: SearchResult | undefined;
+  let sizes: BuildManifest['sizes'];
   // The manifest describes the published site: it goes before the swap and comes back after it.
   const manifestFile = folders.pagesManifest;
   const previous = await readManifest(manifestFile);
@@ -102,14 +103,11 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       throw err;
     }
     timings.pdf = lap();
-    await fillFileSizes(staging, listPagesWithPdfs(model));
+    const settled = await fillFileSizes(staging, listPagesWithPdfs(model), settledBefore(previous, published, html));
+    sizes = { release: path.basename(staging), pages: settled };
     search = await searching;
   });
-  if (rendered) {
-    const manifest: BuildManifest = { ...rendered.manifest, ...(search ? { search: search.keys } : {}) };
-    await mkdir(path.dirname(manifestFile), { recursive: true });
-    await writeFile(manifestFile, JSON.stringify(manifest));
-  }
+  if (rendered) await writeManifest(manifestFile, { ...rendered.manifest, search: search?.keys, sizes });
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
   const published = rendered && { manifest: rendered.manifest, renderHash: rendered.renderHash };
@@ -166,6 +164,27 @@ async function keepPublishedPdfs(
 /** What the published site was made from: each page's fingerprint and each search bundle's key. */
 interface BuildManifest extends PageManifest {
   search?: Record<string, string>;
+  /** The PDF sizes the pages of the release it names were settled with. */
+  sizes?: { release: string; pages: SettledSizes };
+}
+
+/**
+ * The pages linked from the published release, and the sizes they were settled with: only when the manifest
+ * describes that very release (`papers pdf` publishes a release of its own, with sizes of its own).
+ */
+function settledBefore(
+  previous: BuildManifest | undefined,
+  published: string | undefined,
+  html: RenderResult,
+): SettledBefore | undefined {
+  const sizes = previous?.sizes;
+  if (!sizes || !published || sizes.release !== path.basename(published)) return undefined;
+  return { settled: sizes.pages, linked: new Set(html.reusedUrls) };
+}
+
+async function writeManifest(file: string, manifest: BuildManifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(manifest));
 }
 
 async function readManifest(file: string): Promise<BuildManifest | undefined> {

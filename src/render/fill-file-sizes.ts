@@ -33,6 +33,15 @@ export function listPagesWithPdfs(model: SiteModel): string[] {
   ];
 }
 
+/** For each page, the size each PDF it links was shown with ('' where the link was hidden). */
+export type SettledSizes = Record<string, Record<string, string>>;
+
+/** Pages of the site that are links to those of a release whose pages were settled as `settled` says. */
+export interface SettledBefore {
+  settled: SettledSizes;
+  linked: ReadonlySet<string>;
+}
+
 /**
  * Pages are rendered before their PDFs exist; once the release's PDFs are
  * known, each link to a PDF it holds gets the PDF's size, and each link to one
@@ -41,37 +50,75 @@ export function listPagesWithPdfs(model: SiteModel): string[] {
  * would swell the heap), whole and renamed into place: the search indexer,
  * which may be reading the page, sees the old page or the new. The links are
  * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
- * is the same whichever it read.
+ * is the same whichever it read. A page linked from a release that settled it
+ * with the very sizes its PDFs have now is left as it is, unread.
  */
-export async function fillFileSizes(siteDir: string, pageUrls: readonly string[]): Promise<void> {
+export async function fillFileSizes(
+  siteDir: string,
+  pageUrls: readonly string[],
+  before?: SettledBefore,
+): Promise<SettledSizes> {
   const sizes = new Map<string, string | undefined>();
+  const settled: SettledSizes = {};
   for (const url of pageUrls) {
+    const known = before?.linked.has(url) ? before.settled[url] : undefined;
+    if (known && (await isSettledAs(known, siteDir, sizes))) {
+      settled[url] = known;
+      continue;
+    }
     const file = path.join(siteDir, pageFile(url));
     const html = await readFile(file).catch(() => undefined);
     if (!html) continue;
     const filled = await settleFrom(html, siteDir, sizes);
-    if (filled.equals(html)) continue;
-    await writeFile(`${file}.sizes`, filled);
+    settled[url] = filled.shown;
+    if (filled.html.equals(html)) continue;
+    await writeFile(`${file}.sizes`, filled.html);
     await rename(`${file}.sizes`, file);
   }
+  return settled;
+}
+
+/** Whether each PDF a page links has the size it was shown with. */
+async function isSettledAs(
+  shown: Record<string, string>,
+  siteDir: string,
+  sizes: Map<string, string | undefined>,
+): Promise<boolean> {
+  for (const [pdf, size] of Object.entries(shown))
+    if ((await sizeOf(pdf, siteDir, sizes)) !== (size || undefined)) return false;
+  return true;
 }
 
 /** A page's bytes with its PDF links settled from the PDFs in `siteDir` (a page rendered elsewhere, such as the preview's). */
-export function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
-  return settleFrom(html, siteDir, new Map());
+export async function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
+  return (await settleFrom(html, siteDir, new Map())).html;
 }
 
 /** Each PDF link of the page shown with its size, or hidden when `siteDir` lacks the PDF; `sizes` remembers what was found. */
-async function settleFrom(html: Buffer, siteDir: string, sizes: Map<string, string | undefined>): Promise<Buffer> {
+async function settleFrom(
+  html: Buffer,
+  siteDir: string,
+  sizes: Map<string, string | undefined>,
+): Promise<{ html: Buffer; shown: Record<string, string> }> {
   const slots: string[] = [];
   fillSlots(html, (pdf) => void slots.push(pdf));
-  for (const pdf of new Set([...listPdfLinks(html), ...slots])) {
-    if (sizes.has(pdf)) continue;
+  const shown: Record<string, string> = {};
+  for (const pdf of new Set([...listPdfLinks(html), ...slots])) shown[pdf] = (await sizeOf(pdf, siteDir, sizes)) ?? '';
+  const settled = settlePdfLinks(html, (pdf, region) => (sizes.get(pdf) === undefined ? undefined : region));
+  return { html: fillSlots(settled, (pdf) => sizes.get(pdf)), shown };
+}
+
+/** "PDF 161 KB" for a PDF `siteDir` holds, nothing for one it lacks; `sizes` remembers what was found. */
+async function sizeOf(
+  pdf: string,
+  siteDir: string,
+  sizes: Map<string, string | undefined>,
+): Promise<string | undefined> {
+  if (!sizes.has(pdf)) {
     const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
     sizes.set(pdf, info?.isFile() ? formatFileSize(info.size) : undefined);
   }
-  const settled = settlePdfLinks(html, (pdf, shown) => (sizes.get(pdf) === undefined ? undefined : shown));
-  return fillSlots(settled, (pdf) => sizes.get(pdf));
+  return sizes.get(pdf);
 }
 
 /** The page's bytes with each slot saying what `textFor` gives for its PDF; a slot it gives nothing for stays as it is. */

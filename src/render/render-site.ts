@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { catchStrayRejections } from '../util/catch-stray-rejections.ts';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
@@ -36,16 +36,18 @@ export interface PreviousRender {
 
 export interface RenderResult {
   manifest: PageManifest;
-  /** Pages Eleventy rendered, and pages copied unchanged from the previous build. */
+  /** Pages Eleventy rendered, and pages linked unchanged from the previous build. */
   rendered: number;
   reused: number;
+  /** The URLs of the pages linked unchanged from the previous build. */
+  reusedUrls: readonly string[];
   /** Fingerprint of the templates and render code the pages were made with. */
   renderHash: string;
 }
 
 /**
  * Render the model to static HTML in `outDir` through Eleventy. Given the
- * previous build, pages whose inputs are unchanged are copied from it instead.
+ * previous build, pages whose inputs are unchanged are linked from it instead.
  */
 export async function renderSite(
   model: SiteModel,
@@ -56,8 +58,14 @@ export async function renderSite(
   const renderHash = await hashRenderCode();
   const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
   const written = await renderPages(model, plan.lists, outputTo, { batchSize });
-  if (previous) await copyPages(previous.siteDir, path.resolve(outputTo), plan.reuse);
-  return { manifest: plan.manifest, rendered: written.length, reused: plan.reuse.length, renderHash };
+  if (previous) await linkPages(previous.siteDir, path.resolve(outputTo), plan.reuse);
+  return {
+    manifest: plan.manifest,
+    rendered: written.length,
+    reused: plan.reuse.length,
+    reusedUrls: plan.reuse,
+    renderHash,
+  };
 }
 
 export interface RenderPagesOptions {
@@ -233,9 +241,12 @@ async function keepPublishedPages(previous: PreviousRender): Promise<PageManifes
   return { version: 1, pages };
 }
 
-/** Pages are copied, not linked: some are written again after rendering (file sizes, a pack's agenda). */
-async function copyPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<void> {
-  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) => copyFile(from, to));
+/**
+ * Unchanged pages are linked, not copied: whatever writes a page after rendering (its file sizes, a pack's
+ * agenda pages) writes a new file in its place, so the published release keeps its own bytes.
+ */
+async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<void> {
+  await putFiles(fromDir, toDir, urls.map(pageFile));
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */

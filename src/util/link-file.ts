@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachAtOnce } from './for-each-at-once.ts';
 
@@ -16,6 +16,13 @@ export async function linkFile(from: string, to: string): Promise<void> {
 export async function writeFileAnew(file: string, data: Uint8Array | string): Promise<void> {
   await rm(file, { force: true });
   await writeFile(file, data);
+}
+
+/** Copy a file as a new one, for the same reason, renamed into place: when `from` cannot be read, `to` is left as it was. */
+export async function copyFileAnew(from: string, to: string): Promise<void> {
+  const copy = `${to}.copy`;
+  await copyFile(from, copy);
+  await rename(copy, to);
 }
 
 /**

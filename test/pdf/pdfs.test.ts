@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDestinationPages } from '../../src/pdf/finalise-pdf.ts';
@@ -14,6 +14,27 @@ import { runCli } from '../helpers/run-cli.ts';
 /** Report 4 of the fuller 8 December 2005 meeting. */
 const PDF_2004_IN_PACK = 'committees/x-ppr/2005/051208/04/x-ppr-2005-12-08-04.pdf';
 const FOOTER_2005 = 'Planning, Performance & Review Committee, 8 December 2005, Report 6';
+
+/** Every file of a site held by a link of its own, so that what is written through any link to it shows. */
+async function holdFiles(siteDir: string): Promise<{ changed: () => Promise<string[]> }> {
+  const held = await makeTempDir('held');
+  const files = (await readdir(siteDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const before = new Map<string, Buffer>();
+  for (const [i, e] of files.entries()) {
+    const file = path.join(e.parentPath, e.name);
+    before.set(file, await readFile(file));
+    await link(file, path.join(held, String(i)));
+  }
+  expect(before.size).toBeGreaterThan(30);
+  return {
+    changed: async () => {
+      const changed: string[] = [];
+      for (const [i, [file, bytes]] of [...before].entries())
+        if (!(await readFile(path.join(held, String(i)))).equals(bytes)) changed.push(path.relative(siteDir, file));
+      return changed;
+    },
+  };
+}
 
 describe('PDFs printed by real Chromium', () => {
   let root = '';
@@ -195,8 +216,12 @@ describe('PDFs printed by real Chromium', () => {
       const again = await buildProject({ root });
       expect(again.pdfs).toEqual({ printed: 0, reused: 6, total: 6, packPrintings: 0 });
       await editFile(root, REPORT_2004, 'by: Commissioner', 'by: Deputy Commissioner');
+      const published = await holdFiles(again.siteDir);
       const edited = await buildProject({ root });
       expect(edited.pdfs).toEqual({ printed: 2, reused: 4, total: 6, packPrintings: 1 });
+      // The new release links the pages it did not render again, and writes the pack's agenda and the pages'
+      // file sizes as new files: the published release it replaced was never written through those links.
+      expect(await published.changed()).toEqual([]);
       expect((await readPdfInfo(path.join(edited.siteDir, PDF_2004))).Author).toBe('Deputy Commissioner');
     });
 
