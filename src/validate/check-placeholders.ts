@@ -23,11 +23,29 @@ export function checkPlaceholders(content: Partial<Content>, severity: Severity 
   const problems: ContentProblem[] = [];
   for (const entry of entries) {
     if (!entry) continue;
-    if (entry.source) problems.push(...scan(entry.file, entry.source.text, entry.source.lineOffset + 1, severity));
-    if (entry.body) problems.push(...scan(entry.file, entry.body.text, entry.body.startLine, severity));
+    const { source, body } = entry;
+    if (source)
+      problems.push(
+        ...scanOnce(source, severity, () => scan(entry.file, source.text, source.lineOffset + 1, severity)),
+      );
+    if (body) problems.push(...scanOnce(body, severity, () => scan(entry.file, body.text, body.startLine, severity)));
   }
   for (const kept of content.exemptMinutes ?? [])
     problems.push(...scan(kept.file, kept.body.text, kept.body.startLine, severity));
+  return problems;
+}
+
+/**
+ * What a file's text was found to hold, by the text's own object: the preview checks again after each edit,
+ * and a file not read again keeps its object (a body is made text anew each time it is read).
+ */
+const SCANNED = new WeakMap<object, { severity: Severity; problems: ContentProblem[] }>();
+
+function scanOnce(text: object, severity: Severity, work: () => ContentProblem[]): ContentProblem[] {
+  const known = SCANNED.get(text);
+  if (known?.severity === severity) return known.problems;
+  const problems = work();
+  SCANNED.set(text, { severity, problems });
   return problems;
 }
 
