@@ -18,11 +18,19 @@ export async function writeFileAnew(file: string, data: Uint8Array | string): Pr
   await writeFile(file, data);
 }
 
-/** Copy a file as a new one, for the same reason, renamed into place: when `from` cannot be read, `to` is left as it was. */
+/**
+ * Copy a file as a new one, for the same reason, renamed into place: when the copy fails (`from` missing, a
+ * full disk), `to` is left as it was and no part of the copy is left beside it.
+ */
 export async function copyFileAnew(from: string, to: string): Promise<void> {
   const copy = `${to}.copy`;
-  await copyFile(from, copy);
-  await rename(copy, to);
+  try {
+    await copyFile(from, copy);
+    await rename(copy, to);
+  } catch (error) {
+    await rm(copy, { force: true });
+    throw error;
+  }
 }
 
 /**
