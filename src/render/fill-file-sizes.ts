@@ -1,7 +1,8 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
+import { writeFileAnew } from '../util/link-file.ts';
 import { listPdfLinks, settlePdfLinks, showPdfLinks } from './pdf-links.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
@@ -47,7 +48,7 @@ export interface SettledBefore {
  * known, each link to a PDF it holds gets the PDF's size, and each link to one
  * it lacks is hidden (`settlePdfLinks`), so no page links to a missing file. A
  * page is read and written as bytes, not as text (thousands of large strings
- * would swell the heap), whole and renamed into place: the search indexer,
+ * would swell the heap), as a new file renamed into place: the search indexer,
  * which may be reading the page, sees the old page or the new. The links are
  * outside what the search indexes (`data-pagefind-ignore="all"`), so the index
  * is the same whichever it read. A page linked from a release that settled it
@@ -72,8 +73,7 @@ export async function fillFileSizes(
     const filled = await settleFrom(html, siteDir, sizes);
     settled[url] = filled.shown;
     if (filled.html.equals(html)) continue;
-    await writeFile(`${file}.sizes`, filled.html);
-    await rename(`${file}.sizes`, file);
+    await writeFileAnew(file, filled.html);
   }
   return settled;
 }

@@ -12,23 +12,27 @@ export async function linkFile(from: string, to: string): Promise<void> {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
-/** Write a file as a new one, so a hard link that stood at the path keeps its own bytes. */
-export async function writeFileAnew(file: string, data: Uint8Array | string): Promise<void> {
-  await rm(file, { force: true });
-  await writeFile(file, data);
+/**
+ * Write a file as a new one, so a hard link that stood at the path keeps its own bytes. It is written beside
+ * the path and renamed into place: a reader sees the old file or the new, and when writing fails the path
+ * is left as it was, with no part of the new file beside it.
+ */
+export function writeFileAnew(file: string, data: Uint8Array | string): Promise<void> {
+  return replaceFile(file, (beside) => writeFile(beside, data));
 }
 
-/**
- * Copy a file as a new one, for the same reason, renamed into place: when the copy fails (`from` missing, a
- * full disk), `to` is left as it was and no part of the copy is left beside it.
- */
-export async function copyFileAnew(from: string, to: string): Promise<void> {
-  const copy = `${to}.copy`;
+/** Copy a file as a new one, in the same way: when `from` cannot be read, `to` is left as it was. */
+export function copyFileAnew(from: string, to: string): Promise<void> {
+  return replaceFile(to, (beside) => copyFile(from, beside));
+}
+
+async function replaceFile(file: string, make: (beside: string) => Promise<void>): Promise<void> {
+  const beside = `${file}.new`;
   try {
-    await copyFile(from, copy);
-    await rename(copy, to);
+    await make(beside);
+    await rename(beside, file);
   } catch (error) {
-    await rm(copy, { force: true });
+    await rm(beside, { force: true });
     throw error;
   }
 }
