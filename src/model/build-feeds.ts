@@ -78,7 +78,7 @@ export function listFollowLinks(pageUrl: string, name: string, calendar = false)
 }
 
 function committeeFeed(committee: Committee, papers: CommitteePapers): Feed {
-  const entries: FeedEntry[] = [
+  const list = (): FeedEntry[] => [
     ...papers.reports.map(reportEntry),
     ...papers.meetings.map((m) => ({
       id: m.url,
@@ -96,7 +96,12 @@ function committeeFeed(committee: Committee, papers: CommitteePapers): Feed {
     })),
     ...papers.decisions.map(decisionEntry),
   ];
-  return { url: feedUrl(committee.url), title: committee.name, pageUrl: committee.url, entries: newestFirst(entries) };
+  return {
+    url: feedUrl(committee.url),
+    title: committee.name,
+    pageUrl: committee.url,
+    listEntries: () => newestFirst(list()),
+  };
 }
 
 function reportEntry(r: Report): FeedEntry {
@@ -121,13 +126,15 @@ function decisionEntry(d: Decision): FeedEntry {
 }
 
 function setFeed(set: RecommendationSet, baseUrl: string): Feed {
-  const entries = set.recommendations.flatMap((r) => progressEntries(r, `${r.heading}, `, baseUrl));
-  const decisions = new Map(set.recommendations.flatMap((r) => r.decisions).map((d) => [d.url, decisionEntry(d)]));
   return {
     url: feedUrl(set.url),
     title: set.title,
     pageUrl: set.url,
-    entries: newestFirst([...entries, ...decisions.values()]),
+    listEntries: () => {
+      const entries = set.recommendations.flatMap((r) => progressEntries(r, `${r.heading}, `, baseUrl));
+      const decisions = set.recommendations.flatMap((r) => r.decisions).map((d) => [d.url, decisionEntry(d)] as const);
+      return newestFirst([...entries, ...new Map(decisions).values()]);
+    },
   };
 }
 
@@ -136,7 +143,7 @@ function recommendationFeed(set: RecommendationSet, rec: TrackedRecommendation, 
     url: feedUrl(rec.url),
     title: `${rec.heading}: ${set.title}`,
     pageUrl: rec.url,
-    entries: newestFirst([...progressEntries(rec, '', baseUrl), ...rec.decisions.map(decisionEntry)]),
+    listEntries: () => newestFirst([...progressEntries(rec, '', baseUrl), ...rec.decisions.map(decisionEntry)]),
   };
 }
 

@@ -4,8 +4,9 @@ import type { Content } from '../content/content.ts';
 import type { Borough, DataFile, RecommendationSet, Report } from './types.ts';
 import { statusAsAt } from './build-tracker.ts';
 import { absoluteUrl } from '../domain/urls.ts';
+import { groupBySet } from '../validate/shown-recommendations.ts';
 
-/** Open data: recommendations with their status as at each report, and borough facts. */
+/** Open data: recommendations with their status as at each report, and borough facts; each file made when it is written. */
 export function buildOpenData(
   content: Content,
   sets: readonly RecommendationSet[],
@@ -16,139 +17,160 @@ export function buildOpenData(
 ): DataFile[] {
   const absolute = (url: string) => absoluteUrl(url, baseUrl);
   const order = content.statuses.data.statuses;
-  const statusRows: Array<Array<string | number>> = [];
-  const actionRows: Array<Array<string | number>> = [];
-  const json = sets.map((set) => {
-    const setData = content.sets.find((s) => s.id === set.id)?.data;
-    return {
-      id: set.id,
-      title: set.title,
-      made_by: set.madeBy,
-      published: setData?.published,
-      total: set.total,
-      url: absolute(set.url),
-      recommendations: content.recommendations
-        .filter((r) => r.id.startsWith(`${set.id}/`))
-        .sort((a, b) => a.data.number - b.data.number)
-        .map((rec) => {
-          const tracked = set.recommendations.find((t) => t.number === rec.data.number);
-          const asAtReports = set.dashboard.rows.map((row) => {
-            const status = statusAsAt(rec.data, row.date, resolve, order);
-            statusRows.push([
-              set.id,
-              rec.data.number,
-              rec.data.owner,
-              row.date,
-              absolute(row.report.href),
-              status?.id ?? '',
-            ]);
-            return { date: row.date, report: absolute(row.report.href), status: status?.id ?? null };
-          });
-          actionRows.push(...listProgressRows(set.id, rec.data, resolve));
-          return {
-            number: rec.data.number,
-            owner: rec.data.owner,
-            url: tracked ? absolute(tracked.url) : null,
-            text: rec.data.text.trim(),
-            status: tracked?.status?.id ?? null,
-            status_as_at_reports: asAtReports,
-            key_points: rec.data.key_points.map((kp) => ({
-              text: kp.text.trim(),
-              actions: kp.actions.map((a) => ({
-                text: a.text.trim(),
-                progress: a.progress.map((p) => ({
-                  date: p.date,
-                  status: resolve(p.status)?.id ?? p.status,
-                  result: p.result.trim(),
-                })),
-              })),
-            })),
-          };
-        }),
-    };
-  });
-  const reportUrls = new Map(reports.map((r) => [r.id, r.url]));
-  const factRows = boroughs.flatMap((b) => {
-    const data = content.boroughs.find((x) => x.id === b.slug)?.data;
-    return (data?.facts ?? []).map((f) => {
-      const reportUrl = reportUrls.get(f.source.report);
-      return [
-        b.name,
-        b.slug,
-        f.fact,
-        String(f.value),
-        f.held_from,
-        f.source.report,
-        reportUrl ? absolute(reportUrl) : '',
-        f.source.paragraph ?? '',
-        f.source.appendix ?? '',
-        f.source.recommendation ?? '',
-      ];
-    });
-  });
-  const boroughJson = boroughs.map((b) => ({
-    slug: b.slug,
-    name: b.name,
-    url: absolute(b.url),
-    facts: (content.boroughs.find((x) => x.id === b.slug)?.data.facts ?? []).map((f) => ({
-      fact: f.fact,
-      value: f.value,
-      held_from: f.held_from,
-      source: f.source,
-    })),
-  }));
+  const bySet = groupBySet(content.recommendations);
+  /** Each set with its recommendations in number order, as the files list them. */
+  const listSets = () =>
+    sets.map((set) => ({
+      set,
+      recs: [...(bySet.get(set.id) ?? [])].sort((a, b) => a.data.number - b.data.number).map((r) => r.data),
+    }));
+  /** A recommendation's status as at each report of its set's dashboard. */
+  const listAsAt = (set: RecommendationSet, rec: RecommendationData) =>
+    set.dashboard.rows.map((row) => ({
+      date: row.date,
+      report: absolute(row.report.href),
+      status: statusAsAt(rec, row.date, resolve, order)?.id ?? null,
+    }));
+  const facts = (slug: string) => content.boroughs.find((x) => x.id === slug)?.data.facts ?? [];
   return [
     {
       url: '/data/recommendations.json',
       title: 'Recommendations (JSON)',
       description:
         'Every recommendation set and recommendation with its key points, actions, dated progress, and its status as at each report that showed it.',
-      format: 'json',
-      data: { ...licenceOf(content), sets: json },
+      make: () => ({
+        format: 'json',
+        data: {
+          ...licenceOf(content),
+          sets: listSets().map(({ set, recs }) => ({
+            id: set.id,
+            title: set.title,
+            made_by: set.madeBy,
+            published: content.sets.find((s) => s.id === set.id)?.data.published,
+            total: set.total,
+            url: absolute(set.url),
+            recommendations: recs.map((rec) => describeRecommendation(set, rec, listAsAt(set, rec), absolute, resolve)),
+          })),
+        },
+      }),
     },
     {
       url: '/data/recommendation-status.csv',
       title: 'Recommendation status as at each report (CSV)',
       description: 'One row per recommendation and report: the recommendation’s status as that report showed it.',
-      format: 'csv',
-      header: ['set', 'number', 'owner', 'report_date', 'report_url', 'status'],
-      rows: statusRows,
+      make: () => ({
+        format: 'csv',
+        header: ['set', 'number', 'owner', 'report_date', 'report_url', 'status'],
+        rows: listSets().flatMap(({ set, recs }) =>
+          recs.flatMap((rec) =>
+            listAsAt(set, rec).map((at) => [set.id, rec.number, rec.owner, at.date, at.report, at.status ?? '']),
+          ),
+        ),
+      }),
     },
     {
       url: '/data/recommendation-progress.csv',
       title: 'Recommendation progress entries (CSV)',
       description: 'One row per dated progress entry of every action.',
-      format: 'csv',
-      header: ['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'],
-      rows: actionRows,
+      make: () => ({
+        format: 'csv',
+        header: ['set', 'number', 'owner', 'key_point', 'action', 'date', 'status', 'result'],
+        rows: listSets().flatMap(({ set, recs }) => recs.flatMap((rec) => listProgressRows(set.id, rec, resolve))),
+      }),
     },
     {
       url: '/data/boroughs.json',
       title: 'Borough facts (JSON)',
       description: 'Every borough with the facts the reports state, each with its date and source.',
-      format: 'json',
-      data: { ...licenceOf(content), boroughs: boroughJson },
+      make: () => ({
+        format: 'json',
+        data: {
+          ...licenceOf(content),
+          boroughs: boroughs.map((b) => ({
+            slug: b.slug,
+            name: b.name,
+            url: absolute(b.url),
+            facts: facts(b.slug).map((f) => ({
+              fact: f.fact,
+              value: f.value,
+              held_from: f.held_from,
+              source: f.source,
+            })),
+          })),
+        },
+      }),
     },
     {
       url: '/data/borough-facts.csv',
       title: 'Borough facts (CSV)',
       description: 'One row per borough fact, with its date and source.',
-      format: 'csv',
-      header: [
-        'borough',
-        'slug',
-        'fact',
-        'value',
-        'held_from',
-        'source_report',
-        'source_url',
-        'paragraph',
-        'appendix',
-        'recommendation',
-      ],
-      rows: factRows,
+      make: () => {
+        const reportUrls = new Map(reports.map((r) => [r.id, r.url]));
+        return {
+          format: 'csv',
+          header: [
+            'borough',
+            'slug',
+            'fact',
+            'value',
+            'held_from',
+            'source_report',
+            'source_url',
+            'paragraph',
+            'appendix',
+            'recommendation',
+          ],
+          rows: boroughs.flatMap((b) =>
+            facts(b.slug).map((f) => {
+              const reportUrl = reportUrls.get(f.source.report);
+              return [
+                b.name,
+                b.slug,
+                f.fact,
+                String(f.value),
+                f.held_from,
+                f.source.report,
+                reportUrl ? absolute(reportUrl) : '',
+                f.source.paragraph ?? '',
+                f.source.appendix ?? '',
+                f.source.recommendation ?? '',
+              ];
+            }),
+          ),
+        };
+      },
     },
   ];
+}
+
+/** One recommendation of the JSON: its text, status, status as at each report, key points, actions and progress. */
+function describeRecommendation(
+  set: RecommendationSet,
+  rec: RecommendationData,
+  asAtReports: Array<{ date: string; report: string; status: string | null }>,
+  absolute: (url: string) => string,
+  resolve: StatusResolver,
+) {
+  const tracked = set.recommendations.find((t) => t.number === rec.number);
+  return {
+    number: rec.number,
+    owner: rec.owner,
+    url: tracked ? absolute(tracked.url) : null,
+    text: rec.text.trim(),
+    status: tracked?.status?.id ?? null,
+    status_as_at_reports: asAtReports,
+    key_points: rec.key_points.map((kp) => ({
+      text: kp.text.trim(),
+      actions: kp.actions.map((a) => ({
+        text: a.text.trim(),
+        progress: a.progress.map((p) => ({
+          date: p.date,
+          status: resolve(p.status)?.id ?? p.status,
+          result: p.result.trim(),
+        })),
+      })),
+    })),
+  };
 }
 
 /** The licence the site states for its open data, for the JSON files to carry. */

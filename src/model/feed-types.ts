@@ -13,13 +13,22 @@ export interface FeedEntry {
   author?: string;
 }
 
-/** An Atom feed of one page's news: a committee, a recommendation set or one recommendation. */
-export interface Feed {
+/** What the open-data page says of a feed. */
+export interface FeedInfo {
   url: string;
   title: string;
   /** The page the feed follows. */
   pageUrl: string;
-  entries: FeedEntry[];
+}
+
+/**
+ * An Atom feed of one page's news: a committee, a recommendation set or one
+ * recommendation. Its entries are listed when it is written, not when the model
+ * is built: a check or a preview never makes them.
+ */
+export interface Feed extends FeedInfo {
+  /** Its entries, newest first. */
+  listEntries(): FeedEntry[];
 }
 
 /** An iCalendar of one committee's meetings. */

@@ -60,12 +60,16 @@ export interface DataFileInfo {
   description: string;
 }
 
-/** An open-data file: what it holds, which the render stage writes in its format. */
-export type DataFile = DataFileInfo &
-  (
-    | { format: 'json'; data: unknown }
-    | { format: 'csv'; header: string[]; rows: Array<Array<string | number | boolean>> }
-  );
+/** What an open-data file holds, which the render stage writes in its format. */
+export type DataFileContent =
+  | { format: 'json'; data: unknown }
+  | { format: 'csv'; header: string[]; rows: Array<Array<string | number | boolean>> };
+
+/**
+ * An open-data file: made when it is written, not when the model is built, so
+ * a check or a preview never makes its rows, and a build holds one file's at a time.
+ */
+export type DataFile = DataFileInfo & { make(): DataFileContent };
 
 export interface TimelineEntry {
   date: string;

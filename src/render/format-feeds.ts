@@ -22,14 +22,15 @@ export function listReportsFeed(reports: readonly Report[]): Feed {
     author: r.by,
   }));
   entries.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-  return { url: '/feed.xml', title: 'reports', pageUrl: '/', entries };
+  return { url: '/feed.xml', title: 'reports', pageUrl: '/', listEntries: () => entries };
 }
 
 /** An Atom feed, newest entry first; every date comes from the content. */
 export function formatAtomFeed(site: SiteInfo, feed: Feed): string {
   const at = (url: string) => escapeXml(absoluteUrl(url, site.baseUrl));
-  const updated = feed.entries[0] ? `${feed.entries[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
-  const entries = feed.entries.map(
+  const listed = feed.listEntries();
+  const updated = listed[0] ? `${listed[0].date}T00:00:00Z` : '1970-01-01T00:00:00Z';
+  const entries = listed.map(
     (e) => `  <entry>
     <title>${escapeXml(e.title)}</title>
     <link href="${at(e.url)}"/>

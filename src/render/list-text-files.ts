@@ -40,5 +40,6 @@ export async function writeTextFiles(outDir: string, files: readonly TextFile[])
 
 /** An open-data file in its format: JSON indented by two spaces, or CSV as spreadsheets read it. */
 export function formatDataFile(file: DataFile): string {
-  return file.format === 'json' ? `${JSON.stringify(file.data, null, 2)}\n` : formatCsv(file.header, file.rows);
+  const made = file.make();
+  return made.format === 'json' ? `${JSON.stringify(made.data, null, 2)}\n` : formatCsv(made.header, made.rows);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
-import type { DataFileInfo, SiteModel } from '../model/types.ts';
+import type { DataFileInfo, FeedInfo, SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../domain/urls.ts';
 import { putFiles } from '../util/link-file.ts';
@@ -154,14 +154,16 @@ async function renderBatch({ outDir, basePath, data, batch, ignored }: Batch): P
  * which merges its global data into every template's (tens of thousands of
  * rows at 2,000 reports).
  */
-function describeForTemplates(model: SiteModel): Omit<SiteModel, 'dataFiles'> & { dataFiles: DataFileInfo[] } {
+function describeForTemplates(model: SiteModel): TemplateData {
   return {
     ...model,
     dataFiles: model.dataFiles.map(({ url, title, description }) => ({ url, title, description })),
-    feeds: model.feeds.map(({ url, title, pageUrl }) => ({ url, title, pageUrl, entries: [] })),
+    feeds: model.feeds.map(({ url, title, pageUrl }) => ({ url, title, pageUrl })),
     calendars: model.calendars.map(({ url, title }) => ({ url, title, meetings: [] })),
   };
 }
+
+type TemplateData = Omit<SiteModel, 'dataFiles' | 'feeds'> & { dataFiles: DataFileInfo[]; feeds: FeedInfo[] };
 
 /** Lists of the same names with no items. */
 function emptyLists(lists: PagedLists): PagedLists {
