@@ -71,6 +71,8 @@ export async function renderSite(
 export interface RenderPagesOptions {
   /** Render the pages that are not one per item (home, lists, feeds, data) too, or only those (default: both). */
   singles?: 'with' | 'without' | 'only';
+  /** Write the files that are not pages (feeds, calendars, sitemap, open data) with the other pages (default: yes). */
+  textFiles?: boolean;
   batchSize?: number;
 }
 
@@ -95,23 +97,36 @@ export async function renderPages(
   const basePath = model.site.basePath;
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
-  let softLimit = HEAP_SOFT_LIMIT;
   await inFolder(PACKAGE_ROOT, async () => {
     if (mode !== 'without') {
       // The pages that are not one per item in a run of their own; the feeds, calendars, sitemap and open
       // data written straight out, one at a time (at 20,000 reports Eleventy held 550 MB of them at once).
       const batch = emptyLists(lists);
       written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: paged })));
-      written.push(...(await writeTextFiles(outDir, listTextFiles(model))));
+      if (options.textFiles !== false) written.push(...(await writeTextFiles(outDir, listTextFiles(model))));
     }
     if (mode === 'only') return;
-    // Eleventy holds every page it renders until its run ends, so a large site is rendered a batch at a time.
-    for (const batch of splitLists(lists, options.batchSize ?? RENDER_BATCH)) {
-      if (Object.values(batch).every((items) => items.length === 0)) continue;
-      written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: singles })));
-      if (process.memoryUsage().heapUsed > softLimit) softLimit = collectAndLimit();
-    }
+    const batches = splitLists(lists, options.batchSize ?? RENDER_BATCH).filter((batch) =>
+      Object.values(batch).some((items) => items.length > 0),
+    );
+    written.push(...(await renderBatches(batches, { outDir, basePath, data, ignored: singles })));
   });
+  return written;
+}
+
+/**
+ * Each batch in its own run of Eleventy, which holds every page it renders
+ * until its run ends. What a batch left is collected before the next, never
+ * after the last: a preview renders one batch, and a collection of a large
+ * archive's heap takes more than half a second.
+ */
+async function renderBatches(batches: readonly PagedLists[], shared: Omit<Batch, 'batch'>): Promise<string[]> {
+  const written: string[] = [];
+  let softLimit = HEAP_SOFT_LIMIT;
+  for (const [i, batch] of batches.entries()) {
+    if (i > 0 && process.memoryUsage().heapUsed > softLimit) softLimit = collectAndLimit();
+    written.push(...(await renderBatch({ ...shared, batch })));
+  }
   return written;
 }
 

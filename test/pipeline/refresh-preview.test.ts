@@ -112,6 +112,8 @@ describe('refreshPreview', () => {
     expect(items).not.toContain('recommendations/cdrp-scrutiny-2003/02/index.html');
     expect(others).toContain('index.html');
     expect(others).not.toContain('recommendations/cdrp-scrutiny-2003/01/index.html');
+    // The feeds, calendars, sitemap and open data come with the whole build, not the preview.
+    expect([...items, ...others].filter((file) => !file.endsWith('.html'))).toEqual([]);
     // The published site is as it was.
     const published = await readFile(path.join(built.siteDir, 'recommendations/cdrp-scrutiny-2003/01/index.html'));
     expect(state.overlay.get('recommendations/cdrp-scrutiny-2003/01/index.html')?.equals(published)).toBe(false);
