@@ -1,29 +1,49 @@
 import { createHash } from 'node:crypto';
 import type { SiteModel } from '../model/types.ts';
 
+/** The lists of the model with a page (or two) per item, which the templates paginate over. */
+export type PagedLists = Pick<
+  SiteModel,
+  | 'reports'
+  | 'minutes'
+  | 'meetings'
+  | 'trackedRecommendations'
+  | 'trackerPages'
+  | 'yearPages'
+  | 'committeePages'
+  | 'boroughs'
+>;
+
+/** An item with pages: its URLs, and what else its fingerprint stands for (see PAGED). */
+interface PagedItem {
+  item: object;
+  urls: string[];
+  within?: object;
+}
+
 /**
  * The page-per-item lists of the site, and the URLs each item's pages have.
  * A paginated template sees only its item and the shared data (site, nav,
  * contacts), never the rest of the model (a test holds the templates to
  * this), so a page whose item and shared data are unchanged is unchanged.
  * A list comes after the lists whose items its items hold (reports and minutes before
- * meetings, meetings before years, years before committees).
+ * meetings, meetings before years, years before committees, recommendations before
+ * the filter pages that list them); `within` names what else an item's fingerprint
+ * stands for where a later item holds it (a tracked recommendation's own data).
  */
-const PAGED = {
+const PAGED: { [K in keyof PagedLists]: (m: SiteModel) => PagedItem[] } = {
   reports: (m: SiteModel) => m.reports.map((r) => ({ item: r, urls: [r.url] })),
   minutes: (m: SiteModel) => m.minutes.map((minutes) => ({ item: minutes, urls: [minutes.url] })),
   meetings: (m: SiteModel) => m.meetings.map((meeting) => ({ item: meeting, urls: [meeting.url, meeting.packUrl] })),
   trackedRecommendations: (m: SiteModel) =>
-    m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url] })),
+    m.trackedRecommendations.map((r) => ({ item: r, urls: [r.recommendation.url], within: r.recommendation })),
   trackerPages: (m: SiteModel) => m.trackerPages.map((t) => ({ item: t, urls: [t.page.url] })),
   yearPages: (m: SiteModel) => m.yearPages.map((y) => ({ item: y, urls: [y.url] })),
   committeePages: (m: SiteModel) => m.committeePages.map((c) => ({ item: c, urls: [c.committee.url] })),
   boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
-} as const;
+};
 
 const FIRST_LIST = Object.keys(PAGED)[0];
-
-export type PagedLists = { [K in keyof typeof PAGED]: SiteModel[K] };
 
 /** What a build rendered: each page's URL and the fingerprint of everything it was made from. */
 export interface PageManifest {
@@ -72,16 +92,16 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   const fingerprints = new Map<unknown, string>();
   const replaceKnown = (key: string, value: unknown) =>
     key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value;
+  const fingerprintOf = (name: string, item: object) =>
+    name === FIRST_LIST
+      ? fingerprintOnce(item, sharedKey, () => shared.copy().update(name).update(JSON.stringify(item)).digest('hex'))
+      : shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
-    for (const { item, urls } of listItems(model)) {
-      const fingerprint =
-        name === FIRST_LIST
-          ? fingerprintOnce(item, sharedKey, () =>
-              shared.copy().update(name).update(JSON.stringify(item)).digest('hex'),
-            )
-          : shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
+    for (const { item, urls, within } of listItems(model)) {
+      const fingerprint = fingerprintOf(name, item);
       fingerprints.set(item, fingerprint);
+      if (within) fingerprints.set(within, fingerprint);
       for (const url of urls) pages[url] = fingerprint;
       if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);
       else keep.push(item);
