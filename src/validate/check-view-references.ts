@@ -1,7 +1,7 @@
 import type { DataPath } from '../content/yaml-source.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import type { Content } from '../content/content.ts';
-import { selectShown } from './shown-recommendations.ts';
+import { groupBySet, selectShown } from './shown-recommendations.ts';
 
 export interface ViewProblem {
   path: DataPath;
@@ -65,9 +65,7 @@ function checkOwner(view: View, set: SetEntry): ViewProblem[] {
 }
 
 function checkNumbers(view: View, set: SetEntry, content: Found): ViewProblem[] {
-  const numbers = new Set(
-    content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)).map((r) => r.data.number),
-  );
+  const numbers = new Set((groupBySet(content.recommendations).get(set.id) ?? []).map((r) => r.data.number));
   return (view.numbers ?? []).flatMap((n, i) =>
     numbers.has(n) || content.found?.has(`recommendation:${set.id}/${String(n).padStart(2, '0')}`)
       ? []
