@@ -10,7 +10,6 @@ import type { Entry } from '../content/entry.ts';
  * (report bodies are checked as they are numbered, with their lines).
  */
 export function checkOutsideImages(content: Content, md: MarkdownIt): ContentProblem[] {
-  const errors: ContentProblem[] = [];
   const entries: Array<Entry<unknown>> = [
     ...content.reports,
     ...content.recommendations,
@@ -18,31 +17,52 @@ export function checkOutsideImages(content: Content, md: MarkdownIt): ContentPro
     ...content.boroughs,
     ...content.meetings,
   ];
-  for (const entry of entries) {
-    walk(entry.data, [], (text, path) => {
-      if (!text.includes('![') && !text.includes(']:')) return;
-      for (const src of findImages(md, text)) {
-        if (isOutsideImage(src))
-          errors.push(
-            createProblem(
-              locatePath(entry.source, path),
-              'E_MARKDOWN',
-              `an image from outside the site (${src})`,
-              'leave it out, or give its address as a link: pages and PDFs show nothing from other sites',
-            ),
-          );
-      }
-    });
-  }
+  return entries.flatMap((entry) => {
+    const known = FOUND.get(entry);
+    if (known) return known;
+    const found = findOutsideImages(entry, md);
+    FOUND.set(entry, found);
+    return found;
+  });
+}
+
+/** Each checked entry's problems, kept while it is: a preview that checks again looks only at what changed. */
+const FOUND = new WeakMap<Entry<unknown>, ContentProblem[]>();
+
+function findOutsideImages(entry: Entry<unknown>, md: MarkdownIt): ContentProblem[] {
+  const errors: ContentProblem[] = [];
+  walk(entry.data, [], (text, path) => {
+    if (!text.includes('![') && !text.includes(']:')) return;
+    for (const src of findImages(md, text)) {
+      if (isOutsideImage(src))
+        errors.push(
+          createProblem(
+            locatePath(entry.source, [...path]),
+            'E_MARKDOWN',
+            `an image from outside the site (${src})`,
+            'leave it out, or give its address as a link: pages and PDFs show nothing from other sites',
+          ),
+        );
+    }
+  });
   return errors;
 }
 
-function walk(value: unknown, path: DataPath, visit: (text: string, path: DataPath) => void): void {
+/** Every string in `value`, with its path (one array, changed as the walk goes: copy it to keep it). */
+function walk(value: unknown, path: Array<string | number>, visit: (text: string, path: DataPath) => void): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) walk(v, [...path, i], visit);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, visit);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) walk(v, [...path, key], visit);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], path, visit);
+      path.pop();
+    }
   }
 }
 
