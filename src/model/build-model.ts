@@ -26,6 +26,7 @@ import type { ReportContext } from './report-context.ts';
 import { buildTracker } from './build-tracker.ts';
 import { listPages, listSitemapUrls } from './list-pages.ts';
 import { buildReports, type ReportMemo } from './report-memo.ts';
+import type { SetMemo } from './set-memo.ts';
 import type { Committee, Decision, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
 
 export interface ModelResult {
@@ -39,6 +40,8 @@ export interface ModelOptions {
   renders?: RenderMemo;
   /** Reports built by the last build of a long-running process. */
   reports?: ReportMemo;
+  /** Recommendation sets built by the last build of a long-running process. */
+  sets?: SetMemo;
 }
 
 /**
@@ -67,7 +70,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   );
   const yearPages = buildYearPages([...committees.values()], meetings, content.site.data.urls.year);
   const committeePages = buildCommitteePages(content.committees.data, committees, yearPages);
-  const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus });
+  const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus }, options.sets);
   attachDecisions(sets, decisions);
   const { boroughs, overview } = buildBoroughs(content, reports);
   const { feeds, calendars } = buildFeeds({

@@ -25,6 +25,8 @@ import type {
 import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { ownerSlug } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';
+import { buildSets, type SetMemo } from './set-memo.ts';
+import { groupBySet } from '../validate/shown-recommendations.ts';
 
 const CHART = { label: 150, bar: 28, gap: 12, plot: 420, top: 36 };
 
@@ -75,11 +77,17 @@ export interface TrackerContext {
 }
 
 /** The recommendation tracker: each set, each recommendation's history, and counts over time. */
-export function buildTracker(ctx: TrackerContext): RecommendationSet[] {
+export function buildTracker(ctx: TrackerContext, memo?: SetMemo): RecommendationSet[] {
   const showingBySet = listReportsShowing(ctx);
-  return [...ctx.content.sets]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx));
+  const { content } = ctx;
+  const bySet = groupBySet(content.recommendations);
+  const shared = [content.site, content.committees, content.contacts, content.glossary, content.statuses];
+  return buildSets(
+    [...content.sets].sort((a, b) => a.id.localeCompare(b.id)),
+    (set) => [set, ...shared, ...(bySet.get(set.id) ?? []), ...(showingBySet.get(set.id) ?? []).map((s) => s.report)],
+    (set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx),
+    memo,
+  );
 }
 
 /** A report that shows a set in an appendix, with the owner whose recommendations it shows (all when none). */

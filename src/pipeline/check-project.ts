@@ -5,6 +5,7 @@ import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/r
 import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
 import { buildModel, type ModelOptions } from '../model/build-model.ts';
 import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
+import { createSetMemo, type SetMemo } from '../model/set-memo.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
@@ -42,10 +43,16 @@ export interface CheckMemory {
   files: LoadMemory;
   renders: RenderMemo;
   reports: ReportMemo;
+  sets: SetMemo;
 }
 
 export function createCheckMemory(): CheckMemory {
-  return { files: createLoadMemory(), renders: createRenderMemo(), reports: createReportMemo() };
+  return {
+    files: createLoadMemory(),
+    renders: createRenderMemo(),
+    reports: createReportMemo(),
+    sets: createSetMemo(),
+  };
 }
 
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -71,7 +78,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const publicContent = withBase(validated.content, options.baseUrl);
   const wholeContent = withBase(whole.content, options.baseUrl);
   const exempt = hasExempt(wholeContent);
-  const renders = memory ? { renders: memory.renders, reports: memory.reports } : {};
+  const renders = memory ? { renders: memory.renders, reports: memory.reports, sets: memory.sets } : {};
   // withoutExempt is a second wall: the public content should hold nothing exempt, and what it does is left out.
   const published = modelAndCheck(withoutExempt(publicContent), renders);
   const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;

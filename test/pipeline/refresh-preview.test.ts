@@ -85,6 +85,31 @@ describe('a check that remembers what it read and built', () => {
     await editFile(root, REPORT_2005, 'Partnerships edited', 'Not named as changed');
     expect(byId(await check(), id2005).title).toBe('Partnerships edited');
   });
+  it('builds again only the recommendation sets an edit reaches', async () => {
+    const root = await copyExampleProject();
+    const memory = createCheckMemory();
+    const set = async () => (await checkProject(root, { ...TODAY, memory })).model!.sets[0]!;
+    const first = await set();
+    expect(await set()).toBe(first);
+    // A report that shows no set: the set is kept.
+    await edit(root, memory, REPORT_2004, 'The duty to', 'The statutory duty to');
+    const second = await set();
+    expect(second).toBe(first);
+    // One of its recommendations: built again, with the edit.
+    await edit(
+      root,
+      memory,
+      REC_01,
+      'result: Completed September 2003',
+      'result: Completed in September 2003 (edited)',
+    );
+    const third = await set();
+    expect(third).not.toBe(second);
+    expect(JSON.stringify(third)).toContain('Completed in September 2003 (edited)');
+    // A report that shows it: built again, since the report's label and link are in its dashboard.
+    await edit(root, memory, REPORT_2005, 'Crime and Disorder Reduction Partnerships', 'Partnerships edited');
+    expect(await set()).not.toBe(third);
+  });
 });
 
 describe('refreshPreview', () => {
