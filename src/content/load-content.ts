@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
@@ -35,10 +36,34 @@ const OPTIONAL_DATA: ReadonlyArray<[EntryKind, string]> = [['audit', 'data/acces
 export interface LoadMemory {
   files: Map<string, { kind: EntryKind; id: string; loaded: LoadedFile }>;
   changed: Set<string>;
+  /**
+   * The content files found last time, and the problems of the folders: listed
+   * again only when a file named as changed is new, or is no longer a file.
+   */
+  listing?: { files: EntryAddress[]; errors: ContentProblem[] };
 }
 
 export function createLoadMemory(): LoadMemory {
   return { files: new Map(), changed: new Set() };
+}
+
+/** The content files and the problems of the folders, listed again only when `memory` cannot vouch for them. */
+async function listOrRecall(root: string, memory: LoadMemory | undefined): Promise<LoadMemory['listing'] & {}> {
+  if (memory?.listing && [...memory.changed].every((file) => isKnownFile(root, file, memory))) return memory.listing;
+  const errors: ContentProblem[] = [];
+  const files = await listContentFiles(root, errors);
+  if (memory) memory.listing = { files, errors };
+  return { files, errors };
+}
+
+/** A file of the last listing that is still a plain file: a change to it leaves the listing as it was. */
+function isKnownFile(root: string, file: string, memory: LoadMemory): boolean {
+  if (!memory.files.has(file)) return false;
+  try {
+    return lstatSync(path.join(root, file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -52,8 +77,9 @@ export async function loadContent(
   memory?: LoadMemory,
   onEntry?: (entry: Entry) => void,
 ): Promise<LoadResult> {
-  const errors: ContentProblem[] = [];
-  const files = await listContentFiles(root, errors);
+  const listing = await listOrRecall(root, memory);
+  const { files } = listing;
+  const errors: ContentProblem[] = [...listing.errors];
   // Files written from here on are read again next time.
   const changed = new Set(memory?.changed);
   memory?.changed.clear();

@@ -43,9 +43,15 @@ describe('a check that remembers what it read and built', () => {
       const now = await remembered();
       expect(now, `after editing ${file}`).toEqual(await checkAfresh(root));
     }
-    // A file deleted is gone from the remembered content too.
+    // A file deleted is gone from the remembered content too (the watcher names it), and a file added is read.
     await rm(path.join(root, 'content/recommendations/cdrp-scrutiny-2003/10.yaml'));
+    memory.files.changed.add('content/recommendations/cdrp-scrutiny-2003/10.yaml');
     expect(await remembered()).toEqual(await checkAfresh(root));
+    await writeFile(path.join(root, 'content/not-content.txt'), 'x');
+    memory.files.changed.add('content/not-content.txt');
+    const added = await remembered();
+    expect(added.errors.map((e) => e.file)).toContain('content/not-content.txt');
+    expect(added).toEqual(await checkAfresh(root));
   });
 
   it('builds again only the reports an edit reaches, and reads again only the files named as changed', async () => {
@@ -156,6 +162,7 @@ describe('refreshPreview', () => {
     const state = createPreviewState(root, path.join(root, 'output/site'));
     expect((await refreshPreview(state, () => undefined)).outcome).toBe('needs-build');
     await writeFile(path.join(root, 'content/not-content.txt'), 'x');
+    state.memory.files.changed.add('content/not-content.txt');
     const result = await refreshPreview(state, () => undefined);
     expect(result.outcome).toBe('not-checked');
     expect(result.errors.map((e) => e.code)).toContain('E_FILE_NAME');
