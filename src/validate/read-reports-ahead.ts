@@ -7,8 +7,11 @@ import { keepParsedAhead, settingsOf } from './read-report.ts';
 /** Reports sent to a thread at once; fewer new reports than this are left to the check, where a thread would cost more than it saves. */
 const BATCH = 100;
 
-/** Bodies already sent: a process that checks again (the preview) sends only what is new. */
-const SENT = new WeakSet<MarkdownBody>();
+/**
+ * Bodies already handed over, sent or left to the check: a process that checks
+ * again (the preview) keeps each report's reading, and sends only what is new.
+ */
+const SEEN = new WeakSet<MarkdownBody>();
 
 /** Reports handed over as they are loaded, parsed on other threads meanwhile. */
 export interface ReadingAhead {
@@ -40,7 +43,6 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
       ...settingsOf(e.data),
       body: e.body.utf8 ?? bodyText(e),
     }));
-    for (const e of entries) SENT.add(e.body);
     done.push(
       pool.parse(inputs).then(
         (parsed) => {
@@ -58,7 +60,8 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
   };
   return {
     add(entry) {
-      if (threads < 1 || entry.kind !== 'report' || !entry.body || SENT.has(entry.body)) return;
+      if (threads < 1 || entry.kind !== 'report' || !entry.body || SEEN.has(entry.body)) return;
+      SEEN.add(entry.body);
       batch.push(entry as Entry & { body: MarkdownBody });
       if (batch.length < batchSize) return;
       queue.push(batch);

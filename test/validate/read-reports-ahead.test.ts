@@ -38,6 +38,18 @@ describe('reports parsed ahead on other threads', () => {
     }
   });
 
+  it('hands each report over once: checking again sends none of those read, whether sent or left to the check', async () => {
+    const loaded = await loadContent(path.join(REPO_ROOT, 'test/fixtures/archive'));
+    const reports = loaded.entries.filter((e) => e.kind === 'report' && e.body);
+    const first = startReadingAhead({ threads: 1, batchSize: 1 });
+    for (const entry of loaded.entries) first.add(entry);
+    // More reports than a thread is given before it first answers: the rest were left to the check.
+    expect(await first.finish()).toBeLessThan(reports.length);
+    const again = startReadingAhead({ threads: 1, batchSize: 1 });
+    for (const entry of loaded.entries) again.add(entry);
+    expect(await again.finish()).toBe(0);
+  });
+
   it('has report cases to run', () => {
     expect(reportCases.length).toBeGreaterThanOrEqual(10);
   });
