@@ -27,7 +27,7 @@ import { buildTracker } from './build-tracker.ts';
 import { listPages, listSitemapUrls } from './list-pages.ts';
 import { buildReports, type ReportMemo } from './report-memo.ts';
 import type { SetMemo } from './set-memo.ts';
-import type { Committee, Decision, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
+import type { Committee, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
 
 export interface ModelResult {
   model: SiteModel;
@@ -70,8 +70,7 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   );
   const yearPages = buildYearPages([...committees.values()], meetings, content.site.data.urls.year);
   const committeePages = buildCommitteePages(content.committees.data, committees, yearPages);
-  const sets = buildTracker({ content, md, reports, resolveStatus: ctx.resolveStatus }, options.sets);
-  attachDecisions(sets, decisions);
+  const sets = buildTracker({ content, md, reports, decisions, resolveStatus: ctx.resolveStatus }, options.sets);
   const { boroughs, overview } = buildBoroughs(content, reports);
   const { feeds, calendars } = buildFeeds({
     committees: [...committees.values()],
@@ -152,39 +151,42 @@ function buildAllReports(content: Content, ctx: ReportContext, memo: ReportMemo 
   );
 }
 
-/** Each tracked recommendation's decisions: those that named it or its set. */
-function attachDecisions(sets: readonly RecommendationSet[], decisions: readonly Decision[]): void {
-  for (const rec of sets.flatMap((set) => set.recommendations)) {
-    rec.decisions = decisions.filter(
-      (d) => d.targets.includes(rec.setId) || d.targets.includes(`${rec.setId}/${String(rec.number).padStart(2, '0')}`),
-    );
-  }
-}
-
 /** The tracker's filter pages and recommendation pages, each with its title and trail. */
 function listTrackerPages(
   sets: readonly RecommendationSet[],
 ): Pick<SiteModel, 'trackerPages' | 'trackedRecommendations'> {
+  const pages = sets.map(listSetPages);
   return {
-    trackerPages: sets.flatMap((set) =>
-      set.filterPages.map((page) => ({
-        set: { label: set.title, href: set.url },
-        page,
-        statusFilters: set.statusFilters,
-        ownerFilters: set.ownerFilters,
-        pageTitle: `${set.title}: ${page.heading}`,
-        breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }),
-      })),
-    ),
-    trackedRecommendations: sets.flatMap((set) =>
-      set.recommendations.map((recommendation) => ({
-        set: { label: set.title, href: set.url },
-        recommendation,
-        pageTitle: `${recommendation.heading}: ${set.title}`,
-        breadcrumb: crumbsToRecommendations({ label: set.title, href: set.url }),
-      })),
-    ),
+    trackerPages: pages.flatMap((p) => p.trackerPages),
+    trackedRecommendations: pages.flatMap((p) => p.trackedRecommendations),
   };
+}
+
+/** A set's pages, made once for each set built: a set the preview keeps keeps its pages, as the same objects. */
+const SET_PAGES = new WeakMap<RecommendationSet, Pick<SiteModel, 'trackerPages' | 'trackedRecommendations'>>();
+
+function listSetPages(set: RecommendationSet): Pick<SiteModel, 'trackerPages' | 'trackedRecommendations'> {
+  const known = SET_PAGES.get(set);
+  if (known) return known;
+  const link = { label: set.title, href: set.url };
+  const pages = {
+    trackerPages: set.filterPages.map((page) => ({
+      set: link,
+      page,
+      statusFilters: set.statusFilters,
+      ownerFilters: set.ownerFilters,
+      pageTitle: `${set.title}: ${page.heading}`,
+      breadcrumb: crumbsToRecommendations(link),
+    })),
+    trackedRecommendations: set.recommendations.map((recommendation) => ({
+      set: link,
+      recommendation,
+      pageTitle: `${recommendation.heading}: ${set.title}`,
+      breadcrumb: crumbsToRecommendations(link),
+    })),
+  };
+  SET_PAGES.set(set, pages);
+  return pages;
 }
 
 /** Meetings and reports listed on the home page. */

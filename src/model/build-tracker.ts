@@ -14,6 +14,7 @@ import { formatDate } from '../domain/dates.ts';
 import { rollUpStatus } from '../domain/roll-up-status.ts';
 import type {
   ActionTarget,
+  Decision,
   DashboardRow,
   FilterPage,
   RecommendationSet,
@@ -73,6 +74,8 @@ export interface TrackerContext {
   content: Content;
   md: MarkdownIt;
   reports: readonly Report[];
+  /** The minutes' decisions: each recommendation shows those that named it or its set. */
+  decisions: readonly Decision[];
   resolveStatus: StatusResolver;
 }
 
@@ -82,10 +85,19 @@ export function buildTracker(ctx: TrackerContext, memo?: SetMemo): Recommendatio
   const { content } = ctx;
   const bySet = groupBySet(content.recommendations);
   const shared = [content.site, content.committees, content.contacts, content.glossary, content.statuses];
+  const decisionsOf = (setId: string) =>
+    ctx.decisions.filter((d) => d.targets.some((t) => t === setId || t.startsWith(`${setId}/`)));
   return buildSets(
     [...content.sets].sort((a, b) => a.id.localeCompare(b.id)),
-    (set) => [set, ...shared, ...(bySet.get(set.id) ?? []), ...(showingBySet.get(set.id) ?? []).map((s) => s.report)],
-    (set) => buildSet(set.id, showingBySet.get(set.id) ?? [], ctx),
+    (set) => [
+      set,
+      ...shared,
+      ...(bySet.get(set.id) ?? []),
+      ...(showingBySet.get(set.id) ?? []).map((s) => s.report),
+      // Decisions are made again with the minutes on every build: they are the same when they say the same.
+      JSON.stringify(decisionsOf(set.id)),
+    ],
+    (set) => buildSet(set.id, showingBySet.get(set.id) ?? [], { ...ctx, decisions: decisionsOf(set.id) }),
     memo,
   );
 }
@@ -250,7 +262,9 @@ function buildRecommendation(
     ...(status ? { status: toStatusInfo(status, status.id), statusDate: formatDate(latest ?? '') } : {}),
     keyPoints,
     commentary: d.commentary.map((c) => ({ dateLabel: formatDate(c.date), html: ctx.md.render(c.text) })),
-    decisions: [],
+    decisions: ctx.decisions.filter(
+      (dec) => dec.targets.includes(setId) || dec.targets.includes(`${setId}/${String(d.number).padStart(2, '0')}`),
+    ),
     follow: listFollowLinks(recommendationUrl(setId, d.number), `recommendation ${d.number}`),
   };
 }

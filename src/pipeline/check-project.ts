@@ -42,6 +42,12 @@ export interface CheckOptions {
 export interface CheckMemory {
   files: LoadMemory;
   renders: RenderMemo;
+  /** The reports and sets of the public model, and of the model of everything (exempt papers included), each kept apart. */
+  published: BuiltMemory;
+  whole: BuiltMemory;
+}
+
+interface BuiltMemory {
   reports: ReportMemo;
   sets: SetMemo;
 }
@@ -50,8 +56,8 @@ export function createCheckMemory(): CheckMemory {
   return {
     files: createLoadMemory(),
     renders: createRenderMemo(),
-    reports: createReportMemo(),
-    sets: createSetMemo(),
+    published: { reports: createReportMemo(), sets: createSetMemo() },
+    whole: { reports: createReportMemo(), sets: createSetMemo() },
   };
 }
 
@@ -78,10 +84,10 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const publicContent = withBase(validated.content, options.baseUrl);
   const wholeContent = withBase(whole.content, options.baseUrl);
   const exempt = hasExempt(wholeContent);
-  const renders = memory ? { renders: memory.renders, reports: memory.reports, sets: memory.sets } : {};
+  const kept = (built: 'published' | 'whole') => (memory ? { renders: memory.renders, ...memory[built] } : {});
   // withoutExempt is a second wall: the public content should hold nothing exempt, and what it does is left out.
-  const published = modelAndCheck(withoutExempt(publicContent), renders);
-  const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), renders) : published;
+  const published = modelAndCheck(withoutExempt(publicContent), kept('published'));
+  const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), kept('whole')) : published;
   const modelled = options.members ? everything : published;
   const warnings = checkFurther(wholeContent, options);
   const errors = dropRepeats([

@@ -43,6 +43,15 @@ const PAGED: { [K in keyof PagedLists]: (m: SiteModel) => PagedItem[] } = {
   boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
 };
 
+/**
+ * The lists whose items a process that builds again and again (the preview)
+ * keeps as the same objects while what they are made from is unchanged
+ * (`ReportMemo`, `SetMemo`), never changed once built: their fingerprints are
+ * kept with them (`fingerprintOnce`). A kept item is made from the same objects,
+ * so what stands in it for an earlier list's item is the same too.
+ */
+const KEPT_LISTS: ReadonlySet<string> = new Set(['reports', 'trackedRecommendations', 'trackerPages']);
+
 const FIRST_LIST = Object.keys(PAGED)[0];
 
 /** What a build rendered: each page's URL and the fingerprint of everything it was made from. */
@@ -60,11 +69,8 @@ export interface RenderPlan {
 }
 
 /**
- * Fingerprints of items of the first list (reports), by the item itself: a
- * process that builds again and again (the preview) keeps unchanged reports as
- * the same objects, never changed once built, so their fingerprints need not
- * be worked out again. No earlier list's items can stand in the first list's,
- * which is written whole.
+ * Fingerprints of the items of the kept lists, by the item itself: their
+ * fingerprints need not be worked out again.
  */
 const FINGERPRINTS = new WeakMap<object, { sharedKey: string; fingerprint: string }>();
 
@@ -92,10 +98,15 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   const fingerprints = new Map<unknown, string>();
   const replaceKnown = (key: string, value: unknown) =>
     key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value;
+  // The first list's items are written whole: no earlier list's items can stand in them.
+  const work = (name: string, item: object) => () =>
+    shared
+      .copy()
+      .update(name)
+      .update(name === FIRST_LIST ? JSON.stringify(item) : JSON.stringify(item, replaceKnown))
+      .digest('hex');
   const fingerprintOf = (name: string, item: object) =>
-    name === FIRST_LIST
-      ? fingerprintOnce(item, sharedKey, () => shared.copy().update(name).update(JSON.stringify(item)).digest('hex'))
-      : shared.copy().update(name).update(JSON.stringify(item, replaceKnown)).digest('hex');
+    KEPT_LISTS.has(name) ? fingerprintOnce(item, sharedKey, work(name, item)) : work(name, item)();
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
     for (const { item, urls, within } of listItems(model)) {

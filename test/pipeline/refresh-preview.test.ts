@@ -1,10 +1,12 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { checkProject, createCheckMemory, type CheckMemory } from '../../src/pipeline/check-project.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../../src/pipeline/refresh-preview.ts';
+import { addExemptPapers } from '../helpers/meeting-papers.ts';
 import { copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
+import type { SiteModel } from '../../src/model/types.ts';
 
 const REC_01 = 'content/recommendations/cdrp-scrutiny-2003/01.yaml';
 const TODAY = { today: '2026-01-01' };
@@ -91,12 +93,57 @@ describe('a check that remembers what it read and built', () => {
     await editFile(root, REPORT_2005, 'Partnerships edited', 'Not named as changed');
     expect(byId(await check(), id2005).title).toBe('Partnerships edited');
   });
+  it('builds a set again when a decision that names it changes', async () => {
+    const root = await copyExampleProject();
+    const minutes = 'content/minutes/x-ppr/2005-12-08.md';
+    await mkdir(path.join(root, 'content/minutes/x-ppr'), { recursive: true });
+    await writeFile(
+      path.join(root, minutes),
+      '---\npresent:\n  members:\n    - name: Reshard Auladin\n      role: Chairman\n---\n\n' +
+        '## Crime and Disorder Reduction Partnerships {agenda=6}\n\n' +
+        'Resolved (noted cdrp-scrutiny-2003/01): That the report be noted.\n',
+    );
+    const memory = createCheckMemory();
+    const remembered = async () => {
+      const { model, errors } = await checkProject(root, { ...TODAY, memory });
+      expect(errors.filter((e) => e.severity === 'error')).toEqual([]);
+      return model!;
+    };
+    const actions = (model: SiteModel) =>
+      model.sets[0]!.recommendations.flatMap((r) => r.decisions.map((d) => d.action));
+    const first = await remembered();
+    expect(actions(first)).toEqual(['noted']);
+    expect((await remembered()).sets[0]).toBe(first.sets[0]);
+    await edit(root, memory, minutes, 'Resolved (noted', 'Resolved (closed');
+    const model = await remembered();
+    expect(actions(model)).toEqual(['closed']);
+    expect(JSON.stringify(model)).toEqual(JSON.stringify((await checkProject(root, TODAY)).model));
+  });
+
+  it('keeps the public model apart from the model of everything, so a project with exempt papers keeps its public sets', async () => {
+    const root = await copyExampleProject();
+    await addExemptPapers(root);
+    const memory = createCheckMemory();
+    // The set with an exempt recommendation is not the same in the two models.
+    const check = async (members: boolean) =>
+      (await checkProject(root, { ...TODAY, memory, members })).model!.sets.find((s) => s.id === 'exempt-set');
+    const [publicSet, membersSet] = [await check(false), await check(true)];
+    expect(publicSet?.recommendations.length).toBeLessThan(membersSet?.recommendations.length ?? 0);
+    // Each check builds both models: the public one is kept whichever was asked for.
+    expect(await check(false)).toBe(publicSet);
+    await check(true);
+    expect(await check(false)).toBe(publicSet);
+  });
+
   it('builds again only the recommendation sets an edit reaches', async () => {
     const root = await copyExampleProject();
     const memory = createCheckMemory();
     const set = async () => (await checkProject(root, { ...TODAY, memory })).model!.sets[0]!;
     const first = await set();
     expect(await set()).toBe(first);
+    // A set kept keeps its pages, as the same objects.
+    const pages = async () => (await checkProject(root, { ...TODAY, memory })).model!.trackedRecommendations[0];
+    expect(await pages()).toBe(await pages());
     // A report that shows no set: the set is kept.
     await edit(root, memory, REPORT_2004, 'The duty to', 'The statutory duty to');
     const second = await set();
