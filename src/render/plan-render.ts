@@ -89,7 +89,8 @@ function fingerprintOnce(item: object, sharedKey: string, work: () => string): s
 export function planRender(model: SiteModel, renderHash: string, previous?: PageManifest): RenderPlan {
   const sharedJson = JSON.stringify({ site: model.site, nav: model.nav, contacts: model.contacts });
   const shared = createHash('sha256').update(renderHash).update(sharedJson);
-  const sharedKey = `${renderHash}\u0000${sharedJson}`;
+  // A digest, not the shared JSON itself: compared for every kept item of every plan.
+  const sharedKey = shared.copy().digest('hex');
   const pages: Record<string, string> = {};
   const reuse: string[] = [];
   const lists: Record<string, unknown[]> = {};
