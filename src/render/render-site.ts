@@ -69,7 +69,7 @@ export async function renderSite(
 }
 
 export interface RenderPagesOptions {
-  /** Render the pages that are not one per item (home, lists, feeds, data) too, or only those (default: both). */
+  /** Render the pages that are not one per item (home, lists, open data) too, or only those (default: both). */
   singles?: 'with' | 'without' | 'only';
   /** Write the files that are not pages (feeds, calendars, sitemap, open data) with the other pages (default: yes). */
   textFiles?: boolean;
