@@ -65,6 +65,7 @@ function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report): unk
   return inputs;
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Whether two lists of what something was made from hold the very same objects, in order. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -1,4 +1,5 @@
 import type { Content } from '../content/content.ts';
+import { sameItems } from './report-memo.ts';
 import type { RecommendationSet } from './types.ts';
 
 type SetEntry = Content['sets'][number];
@@ -36,8 +37,7 @@ export function buildSets(
   const built = sets.map((set) => {
     const from = listInputs(set);
     const known = memo.byId.get(set.id);
-    const keep = known && known.from.length === from.length && known.from.every((item, i) => item === from[i]);
-    const entry = keep ? known : { from, built: build(set) };
+    const entry = known && sameItems(known.from, from) ? known : { from, built: build(set) };
     kept.set(set.id, entry);
     return entry.built;
   });
