@@ -5,6 +5,7 @@ import { formatDate } from '../domain/dates.ts';
 import type { Borough, BoroughFact, BoroughOverview, Report, TileMap } from './types.ts';
 import { boroughUrl } from '../domain/urls.ts';
 import { crumbsToBoroughs } from './breadcrumbs.ts';
+import { type BuiltMemo, keepBuilt } from './keep-built.ts';
 
 type FactType = FactTypesData['facts'][number];
 
@@ -33,36 +34,29 @@ function listReportsByBorough(reports: readonly Report[]): Map<string, Report[]>
   return bySlug;
 }
 
-/** Borough pages, the London overview table and a tile map per kind of fact. */
+/** Borough pages (each kept in `memo` while what it is made from is the same), the London overview table and a tile map per kind of fact. */
 export function buildBoroughs(
   content: Content,
   reports: readonly Report[],
+  memo?: BuiltMemo<Borough>,
 ): { boroughs: Borough[]; overview: BoroughOverview } {
   const types = content.facts.data.facts;
   const reportsById = new Map(reports.map((r) => [r.id, r]));
   const reportsOf = listReportsByBorough(reports);
-  const boroughs = [...content.boroughs]
-    .sort((a, b) => a.data.name.localeCompare(b.data.name))
-    .map(
-      (entry): Borough => ({
-        slug: entry.id,
-        name: entry.data.name,
-        shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
-        url: boroughUrl(entry.id),
-        facts: entry.data.facts.map((f) =>
-          describeFact(
-            f,
-            types.find((t) => t.id === f.fact),
-            reportsById.get(f.source.report),
-          ),
-        ),
-        reports: (reportsOf.get(entry.id) ?? []).map((r) => ({
-          label: `${r.title} (${r.committee.name}, ${r.dateLabel})`,
-          href: r.url,
-        })),
-        breadcrumb: crumbsToBoroughs(),
-      }),
-    );
+  const boroughs = keepBuilt(
+    [...content.boroughs].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    (entry) => entry.id,
+    // A borough's page shows only each report's title, committee, date and address: a report changed otherwise leaves it be.
+    (entry) => [
+      entry,
+      content.facts,
+      ...[...entry.data.facts.map((f) => reportsById.get(f.source.report)), ...(reportsOf.get(entry.id) ?? [])].flatMap(
+        (r) => [r?.title, r?.committee.name, r?.dateLabel, r?.url],
+      ),
+    ],
+    (entry) => buildBorough(entry, types, reportsById, reportsOf.get(entry.id) ?? []),
+    memo,
+  );
   const latest = (slug: string, fact: string) =>
     content.boroughs
       .find((b) => b.id === slug)
@@ -92,6 +86,29 @@ export function buildBoroughs(
   return {
     boroughs,
     overview: { url: '/boroughs/', factColumns: types.map((t) => ({ id: t.id, label: t.label })), rows, maps },
+  };
+}
+
+function buildBorough(
+  entry: Content['boroughs'][number],
+  types: readonly FactType[],
+  reportsById: ReadonlyMap<string, Report>,
+  reports: readonly Report[],
+): Borough {
+  return {
+    slug: entry.id,
+    name: entry.data.name,
+    shortName: entry.data.short_name ?? entry.data.name.slice(0, 3).toUpperCase(),
+    url: boroughUrl(entry.id),
+    facts: entry.data.facts.map((f) =>
+      describeFact(
+        f,
+        types.find((t) => t.id === f.fact),
+        reportsById.get(f.source.report),
+      ),
+    ),
+    reports: reports.map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+    breadcrumb: crumbsToBoroughs(),
   };
 }
 

@@ -25,8 +25,8 @@ import { listContacts } from './build-report.ts';
 import type { ReportContext } from './report-context.ts';
 import { buildTracker } from './build-tracker.ts';
 import { listPages, listSitemapUrls } from './list-pages.ts';
+import type { ModelMemory } from './model-memory.ts';
 import { buildReports, type ReportMemo } from './report-memo.ts';
-import type { SetMemo } from './set-memo.ts';
 import type { Committee, Meeting, RecommendationSet, Report, SiteInfo, SiteModel } from './types.ts';
 
 export interface ModelResult {
@@ -38,10 +38,8 @@ export interface ModelResult {
 export interface ModelOptions {
   /** Markdown rendered by the last build of a long-running process. */
   renders?: RenderMemo;
-  /** Reports built by the last build of a long-running process. */
-  reports?: ReportMemo;
-  /** Recommendation sets built by the last build of a long-running process. */
-  sets?: SetMemo;
+  /** What the last build of a long-running process built: reports, sets, meetings and pages. */
+  memory?: ModelMemory;
 }
 
 /**
@@ -55,23 +53,27 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   const md = memoizeRender(createMarkdown(), options.renders ?? createRenderMemo());
   const site = buildSiteInfo(content, md);
   const ctx = createReportContext(content, site, md);
-  const reports = buildAllReports(content, ctx, options.reports);
+  const reports = buildAllReports(content, ctx, options.memory?.reports);
   const { minutes, decisions } = buildMinutes({ content, md, body: site.body, committeeAt: ctx.committeeAt });
-  const meetings = buildMeetings({
-    content,
-    md,
-    committeeAt: ctx.committeeAt,
-    reportsById: new Map(reports.map((r) => [r.id, r])),
-    minutesById: new Map(minutes.map((m) => [m.id, m])),
-  });
+  const memory = options.memory;
+  const meetings = buildMeetings(
+    {
+      content,
+      md,
+      committeeAt: ctx.committeeAt,
+      reportsById: new Map(reports.map((r) => [r.id, r])),
+      minutesById: new Map(minutes.map((m) => [m.id, m])),
+    },
+    memory?.meetings,
+  );
 
   const committees = new Map<string, Committee>(
     content.committees.data.committees.map((c) => [c.code, ctx.committeeAt(c.code)]),
   );
-  const yearPages = buildYearPages([...committees.values()], meetings, content.site.data.urls.year);
-  const committeePages = buildCommitteePages(content.committees.data, committees, yearPages);
-  const sets = buildTracker({ content, md, reports, decisions, resolveStatus: ctx.resolveStatus }, options.sets);
-  const { boroughs, overview } = buildBoroughs(content, reports);
+  const yearPages = buildYearPages([...committees.values()], meetings, content.site.data.urls.year, memory?.yearPages);
+  const committeePages = buildCommitteePages(content, committees, yearPages, memory?.committeePages);
+  const sets = buildTracker({ content, md, reports, decisions, resolveStatus: ctx.resolveStatus }, memory?.sets);
+  const { boroughs, overview } = buildBoroughs(content, reports, memory?.boroughs);
   const { feeds, calendars } = buildFeeds({
     committees: [...committees.values()],
     ...{ reports, minutes, decisions, meetings, sets },

@@ -25,7 +25,7 @@ import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { ownerSlug } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';
 import { buildChart } from './build-status-chart.ts';
-import { buildSets, type SetMemo } from './set-memo.ts';
+import { type BuiltMemo, keepBuilt } from './keep-built.ts';
 import { groupBySet } from '../validate/shown-recommendations.ts';
 
 export interface TrackerContext {
@@ -38,15 +38,16 @@ export interface TrackerContext {
 }
 
 /** The recommendation tracker: each set, each recommendation's history, and counts over time. */
-export function buildTracker(ctx: TrackerContext, memo?: SetMemo): RecommendationSet[] {
+export function buildTracker(ctx: TrackerContext, memo?: BuiltMemo<RecommendationSet>): RecommendationSet[] {
   const showingBySet = listReportsShowing(ctx);
   const { content } = ctx;
   const bySet = groupBySet(content.recommendations);
   const shared = [content.site, content.committees, content.contacts, content.glossary, content.statuses];
   const decisionsOf = (setId: string) =>
     ctx.decisions.filter((d) => d.targets.some((t) => t === setId || t.startsWith(`${setId}/`)));
-  return buildSets(
+  return keepBuilt(
     [...content.sets].sort((a, b) => a.id.localeCompare(b.id)),
+    (set) => set.id,
     (set) => [
       set,
       ...shared,

@@ -1,5 +1,6 @@
 import type { Content } from '../content/content.ts';
 import { buildReport } from './build-report.ts';
+import { type BuiltMemo, createBuiltMemo, keepBuilt, sameItems } from './keep-built.ts';
 import type { ReportContext } from './report-context.ts';
 import type { Report } from './types.ts';
 
@@ -19,32 +20,52 @@ interface KeptReport {
  */
 export interface ReportMemo {
   byId: Map<string, KeptReport>;
+  /** An object for each set that stays the same while the set's file and its recommendations' files do. */
+  sets: BuiltMemo<object>;
 }
 
 export function createReportMemo(): ReportMemo {
-  return { byId: new Map() };
+  return { byId: new Map(), sets: createBuiltMemo() };
 }
 
 /** Build each report, or take it from `memo` when nothing it is made from has changed. */
 export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext, memo?: ReportMemo): Report[] {
   if (!memo) return entries.map((entry) => buildReport(entry, ctx));
   const kept = new Map<string, KeptReport>();
+  const sets = markSets(ctx, memo);
   const built = entries.map((entry) => {
     const known = memo.byId.get(entry.id);
-    if (known && sameItems(known.from, listInputs(entry, ctx, known.built))) {
+    if (known && sameItems(known.from, listInputs(entry, ctx, known.built, sets))) {
       kept.set(entry.id, known);
       return known.built;
     }
     const fresh = buildReport(entry, ctx);
-    kept.set(entry.id, { from: listInputs(entry, ctx, fresh), built: fresh });
+    kept.set(entry.id, { from: listInputs(entry, ctx, fresh, sets), built: fresh });
     return fresh;
   });
   memo.byId = kept;
   return built;
 }
 
+/**
+ * For each set, an object that is the same while the set's file and each of
+ * its recommendations' files are: a report compares one object for each set it
+ * shows, not every recommendation of it.
+ */
+function markSets(ctx: ReportContext, memo: ReportMemo): Map<string, object> {
+  const { sets } = ctx.content;
+  const marks = keepBuilt(
+    sets,
+    (set) => set.id,
+    (set) => [set, ...(ctx.recommendationsBySet.get(set.id) ?? [])],
+    () => ({}),
+    memo.sets,
+  );
+  return new Map(sets.map((set, i) => [set.id, marks[i]!]));
+}
+
 /** Everything a report is made from: its entry, the shared data, and each set it shows with that set's recommendations. */
-function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report): unknown[] {
+function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report, sets: Map<string, object>): unknown[] {
   const { content } = ctx;
   const inputs: unknown[] = [
     entry,
@@ -54,18 +75,6 @@ function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report): unk
     content.glossary,
     content.statuses,
   ];
-  for (const set of new Set(report.views.map((v) => v.set))) {
-    inputs.push(
-      set,
-      content.sets.find((s) => s.id === set),
-      ...(ctx.recommendationsBySet.get(set) ?? []),
-      undefined,
-    );
-  }
+  for (const set of new Set(report.views.map((v) => v.set))) inputs.push(set, sets.get(set));
   return inputs;
-}
-
-/** Whether two lists of what something was made from hold the very same objects, in order. */
-export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -4,8 +4,7 @@ import { withExemptMinutes } from '../meetings/join-exempt-minutes.ts';
 import { createRenderMemo, turnRenderMemo, type RenderMemo } from '../markdown/render-memo.ts';
 import { type ContentProblem, hasErrors } from '../errors/content-problem.ts';
 import { buildModel, type ModelOptions } from '../model/build-model.ts';
-import { createReportMemo, type ReportMemo } from '../model/report-memo.ts';
-import { createSetMemo, type SetMemo } from '../model/set-memo.ts';
+import { createModelMemory, type ModelMemory } from '../model/model-memory.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
@@ -42,22 +41,17 @@ export interface CheckOptions {
 export interface CheckMemory {
   files: LoadMemory;
   renders: RenderMemo;
-  /** The reports and sets of the public model, and of the model of everything (exempt papers included), each kept apart. */
-  published: BuiltMemory;
-  whole: BuiltMemory;
-}
-
-interface BuiltMemory {
-  reports: ReportMemo;
-  sets: SetMemo;
+  /** What the public model, and the model of everything (exempt papers included), built: each kept apart. */
+  published: ModelMemory;
+  whole: ModelMemory;
 }
 
 export function createCheckMemory(): CheckMemory {
   return {
     files: createLoadMemory(),
     renders: createRenderMemo(),
-    published: { reports: createReportMemo(), sets: createSetMemo() },
-    whole: { reports: createReportMemo(), sets: createSetMemo() },
+    published: createModelMemory(),
+    whole: createModelMemory(),
   };
 }
 
@@ -84,7 +78,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const publicContent = withBase(validated.content, options.baseUrl);
   const wholeContent = withBase(whole.content, options.baseUrl);
   const exempt = hasExempt(wholeContent);
-  const kept = (built: 'published' | 'whole') => (memory ? { renders: memory.renders, ...memory[built] } : {});
+  const kept = (built: 'published' | 'whole') => (memory ? { renders: memory.renders, memory: memory[built] } : {});
   // withoutExempt is a second wall: the public content should hold nothing exempt, and what it does is left out.
   const published = modelAndCheck(withoutExempt(publicContent), kept('published'));
   const everything = exempt ? modelAndCheck(withExemptMinutes(wholeContent), kept('whole')) : published;

@@ -46,11 +46,20 @@ const PAGED: { [K in keyof PagedLists]: (m: SiteModel) => PagedItem[] } = {
 /**
  * The lists whose items a process that builds again and again (the preview)
  * keeps as the same objects while what they are made from is unchanged
- * (`ReportMemo`, `SetMemo`), never changed once built: their fingerprints are
- * kept with them (`fingerprintOnce`). A kept item is made from the same objects,
- * so what stands in it for an earlier list's item is the same too.
+ * (`ModelMemory`), never changed once built: their fingerprints are kept with
+ * them (`fingerprintOnce`). A kept item is made from the same objects, so what
+ * stands in it for an earlier list's item is the same too. Minutes are built
+ * again every time.
  */
-const KEPT_LISTS: ReadonlySet<string> = new Set(['reports', 'trackedRecommendations', 'trackerPages']);
+const KEPT_LISTS: ReadonlySet<string> = new Set([
+  'reports',
+  'meetings',
+  'trackedRecommendations',
+  'trackerPages',
+  'yearPages',
+  'committeePages',
+  'boroughs',
+]);
 
 const FIRST_LIST = Object.keys(PAGED)[0];
 

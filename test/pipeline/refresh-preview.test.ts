@@ -39,6 +39,10 @@ describe('a check that remembers what it read and built', () => {
       ['data/glossary.yaml', 'term: ', 'term: ZZZ\n    expansion: Edited term\n  - term: '],
       [REPORT_2004, 'number: 6', 'number: six'],
       [REPORT_2004, 'number: six', 'number: 6'],
+      // A report's title (on its meeting, its year and the boroughs whose facts cite it), a borough, a committee's name.
+      [REPORT_2004, 'title: CDRP', 'title: Edited CDRP'],
+      ['data/boroughs/barnet.yaml', 'short_name: BRN', 'short_name: BNT'],
+      ['data/committees.yaml', 'name: Planning, Performance', 'name: Edited Planning, Performance'],
     ];
     for (const [file, find, replace] of edits) {
       await edit(root, memory, file, find, replace);

@@ -1,0 +1,50 @@
+/** Something built, and everything it was built from. */
+interface Kept<T> {
+  from: readonly unknown[];
+  built: T;
+}
+
+/**
+ * What a process that builds again and again (the preview) keeps from one
+ * build to the next: each thing built (a set, a meeting, a borough's page) by
+ * its key, with everything it was built from. While each of those is the very
+ * same object, the thing is the one built before, and is never changed.
+ */
+export interface BuiltMemo<T> {
+  byKey: Map<string, Kept<T>>;
+}
+
+export function createBuiltMemo<T>(): BuiltMemo<T> {
+  return { byKey: new Map() };
+}
+
+/**
+ * Build each item, or take it from `memo` when everything it is made from
+ * (`listInputs`) is the very same as when it was built. The memo then holds
+ * only what this build made or kept.
+ */
+export function keepBuilt<I, T>(
+  items: readonly I[],
+  keyOf: (item: I) => string,
+  listInputs: (item: I) => readonly unknown[],
+  build: (item: I) => T,
+  memo?: BuiltMemo<T>,
+): T[] {
+  if (!memo) return items.map(build);
+  const kept = new Map<string, Kept<T>>();
+  const built = items.map((item) => {
+    const key = keyOf(item);
+    const from = listInputs(item);
+    const known = memo.byKey.get(key);
+    const entry = known && sameItems(known.from, from) ? known : { from, built: build(item) };
+    kept.set(key, entry);
+    return entry.built;
+  });
+  memo.byKey = kept;
+  return built;
+}
+
+/** Whether two lists of what something was made from hold the very same objects, in order. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkProject, createCheckMemory } from '../../src/pipeline/check-project.ts';
+import type { SiteModel } from '../../src/model/types.ts';
+import { copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
+
+const TODAY = { today: '2026-01-01' };
+
+/** The example's pages that are made from other things: its two meetings and their years, its committee, a borough. */
+function pagesOf(model: SiteModel) {
+  const meeting = (date: string) => model.meetings.find((m) => m.date === date)!;
+  const year = (y: string) => model.yearPages.find((p) => p.year === y)!;
+  return {
+    meeting2004: meeting('2004-11-04'),
+    meeting2005: meeting('2005-12-08'),
+    year2004: year('2004'),
+    year2005: year('2005'),
+    committee: model.committeePages.find((c) => c.committee.code === 'x-ppr')!,
+    barnet: model.boroughs.find((b) => b.slug === 'barnet')!,
+    bexley: model.boroughs.find((b) => b.slug === 'bexley')!,
+  };
+}
+
+type Pages = ReturnType<typeof pagesOf>;
+
+/** Which of the pages were built again (not the same objects as before). */
+function rebuilt(before: Pages, after: Pages): string[] {
+  return Object.keys(before).filter((k) => before[k as keyof Pages] !== after[k as keyof Pages]);
+}
+
+describe('a check that remembers what it built', () => {
+  it('builds again only the meetings, years, committees and boroughs an edit reaches, and they show the edit', async () => {
+    const root = await copyExampleProject();
+    const memory = createCheckMemory();
+    const check = async () => pagesOf((await checkProject(root, { ...TODAY, memory })).model!);
+    const edit = async (file: string, find: string, replace: string) => {
+      await editFile(root, file, find, replace);
+      memory.files.changed.add(file);
+      return check();
+    };
+    let pages = await check();
+    const step = async (file: string, find: string, replace: string) => {
+      const before = pages;
+      pages = await edit(file, find, replace);
+      return rebuilt(before, pages);
+    };
+    // Nothing changed: every page is kept.
+    expect(rebuilt(pages, await check())).toEqual([]);
+    // The 2004 report's text: its meeting (whose pack holds it), that year and the committee, not the boroughs.
+    expect(await step(REPORT_2004, 'Most boroughs have', 'Most boroughs now have')).toEqual([
+      'meeting2004',
+      'year2004',
+      'committee',
+    ]);
+    // The 2005 report's title: also the boroughs whose facts cite it.
+    expect(await step(REPORT_2005, 'title: Crime and', 'title: Edited Crime and')).toEqual([
+      'meeting2005',
+      'year2005',
+      'committee',
+      'barnet',
+      'bexley',
+    ]);
+    expect(JSON.stringify(pages.barnet)).toContain('Edited Crime and Disorder');
+    // A borough's own file: that borough alone.
+    expect(await step('data/boroughs/bexley.yaml', 'name: Bexley', 'name: Bexley (edited)')).toEqual(['bexley']);
+    expect(pages.bexley.name).toBe('Bexley (edited)');
+    // The committee's name: everything that names it.
+    const renamed = await step(
+      'data/committees.yaml',
+      'name: Planning, Performance',
+      'name: Edited Planning, Performance',
+    );
+    expect(renamed).toEqual(['meeting2004', 'meeting2005', 'year2004', 'year2005', 'committee', 'barnet', 'bexley']);
+    expect(pages.year2004.pageTitle).toMatch(/^Edited Planning/);
+    // And the model kept is the model a fresh check builds.
+    const { model } = await checkProject(root, { ...TODAY, memory });
+    expect(JSON.stringify(model)).toBe(JSON.stringify((await checkProject(root, TODAY)).model));
+  });
+});
