@@ -46,14 +46,7 @@ export function buildBoroughs(
   const boroughs = keepBuilt(
     [...content.boroughs].sort((a, b) => a.data.name.localeCompare(b.data.name)),
     (entry) => entry.id,
-    // A borough's page shows only each report's title, committee, date and address: a report changed otherwise leaves it be.
-    (entry) => [
-      entry,
-      content.facts,
-      ...[...entry.data.facts.map((f) => reportsById.get(f.source.report)), ...(reportsOf.get(entry.id) ?? [])].flatMap(
-        (r) => [r?.title, r?.committee.name, r?.dateLabel, r?.url],
-      ),
-    ],
+    (entry) => listBoroughInputs(entry, content, reportsById, reportsOf.get(entry.id) ?? []),
     (entry) => buildBorough(entry, types, reportsById, reportsOf.get(entry.id) ?? []),
     memo,
   );
@@ -89,6 +82,38 @@ export function buildBoroughs(
   };
 }
 
+/** Each report's label in a borough's list, made once for each report built. */
+const LABELS = new WeakMap<Report, string>();
+
+function labelOf(r: Report): string {
+  let label = LABELS.get(r);
+  if (label === undefined) {
+    label = `${r.title} (${r.committee.name}, ${r.dateLabel})`;
+    LABELS.set(r, label);
+  }
+  return label;
+}
+
+/**
+ * Everything a borough's page is made from: its file, the kinds of fact, and
+ * of each report it cites or lists, only what the page shows of it (title,
+ * committee, date, address): a report changed otherwise leaves the page be.
+ */
+function listBoroughInputs(
+  entry: Content['boroughs'][number],
+  content: Content,
+  reportsById: ReadonlyMap<string, Report>,
+  reports: readonly Report[],
+): unknown[] {
+  const inputs: unknown[] = [entry, content.facts];
+  for (const f of entry.data.facts) {
+    const r = reportsById.get(f.source.report);
+    inputs.push(r?.title, r?.dateLabel, r?.url);
+  }
+  for (const r of reports) inputs.push(labelOf(r), r.url);
+  return inputs;
+}
+
 function buildBorough(
   entry: Content['boroughs'][number],
   types: readonly FactType[],
@@ -107,7 +132,7 @@ function buildBorough(
         reportsById.get(f.source.report),
       ),
     ),
-    reports: reports.map((r) => ({ label: `${r.title} (${r.committee.name}, ${r.dateLabel})`, href: r.url })),
+    reports: reports.map((r) => ({ label: labelOf(r), href: r.url })),
     breadcrumb: crumbsToBoroughs(),
   };
 }
