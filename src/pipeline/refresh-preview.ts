@@ -3,8 +3,8 @@ import path from 'node:path';
 import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { fillSizesFrom } from '../render/fill-file-sizes.ts';
-import { planRender, type PageManifest, type PagedLists } from '../render/plan-render.ts';
-import { hashRenderCode, renderPages } from '../render/render-site.ts';
+import { planRender, type PageManifest } from '../render/plan-render.ts';
+import { hashRenderCode, type RenderPagesOptions, renderPages } from '../render/render-site.ts';
 import { checkProject, createCheckMemory, type CheckMemory } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
 
@@ -42,6 +42,18 @@ export type RefreshResult =
   /** The templates changed, or the edit reaches so many pages that a whole build is quicker. */
   | { outcome: 'needs-build'; errors: ContentProblem[] };
 
+const isPack = (template: string) => template === 'pack.njk';
+
+/**
+ * The pages an edit reaches, first, shown as soon as they are rendered; then
+ * the site's other pages (home, lists) and the committee packs, which are
+ * printed rather than read, and take the longest to render.
+ */
+const PASSES: RenderPagesOptions[] = [
+  { singles: 'without', textFiles: false, paged: (template) => !isPack(template) },
+  { singles: 'with', textFiles: false, paged: isPack },
+];
+
 /** More pages than this to render, and a whole build, which copies the rest, is as quick. */
 const MOST_PAGES = 400;
 
@@ -49,8 +61,8 @@ const MOST_PAGES = 400;
  * Show an edit quickly: check the content again (reading only the files that
  * changed, building only the reports they reach), render only the pages whose
  * fingerprints changed, and serve them over the published site. `shown` is
- * called once those pages are served, before the site's other pages (home,
- * lists), which follow. The files that are not pages (feeds, calendars,
+ * called once those pages are served, and again for the site's other pages
+ * (home, lists) and the packs, which follow. The files that are not pages (feeds, calendars,
  * sitemap, open data: 4,000 of them at 20,000 reports) come with the whole
  * build, which publishes everything later; nothing is printed.
  */
@@ -66,22 +78,19 @@ export async function refreshPreview(state: PreviewState, shown: (files: string[
   const scratch = locateOutput(state.root).preview;
   await mkdir(scratch, { recursive: true });
   let pages = 0;
-  for (const [singles, lists] of [
-    ['without', plan.lists],
-    ['only', plan.lists],
-  ] as Array<['without' | 'only', PagedLists]>) {
+  for (const pass of PASSES) {
     const dir = await mkdtemp(path.join(scratch, 'pages-'));
     try {
-      const written = await renderPages(model, lists, dir, { singles, textFiles: false });
+      const written = await renderPages(model, plan.lists, dir, pass);
       const files = written.map((file) => path.relative(dir, file).split(path.sep).join('/'));
       for (const [i, file] of files.entries())
         state.overlay.set(file, await fillSizesFrom(await readFile(written[i]!), state.siteDir));
-      if (singles === 'without') state.manifest = plan.manifest;
       pages += files.length;
       shown(files);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  state.manifest = plan.manifest;
   return { outcome: 'refreshed', errors: checked.errors, model, pages };
 }

@@ -73,6 +73,8 @@ export interface RenderPagesOptions {
   singles?: 'with' | 'without' | 'only';
   /** Write the files that are not pages (feeds, calendars, sitemap, open data) with the other pages (default: yes). */
   textFiles?: boolean;
+  /** Which of the templates with a page per item to render, by file name (`pack.njk`; default: all). */
+  paged?: (template: string) => boolean;
   batchSize?: number;
 }
 
@@ -109,7 +111,8 @@ export async function renderPages(
     const batches = splitLists(lists, options.batchSize ?? RENDER_BATCH).filter((batch) =>
       Object.values(batch).some((items) => items.length > 0),
     );
-    written.push(...(await renderBatches(batches, { outDir, basePath, data, ignored: singles })));
+    const left = paged.filter((t) => options.paged && !options.paged(path.basename(t)));
+    written.push(...(await renderBatches(batches, { outDir, basePath, data, ignored: [...singles, ...left] })));
   });
   return written;
 }

@@ -187,13 +187,17 @@ describe('refreshPreview', () => {
     const result = await refreshPreview(state, (files) => shown.push(files));
     expect(result.outcome).toBe('refreshed');
     // First the pages of the items the edit reaches (the recommendation, its set's pages, the reports
-    // that show it, their meetings), then the site's other pages.
+    // that show it, their meetings), then the site's other pages and the packs.
     const [items, others] = shown as [string[], string[]];
     expect(items).toContain('recommendations/cdrp-scrutiny-2003/01/index.html');
     expect(items).toContain('committees/x-ppr/2005/051208/06/index.html');
     expect(items).not.toContain('recommendations/cdrp-scrutiny-2003/02/index.html');
+    expect(items).toContain('committees/x-ppr/2005/051208/index.html');
     expect(others).toContain('index.html');
     expect(others).not.toContain('recommendations/cdrp-scrutiny-2003/01/index.html');
+    // The meeting's pack, printed rather than read and the slowest to render, follows with them.
+    expect(items).not.toContain('committees/x-ppr/2005/051208/pack/index.html');
+    expect(others).toContain('committees/x-ppr/2005/051208/pack/index.html');
     // The feeds, calendars, sitemap and open data come with the whole build, not the preview.
     expect([...items, ...others].filter((file) => !file.endsWith('.html'))).toEqual([]);
     // The published site is as it was.
