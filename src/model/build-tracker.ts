@@ -63,6 +63,7 @@ export function buildTracker(ctx: TrackerContext, memo?: BuiltMemo<Recommendatio
 
 /** A report that shows a set in an appendix, with the owner whose recommendations it shows (all when none). */
 interface Showing {
+  set: string;
   report: Report;
   owner: string | undefined;
   /** The date of the positions the report shows. */
@@ -151,20 +152,10 @@ function buildSet(setId: string, showing: readonly Showing[], ctx: TrackerContex
 function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
   const bySet = new Map<string, Showing[]>();
   for (const report of ctx.reports) {
-    const seen = new Set<string>();
-    for (const view of report.views) {
-      // A report that shows one set twice (a list, then the tables) counts once.
-      const key = `${view.set}\u0000${[...view.tables, ...view.items].map((t) => t.number).join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = bySet.get(view.set) ?? [];
-      list.push({
-        report,
-        owner: view.owner,
-        asAt: view.asAt,
-        numbers: new Set([...view.tables, ...view.items].map((t) => t.number)),
-      });
-      bySet.set(view.set, list);
+    for (const showing of listShowing(report)) {
+      const list = bySet.get(showing.set);
+      if (list) list.push(showing);
+      else bySet.set(showing.set, [showing]);
     }
   }
   for (const list of bySet.values())
@@ -175,6 +166,26 @@ function listReportsShowing(ctx: TrackerContext): Map<string, Showing[]> {
         compareItemNumbers(a.report.number, b.report.number),
     );
   return bySet;
+}
+
+/** What each report shows of each set, worked out once for each report built. */
+const SHOWING = new WeakMap<Report, readonly Showing[]>();
+
+function listShowing(report: Report): readonly Showing[] {
+  const known = SHOWING.get(report);
+  if (known) return known;
+  const seen = new Set<string>();
+  const showing: Showing[] = [];
+  for (const view of report.views) {
+    const numbers = [...view.tables, ...view.items].map((t) => t.number);
+    // A report that shows one set twice (a list, then the tables) counts once.
+    const key = `${view.set}\u0000${numbers.join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    showing.push({ set: view.set, report, owner: view.owner, asAt: view.asAt, numbers: new Set(numbers) });
+  }
+  SHOWING.set(report, showing);
+  return showing;
 }
 
 function buildRecommendation(

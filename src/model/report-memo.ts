@@ -10,6 +10,8 @@ type ReportEntry = Content['reports'][number];
 interface KeptReport {
   from: readonly unknown[];
   built: Report;
+  /** The sets it shows, by id. */
+  shown: readonly string[];
 }
 
 /**
@@ -35,12 +37,13 @@ export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext
   const sets = markSets(ctx, memo);
   const built = entries.map((entry) => {
     const known = memo.byId.get(entry.id);
-    if (known && sameItems(known.from, listInputs(entry, ctx, known.built, sets))) {
+    if (known && sameItems(known.from, listInputs(entry, ctx, known.shown, sets))) {
       kept.set(entry.id, known);
       return known.built;
     }
     const fresh = buildReport(entry, ctx);
-    kept.set(entry.id, { from: listInputs(entry, ctx, fresh, sets), built: fresh });
+    const shown = [...new Set(fresh.views.map((v) => v.set))];
+    kept.set(entry.id, { from: listInputs(entry, ctx, shown, sets), built: fresh, shown });
     return fresh;
   });
   memo.byId = kept;
@@ -65,7 +68,12 @@ function markSets(ctx: ReportContext, memo: ReportMemo): Map<string, object> {
 }
 
 /** Everything a report is made from: its entry, the shared data, and each set it shows with that set's recommendations. */
-function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report, sets: Map<string, object>): unknown[] {
+function listInputs(
+  entry: ReportEntry,
+  ctx: ReportContext,
+  shown: readonly string[],
+  sets: ReadonlyMap<string, object>,
+): unknown[] {
   const { content } = ctx;
   const inputs: unknown[] = [
     entry,
@@ -75,6 +83,6 @@ function listInputs(entry: ReportEntry, ctx: ReportContext, report: Report, sets
     content.glossary,
     content.statuses,
   ];
-  for (const set of new Set(report.views.map((v) => v.set))) inputs.push(set, sets.get(set));
+  for (const set of shown) inputs.push(set, sets.get(set));
   return inputs;
 }
