@@ -4,14 +4,15 @@ import { createStatusResolver } from '../domain/statuses.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import { listStatusWords } from './check-shared-data.ts';
 import type { ReferenceCheck } from './reference-check.ts';
+import { groupBySet } from './shown-recommendations.ts';
 
 /** Recommendations: numbers within their set, owners, statuses, and dated entries oldest first. */
 export function checkRecommendations(check: ReferenceCheck): void {
   const { content, unchecked, report } = check;
+  const bySet = groupBySet(content.recommendations);
   for (const set of content.sets) {
     const numbers = new Map<number, Entry<unknown>>();
-    for (const rec of content.recommendations.filter((r) => r.id.startsWith(`${set.id}/`)))
-      checkInSet(rec, set, numbers, report);
+    for (const rec of bySet.get(set.id) ?? []) checkInSet(rec, set, numbers, report);
   }
   for (const rec of content.recommendations) checkEntryOrder(rec, report);
   if (!unchecked.has('statuses')) for (const rec of content.recommendations) checkStatusWords(rec, check);
@@ -94,7 +95,6 @@ function checkEntryOrder(rec: RecommendationEntry, report: ReferenceCheck['repor
  * request learns of an unknown status in the same round as its other mistakes.
  */
 export function checkStatusWords(rec: Entry<unknown>, { content, report }: ReferenceCheck): void {
-  const statusWords = listStatusWords(content.statuses.data);
   const resolveStatus = createStatusResolver(content.statuses.data);
   for (const [k, kp] of listOf(rec.data, 'key_points').entries())
     for (const [a, action] of listOf(kp, 'actions').entries())
@@ -108,7 +108,7 @@ export function checkStatusWords(rec: Entry<unknown>, { content, report }: Refer
           `unknown status \`${status}\``,
           didYouMean(
             status,
-            statusWords.map((w) => w.word),
+            listStatusWords(content.statuses.data).map((w) => w.word),
             `write one of the statuses of data/statuses.yaml: ${content.statuses.data.statuses.map((s) => s.id).join(', ')}`,
           ),
         );
