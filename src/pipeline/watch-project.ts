@@ -10,6 +10,13 @@ export interface ProjectWatcher {
 }
 
 /**
+ * How long after a file event the preview waits for more of the same save: an
+ * editor's steps (write a new file, rename it over the old) come within a few
+ * milliseconds of each other, and an officer waits on this after every save.
+ */
+const BURST_MS = 50;
+
+/**
  * Call `onChange` once for a burst of edits under any of `dirs` (editors
  * write a file in several steps), never while the previous call, or an
  * `exclusive` task, still runs. Edits made meanwhile are kept for the next
@@ -20,7 +27,7 @@ export interface ProjectWatcher {
 export function watchProject(
   dirs: readonly string[],
   onChange: (files: string[]) => Promise<void>,
-  delayMs = 100,
+  delayMs = BURST_MS,
 ): ProjectWatcher {
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();
