@@ -77,6 +77,7 @@ export async function loadContent(
   memory?: LoadMemory,
   onEntry?: (entry: Entry) => void,
 ): Promise<LoadResult> {
+  const recalled = memory?.listing;
   const listing = await listOrRecall(root, memory);
   const { files } = listing;
   const errors: ContentProblem[] = [...listing.errors];
@@ -89,7 +90,8 @@ export async function loadContent(
     if (result.entry) onEntry?.(result.entry);
     return result;
   });
-  if (memory) forgetOthers(memory, files);
+  // A listing recalled names the files remembered, and no others.
+  if (memory && listing !== recalled) forgetOthers(memory, files);
   const entries: Entry[] = [];
   for (const result of loaded) {
     errors.push(...result.errors);

@@ -25,7 +25,10 @@ const UNKNOWN = { fill: '#f3f2f1', text: '#0b0c0c' };
 function listReportsByBorough(reports: readonly Report[]): Map<string, Report[]> {
   const bySlug = new Map<string, Report[]>();
   for (const r of reports) {
-    for (const slug of new Set(r.boroughs)) {
+    for (let i = 0; i < r.boroughs.length; i++) {
+      const slug = r.boroughs[i]!;
+      // A borough named twice lists the report once.
+      if (r.boroughs.indexOf(slug) !== i) continue;
       const list = bySlug.get(slug);
       if (list) list.push(r);
       else bySlug.set(slug, [r]);
