@@ -64,7 +64,7 @@ function checkOnAgenda(rep: ReportEntry, meetingsById: ReadonlyMap<string, Meeti
       `there is no meeting file content/meetings/${meetingId}.yaml`,
       `create content/meetings/${meetingId}.yaml with this report on its agenda, or correct the committee and date`,
     );
-  } else if (meeting && ![...meeting.data.agenda, ...meeting.data.part_2].some((item) => item.report === rep.id)) {
+  } else if (meeting && !isOnAgenda(meeting, rep.id)) {
     report(
       rep,
       ['number'],
@@ -75,6 +75,11 @@ function checkOnAgenda(rep: ReportEntry, meetingsById: ReadonlyMap<string, Meeti
         : `add \`- report: ${rep.id}\` with its public \`title\` under \`part_2\``,
     );
   }
+}
+
+function isOnAgenda(meeting: MeetingEntry, id: string): boolean {
+  const names = (item: { report?: string | undefined }) => item.report === id;
+  return meeting.data.agenda.some(names) || meeting.data.part_2.some(names);
 }
 
 /** The glossary terms, boroughs and recommendation sets the report names exist. */
