@@ -7,6 +7,7 @@ import { buildProject } from '../pipeline/build-project.ts';
 import { locateOutput } from '../pipeline/output-folders.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../pipeline/refresh-preview.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
+import { collectGarbage } from '../render/collect-garbage.ts';
 import { PACKAGE_ROOT } from '../render/render-site.ts';
 import { oneLine } from '../errors/format-errors.ts';
 import { type PreviewProblem, type PreviewServer, startPreviewServer } from '../serve/preview-server.ts';
@@ -73,6 +74,8 @@ export const serveCommand = defineCommand({
         }
         if (result.model) basePath = result.model.site.basePath;
         if (result.published) adoptPublished(state, result.published.manifest, result.published.renderHash);
+        // A whole build leaves much garbage: collected now, while the preview waits for the next edit, not during it.
+        collectGarbage();
         process.stdout.write(`Rebuilt in ${seconds(started)} s\n`);
         if (reload) server?.reload();
         return true;
