@@ -54,8 +54,11 @@ export function buildModel(content: Content, options: ModelOptions = {}): ModelR
   const site = buildSiteInfo(content, md);
   const ctx = createReportContext(content, site, md);
   const reports = buildAllReports(content, ctx, options.memory?.reports);
-  const { minutes, decisions } = buildMinutes({ content, md, body: site.body, committeeAt: ctx.committeeAt });
   const memory = options.memory;
+  const { minutes, decisions } = buildMinutes(
+    { content, md, body: site.body, committeeAt: ctx.committeeAt },
+    memory?.minutes,
+  );
   const meetings = buildMeetings(
     {
       content,

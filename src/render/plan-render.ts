@@ -43,24 +43,6 @@ const PAGED: { [K in keyof PagedLists]: (m: SiteModel) => PagedItem[] } = {
   boroughs: (m: SiteModel) => m.boroughs.map((b) => ({ item: b, urls: [b.url] })),
 };
 
-/**
- * The lists whose items a process that builds again and again (the preview)
- * keeps as the same objects while what they are made from is unchanged
- * (`ModelMemory`), never changed once built: their fingerprints are kept with
- * them (`fingerprintOnce`). A kept item is made from the same objects, so what
- * stands in it for an earlier list's item is the same too. Minutes are built
- * again every time.
- */
-const KEPT_LISTS: ReadonlySet<string> = new Set([
-  'reports',
-  'meetings',
-  'trackedRecommendations',
-  'trackerPages',
-  'yearPages',
-  'committeePages',
-  'boroughs',
-]);
-
 const FIRST_LIST = Object.keys(PAGED)[0];
 
 /** What a build rendered: each page's URL and the fingerprint of everything it was made from. */
@@ -78,8 +60,12 @@ export interface RenderPlan {
 }
 
 /**
- * Fingerprints of the items of the kept lists, by the item itself: their
- * fingerprints need not be worked out again.
+ * Fingerprints of the items of the lists, by the item itself. An item is never
+ * changed once built, and a process that builds again and again (the preview)
+ * keeps each as the same object while what it is made from is unchanged
+ * (`ModelMemory`): its fingerprint need not be worked out again. A kept item is
+ * made from the same objects, so what stands in it for an earlier list's item
+ * is the same too.
  */
 const FINGERPRINTS = new WeakMap<object, { sharedKey: string; fingerprint: string }>();
 
@@ -115,12 +101,10 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
       .update(name)
       .update(name === FIRST_LIST ? JSON.stringify(item) : JSON.stringify(item, replaceKnown))
       .digest('hex');
-  const fingerprintOf = (name: string, item: object) =>
-    KEPT_LISTS.has(name) ? fingerprintOnce(item, sharedKey, work(name, item)) : work(name, item)();
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
     for (const { item, urls, within } of listItems(model)) {
-      const fingerprint = fingerprintOf(name, item);
+      const fingerprint = fingerprintOnce(item, sharedKey, work(name, item));
       fingerprints.set(item, fingerprint);
       if (within) fingerprints.set(within, fingerprint);
       for (const url of urls) pages[url] = fingerprint;

@@ -21,6 +21,22 @@ export async function editFile(root: string, file: string, find: string, replace
   await writeFile(full, text.replace(find, replace));
 }
 
+/**
+ * Minutes of the example's 2005 meeting, in a copy of the example: its report
+ * noted, and recorded as a decision on recommendation 1 of its set. The file's path.
+ */
+export async function addMinutes2005(root: string): Promise<string> {
+  const file = 'content/minutes/x-ppr/2005-12-08.md';
+  await mkdir(path.join(root, 'content/minutes/x-ppr'), { recursive: true });
+  await writeFile(
+    path.join(root, file),
+    '---\npresent:\n  members:\n    - name: Reshard Auladin\n      role: Chairman\n---\n\n' +
+      '## Crime and Disorder Reduction Partnerships {agenda=6}\n\n' +
+      'Resolved (noted cdrp-scrutiny-2003/01): That the report be noted.\n',
+  );
+  return file;
+}
+
 export const REPORT_2005 = 'content/reports/2005/2005-12-08-x-ppr-06-crime-and-disorder-reduction-partnerships.md';
 export const REPORT_2004 = 'content/reports/2004/2004-11-04-x-ppr-06-cdrp-borough-performance.md';
 export const PAGE_2005 = 'committees/x-ppr/2005/051208/06/index.html';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject, createCheckMemory } from '../../src/pipeline/check-project.ts';
 import type { SiteModel } from '../../src/model/types.ts';
-import { copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
+import { addMinutes2005, copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
 
 const TODAY = { today: '2026-01-01' };
 
@@ -72,6 +72,37 @@ describe('a check that remembers what it built', () => {
     expect(renamed).toEqual(['meeting2004', 'meeting2005', 'year2004', 'year2005', 'committee']);
     expect(pages.year2004.pageTitle).toMatch(/^Edited Planning/);
     // And the model kept is the model a fresh check builds.
+    const { model } = await checkProject(root, { ...TODAY, memory });
+    expect(JSON.stringify(model)).toBe(JSON.stringify((await checkProject(root, TODAY)).model));
+  });
+
+  it('keeps minutes, and the meeting that holds them, until the minutes or what they are numbered and tied by change', async () => {
+    const root = await copyExampleProject();
+    const file = await addMinutes2005(root);
+    const memory = createCheckMemory();
+    const check = async () => (await checkProject(root, { ...TODAY, memory })).model!;
+    const first = await check();
+    const second = await check();
+    expect(second.minutes[0]).toBe(first.minutes[0]);
+    expect(second.meetings.find((m) => m.date === '2005-12-08')).toBe(
+      first.meetings.find((m) => m.date === '2005-12-08'),
+    );
+    // Another meeting's report: the minutes are kept.
+    await editFile(root, REPORT_2004, 'Most boroughs have', 'Most boroughs now have');
+    memory.files.changed.add(REPORT_2004);
+    const third = await check();
+    expect(third.minutes[0]).toBe(second.minutes[0]);
+    // The minutes themselves: built again, with their meeting and the decision they record.
+    await editFile(root, file, 'Resolved (noted', 'Resolved (closed');
+    memory.files.changed.add(file);
+    const fourth = await check();
+    expect(fourth.minutes[0]).not.toBe(third.minutes[0]);
+    expect(fourth.meetings.find((m) => m.date === '2005-12-08')?.minutes).toBe(fourth.minutes[0]);
+    expect(fourth.decisions.map((d) => d.action)).toEqual(['closed']);
+    // The shared site data (its title, the start of its municipal year): built again.
+    await editFile(root, 'data/site.yaml', 'title: ', 'title: Edited ');
+    memory.files.changed.add('data/site.yaml');
+    expect((await check()).minutes[0]).not.toBe(fourth.minutes[0]);
     const { model } = await checkProject(root, { ...TODAY, memory });
     expect(JSON.stringify(model)).toBe(JSON.stringify((await checkProject(root, TODAY)).model));
   });

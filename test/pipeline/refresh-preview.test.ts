@@ -1,11 +1,11 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { checkProject, createCheckMemory, type CheckMemory } from '../../src/pipeline/check-project.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../../src/pipeline/refresh-preview.ts';
 import { addExemptPapers } from '../helpers/meeting-papers.ts';
-import { copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
+import { addMinutes2005, copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
 import type { SiteModel } from '../../src/model/types.ts';
 
 const REC_01 = 'content/recommendations/cdrp-scrutiny-2003/01.yaml';
@@ -99,14 +99,7 @@ describe('a check that remembers what it read and built', () => {
   });
   it('builds a set again when a decision that names it changes', async () => {
     const root = await copyExampleProject();
-    const minutes = 'content/minutes/x-ppr/2005-12-08.md';
-    await mkdir(path.join(root, 'content/minutes/x-ppr'), { recursive: true });
-    await writeFile(
-      path.join(root, minutes),
-      '---\npresent:\n  members:\n    - name: Reshard Auladin\n      role: Chairman\n---\n\n' +
-        '## Crime and Disorder Reduction Partnerships {agenda=6}\n\n' +
-        'Resolved (noted cdrp-scrutiny-2003/01): That the report be noted.\n',
-    );
+    const minutes = await addMinutes2005(root);
     const memory = createCheckMemory();
     const remembered = async () => {
       const { model, errors } = await checkProject(root, { ...TODAY, memory });
