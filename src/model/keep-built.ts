@@ -20,13 +20,15 @@ export function createBuiltMemo<T>(): BuiltMemo<T> {
 
 /**
  * Build each item, or take it from `memo` when everything it is made from
- * (`listInputs`) is the very same as when it was built. The memo then holds
- * only what this build made or kept.
+ * (`listInputs`) is the very same as when it was built. `listInputs` is given
+ * the thing built, for what only that tells (the sets a report shows): the one
+ * kept, to compare, and a new one, to keep. The memo then holds only what this
+ * build made or kept.
  */
 export function keepBuilt<I, T>(
   items: readonly I[],
   keyOf: (item: I) => string,
-  listInputs: (item: I) => readonly unknown[],
+  listInputs: (item: I, built: T) => readonly unknown[],
   build: (item: I) => T,
   memo?: BuiltMemo<T>,
 ): T[] {
@@ -34,11 +36,14 @@ export function keepBuilt<I, T>(
   const kept = new Map<string, Kept<T>>();
   const built = items.map((item) => {
     const key = keyOf(item);
-    const from = listInputs(item);
     const known = memo.byKey.get(key);
-    const entry = known && sameItems(known.from, from) ? known : { from, built: build(item) };
-    kept.set(key, entry);
-    return entry.built;
+    if (known && sameItems(known.from, listInputs(item, known.built))) {
+      kept.set(key, known);
+      return known.built;
+    }
+    const fresh = build(item);
+    kept.set(key, { from: listInputs(item, fresh), built: fresh });
+    return fresh;
   });
   memo.byKey = kept;
   return built;

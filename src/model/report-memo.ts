@@ -1,18 +1,10 @@
 import type { Content } from '../content/content.ts';
 import { buildReport } from './build-report.ts';
-import { type BuiltMemo, createBuiltMemo, keepBuilt, sameItems } from './keep-built.ts';
+import { type BuiltMemo, createBuiltMemo, keepBuilt } from './keep-built.ts';
 import type { ReportContext } from './report-context.ts';
 import type { Report } from './types.ts';
 
 type ReportEntry = Content['reports'][number];
-
-/** A report as built, and the checked entries it was built from. */
-interface KeptReport {
-  from: readonly unknown[];
-  built: Report;
-  /** The sets it shows, by id. */
-  shown: readonly string[];
-}
 
 /**
  * Reports kept from one build to the next by a process that builds again and
@@ -21,33 +13,38 @@ interface KeptReport {
  * the very same objects for each of those, the report is the one built before.
  */
 export interface ReportMemo {
-  byId: Map<string, KeptReport>;
+  reports: BuiltMemo<Report>;
   /** An object for each set that stays the same while the set's file and its recommendations' files do. */
   sets: BuiltMemo<object>;
 }
 
 export function createReportMemo(): ReportMemo {
-  return { byId: new Map(), sets: createBuiltMemo() };
+  return { reports: createBuiltMemo(), sets: createBuiltMemo() };
 }
 
 /** Build each report, or take it from `memo` when nothing it is made from has changed. */
 export function buildReports(entries: readonly ReportEntry[], ctx: ReportContext, memo?: ReportMemo): Report[] {
   if (!memo) return entries.map((entry) => buildReport(entry, ctx));
-  const kept = new Map<string, KeptReport>();
   const sets = markSets(ctx, memo);
-  const built = entries.map((entry) => {
-    const known = memo.byId.get(entry.id);
-    if (known && sameItems(known.from, listInputs(entry, ctx, known.shown, sets))) {
-      kept.set(entry.id, known);
-      return known.built;
-    }
-    const fresh = buildReport(entry, ctx);
-    const shown = [...new Set(fresh.views.map((v) => v.set))];
-    kept.set(entry.id, { from: listInputs(entry, ctx, shown, sets), built: fresh, shown });
-    return fresh;
-  });
-  memo.byId = kept;
-  return built;
+  return keepBuilt(
+    entries,
+    (entry) => entry.id,
+    (entry, report) => listInputs(entry, ctx, listShownSets(report), sets),
+    (entry) => buildReport(entry, ctx),
+    memo.reports,
+  );
+}
+
+/** The sets a report shows, by id, worked out once for each report built. */
+const SHOWN_SETS = new WeakMap<Report, readonly string[]>();
+
+function listShownSets(report: Report): readonly string[] {
+  let shown = SHOWN_SETS.get(report);
+  if (!shown) {
+    shown = [...new Set(report.views.map((v) => v.set))];
+    SHOWN_SETS.set(report, shown);
+  }
+  return shown;
 }
 
 /**
