@@ -50,8 +50,8 @@ const isPack = (template: string) => template === 'pack.njk';
  * printed rather than read, and take the longest to render.
  */
 const PASSES: RenderPagesOptions[] = [
-  { singles: 'without', textFiles: false, paged: (template) => !isPack(template) },
-  { singles: 'with', textFiles: false, paged: isPack },
+  { singles: 'without', paged: (template) => !isPack(template) },
+  { singles: 'with', paged: isPack },
 ];
 
 /** More pages than this to render, and a whole build, which copies the rest, is as quick. */

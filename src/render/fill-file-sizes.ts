@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
 import { writeFileAnew } from '../util/link-file.ts';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { listPdfLinks, settlePdfLinks, showPdfLinks } from './pdf-links.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
@@ -61,6 +62,7 @@ export async function fillFileSizes(
 ): Promise<SettledSizes> {
   const sizes = new Map<string, string | undefined>();
   const settled: SettledSizes = {};
+  await findSizes(listSettledPdfs(pageUrls, before), siteDir, sizes);
   for (const url of pageUrls) {
     const known = before?.linked.has(url) ? before.settled[url] : undefined;
     if (known && (await isSettledAs(known, siteDir, sizes))) {
@@ -106,6 +108,20 @@ async function settleFrom(
   for (const pdf of new Set([...listPdfLinks(html), ...slots])) shown[pdf] = (await sizeOf(pdf, siteDir, sizes)) ?? '';
   const settled = settlePdfLinks(html, (pdf, region) => (sizes.get(pdf) === undefined ? undefined : region));
   return { html: fillSlots(settled, (pdf) => sizes.get(pdf)), shown };
+}
+
+/** The PDFs the linked pages were settled with: their sizes are looked up several at a time, before any page is. */
+function listSettledPdfs(pageUrls: readonly string[], before: SettledBefore | undefined): string[] {
+  if (!before) return [];
+  const pdfs = new Set<string>();
+  for (const url of pageUrls)
+    if (before.linked.has(url)) for (const pdf of Object.keys(before.settled[url] ?? {})) pdfs.add(pdf);
+  return [...pdfs];
+}
+
+/** The size of each of `pdfs`, into `sizes`. */
+async function findSizes(pdfs: readonly string[], siteDir: string, sizes: Map<string, string | undefined>) {
+  await forEachAtOnce(pdfs, 16, async (pdf) => void (await sizeOf(pdf, siteDir, sizes)));
 }
 
 /** "PDF 161 KB" for a PDF `siteDir` holds, nothing for one it lacks; `sizes` remembers what was found. */

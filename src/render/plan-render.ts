@@ -49,6 +49,8 @@ const FIRST_LIST = Object.keys(PAGED)[0];
 export interface PageManifest {
   version: 1;
   pages: Record<string, string>;
+  /** Each file that is not a page (feeds, calendars, open data): the fingerprint of its bytes. */
+  texts?: Record<string, string>;
 }
 
 export interface RenderPlan {

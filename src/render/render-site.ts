@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { catchStrayRejections } from '../util/catch-stray-rejections.ts';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
@@ -9,9 +9,9 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { DataFileInfo, FeedInfo, SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { pageFile } from '../domain/urls.ts';
-import { putFiles } from '../util/link-file.ts';
-import { listTextFiles, writeTextFiles } from './list-text-files.ts';
-import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
+import { linkFile, putFiles } from '../util/link-file.ts';
+import { listTextFiles, writeTextFiles, type PublishedTexts } from './list-text-files.ts';
+import { planRender, type PagedLists, type PageManifest, type RenderPlan } from './plan-render.ts';
 import { RENDER_BATCH, splitLists } from './split-lists.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -56,12 +56,13 @@ export async function renderSite(
   batchSize = RENDER_BATCH,
 ): Promise<RenderResult> {
   const renderHash = await hashRenderCode();
-  const plan = planRender(model, renderHash, previous && (await keepPublishedPages(previous)));
+  let plan = planRender(model, renderHash, previous?.manifest);
+  if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, path.resolve(outputTo));
   const written = await renderPages(model, plan.lists, outputTo, { batchSize });
-  if (previous) await linkPages(previous.siteDir, path.resolve(outputTo), plan.reuse);
+  const texts = await writeTextFiles(path.resolve(outputTo), listTextFiles(model), previous && linkableTexts(previous));
   return {
-    manifest: plan.manifest,
-    rendered: written.length,
+    manifest: { ...plan.manifest, texts: texts.hashes },
+    rendered: written.length + texts.written,
     reused: plan.reuse.length,
     reusedUrls: plan.reuse,
     renderHash,
@@ -71,8 +72,6 @@ export async function renderSite(
 export interface RenderPagesOptions {
   /** Render the pages that are not one per item (home, lists, open data) too, or only those (default: both). */
   singles?: 'with' | 'without' | 'only';
-  /** Write the files that are not pages (feeds, calendars, sitemap, open data) with the other pages (default: yes). */
-  textFiles?: boolean;
   /** Which of the templates with a page per item to render, by file name (`pack.njk`; default: all). */
   paged?: (template: string) => boolean;
   batchSize?: number;
@@ -80,7 +79,8 @@ export interface RenderPagesOptions {
 
 /**
  * Render the pages of the items in `lists`, and the site's other pages, into
- * `outputTo` through Eleventy; the files written (absolute paths).
+ * `outputTo` through Eleventy; the files written (absolute paths). The files
+ * that are not pages are not written here (`writeTextFiles`).
  */
 export async function renderPages(
   model: SiteModel,
@@ -101,11 +101,9 @@ export async function renderPages(
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
   await inFolder(PACKAGE_ROOT, async () => {
     if (mode !== 'without') {
-      // The pages that are not one per item in a run of their own; the feeds, calendars, sitemap and open
-      // data written straight out, one at a time (at 20,000 reports Eleventy held 550 MB of them at once).
+      // The pages that are not one per item in a run of their own.
       const batch = emptyLists(lists);
       written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: paged })));
-      if (options.textFiles !== false) written.push(...(await writeTextFiles(outDir, listTextFiles(model))));
     }
     if (mode === 'only') return;
     const batches = splitLists(lists, options.batchSize ?? RENDER_BATCH).filter((batch) =>
@@ -252,21 +250,48 @@ async function readTemplates(): Promise<Array<{ file: string; text: string }>> {
   );
 }
 
-/** The previous manifest, less any page whose file is no longer there. */
-async function keepPublishedPages(previous: PreviousRender): Promise<PageManifest> {
-  const files = new Set(await readdir(previous.siteDir, { recursive: true }).catch(() => []));
-  const pages = Object.fromEntries(
-    Object.entries(previous.manifest.pages).filter(([url]) => files.has(pageFile(url).split('/').join(path.sep))),
-  );
-  return { version: 1, pages };
+/** The published site's text files, and the fingerprint of each as it was written. */
+function linkableTexts(previous: PreviousRender): PublishedTexts | undefined {
+  const hashes = previous.manifest.texts;
+  return hashes && { siteDir: previous.siteDir, hashes };
+}
+
+/**
+ * Link the unchanged pages from the published site, and plan again without any whose file is no longer
+ * there (removed by hand): those are rendered, and so are the other pages of their items, which are
+ * taken out of the new release first, since rendering must never write through a link.
+ */
+async function linkUnchangedPages(
+  model: SiteModel,
+  renderHash: string,
+  plan: RenderPlan,
+  previous: PreviousRender,
+  outDir: string,
+): Promise<RenderPlan> {
+  const missing = await linkPages(previous.siteDir, outDir, plan.reuse);
+  if (missing.size === 0) return plan;
+  const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => !missing.has(url)));
+  const replanned = planRender(model, renderHash, { version: 1, pages });
+  const kept = new Set(replanned.reuse);
+  for (const url of plan.reuse) if (!kept.has(url)) await rm(path.join(outDir, pageFile(url)), { force: true });
+  return replanned;
 }
 
 /**
  * Unchanged pages are linked, not copied: whatever writes a page after rendering (its file sizes, a pack's
- * agenda pages) writes a new file in its place, so the published release keeps its own bytes.
+ * agenda pages) writes a new file in its place, so the published release keeps its own bytes. The URLs of
+ * the pages whose file the published site no longer has.
  */
-async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<void> {
-  await putFiles(fromDir, toDir, urls.map(pageFile));
+async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  const urlOf = new Map(urls.map((url) => [path.join(toDir, pageFile(url)), url]));
+  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) =>
+    linkFile(from, to).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      missing.add(urlOf.get(to) ?? to);
+    }),
+  );
+  return missing;
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */

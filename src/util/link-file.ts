@@ -4,10 +4,18 @@ import { forEachAtOnce } from './for-each-at-once.ts';
 
 /**
  * Put `from`'s bytes at `to` as a hard link where the file system allows it
- * (no copy), and as a copy where it does not. Whatever was at `to` is removed
- * first, never written through, since it may itself be a link to other bytes.
+ * (no copy), and as a copy where it does not. Whatever was at `to` is replaced,
+ * never written through, since it may itself be a link to other bytes.
  */
 export async function linkFile(from: string, to: string): Promise<void> {
+  // Linked before anything is looked for: in a new release nothing is there, and a look costs as much as a link.
+  if (
+    await link(from, to).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   await rm(to, { force: true });
   await link(from, to).catch(() => copyFile(from, to));
 }

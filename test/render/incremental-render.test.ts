@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { link, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/pipeline/build-project.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
+import { pageFile } from '../../src/domain/urls.ts';
+import { listTextFiles } from '../../src/render/list-text-files.ts';
 import { planRender } from '../../src/render/plan-render.ts';
 import { isPaginated, renderSite } from '../../src/render/render-site.ts';
 import { splitLists, weighItem } from '../../src/render/split-lists.ts';
@@ -84,6 +86,41 @@ describe('rebuilding after an edit', () => {
     const total = (again.pages?.rendered ?? 0) + (again.pages?.reused ?? 0);
     expect(again.pages?.rendered).toBeLessThan(total / 2);
     expect(again.search).toMatchObject({ indexed: 0, reused: 3 });
+  });
+
+  it('links each file that is not a page from the published site when it comes out the same, and writes the rest', async () => {
+    const before = await build(root);
+    const urls = listTextFiles(before.model!).map((file) => file.url);
+    const seen = async (siteDir: string) =>
+      Promise.all(
+        urls.map(async (url) => ({
+          ino: (await stat(path.join(siteDir, url))).ino,
+          bytes: await readFile(path.join(siteDir, url)),
+        })),
+      );
+    const was = await seen(before.siteDir);
+    await applyEdit(root, { file: REC_01, find: 'Completed in September', replace: 'Completed, September' });
+    const now = await seen((await build(root)).siteDir);
+    const written = urls.filter((_, i) => now[i]!.ino !== was[i]!.ino);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(urls.length / 2);
+    expect(written).toEqual(urls.filter((_, i) => !now[i]!.bytes.equals(was[i]!.bytes)));
+  });
+
+  it('renders again a page removed from the published site by hand, never writing through to the published site', async () => {
+    const before = await build(root);
+    const meeting = before.model!.meetings[0]!;
+    // A link of our own to the published meeting page: a build writing through to it would keep its inode.
+    const held = path.join(root, 'output', 'held-meeting.html');
+    await link(path.join(before.siteDir, pageFile(meeting.url)), held);
+    const published = await readFile(held);
+    await rm(path.join(before.siteDir, pageFile(meeting.packUrl)));
+    const again = await build(root);
+    const clean = await build(root, await makeTempDir('clean'));
+    expect(await hashSite(again.siteDir)).toEqual(await hashSite(clean.siteDir));
+    expect((await stat(path.join(again.siteDir, pageFile(meeting.url)))).ino).not.toBe((await stat(held)).ino);
+    expect(await readFile(held)).toEqual(published);
+    expect(again.pages?.reused).toBeGreaterThan(30);
   });
 
   it('renders a site in batches (as it does a large one) to the same bytes as in one run', async () => {
