@@ -2,6 +2,10 @@ import type { Content } from '../content/content.ts';
 import { bodyText } from '../content/entry.ts';
 import { isExemptItem } from './agenda-items.ts';
 import { parseMinutes, type AgendaRef } from './parse-minutes.ts';
+import { createCopyMemo } from '../util/keep-copy.ts';
+
+/** The members' copies of minutes with exempt items. */
+const MEMBERS_COPIES = createCopyMemo();
 
 /**
  * The minutes as members read them: under each exempt item's heading in the
@@ -26,7 +30,12 @@ export function withExemptMinutes(content: Content): Content {
       const text = isExemptItem(item) ? texts.get(refKey(item.agenda)) : undefined;
       if (text) lines.splice(item.line + 1, 0, '', ...text.split(/\r?\n/), '');
     }
-    return { ...entry, body: { text: lines.join('\n'), startLine: entry.body?.startLine ?? 1 } };
+    const body = lines.join('\n');
+    const same = (before: typeof entry) => before.body?.text === body;
+    return MEMBERS_COPIES.keep(entry, same, () => ({
+      ...entry,
+      body: { text: body, startLine: entry.body?.startLine ?? 1 },
+    }));
   });
   return { ...content, minutes };
 }

@@ -12,6 +12,7 @@ import type { AgendaItemData, MeetingData } from '../schemas/meeting.ts';
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
 import { bodyText } from '../content/entry.ts';
+import { createCopyMemo } from '../util/keep-copy.ts';
 
 /**
  * The content the public may see. Exempt reports and recommendations are left
@@ -24,7 +25,10 @@ export function withoutExempt(content: Content): Content {
   if (!hasExempt(content)) return content;
   const reportNumber = reportNumberIn(content);
   const exemptSets = new Set(content.sets.filter((s) => s.data.exempt !== undefined).map((s) => s.id));
+  const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
   const meetings = content.meetings.map((meeting): Entry<MeetingData> => {
+    // No Part 2: nothing to withhold, and the public meeting is the meeting.
+    if (meeting.data.part_2.length === 0) return meeting;
     const numbers = numberAgenda(meeting.data.part_2, reportNumber);
     const part_2 = meeting.data.part_2.map(
       (item, i): AgendaItemData => ({
@@ -34,10 +38,11 @@ export function withoutExempt(content: Content): Content {
         exempt: exemptionOfAgendaItem(item, content) ?? 1,
       }),
     );
-    return { ...meeting, data: { ...meeting.data, part_2 } };
+    const same = (before: Entry<MeetingData>) => JSON.stringify(before.data.part_2) === JSON.stringify(part_2);
+    return PUBLIC_COPIES.keep(meeting, same, () => ({ ...meeting, data: { ...meeting.data, part_2 } }));
   });
   const minutes = content.minutes.map((entry) => {
-    const meeting = content.meetings.find((m) => m.id === entry.id);
+    const meeting = meetingsById.get(entry.id);
     const { items } = parseMinutes(bodyText(entry), 0);
     const lines = bodyText(entry).split(/\r?\n/);
     items.forEach((item, k) => {
@@ -51,7 +56,11 @@ export function withoutExempt(content: Content): Content {
       for (let l = item.line + 1; l < end; l++) lines[l] = '';
     });
     const body = lines.join('\n');
-    return { ...entry, body: { text: body, startLine: entry.body?.startLine ?? 1 } };
+    const same = (before: typeof entry) => before.body?.text === body;
+    return PUBLIC_COPIES.keep(entry, same, () => ({
+      ...entry,
+      body: { text: body, startLine: entry.body?.startLine ?? 1 },
+    }));
   });
   return {
     ...content,
@@ -64,6 +73,9 @@ export function withoutExempt(content: Content): Content {
     minutes,
   };
 }
+
+/** The public copies of meetings and minutes with Part 2 items. */
+const PUBLIC_COPIES = createCopyMemo();
 
 /** Is anything in the content exempt? */
 export function hasExempt(content: Content): boolean {

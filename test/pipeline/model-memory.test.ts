@@ -1,7 +1,17 @@
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject, createCheckMemory } from '../../src/pipeline/check-project.ts';
 import type { SiteModel } from '../../src/model/types.ts';
-import { addMinutes2005, copyExampleProject, editFile, REPORT_2004, REPORT_2005 } from '../helpers/project.ts';
+import {
+  addMinutes2005,
+  copyExampleProject,
+  editFile,
+  REPO_ROOT,
+  REPORT_2004,
+  REPORT_2005,
+} from '../helpers/project.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const TODAY = { today: '2026-01-01' };
 
@@ -103,6 +113,31 @@ describe('a check that remembers what it built', () => {
     await editFile(root, 'data/site.yaml', 'title: ', 'title: Edited ');
     memory.files.changed.add('data/site.yaml');
     expect((await check()).minutes[0]).not.toBe(fourth.minutes[0]);
+    const { model } = await checkProject(root, { ...TODAY, memory });
+    expect(JSON.stringify(model)).toBe(JSON.stringify((await checkProject(root, TODAY)).model));
+  });
+
+  it('keeps a meeting with Part 2 items, and its minutes, while their public copies say the same', async () => {
+    const root = await makeTempDir('archive');
+    await cp(path.join(REPO_ROOT, 'test/fixtures/archive'), root, { recursive: true });
+    const memory = createCheckMemory();
+    const check = async () => (await checkProject(root, { ...TODAY, memory })).model!;
+    const withPart2 = (model: SiteModel) => model.meetings.find((m) => m.url.endsWith('/090305/'))!;
+    const first = await check();
+    expect(JSON.stringify(withPart2(first))).toContain('Exempt');
+    // Another meeting's report: the meeting with Part 2 items and its minutes are kept.
+    const report = 'content/reports/2010/2010-02-25-mpa-07-calendar-of-meetings.md';
+    await editFile(root, report, 'the', 'the the');
+    memory.files.changed.add(report);
+    const second = await check();
+    expect(withPart2(second)).toBe(withPart2(first));
+    expect(withPart2(second).minutes).toBeDefined();
+    expect(withPart2(second).minutes).toBe(withPart2(first).minutes);
+    // Its minutes themselves: built again.
+    const minutes = 'content/minutes/sop/2009-03-05.md';
+    await editFile(root, minutes, 'the', 'the the');
+    memory.files.changed.add(minutes);
+    expect(withPart2(await check()).minutes).not.toBe(withPart2(second).minutes);
     const { model } = await checkProject(root, { ...TODAY, memory });
     expect(JSON.stringify(model)).toBe(JSON.stringify((await checkProject(root, TODAY)).model));
   });
