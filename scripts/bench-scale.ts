@@ -4,6 +4,7 @@ import { readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { generateArchive } from '../src/bench/generate-archive.ts';
 import { measureServeEdits } from '../src/bench/measure-serve-edits.ts';
+import { linkTree } from '../src/util/link-file.ts';
 import { childBuild } from './bench-child.ts';
 
 /** Committees and sets of a body that met for twelve years: 25,661 files at 20,000 reports. */
@@ -25,6 +26,13 @@ export interface ScaleFigures {
   /** Of which the check, which every build runs whole. */
   incremental_check_seconds: number;
   incremental_pages: number;
+  /**
+   * What publishing costs every build, whatever changed: the published site's every file linked into a new
+   * release, and a release as large removed (DESIGN §8: no earlier release outlives the build).
+   */
+  release_seconds: number;
+  /** The one edit's build less the two things every build does whole: its check, and publishing a release. */
+  incremental_beyond_floor_seconds: number;
   /** The newest report edited: the example's, which every generated recommendation cites (4,090 pages at 20,000 reports). */
   incremental_cited_seconds: number;
   incremental_cited_pages: number;
@@ -61,6 +69,7 @@ async function measureArchive(root: string, log: (text: string) => void): Promis
   log('  one report edited, and built again…');
   await editReport(root, 'typical');
   const incremental = await childBuild(root, 'html', { openFiles: OPEN_FILES });
+  const release = await timeRelease(root);
   log('  the report every recommendation cites edited, and built again…');
   await editReport(root, 'cited');
   const cited = await childBuild(root, 'html', { openFiles: OPEN_FILES });
@@ -80,10 +89,22 @@ async function measureArchive(root: string, log: (text: string) => void): Promis
     incremental_seconds: round(incremental.seconds),
     incremental_check_seconds: round(incremental.timings.check),
     incremental_pages: incremental.pages?.rendered ?? 0,
+    release_seconds: round(release),
+    incremental_beyond_floor_seconds: round(incremental.seconds - incremental.timings.check - release),
     incremental_cited_seconds: round(cited.seconds),
     incremental_cited_pages: cited.pages?.rendered ?? 0,
     serve_edit_seconds: round(median(serve.edits.map((e) => Math.max(e.report, e.recommendation)))),
   };
+}
+
+/** Seconds to link the published site's every file into a new folder and remove it, as a build's publishing does. */
+async function timeRelease(root: string): Promise<number> {
+  const published = await realpath(path.join(root, 'output/site'));
+  const copy = path.join(root, 'output/.release-timed');
+  const started = performance.now();
+  await linkTree(published, copy);
+  await rm(copy, { recursive: true, force: true });
+  return (performance.now() - started) / 1000;
 }
 
 /**
@@ -159,11 +180,11 @@ export function plotScale(figures: Record<string, ScaleFigures>): string {
 export function tabulateScale(figures: Record<string, ScaleFigures>): string {
   const rows = Object.entries(figures).map(
     ([n, f]) =>
-      `| ${Number(n).toLocaleString('en-GB')} | ${f.files.toLocaleString('en-GB')} | ${f.check_seconds} | ${f.build_seconds} | ${f.node_peak_mb} | ${f.tree_peak_mb} | ${f.output_mb} | ${f.incremental_seconds} | ${f.incremental_check_seconds} | ${f.incremental_cited_seconds} | ${f.serve_edit_seconds} |`,
+      `| ${Number(n).toLocaleString('en-GB')} | ${f.files.toLocaleString('en-GB')} | ${f.check_seconds} | ${f.build_seconds} | ${f.node_peak_mb} | ${f.tree_peak_mb} | ${f.output_mb} | ${f.incremental_seconds} | ${f.incremental_check_seconds} | ${f.release_seconds ?? ''} | ${f.incremental_beyond_floor_seconds ?? ''} | ${f.incremental_cited_seconds} | ${f.serve_edit_seconds} |`,
   );
   return [
-    '| reports | files | check s | build s | Node peak MB | tree peak MB | output MB | one edit, build s | of which check s | cited report edited, build s | serve edit s |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| reports | files | check s | build s | Node peak MB | tree peak MB | output MB | one edit, build s | of which check s | a release linked and removed s | one edit beyond check and release s | cited report edited, build s | serve edit s |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
