@@ -134,7 +134,10 @@ export function withTextKey(entry: ReportEntry, report: Omit<Report, 'textKey'>)
   const digest = () => {
     // What the Markdown is rendered with as well: which sections number their paragraphs, and the first letter.
     const settings = JSON.stringify([entry.data.numbered_sections ?? null, firstSectionLetter(entry.data)]);
-    const hash = createHash('sha1').update(settings).update(bodyText(entry));
+    // The body's UTF-8 where it is kept: the digest of the text's own UTF-8, without making it text.
+    const hash = createHash('sha1')
+      .update(settings)
+      .update(entry.body?.utf8 ?? bodyText(entry));
     for (const a of entry.data.appendices) hash.update(`\u0000${a.body ?? ''}`);
     return hash.digest('base64');
   };

@@ -21,17 +21,20 @@ export function checkPlaceholders(content: Partial<Content>, severity: Severity 
     ...(content.boroughs ?? []),
   ];
   const problems: ContentProblem[] = [];
-  for (const entry of entries) {
-    if (!entry) continue;
-    const { source, body } = entry;
-    if (source)
-      problems.push(
-        ...scanOnce(source, severity, () => scan(entry.file, source.text, source.lineOffset + 1, severity)),
-      );
-    if (body) problems.push(...scanOnce(body, severity, () => scan(entry.file, body.text, body.startLine, severity)));
-  }
+  for (const entry of entries) if (entry) problems.push(...scanEntry(entry, severity));
   for (const kept of content.exemptMinutes ?? [])
     problems.push(...scan(kept.file, kept.body.text, kept.body.startLine, severity));
+  return problems;
+}
+
+/** The placeholders of an entry's front matter or YAML, and of its body. */
+function scanEntry(entry: Entry<unknown>, severity: Severity): ContentProblem[] {
+  const { source, body } = entry;
+  const problems: ContentProblem[] = [];
+  if (source)
+    problems.push(...scanOnce(source, severity, () => scan(entry.file, source.text, source.lineOffset + 1, severity)));
+  if (body && (!body.utf8 || mayHoldPlaceholder(body.utf8)))
+    problems.push(...scanOnce(body, severity, () => scan(entry.file, body.text, body.startLine, severity)));
   return problems;
 }
 
@@ -47,6 +50,30 @@ function scanOnce(text: object, severity: Severity, work: () => ContentProblem[]
   const problems = work();
   SCANNED.set(text, { severity, problems });
   return problems;
+}
+
+const OPENING = 0x5b; // [
+const WORDS = Buffer.from('to be written');
+
+/**
+ * Whether UTF-8 bytes hold `[To be written` as FOUND finds it (in any case of
+ * its ASCII letters, as /i folds them; no other letter folds to one), and
+ * not as part of a longer word: a body is made text only when it may.
+ */
+export function mayHoldPlaceholder(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(OPENING); at !== -1; at = bytes.indexOf(OPENING, at + 1)) {
+    const end = at + 1 + WORDS.length;
+    if (end > bytes.length) return false;
+    let same = true;
+    for (let i = 0; same && i < WORDS.length; i++) same = ((bytes[at + 1 + i] ?? 0) | 0x20) === (WORDS[i] ?? 0);
+    if (same && !isWordByte(bytes[end])) return true;
+  }
+  return false;
+}
+
+/** A byte of a word as `\b` sees one: an ASCII letter, digit or underscore. */
+function isWordByte(byte: number | undefined): boolean {
+  return byte !== undefined && /[A-Za-z0-9_]/.test(String.fromCharCode(byte));
 }
 
 function scan(file: string, text: string, firstLine: number, severity: Severity): ContentProblem[] {
