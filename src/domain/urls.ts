@@ -45,8 +45,18 @@ export function siteBase(baseUrl: string, basePath?: string): { basePath: string
 
 /** An absolute address for a site path such as `/feed.xml`, under the site's base. */
 export function absoluteUrl(sitePath: string, baseUrl: string): string {
-  return new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+  if (baseUrl !== resolved.base || resolved.urls.size > MAX_RESOLVED) resolved = { base: baseUrl, urls: new Map() };
+  let url = resolved.urls.get(sitePath);
+  if (url === undefined) {
+    url = new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+    resolved.urls.set(sitePath, url);
+  }
+  return url;
 }
+
+/** The addresses resolved under the last base: a feed, the sitemap and the open data name each page again. */
+let resolved = { base: '', urls: new Map<string, string>() };
+const MAX_RESOLVED = 200_000;
 
 /** The tracker's page of a recommendation set, such as `/recommendations/cdrp-scrutiny-2003/`. */
 export function setUrl(setId: string): string {
