@@ -58,8 +58,9 @@ export async function renderSite(
   const renderHash = await hashRenderCode();
   let plan = planRender(model, renderHash, previous?.manifest);
   if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, path.resolve(outputTo));
-  const written = await renderPages(model, plan.lists, outputTo, { batchSize });
+  // Before the pages: the open data is made from the model alone, and the render's garbage is not yet there.
   const texts = await writeTextFiles(path.resolve(outputTo), listTextFiles(model), previous && linkableTexts(previous));
+  const written = await renderPages(model, plan.lists, outputTo, { batchSize });
   return {
     manifest: { ...plan.manifest, texts: texts.hashes },
     rendered: written.length + texts.written,
