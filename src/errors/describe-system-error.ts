@@ -41,6 +41,11 @@ export function describeSystemError(
   );
 }
 
+/** `error` naming the file being written, which a failed write to an open file does not. */
+export function namingFile(error: unknown, file: string): Error {
+  return Object.assign(new Error(`could not write ${file}`, { cause: error }), { path: file });
+}
+
 interface Cause {
   code?: unknown;
   path?: unknown;

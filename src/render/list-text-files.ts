@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { linkFile } from '../util/link-file.ts';
+import { namingFile } from '../errors/describe-system-error.ts';
 import type { DataFile, SiteModel } from '../model/types.ts';
 import { formatCalendar } from './format-calendar.ts';
 import { formatCsv } from './format-csv.ts';
@@ -53,7 +54,9 @@ export async function writeTextFiles(
     hashes[file.url] = hash;
     const to = path.join(outDir, file.url);
     if (published?.hashes[file.url] === hash && (await isLinked(path.join(published.siteDir, file.url), to))) return;
-    await writeFile(to, text);
+    await writeFile(to, text).catch((error: unknown) => {
+      throw namingFile(error, to);
+    });
     written++;
   });
   return { written, hashes };

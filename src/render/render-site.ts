@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { catchStrayRejections } from '../util/catch-stray-rejections.ts';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
@@ -8,10 +8,9 @@ import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { DataFileInfo, FeedInfo, SiteModel } from '../model/types.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { pageFile } from '../domain/urls.ts';
-import { linkFile, putFiles } from '../util/link-file.ts';
-import { listTextFiles, writeTextFiles, type PublishedTexts } from './list-text-files.ts';
-import { planRender, type PagedLists, type PageManifest, type RenderPlan } from './plan-render.ts';
+import { listTextFiles, writeTextFiles } from './list-text-files.ts';
+import { linkableTexts, linkUnchangedPages, type PreviousRender } from './link-unchanged.ts';
+import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
 import { RENDER_BATCH, splitLists } from './split-lists.ts';
 
 /** Where the tool itself lives: templates and the Eleventy config ship with it. */
@@ -26,12 +25,6 @@ function registerTypeScriptLoader(): void {
   if (loaderRegistered) return;
   register();
   loaderRegistered = true;
-}
-
-export interface PreviousRender {
-  /** The site the previous build published. */
-  siteDir: string;
-  manifest: PageManifest;
 }
 
 export interface RenderResult {
@@ -249,50 +242,6 @@ async function readTemplates(): Promise<Array<{ file: string; text: string }>> {
       text: await readFile(path.join(TEMPLATES, name), 'utf8'),
     })),
   );
-}
-
-/** The published site's text files, and the fingerprint of each as it was written. */
-function linkableTexts(previous: PreviousRender): PublishedTexts | undefined {
-  const hashes = previous.manifest.texts;
-  return hashes && { siteDir: previous.siteDir, hashes };
-}
-
-/**
- * Link the unchanged pages from the published site, and plan again without any whose file is no longer
- * there (removed by hand): those are rendered, and so are the other pages of their items, which are
- * taken out of the new release first, since rendering must never write through a link.
- */
-async function linkUnchangedPages(
-  model: SiteModel,
-  renderHash: string,
-  plan: RenderPlan,
-  previous: PreviousRender,
-  outDir: string,
-): Promise<RenderPlan> {
-  const missing = await linkPages(previous.siteDir, outDir, plan.reuse);
-  if (missing.size === 0) return plan;
-  const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => !missing.has(url)));
-  const replanned = planRender(model, renderHash, { version: 1, pages });
-  const kept = new Set(replanned.reuse);
-  for (const url of plan.reuse) if (!kept.has(url)) await rm(path.join(outDir, pageFile(url)), { force: true });
-  return replanned;
-}
-
-/**
- * Unchanged pages are linked, not copied: whatever writes a page after rendering (its file sizes, a pack's
- * agenda pages) writes a new file in its place, so the published release keeps its own bytes. The URLs of
- * the pages whose file the published site no longer has.
- */
-async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<Set<string>> {
-  const missing = new Set<string>();
-  const urlOf = new Map(urls.map((url) => [path.join(toDir, pageFile(url)), url]));
-  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) =>
-    linkFile(from, to).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      missing.add(urlOf.get(to) ?? to);
-    }),
-  );
-  return missing;
 }
 
 /** A fingerprint of what turns the model into pages: the templates, the Eleventy config and the render code. */

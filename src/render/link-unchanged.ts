@@ -1,0 +1,58 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pageFile } from '../domain/urls.ts';
+import type { SiteModel } from '../model/types.ts';
+import { linkFile, putFiles } from '../util/link-file.ts';
+import type { PublishedTexts } from './list-text-files.ts';
+import { type PageManifest, planRender, type RenderPlan } from './plan-render.ts';
+
+/** What the previous build published, for a build to take what is unchanged from. */
+export interface PreviousRender {
+  /** The site the previous build published. */
+  siteDir: string;
+  manifest: PageManifest;
+}
+
+/** The published site's text files, and the fingerprint of each as it was written. */
+export function linkableTexts(previous: PreviousRender): PublishedTexts | undefined {
+  const hashes = previous.manifest.texts;
+  return hashes && { siteDir: previous.siteDir, hashes };
+}
+
+/**
+ * Link the unchanged pages from the published site, and plan again without any whose file is no longer
+ * there (removed by hand): those are rendered, and so are the other pages of their items, which are
+ * taken out of the new release first, since rendering must never write through a link.
+ */
+export async function linkUnchangedPages(
+  model: SiteModel,
+  renderHash: string,
+  plan: RenderPlan,
+  previous: PreviousRender,
+  outDir: string,
+): Promise<RenderPlan> {
+  const missing = await linkPages(previous.siteDir, outDir, plan.reuse);
+  if (missing.size === 0) return plan;
+  const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => !missing.has(url)));
+  const replanned = planRender(model, renderHash, { version: 1, pages });
+  const kept = new Set(replanned.reuse);
+  for (const url of plan.reuse) if (!kept.has(url)) await rm(path.join(outDir, pageFile(url)), { force: true });
+  return replanned;
+}
+
+/**
+ * Unchanged pages are linked, not copied: whatever writes a page after rendering (its file sizes, a pack's
+ * agenda pages) writes a new file in its place, so the published release keeps its own bytes. The URLs of
+ * the pages whose file the published site no longer has.
+ */
+async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  const urlOf = new Map(urls.map((url) => [path.join(toDir, pageFile(url)), url]));
+  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) =>
+    linkFile(from, to).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      missing.add(urlOf.get(to) ?? to);
+    }),
+  );
+  return missing;
+}
