@@ -7,11 +7,12 @@ import { describeCommitteeFix, isKnown, meetingOfReport, type ReferenceCheck } f
 export function checkMeetings(check: ReferenceCheck): void {
   const { content, unchecked, report } = check;
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
+  const committeeSet = new Set(committeeCodes);
   const reportIds = content.reports.map((r) => r.id);
   const reportsById = new Map(content.reports.map((r) => [r.id, r]));
   for (const meeting of content.meetings) {
     const { committee, date, day } = readMeetingId(meeting.id);
-    if (!unchecked.has('committees') && !committeeCodes.includes(committee))
+    if (!unchecked.has('committees') && !committeeSet.has(committee))
       report(
         meeting,
         [],
@@ -31,7 +32,7 @@ export function checkMeetings(check: ReferenceCheck): void {
       meeting.data[field].forEach((item, i) => {
         if (item.report === undefined) return;
         const target = reportsById.get(item.report);
-        if (!target && !isKnown(check, 'report', item.report, reportIds))
+        if (!target && !isKnown(check, 'report', item.report, reportsById))
           report(
             meeting,
             [field, i, 'report'],

@@ -14,15 +14,15 @@ import {
 export function checkReports(check: ReferenceCheck): void {
   const { content, unchecked, report } = check;
   const committeeCodes = content.committees.data.committees.map((c) => c.code);
+  const committeeSet = new Set(committeeCodes);
   const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
   const reportKeys = new Map<string, Entry<unknown>>();
-  const names = {
-    terms: content.glossary.data.terms.map((t) => t.term),
-    boroughIds: content.boroughs.map((b) => b.id),
-  };
+  const terms = content.glossary.data.terms.map((t) => t.term);
+  const boroughIds = content.boroughs.map((b) => b.id);
+  const names = { terms, termSet: new Set(terms), boroughIds, boroughSet: new Set(boroughIds) };
   for (const rep of content.reports) {
     const d = rep.data;
-    if (!unchecked.has('committees') && !committeeCodes.includes(d.committee))
+    if (!unchecked.has('committees') && !committeeSet.has(d.committee))
       report(
         rep,
         ['committee'],
@@ -82,16 +82,24 @@ function isOnAgenda(meeting: MeetingEntry, id: string): boolean {
   return meeting.data.agenda.some(names) || meeting.data.part_2.some(names);
 }
 
+/** The glossary's terms and the boroughs' ids: as lists, for suggestions, and as sets, to look up. */
+interface Names {
+  terms: readonly string[];
+  termSet: ReadonlySet<string>;
+  boroughIds: readonly string[];
+  boroughSet: ReadonlySet<string>;
+}
+
 /** The glossary terms, boroughs and recommendation sets the report names exist. */
 function checkNamedThings(
   rep: ReportEntry,
   check: ReferenceCheck,
-  { terms, boroughIds }: { terms: readonly string[]; boroughIds: readonly string[] },
+  { terms, termSet, boroughIds, boroughSet }: Names,
 ): void {
   const { content, unchecked, report } = check;
   const d = rep.data;
   d.abbreviations.forEach((term, i) => {
-    if (!unchecked.has('glossary') && !terms.includes(term))
+    if (!unchecked.has('glossary') && !termSet.has(term))
       report(
         rep,
         ['abbreviations', i],
@@ -101,7 +109,7 @@ function checkNamedThings(
       );
   });
   d.boroughs.forEach((slug, i) => {
-    if (!isKnown(check, 'borough', slug, boroughIds))
+    if (!isKnown(check, 'borough', slug, boroughSet))
       report(
         rep,
         ['boroughs', i],
