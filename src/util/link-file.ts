@@ -9,13 +9,12 @@ import { forEachAtOnce } from './for-each-at-once.ts';
  */
 export async function linkFile(from: string, to: string): Promise<void> {
   // Linked before anything is looked for: in a new release nothing is there, and a look costs as much as a link.
-  if (
-    await link(from, to).then(
-      () => true,
-      () => false,
-    )
-  )
+  try {
+    await link(from, to);
     return;
+  } catch {
+    // Something is there (replaced below), or this file system cannot link (copied).
+  }
   await rm(to, { force: true });
   await link(from, to).catch(() => copyFile(from, to));
 }
