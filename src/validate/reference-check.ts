@@ -32,13 +32,8 @@ export function createReporter(errors: ContentProblem[]): Reporter {
 }
 
 /** Whether a `kind` of file with `id` exists: checked, or read but failed its own check (reported there). */
-export function isKnown(
-  check: ReferenceCheck,
-  kind: string,
-  id: string,
-  ids: readonly string[] | { has(id: string): boolean },
-): boolean {
-  return ('has' in ids ? ids.has(id) : ids.includes(id)) || check.known.has(`${kind}:${id}`);
+export function isKnown(check: ReferenceCheck, kind: string, id: string, ids: { has(id: string): boolean }): boolean {
+  return ids.has(id) || check.known.has(`${kind}:${id}`);
 }
 
 /** Report each value of a list that repeats one above it. */
