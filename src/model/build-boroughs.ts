@@ -5,7 +5,7 @@ import { formatDate } from '../domain/dates.ts';
 import type { Borough, BoroughFact, BoroughOverview, Report, TileMap } from './types.ts';
 import { boroughUrl } from '../domain/urls.ts';
 import { crumbsToBoroughs } from './breadcrumbs.ts';
-import { type BuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, keepBuilt } from '../util/keep-built.ts';
 
 type FactType = FactTypesData['facts'][number];
 

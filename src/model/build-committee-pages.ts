@@ -2,7 +2,7 @@ import { addDays, formatDate } from '../domain/dates.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import type { Content } from '../content/content.ts';
 import type { CommitteesData } from '../schemas/shared-data.ts';
-import { type BuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, keepBuilt } from '../util/keep-built.ts';
 import { crumbsToCommittees } from './breadcrumbs.ts';
 import { listFollowLinks } from './build-feeds.ts';
 import type { Committee, CommitteePage, Meeting, YearPage } from './types.ts';

@@ -9,7 +9,7 @@ import { describeExempt, describeNotForPublication } from '../meetings/describe-
 import type { AgendaItem, AgendaPart, Committee, Meeting, Minutes, Report } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToCommittees } from './breadcrumbs.ts';
-import { type BuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, keepBuilt } from '../util/keep-built.ts';
 
 export interface MeetingsContext {
   content: Content;

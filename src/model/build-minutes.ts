@@ -10,7 +10,7 @@ import { describeExempt, describeNotForPublication } from '../meetings/describe-
 import type { Committee, Decision, Minutes } from './types.ts';
 import { fillUrlPattern } from '../domain/urls.ts';
 import { crumbsToMeeting } from './breadcrumbs.ts';
-import { type BuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, keepBuilt } from '../util/keep-built.ts';
 
 export interface MinutesContext {
   content: Content;

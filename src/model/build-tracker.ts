@@ -25,7 +25,7 @@ import { recommendationUrl, setUrl } from '../domain/urls.ts';
 import { ownerSlug } from '../domain/slugs.ts';
 import { crumbsToRecommendations } from './breadcrumbs.ts';
 import { buildChart } from './build-status-chart.ts';
-import { type BuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, keepBuilt } from '../util/keep-built.ts';
 import { groupBySet } from '../validate/shown-recommendations.ts';
 
 export interface TrackerContext {

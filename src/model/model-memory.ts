@@ -1,4 +1,4 @@
-import { type BuiltMemo, createBuiltMemo } from './keep-built.ts';
+import { type BuiltMemo, createBuiltMemo } from '../util/keep-built.ts';
 import type { BuiltMinutes } from './build-minutes.ts';
 import { createReportMemo, type ReportMemo } from './report-memo.ts';
 import type { Borough, CommitteePage, Meeting, RecommendationSet, YearPage } from './types.ts';

@@ -1,6 +1,6 @@
 import type { Content } from '../content/content.ts';
 import { buildReport } from './build-report.ts';
-import { type BuiltMemo, createBuiltMemo, keepBuilt } from './keep-built.ts';
+import { type BuiltMemo, createBuiltMemo, keepBuilt } from '../util/keep-built.ts';
 import type { ReportContext } from './report-context.ts';
 import type { Report } from './types.ts';
 
