@@ -8,6 +8,7 @@ import { createModelMemory, type ModelMemory } from '../model/model-memory.ts';
 import { hasExempt, withoutExempt } from '../meetings/withhold-exempt.ts';
 import type { SiteModel } from '../model/types.ts';
 import type { Content } from '../content/content.ts';
+import { createReferenceMemory, type ReferenceMemory } from '../validate/check-memory.ts';
 import { checkModel } from '../validate/check-model.ts';
 import { checkMinutesDates } from '../validate/check-minute-items.ts';
 import { checkPlaceholders } from '../validate/check-placeholders.ts';
@@ -44,6 +45,9 @@ export interface CheckMemory {
   /** What the public model, and the model of everything (exempt papers included), built: each kept apart. */
   published: ModelMemory;
   whole: ModelMemory;
+  /** What the reference checks of the public content, and of the whole, found: each kept apart. */
+  references: ReferenceMemory;
+  wholeReferences: ReferenceMemory;
 }
 
 export function createCheckMemory(): CheckMemory {
@@ -52,6 +56,8 @@ export function createCheckMemory(): CheckMemory {
     renders: createRenderMemo(),
     published: createModelMemory(),
     whole: createModelMemory(),
+    references: createReferenceMemory(),
+    wholeReferences: createReferenceMemory(),
   };
 }
 
@@ -63,9 +69,9 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const loaded = await loadContent(root, memory?.files, ahead.add);
   await ahead.finish();
   // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.
-  const validated = validateContent(loaded);
+  const validated = validateContent(loaded, memory ? { memory: memory.references } : {});
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
-  const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded) : validated;
+  const whole = (await hasExemptFolder(root)) ? await validateWhole(root, loaded, memory?.wholeReferences) : validated;
   const partial = validated.partial ?? whole.partial;
   if (!validated.content || !whole.content) {
     // The files that passed still go through the model, whose page URLs would otherwise wait for the next run.
@@ -106,11 +112,14 @@ function checkFurther(content: Content, options: CheckOptions): ContentProblem[]
 }
 
 /** content/ and data/ with exempt/: every file checked, every reference between them. */
-async function validateWhole(root: string, loaded: LoadResult) {
+async function validateWhole(root: string, loaded: LoadResult, memory: ReferenceMemory | undefined) {
   const kept = await loadExempt(root);
   // loadContent's `found` already names every exempt report and recommendation.
   const entries = [...loaded.entries, ...kept.entries];
-  return validateContent({ entries, errors: [...loaded.errors, ...kept.errors], found: loaded.found }, kept.minutes);
+  return validateContent(
+    { entries, errors: [...loaded.errors, ...kept.errors], found: loaded.found },
+    { exemptMinutes: kept.minutes, ...(memory ? { memory } : {}) },
+  );
 }
 
 function withBase(content: Content, baseUrl: string | undefined): Content {

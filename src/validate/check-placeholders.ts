@@ -33,8 +33,13 @@ function scanEntry(entry: Entry<unknown>, severity: Severity): ContentProblem[] 
   const problems: ContentProblem[] = [];
   if (source)
     problems.push(...scanOnce(source, severity, () => scan(entry.file, source.text, source.lineOffset + 1, severity)));
-  if (body && (!body.utf8 || mayHoldPlaceholder(body.utf8)))
-    problems.push(...scanOnce(body, severity, () => scan(entry.file, body.text, body.startLine, severity)));
+  // A body kept from the last check is not looked through again, even for the opening of a placeholder.
+  if (body)
+    problems.push(
+      ...scanOnce(body, severity, () =>
+        body.utf8 && !mayHoldPlaceholder(body.utf8) ? [] : scan(entry.file, body.text, body.startLine, severity),
+      ),
+    );
   return problems;
 }
 

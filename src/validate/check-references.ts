@@ -8,6 +8,7 @@ import { checkRecommendations } from './check-recommendations.ts';
 import { checkReports } from './check-reports.ts';
 import { checkSharedData } from './check-shared-data.ts';
 import { checkWebNames } from './check-web-names.ts';
+import type { KeptMemory } from './check-memory.ts';
 import { createReporter } from './reference-check.ts';
 
 /**
@@ -19,9 +20,17 @@ export function checkReferences(
   content: Content,
   known: ReadonlySet<string>,
   unchecked: ReadonlySet<string> = new Set(),
+  kept?: KeptMemory,
 ): ContentProblem[] {
   const errors: ContentProblem[] = [];
-  const check = { content, known, unchecked, report: createReporter(errors) };
+  const check = {
+    content,
+    known,
+    unchecked,
+    report: createReporter(errors),
+    problems: errors,
+    ...(kept ? { kept } : {}),
+  };
   checkSharedData(check);
   checkWebNames(check);
   checkRecommendations(check);

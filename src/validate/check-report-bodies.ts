@@ -2,6 +2,8 @@ import type { Content } from '../content/content.ts';
 import { locatePath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import type { RecommendationViewData } from '../schemas/recommendation-view.ts';
+import { keepBuilt } from '../util/keep-built.ts';
+import type { KeptMemory } from './check-memory.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { type ReadReport, readReport } from './read-report.ts';
 import { selectShown } from './shown-recommendations.ts';
@@ -14,22 +16,34 @@ type ReportEntry = Content['reports'][number];
  * `numbered_sections` names, and the paragraphs, appendices and
  * recommendations that borough facts cite as their sources.
  */
-export function checkReportBodies(content: Content): ContentProblem[] {
+export function checkReportBodies(content: Content, kept?: KeptMemory): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const read = new Map(content.reports.map((entry) => [entry.id, readReport(entry)]));
-  for (const entry of content.reports) {
-    const report = read.get(entry.id)!;
-    problems.push(...report.problems);
-    checkViews(entry, report, content, problems);
-    checkNumberedSections(entry, report, problems);
-  }
-  checkFactSources(content, read, problems);
+  const found = keepBuilt(
+    content.reports,
+    (entry) => entry.file,
+    // A report's Markdown is checked again only when it, or a set its views show, is not as it was.
+    (entry) => [entry, ...listViews(readReport(entry)).flatMap((view) => kept?.viewOf(view.data?.set ?? '') ?? [])],
+    (entry) => checkBody(entry, readReport(entry), content),
+    kept?.memory.bodies,
+  );
+  for (const list of found) problems.push(...list);
+  checkFactSources(content, problems);
   return problems;
 }
 
+function checkBody(entry: ReportEntry, report: ReadReport, content: Content): ContentProblem[] {
+  const problems = [...report.problems];
+  checkViews(entry, report, content, problems);
+  checkNumberedSections(entry, report, problems);
+  return problems;
+}
+
+function listViews(report: ReadReport) {
+  return [...report.body.views, ...report.appendices.flatMap((a) => a?.views ?? [])];
+}
+
 function checkViews(entry: ReportEntry, report: ReadReport, content: Content, problems: ContentProblem[]): void {
-  const views = [...report.body.views, ...report.appendices.flatMap((a) => a?.views ?? [])];
-  for (const { data, source } of views) {
+  for (const { data, source } of listViews(report)) {
     if (!data || !source) continue;
     for (const { path, message, hint, exempt } of checkViewReferences(data, content, entry.data.exempt === undefined))
       problems.push(createProblem(locatePath(source, path), exempt ? 'E_EXEMPT' : 'E_UNKNOWN_REF', message, hint));
@@ -75,13 +89,13 @@ type BoroughEntry = Content['boroughs'][number];
 type Fact = BoroughEntry['data']['facts'][number];
 
 /** A borough fact's source names a paragraph, appendix and recommendation its report has. */
-function checkFactSources(content: Content, read: ReadonlyMap<string, ReadReport>, problems: ContentProblem[]): void {
+function checkFactSources(content: Content, problems: ContentProblem[]): void {
   const reports = new Map(content.reports.map((r) => [r.id, r]));
   for (const borough of content.boroughs) {
     borough.data.facts.forEach((fact, i) => {
       const entry = reports.get(fact.source.report);
-      const shown = read.get(fact.source.report);
-      if (!entry || !shown) return;
+      if (!entry) return;
+      const shown = readReport(entry);
       const at = (field: string) => locatePath(borough.source, ['facts', i, 'source', field]);
       const paragraphs = shown.body.paragraphs;
       const { report, paragraph } = fact.source;

@@ -1,8 +1,11 @@
 import type { Entry } from '../content/entry.ts';
+import type { ContentProblem } from '../errors/content-problem.ts';
 import { didYouMean } from '../errors/suggest.ts';
+import { keepBuilt } from '../util/keep-built.ts';
 import { checkViewReferences } from './check-view-references.ts';
 import { checkReportName } from './check-report-name.ts';
 import {
+  createReporter,
   describeCommitteeFix,
   isKnown,
   meetingOfReport,
@@ -12,27 +15,19 @@ import {
 
 /** Reports: committee, meeting and its agenda, a number of their own, glossary terms, boroughs and the tables of their appendices. */
 export function checkReports(check: ReferenceCheck): void {
-  const { content, unchecked, report } = check;
-  const committeeCodes = content.committees.data.committees.map((c) => c.code);
-  const committeeSet = new Set(committeeCodes);
-  const meetingsById = new Map(content.meetings.map((m) => [m.id, m]));
+  const { content, report } = check;
+  const context = describeContext(check);
+  const found = keepBuilt(
+    content.reports,
+    (rep) => rep.file,
+    (rep) => listReportInputs(rep, context, check),
+    (rep) => checkReport(rep, context, check),
+    check.kept?.memory.reports,
+  );
+  for (const problems of found) check.problems.push(...problems);
   const reportKeys = new Map<string, Entry<unknown>>();
-  const terms = content.glossary.data.terms.map((t) => t.term);
-  const boroughIds = content.boroughs.map((b) => b.id);
-  const names = { terms, termSet: new Set(terms), boroughIds, boroughSet: new Set(boroughIds) };
   for (const rep of content.reports) {
     const d = rep.data;
-    if (!unchecked.has('committees') && !committeeSet.has(d.committee))
-      report(
-        rep,
-        ['committee'],
-        'E_UNKNOWN_REF',
-        `unknown committee \`${d.committee}\``,
-        didYouMean(d.committee, committeeCodes, describeCommitteeFix(d.committee, committeeCodes)),
-      );
-    checkAuthors(rep, d.authors, report);
-    checkReportName(rep, report);
-    checkOnAgenda(rep, meetingsById, check);
     const key = `${meetingOfReport(d)}/${d.number}`;
     const other = reportKeys.get(key);
     if (other)
@@ -44,8 +39,68 @@ export function checkReports(check: ReferenceCheck): void {
         'give each report of a meeting its own number',
       );
     else reportKeys.set(key, rep);
-    checkNamedThings(rep, check, names);
   }
+}
+
+/** What every report is checked against, made once for all of them. */
+interface Context {
+  committeeCodes: string[];
+  committeeSet: ReadonlySet<string>;
+  meetingsById: ReadonlyMap<string, MeetingEntry>;
+  names: Names;
+}
+
+function describeContext({ content }: ReferenceCheck): Context {
+  const committeeCodes = content.committees.data.committees.map((c) => c.code);
+  const terms = content.glossary.data.terms.map((t) => t.term);
+  const boroughIds = content.boroughs.map((b) => b.id);
+  return {
+    committeeCodes,
+    committeeSet: new Set(committeeCodes),
+    meetingsById: new Map(content.meetings.map((m) => [m.id, m])),
+    names: { terms, termSet: new Set(terms), boroughIds, boroughSet: new Set(boroughIds) },
+  };
+}
+
+/**
+ * Everything a report's own checks read besides the report: the shared data,
+ * its meeting, the boroughs, the files found, and the sets its appendices show.
+ */
+function listReportInputs(rep: ReportEntry, context: Context, check: ReferenceCheck): unknown[] {
+  const { content, unchecked, kept } = check;
+  const inputs: unknown[] = [
+    rep,
+    content.committees,
+    content.glossary,
+    unchecked.has('committees'),
+    unchecked.has('glossary'),
+    context.meetingsById.get(meetingOfReport(rep.data)),
+    kept?.found,
+    kept?.boroughs,
+  ];
+  for (const appendix of rep.data.appendices)
+    if (appendix.recommendations) inputs.push(...(kept?.viewOf(appendix.recommendations.set) ?? []));
+  return inputs;
+}
+
+/** One report's own checks: its problems, found apart from every other report's. */
+function checkReport(rep: ReportEntry, context: Context, check: ReferenceCheck): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const own = { ...check, report: createReporter(problems), problems };
+  const d = rep.data;
+  if (!check.unchecked.has('committees') && !context.committeeSet.has(d.committee))
+    own.report(
+      rep,
+      ['committee'],
+      'E_UNKNOWN_REF',
+      `unknown committee \`${d.committee}\``,
+      didYouMean(d.committee, context.committeeCodes, describeCommitteeFix(d.committee, context.committeeCodes)),
+    );
+  checkAuthors(rep, d.authors, own.report);
+  checkReportName(rep, own.report);
+  checkOnAgenda(rep, context.meetingsById, own);
+  checkNamedThings(rep, own, context.names);
+  return problems;
 }
 
 type ReportEntry = ReferenceCheck['content']['reports'][number];

@@ -3,6 +3,7 @@ import { locatePath, type DataPath } from '../content/yaml-source.ts';
 import { createProblem, type ContentProblem, type ErrorCode, type Severity } from '../errors/content-problem.ts';
 import type { Content } from '../content/content.ts';
 import type { Entry } from '../content/entry.ts';
+import type { KeptMemory } from './check-memory.ts';
 
 /** Report a problem at `path` of `entry` (its key rather than its value when `key`). */
 export type Reporter = (
@@ -23,6 +24,10 @@ export interface ReferenceCheck {
   /** Shared files (`statuses`, `committees`, `glossary`, `facts`) that failed their own check: what they define is not known. */
   unchecked: ReadonlySet<string>;
   report: Reporter;
+  /** Where `report` collects. */
+  problems: ContentProblem[];
+  /** In a process that checks again and again (the preview): what the last check found, and what it was found from. */
+  kept?: KeptMemory;
 }
 
 /** A reporter that collects into `errors`. */

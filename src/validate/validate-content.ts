@@ -5,6 +5,7 @@ import type { ContentProblem } from '../errors/content-problem.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 import { createMarkdown } from '../markdown/create-markdown.ts';
 import { checkOutsideImages } from './check-images.ts';
+import { keepInputs, type ReferenceMemory } from './check-memory.ts';
 import { checkReferences } from './check-references.ts';
 import { checkReportBodies } from './check-report-bodies.ts';
 import { readReport } from './read-report.ts';
@@ -34,7 +35,10 @@ const STAND_INS = {
 } as const;
 
 /** Check every file against its schema, then every reference between files. */
-export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinutes[]): ValidateResult {
+export function validateContent(
+  loaded: LoadResult,
+  { exemptMinutes, memory }: { exemptMinutes?: ExemptMinutes[]; memory?: ReferenceMemory } = {},
+): ValidateResult {
   const errors = [...loaded.errors];
   const { checked, failed } = checkEntries(loaded.entries, errors);
   const many = (kind: string) => checked.get(kind) ?? [];
@@ -68,16 +72,20 @@ export function validateContent(loaded: LoadResult, exemptMinutes?: ExemptMinute
     ...(exemptMinutes ? { exemptMinutes } : {}),
   } as Content;
   // Files that failed their schema still exist: references to them are not reported twice.
-  errors.push(...checkReferences(content, loaded.found, unchecked));
+  // The preview's memory: what the last check found of each report, and what from.
+  const kept = memory && keepInputs(memory, content, loaded.found);
+  errors.push(...checkReferences(content, loaded.found, unchecked, kept));
   // A file that failed its schema is still read for its status words: every mistake in one round.
   if (!unchecked.has('statuses')) {
-    const check = { content, known: loaded.found, unchecked, report: createReporter(errors) };
+    const check = { content, known: loaded.found, unchecked, report: createReporter(errors), problems: errors };
     for (const entry of failed) if (entry.kind === 'recommendation') checkStatusWords(entry, check);
   }
   errors.push(...checkOutsideImages(content, createMarkdown()));
   // Each report's Markdown is read here, once; its references only once the shared data they name has passed.
   errors.push(
-    ...(unchecked.size === 0 ? checkReportBodies(content) : content.reports.flatMap((r) => readReport(r).problems)),
+    ...(unchecked.size === 0
+      ? checkReportBodies(content, kept)
+      : content.reports.flatMap((r) => readReport(r).problems)),
   );
   if (!content.site) return { errors };
   const partial = unchecked.size === 0 ? { partial: content } : {};
