@@ -41,6 +41,8 @@ export interface LoadMemory {
    * again only when a file named as changed is new, or is no longer a file.
    */
   listing?: { files: EntryAddress[]; errors: ContentProblem[] };
+  /** The names found last time, from that listing and the exempt files' names. */
+  found?: { files: readonly EntryAddress[]; exemptKey: string; names: Set<string> };
 }
 
 export function createLoadMemory(): LoadMemory {
@@ -86,7 +88,11 @@ export async function loadContent(
   memory?.changed.clear();
   // One file open at a time, whatever the size of the archive: a machine's limit on open files is never reached.
   const loaded = files.map((f) => {
-    const result = memory ? recallFile(root, f, memory, changed) : loadFile(root, f);
+    const known = memory && recallFile(f, memory, changed);
+    if (known) return known;
+    const result = loadFile(root, f);
+    if (memory) memory.files.set(f.file, { kind: f.kind, id: f.id, loaded: result });
+    // A file recalled was handed over when it was read.
     if (result.entry) onEntry?.(result.entry);
     return result;
   });
@@ -99,16 +105,25 @@ export async function loadContent(
   }
   // Of exempt/, only the names of its files: a Part 2 item's report is known to exist, and nothing of it is read.
   const kept = (await listExemptFiles(root)).filter((f) => f.kind !== 'minutes');
-  const found = [...files, ...kept].map((f) => `${f.kind}:${f.id}`);
-  return { entries, errors, found: new Set([...found, ...kept.map((f) => `exempt:${f.kind}:${f.id}`)]) };
+  return { entries, errors, found: nameFound(files, kept, memory) };
 }
 
-function recallFile(root: string, target: EntryAddress, memory: LoadMemory, changed: ReadonlySet<string>): LoadedFile {
+/** A file as read before, when it has not changed since. */
+function recallFile(target: EntryAddress, memory: LoadMemory, changed: ReadonlySet<string>): LoadedFile | undefined {
   const known = memory.files.get(target.file);
   if (known && known.kind === target.kind && known.id === target.id && !changed.has(target.file)) return known.loaded;
-  const loaded = loadFile(root, target);
-  memory.files.set(target.file, { kind: target.kind, id: target.id, loaded });
-  return loaded;
+  return undefined;
+}
+
+/** `kind:id` of every file found, and `exempt:kind:id` of each exempt one: the same set while the names are the same. */
+function nameFound(files: readonly EntryAddress[], exempt: readonly EntryAddress[], memory?: LoadMemory): Set<string> {
+  const exemptKey = exempt.map((f) => `${f.kind}:${f.id}`).join('\n');
+  const known = memory?.found;
+  if (known && known.files === files && known.exemptKey === exemptKey) return known.names;
+  const found = [...files, ...exempt].map((f) => `${f.kind}:${f.id}`);
+  const names = new Set([...found, ...exempt.map((f) => `exempt:${f.kind}:${f.id}`)]);
+  if (memory) memory.found = { files, exemptKey, names };
+  return names;
 }
 
 /** Files no longer there are dropped. */
