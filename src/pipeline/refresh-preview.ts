@@ -4,7 +4,7 @@ import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { fillSizesFrom } from '../render/fill-file-sizes.ts';
 import { planRender, type PageManifest } from '../render/plan-render.ts';
-import { hashRenderCode, type RenderPagesOptions, renderPages } from '../render/render-site.ts';
+import { type RenderPagesOptions, renderPages } from '../render/render-site.ts';
 import { checkProject, createCheckMemory, type CheckMemory } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
 
@@ -69,8 +69,9 @@ const MOST_PAGES = 400;
 export async function refreshPreview(state: PreviewState, shown: (files: string[]) => void): Promise<RefreshResult> {
   const checked = await checkProject(state.root, { memory: state.memory, preview: true });
   if (!checked.model || hasErrors(checked.errors)) return { outcome: 'not-checked', errors: checked.errors };
-  const renderHash = await hashRenderCode();
-  if (!state.manifest || renderHash !== state.renderHash) return { outcome: 'needs-build', errors: checked.errors };
+  // The templates are watched, and a change to one is a whole build (`papers serve`), which gives the hash anew.
+  const { renderHash } = state;
+  if (!state.manifest || !renderHash) return { outcome: 'needs-build', errors: checked.errors };
   const model = checked.model;
   const plan = planRender(model, renderHash, state.manifest);
   const count = Object.values(plan.lists).reduce((n, list: unknown[]) => n + list.length, 0);

@@ -71,12 +71,19 @@ export interface RenderPlan {
  */
 const FINGERPRINTS = new WeakMap<object, { sharedKey: string; fingerprint: string }>();
 
-function fingerprintOnce(item: object, sharedKey: string, work: () => string): string {
+function fingerprintOnce(item: object, sharedKey: string, work: (item: object) => string): string {
   const known = FINGERPRINTS.get(item);
   if (known?.sharedKey === sharedKey) return known.fingerprint;
-  const fingerprint = work();
+  const fingerprint = work(item);
   FINGERPRINTS.set(item, { sharedKey, fingerprint });
   return fingerprint;
+}
+
+/** Whether every one of an item's pages had `fingerprint` in the previous build. */
+function isUnchanged(urls: readonly string[], fingerprint: string, previous: PageManifest | undefined): boolean {
+  if (!previous) return false;
+  for (const url of urls) if (previous.pages[url] !== fingerprint) return false;
+  return true;
 }
 
 /**
@@ -97,20 +104,20 @@ export function planRender(model: SiteModel, renderHash: string, previous?: Page
   const replaceKnown = (key: string, value: unknown) =>
     key !== '' && typeof value === 'object' && value !== null ? (fingerprints.get(value) ?? value) : value;
   // The first list's items are written whole: no earlier list's items can stand in them.
-  const work = (name: string, item: object) => () =>
-    shared
-      .copy()
-      .update(name)
-      .update(name === FIRST_LIST ? JSON.stringify(item) : JSON.stringify(item, replaceKnown))
-      .digest('hex');
   for (const [name, listItems] of Object.entries(PAGED)) {
     const keep: unknown[] = [];
+    const work = (item: object) =>
+      shared
+        .copy()
+        .update(name)
+        .update(name === FIRST_LIST ? JSON.stringify(item) : JSON.stringify(item, replaceKnown))
+        .digest('hex');
     for (const { item, urls, within } of listItems(model)) {
-      const fingerprint = fingerprintOnce(item, sharedKey, work(name, item));
+      const fingerprint = fingerprintOnce(item, sharedKey, work);
       fingerprints.set(item, fingerprint);
       if (within) fingerprints.set(within, fingerprint);
       for (const url of urls) pages[url] = fingerprint;
-      if (previous && urls.every((url) => previous.pages[url] === fingerprint)) reuse.push(...urls);
+      if (isUnchanged(urls, fingerprint, previous)) reuse.push(...urls);
       else keep.push(item);
     }
     lists[name] = keep;
