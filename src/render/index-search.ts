@@ -132,7 +132,9 @@ async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number
   // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own (outside the site).
   const pages = `${siteDir}-${path.basename(bundle.dir)}-pages`;
   await rm(pages, { recursive: true, force: true });
-  await putFiles(siteDir, pages, bundle.urls.map(pageFile));
+  const missing = await putFiles(siteDir, pages, bundle.urls.map(pageFile));
+  if (missing.length > 0)
+    throw new PapersError('E_SEARCH', `the search index could not be created: ${missing[0]} is not in the site`);
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new PapersError('E_SEARCH', `the search index could not be created: ${errors.join('; ')}`);

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pageFile } from '../domain/urls.ts';
 import type { SiteModel } from '../model/types.ts';
-import { linkFile, putFiles } from '../util/link-file.ts';
+import { putFiles } from '../util/link-file.ts';
 import type { PublishedTexts } from './list-text-files.ts';
 import { type PageManifest, planRender, type RenderPlan } from './plan-render.ts';
 
@@ -46,13 +46,7 @@ export async function linkUnchangedPages(
  * the pages whose file the published site no longer has.
  */
 async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<Set<string>> {
-  const missing = new Set<string>();
-  const urlOf = new Map(urls.map((url) => [path.join(toDir, pageFile(url)), url]));
-  await putFiles(fromDir, toDir, urls.map(pageFile), (from, to) =>
-    linkFile(from, to).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      missing.add(urlOf.get(to) ?? to);
-    }),
-  );
-  return missing;
+  const urlOf = new Map(urls.map((url) => [pageFile(url), url]));
+  const missing = await putFiles(fromDir, toDir, [...urlOf.keys()]);
+  return new Set(missing.map((file) => urlOf.get(file) ?? file));
 }
