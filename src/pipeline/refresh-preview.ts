@@ -20,6 +20,7 @@ export interface PreviewState {
   memory: CheckMemory;
   /** Each page's fingerprint, of the published site with the rendered pages over it. */
   manifest?: PageManifest;
+  /** The hash of the templates and render code the published site was built with: a template changed is a whole build. */
   renderHash?: string;
   /** Pages rendered since the last publish, by path in the site (`committees/x/index.html`). */
   overlay: Map<string, Buffer>;
