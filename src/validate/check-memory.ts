@@ -16,7 +16,6 @@ export interface ReferenceMemory {
   bodies: BuiltMemo<ContentProblem[]>;
   /** Lists kept while they hold the very same items, by name: a borough list, a set's recommendations. */
   lists: Map<string, readonly unknown[]>;
-  found?: ReadonlySet<string>;
 }
 
 export function createReferenceMemory(): ReferenceMemory {
@@ -35,21 +34,10 @@ export function keepList<T>(memory: ReferenceMemory, name: string, list: readonl
   return list;
 }
 
-/** The names of the files found, kept while they are the same names. */
-function keepFound(memory: ReferenceMemory, found: ReadonlySet<string>): ReadonlySet<string> {
-  const kept = memory.found;
-  if (kept === found) return kept;
-  if (kept && kept.size === found.size && isWithin(found, kept)) return kept;
-  memory.found = found;
-  return found;
-}
-
-function isWithin(names: ReadonlySet<string>, others: ReadonlySet<string>): boolean {
-  for (const name of names) if (!others.has(name)) return false;
-  return true;
-}
-
-/** What this check compares reports' inputs by: each list as kept while the same, found once for the whole check. */
+/**
+ * What this check compares reports' inputs by: each list as kept while the same, found once for the
+ * whole check; the names of the files found as the loader gives them (the same set while they are the same).
+ */
 export interface KeptInputs {
   found: ReadonlySet<string>;
   boroughs: readonly unknown[];
@@ -60,8 +48,7 @@ export interface KeptInputs {
 /** The inputs kept, with the memory they are kept in. */
 export type KeptMemory = KeptInputs & { memory: ReferenceMemory };
 
-export function keepInputs(memory: ReferenceMemory, content: Content, known: ReadonlySet<string>): KeptMemory {
-  const found = keepFound(memory, known);
+export function keepInputs(memory: ReferenceMemory, content: Content, found: ReadonlySet<string>): KeptMemory {
   const sets = keepList(memory, 'sets', content.sets);
   const views = new Map<string, readonly unknown[]>();
   return {
