@@ -86,7 +86,7 @@ export async function refreshPreview(state: PreviewState, shown: (files: string[
       const written = await renderPages(model, plan.lists, dir, pass);
       const files = written.map((file) => path.relative(dir, file).split(path.sep).join('/'));
       for (const [i, file] of files.entries())
-        state.overlay.set(file, await fillSizesFrom(await readFile(written[i]!), state.siteDir));
+        state.overlay.set(file, fillSizesFrom(await readFile(written[i]!), state.siteDir));
       pages += files.length;
       shown(files);
     } finally {

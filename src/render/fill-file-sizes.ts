@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
 import { writeFileAnew } from '../util/link-file.ts';
-import { forEachAtOnce } from '../util/for-each-at-once.ts';
 import { listPdfLinks, settlePdfLinks, showPdfLinks } from './pdf-links.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
@@ -62,17 +62,16 @@ export async function fillFileSizes(
 ): Promise<SettledSizes> {
   const sizes = new Map<string, string | undefined>();
   const settled: SettledSizes = {};
-  await findSizes(listSettledPdfs(pageUrls, before), siteDir, sizes);
   for (const url of pageUrls) {
     const known = before?.linked.has(url) ? before.settled[url] : undefined;
-    if (known && (await isSettledAs(known, siteDir, sizes))) {
+    if (known && isSettledAs(known, siteDir, sizes)) {
       settled[url] = known;
       continue;
     }
     const file = path.join(siteDir, pageFile(url));
     const html = await readFile(file).catch(() => undefined);
     if (!html) continue;
-    const filled = await settleFrom(html, siteDir, sizes);
+    const filled = settleFrom(html, siteDir, sizes);
     settled[url] = filled.shown;
     if (filled.html.equals(html)) continue;
     await writeFileAnew(file, filled.html);
@@ -81,57 +80,38 @@ export async function fillFileSizes(
 }
 
 /** Whether each PDF a page links has the size it was shown with. */
-async function isSettledAs(
-  shown: Record<string, string>,
-  siteDir: string,
-  sizes: Map<string, string | undefined>,
-): Promise<boolean> {
+function isSettledAs(shown: Record<string, string>, siteDir: string, sizes: Map<string, string | undefined>): boolean {
   for (const [pdf, size] of Object.entries(shown))
-    if ((await sizeOf(pdf, siteDir, sizes)) !== (size || undefined)) return false;
+    if (sizeOf(pdf, siteDir, sizes) !== (size || undefined)) return false;
   return true;
 }
 
 /** A page's bytes with its PDF links settled from the PDFs in `siteDir` (a page rendered elsewhere, such as the preview's). */
-export async function fillSizesFrom(html: Buffer, siteDir: string): Promise<Buffer> {
-  return (await settleFrom(html, siteDir, new Map())).html;
+export function fillSizesFrom(html: Buffer, siteDir: string): Buffer {
+  return settleFrom(html, siteDir, new Map()).html;
 }
 
 /** Each PDF link of the page shown with its size, or hidden when `siteDir` lacks the PDF; `sizes` remembers what was found. */
-async function settleFrom(
+function settleFrom(
   html: Buffer,
   siteDir: string,
   sizes: Map<string, string | undefined>,
-): Promise<{ html: Buffer; shown: Record<string, string> }> {
+): { html: Buffer; shown: Record<string, string> } {
   const slots: string[] = [];
   fillSlots(html, (pdf) => void slots.push(pdf));
   const shown: Record<string, string> = {};
-  for (const pdf of new Set([...listPdfLinks(html), ...slots])) shown[pdf] = (await sizeOf(pdf, siteDir, sizes)) ?? '';
+  for (const pdf of new Set([...listPdfLinks(html), ...slots])) shown[pdf] = sizeOf(pdf, siteDir, sizes) ?? '';
   const settled = settlePdfLinks(html, (pdf, region) => (sizes.get(pdf) === undefined ? undefined : region));
   return { html: fillSlots(settled, (pdf) => sizes.get(pdf)), shown };
 }
 
-/** The PDFs the linked pages were settled with: their sizes are looked up several at a time, before any page is. */
-function listSettledPdfs(pageUrls: readonly string[], before: SettledBefore | undefined): string[] {
-  if (!before) return [];
-  const pdfs = new Set<string>();
-  for (const url of pageUrls)
-    if (before.linked.has(url)) for (const pdf of Object.keys(before.settled[url] ?? {})) pdfs.add(pdf);
-  return [...pdfs];
-}
-
-/** The size of each of `pdfs`, into `sizes`. */
-async function findSizes(pdfs: readonly string[], siteDir: string, sizes: Map<string, string | undefined>) {
-  await forEachAtOnce(pdfs, 16, async (pdf) => void (await sizeOf(pdf, siteDir, sizes)));
-}
-
-/** "PDF 161 KB" for a PDF `siteDir` holds, nothing for one it lacks; `sizes` remembers what was found. */
-async function sizeOf(
-  pdf: string,
-  siteDir: string,
-  sizes: Map<string, string | undefined>,
-): Promise<string | undefined> {
+/**
+ * "PDF 161 KB" for a PDF `siteDir` holds, nothing for one it lacks; `sizes` remembers what was found.
+ * Looked up on this thread: at 20,000 reports a stat through the thread pool cost more than the stat.
+ */
+function sizeOf(pdf: string, siteDir: string, sizes: Map<string, string | undefined>): string | undefined {
   if (!sizes.has(pdf)) {
-    const info = await stat(path.join(siteDir, ...pdf.split('/').filter(Boolean))).catch(() => undefined);
+    const info = statOrNothing(path.join(siteDir, ...pdf.split('/').filter(Boolean)));
     sizes.set(pdf, info?.isFile() ? formatFileSize(info.size) : undefined);
   }
   return sizes.get(pdf);
@@ -153,4 +133,12 @@ export function fillSlots(html: Buffer, textFor: (pdf: string) => string | undef
   }
   pieces.push(html.subarray(from));
   return Buffer.concat(pieces);
+}
+
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
