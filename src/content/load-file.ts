@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
-import type { Entry, EntryAddress, MarkdownBody } from './entry.ts';
+import { type Entry, type EntryAddress, makeEntry, type MarkdownBody } from './entry.ts';
 import { detach } from './detach.ts';
 import { readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
@@ -23,7 +23,7 @@ export function loadFile(root: string, target: EntryAddress): LoadedFile {
 function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
   const source = parseYamlSource(target.file, text);
   const quick = readYamlQuickly(text);
-  if (quick) return { entry: { ...target, source, data: detach(quick.value) }, errors: [] };
+  if (quick) return { entry: makeEntry(target, source, detach(quick.value)), errors: [] };
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
   if (source.doc.contents === null) {
@@ -40,7 +40,7 @@ function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: 
   }
   const data = toPlainData(source, 'E_YAML_SYNTAX');
   if (!data.ok) return { errors: [data.error] };
-  return { entry: { ...target, source, data: data.value }, errors: [] };
+  return { entry: makeEntry(target, source, data.value), errors: [] };
 }
 
 function loadMarkdown(
@@ -80,12 +80,12 @@ function loadMarkdown(
   const source = parseYamlSource(target.file, matter);
   const body = keepBody(bytes, byteLength(text, split.bodyOffset), countLines(text.slice(0, split.bodyOffset)) + 1);
   const quick = readYamlQuickly(matter);
-  if (quick) return { entry: { ...target, source, data: detach(quick.value), body }, errors: [] };
+  if (quick) return { entry: makeEntry(target, source, detach(quick.value), body), errors: [] };
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
   if (errors.length > 0) return { errors };
   const data = toPlainData(source, 'E_FRONT_MATTER');
   if (!data.ok) return { errors: [data.error] };
-  return { entry: { ...target, source, data: data.value ?? {}, body }, errors: [] };
+  return { entry: makeEntry(target, source, data.value ?? {}, body), errors: [] };
 }
 
 /**

@@ -17,9 +17,11 @@ export function padItemNumber(n: ItemNumber): string {
 
 /** Item numbers in agenda order: 4, 4a, 4b, 5. */
 export function compareItemNumbers(a: ItemNumber, b: ItemNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = splitItemNumber(a);
   const y = splitItemNumber(b);
-  return x.whole - y.whole || x.letter.localeCompare(y.letter);
+  // Letters a-z only: their order is the alphabet's, in any locale.
+  return x.whole - y.whole || (x.letter < y.letter ? -1 : x.letter > y.letter ? 1 : 0);
 }
 
 /** Do two item numbers name the same item? `4` and `"4"` do; `4` and `"4a"` do not. */

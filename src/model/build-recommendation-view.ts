@@ -45,22 +45,21 @@ export function buildRecommendationView(
     headingRows: spec.heading_rows,
     columns,
   };
+  // Added to `base`, not spread from it: a literal that starts by spreading another gives each view a hidden class of its own.
   if (spec.view === 'list') {
-    return {
-      ...base,
+    return Object.assign(base, {
       tables: [],
       items: recs.map((r) => ({
         number: r.data.number,
         id: `recommendation-${r.data.number}`,
         textHtml: renderCompact(ctx.md, r.data.text),
       })),
-    };
+    });
   }
   const caption =
     spec.caption ??
     (spec.view === 'plan' ? '{recommendation}: action plan' : '{recommendation}: progress as at {date}');
-  return {
-    ...base,
+  return Object.assign(base, {
     tables: recs.map((rec) =>
       buildTable(
         spec.set,
@@ -71,7 +70,7 @@ export function buildRecommendationView(
       ),
     ),
     items: [],
-  };
+  });
 }
 
 interface TableSpec {

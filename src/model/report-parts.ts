@@ -124,22 +124,39 @@ export class LazyAppendix implements Appendix {
   }
 }
 
+/** Each report's entry, and its text key once worked out. */
+const TEXT_KEYS = new WeakMap<object, { entry: ReportEntry; key?: string }>();
+
+/**
+ * One getter for every report's `textKey`: a getter made for each report gave
+ * each its own hidden class, and every read of any report's fields, in the
+ * model and the templates, went through V8's slowest lookup.
+ */
+function readTextKey(this: object): string {
+  const known = TEXT_KEYS.get(this);
+  if (!known) throw new Error('a report’s text key was asked of an object that is not a report');
+  known.key ??= digestText(known.entry);
+  return known.key;
+}
+
+/** A digest of what the report's parts are made from, and of what they are rendered with. */
+function digestText(entry: ReportEntry): string {
+  // What the Markdown is rendered with as well: which sections number their paragraphs, and the first letter.
+  const settings = JSON.stringify([entry.data.numbered_sections ?? null, firstSectionLetter(entry.data)]);
+  // The body's UTF-8 where it is kept: the digest of the text's own UTF-8, without making it text.
+  const hash = createHash('sha1')
+    .update(settings)
+    .update(entry.body?.utf8 ?? bodyText(entry));
+  for (const a of entry.data.appendices) hash.update(`\u0000${a.body ?? ''}`);
+  return hash.digest('base64');
+}
+
 /**
  * `report` with its `textKey`: a digest of the Markdown its parts are made
  * from and of what it is rendered with, worked out when first asked for (by a build's fingerprints, not by a
  * check). With the report's other fields it stands for every page it is on.
  */
 export function withTextKey(entry: ReportEntry, report: Omit<Report, 'textKey'>): Report {
-  let key: string | undefined;
-  const digest = () => {
-    // What the Markdown is rendered with as well: which sections number their paragraphs, and the first letter.
-    const settings = JSON.stringify([entry.data.numbered_sections ?? null, firstSectionLetter(entry.data)]);
-    // The body's UTF-8 where it is kept: the digest of the text's own UTF-8, without making it text.
-    const hash = createHash('sha1')
-      .update(settings)
-      .update(entry.body?.utf8 ?? bodyText(entry));
-    for (const a of entry.data.appendices) hash.update(`\u0000${a.body ?? ''}`);
-    return hash.digest('base64');
-  };
-  return Object.defineProperty(report, 'textKey', { enumerable: true, get: () => (key ??= digest()) }) as Report;
+  TEXT_KEYS.set(report, { entry });
+  return Object.defineProperty(report, 'textKey', { enumerable: true, get: readTextKey }) as Report;
 }

@@ -52,12 +52,13 @@ export function planSearch(model: SiteModel, renderHash: string): SearchBundle[]
     if (reports.length === 0) continue;
     // The recommendation tables are not indexed (they are found on the tracker's pages), so they do not count
     // here; the report's `textKey` stands for the text of its sections and appendices.
-    const text = reports.map((r) => ({
-      ...r,
-      views: [],
-      sections: r.sections.map(({ letter, title, id }) => ({ letter, title, id })),
-      appendices: r.appendices.map(({ number, id, heading, title }) => ({ number, id, heading, title })),
-    }));
+    const text = reports.map((r) =>
+      Object.assign({}, r, {
+        views: [],
+        sections: r.sections.map(({ letter, title, id }) => ({ letter, title, id })),
+        appendices: r.appendices.map(({ number, id, heading, title }) => ({ number, id, heading, title })),
+      }),
+    );
     bundles.push({ dir: `${SEARCH_DIR}/reports-${code}`, urls: reports.map((r) => r.url), key: key(text) });
   }
   // Minutes, one bundle for all committees: their text is what was decided.

@@ -1,4 +1,4 @@
-import type { Entry } from '../content/entry.ts';
+import { type Entry, makeEntry } from '../content/entry.ts';
 import type { LoadResult } from '../content/load-content.ts';
 import type { ExemptMinutes } from '../content/load-exempt.ts';
 import type { ContentProblem } from '../errors/content-problem.ts';
@@ -134,5 +134,5 @@ function checkEntryAnew(entry: Entry): EntryCheck {
   const schema = SCHEMAS[entry.kind];
   const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
   if (!result.success) return { errors: mapSchemaIssues(entry, schema, result.error.issues) };
-  return { checked: { ...entry, data: result.data }, errors: [] };
+  return { checked: makeEntry(entry, entry.source, result.data, entry.body), errors: [] };
 }
