@@ -22,14 +22,16 @@ export interface ServeEdits {
  * report shows rewritten `count` times, and after each write both the
  * recommendation's page and that report's page asked for every 10 ms until
  * they carry the new text. Each edit waits for the preview to have published the
- * one before, as an officer's next save would.
+ * one before; given `pauseMs`, it is made that long after the one before was
+ * shown instead, whether the preview is publishing or not, as an officer's
+ * next save may be.
  */
 export async function measureServeEdits(
   root: string,
   set: string,
   number: number,
   count = 5,
-  port = 30_000 + Math.floor(Math.random() * 20_000),
+  { port = 30_000 + Math.floor(Math.random() * 20_000), pauseMs }: { port?: number; pauseMs?: number } = {},
 ): Promise<ServeEdits> {
   const file = path.join(root, 'content/recommendations', set, `${String(number).padStart(2, '0')}.yaml`);
   const { reportUrl, recommendationUrl, position } = await findPages(root, set, number, await readFile(file, 'utf8'));
@@ -68,7 +70,8 @@ export async function measureServeEdits(
         }),
       );
       result.edits.push({ report: report ?? 0, recommendation: recommendation ?? 0 });
-      await until('publish after the edit', () => countOf(out, 'Rebuilt in') > published);
+      if (pauseMs === undefined) await until('publish after the edit', () => countOf(out, 'Rebuilt in') > published);
+      else await pause(pauseMs);
       result.said.push(
         /Shown in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ??
           /Rebuilt in [^\n]*/.exec(out.slice(out.lastIndexOf('Changed:')))?.[0] ??

@@ -61,12 +61,29 @@ export const serveCommand = defineCommand({
         server?.showProblems(problems);
       }
     };
+    // The publishing after an edit, while it runs: an edit stops it (it is started again after the edit).
+    let publishing: AbortController | undefined;
+    const buildWhole = async (stoppable: boolean) => {
+      publishing = stoppable ? new AbortController() : undefined;
+      const signal = publishing?.signal;
+      const options = { root, pdf: args.pdf, keepPdfs: true, memory: state.memory, preview: true };
+      try {
+        return await buildProject({ ...options, ...(signal ? { signal } : {}) });
+      } catch (error) {
+        if (signal?.aborted) return undefined;
+        throw error;
+      } finally {
+        publishing = undefined;
+      }
+    };
     // The whole build: checked, rendered, indexed and published (and printed with --pdf).
-    const build = (reload: boolean) =>
+    const build = (reload: boolean, stoppable = false) =>
       attempt(async () => {
         const started = performance.now();
         clearTimeout(publishTimer);
-        const result = await buildProject({ root, pdf: args.pdf, keepPdfs: true, memory: state.memory, preview: true });
+        const result = await buildWhole(stoppable);
+        // Stopped for an edit: the site stays as it was, with the edit shown over it, and is published after it.
+        if (!result) return false;
         report(result.errors);
         if (!result.ok) {
           process.stderr.write('Not rebuilt: the preview shows the last good build.\n');
@@ -94,19 +111,24 @@ export const serveCommand = defineCommand({
         basePath = result.model.site.basePath;
         process.stdout.write(`Shown in ${seconds(started)} s (${result.pages} pages)\n`);
         clearTimeout(publishTimer);
-        publishTimer = setTimeout(() => void watcher.exclusive(() => build(false)), PUBLISH_AFTER_MS);
+        publishTimer = setTimeout(() => void watcher.exclusive(() => build(false, true)), PUBLISH_AFTER_MS);
         return true;
       });
     // Watch before the first build, so that an edit made while it runs is built next.
     const templates = path.join(PACKAGE_ROOT, 'templates');
     const dirs = [path.join(root, 'content'), path.join(root, 'data'), templates].filter((d) => existsSync(d));
-    const watcher = watchProject(dirs, async (files) => {
-      process.stdout.write(`Changed: ${files.map((f) => path.relative(root, f)).join(', ')}\n`);
-      for (const file of files) state.memory.files.changed.add(path.relative(root, file).split(path.sep).join('/'));
-      // Templates reach every page, and printing is the whole build's.
-      if (args.pdf || files.some((f) => !path.relative(templates, f).startsWith('..'))) await build(true);
-      else await refresh();
-    });
+    const watcher = watchProject(
+      dirs,
+      async (files) => {
+        process.stdout.write(`Changed: ${files.map((f) => path.relative(root, f)).join(', ')}\n`);
+        for (const file of files) state.memory.files.changed.add(path.relative(root, file).split(path.sep).join('/'));
+        // Templates reach every page, and printing is the whole build's.
+        if (args.pdf || files.some((f) => !path.relative(templates, f).startsWith('..'))) await build(true);
+        else await refresh();
+      },
+      // An edit does not wait for the site to be published: the publishing stops, and starts again after the edit.
+      { onEvent: () => publishing?.abort() },
+    );
     await watcher.ready;
     await watcher.exclusive(() => build(false));
     if (!LOOPBACK.has(args.host))

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
@@ -33,6 +33,11 @@ export interface BuildOptions {
   onPdfProgress?: (progress: PdfProgress) => void;
   /** What the last build of a long-running process (the preview) read and built, reused where unchanged. */
   memory?: CheckMemory;
+  /**
+   * Stop the build once this is aborted (the preview stops publishing for an edit): the build throws the
+   * signal's reason, its release is removed, and the published site and what describes it stay as they were.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -70,6 +75,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   });
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
+  const { signal } = options;
+  signal?.throwIfAborted();
   const model = checked.model;
   let pdfs: PrintSiteResult | undefined;
   let rendered: RenderResult | undefined;
@@ -78,35 +85,53 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   // The manifest describes the published site: it goes before the swap and comes back after it.
   const manifestFile = folders.pagesManifest;
   const previous = await readManifest(manifestFile);
-  await publishOutput(siteDir, async (staging, published) => {
-    const html = await renderSite(model, staging, previous && { siteDir, manifest: previous });
-    if (options.pdf === false) {
-      const unchanged = unchangedPdfs(model, previous, html.manifest);
-      await forgetChangedPdfs(folders.pdfCache, (url) => unchanged.has(url));
-      if (options.keepPdfs && published) await keepPublishedPdfs(published, staging, model, unchanged);
-    }
-    rendered = html;
-    await rm(manifestFile, { force: true });
-    timings.html = lap();
-    // Pagefind runs in its own process, so the search index is built while the PDFs print.
-    const searchStarted = performance.now();
-    const searching = indexSearch(
-      staging,
-      planSearch(model, html.renderHash),
-      previous?.search && { siteDir, keys: previous.search },
-    ).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
-    searching.catch(() => undefined);
-    try {
-      if (options.pdf !== false) pdfs = await printPdfs(model, staging, folders.pdfCache, options);
-    } catch (err) {
-      await searching.catch(() => undefined);
-      throw err;
-    }
-    timings.pdf = lap();
-    const settled = await fillFileSizes(staging, listPagesWithPdfs(model), settledBefore(previous, published, html));
-    sizes = { release: path.basename(staging), pages: settled };
-    search = await searching;
-  });
+  await publishOutput(
+    siteDir,
+    async (staging, published) => {
+      const html = await renderSite(model, staging, {
+        ...(previous ? { previous: { siteDir, manifest: previous } } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (options.pdf === false) {
+        const unchanged = unchangedPdfs(model, previous, html.manifest);
+        await forgetChangedPdfs(folders.pdfCache, (url) => unchanged.has(url));
+        if (options.keepPdfs && published) await keepPublishedPdfs(published, staging, model, unchanged, signal);
+      }
+      rendered = html;
+      timings.html = lap();
+      signal?.throwIfAborted();
+      // Pagefind runs in its own process, so the search index is built while the PDFs print.
+      const searchStarted = performance.now();
+      const searching = indexSearch(
+        staging,
+        planSearch(model, html.renderHash),
+        previous?.search && { siteDir, keys: previous.search },
+        signal,
+      ).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
+      searching.catch(() => undefined);
+      try {
+        if (options.pdf !== false) pdfs = await printPdfs(model, staging, folders.pdfCache, options);
+      } catch (err) {
+        await searching.catch(() => undefined);
+        throw err;
+      }
+      timings.pdf = lap();
+      const settled = await fillFileSizes(
+        staging,
+        listPagesWithPdfs(model),
+        settledBefore(previous, published, html),
+        signal,
+      ).catch(async (err: unknown) => {
+        await searching.catch(() => undefined);
+        throw err;
+      });
+      sizes = { release: path.basename(staging), pages: settled };
+      search = await searching;
+      // Only now, just before the swap: a build stopped or failed before it leaves the manifest of the site still published.
+      await rm(manifestFile, { force: true });
+    },
+    signal,
+  );
   if (rendered) await writeManifest(manifestFile, { ...rendered.manifest, search: search?.keys, sizes });
   timings.finish = lap();
   const pages = rendered && { rendered: rendered.rendered, reused: rendered.reused };
@@ -152,13 +177,13 @@ async function keepPublishedPdfs(
   staging: string,
   model: SiteModel,
   unchanged: ReadonlySet<string>,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
-  const kept = [];
-  for (const task of listPdfTasks(model)) {
-    const pdf = pageFile(task.pdfUrl);
-    if (unchanged.has(task.pageUrl) && (await stat(path.join(published, pdf)).catch(() => undefined))) kept.push(pdf);
-  }
-  await putFiles(published, staging, kept);
+  // Those of the published site: a PDF it lacks is not looked for (putFiles leaves it out).
+  const kept = listPdfTasks(model)
+    .filter((task) => unchanged.has(task.pageUrl))
+    .map((task) => pageFile(task.pdfUrl));
+  await putFiles(published, staging, kept, signal);
 }
 
 /** What the published site was made from: each page's fingerprint and each search bundle's key. */

@@ -34,10 +34,13 @@ export class OutputLockedError extends PapersError {
  * never leaves `target` missing), and the release before it is removed. A failed or killed build leaves the published site whole.
  * `work` gets the new release's folder, and the published one if there is one.
  * One build at a time per output folder: a second is refused with a message.
+ * A build stopped by `signal` leaves its release to the next build to remove:
+ * what stopped it (an edit in the preview) does not wait for that.
  */
 export async function publishOutput(
   target: string,
   work: (staging: string, published: string | undefined) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   const parent = path.dirname(target);
   const name = path.basename(target);
@@ -56,6 +59,7 @@ export async function publishOutput(
       await symlink(path.join(RELEASES, path.basename(staging)), next);
       await rename(next, target);
     } catch (err) {
+      if (signal?.aborted) throw err;
       await rm(staging, { recursive: true, force: true });
       // A full disk or a folder papers may not write is said as such, naming the file (or the site) being written.
       throw describeSystemError(err, target, { dir: staging, shownAs: target }) ?? err;

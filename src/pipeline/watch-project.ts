@@ -22,12 +22,13 @@ const BURST_MS = 50;
  * `exclusive` task, still runs. Edits made meanwhile are kept for the next
  * call. chokidar follows a file saved by writing a new one and renaming it
  * over the old (vim, JetBrains, `sed -i`, `git checkout`), and new folders,
- * which Node's own watcher loses track of.
+ * which Node's own watcher loses track of. `onEvent` is told of each event at
+ * once, even while a call or task runs.
  */
 export function watchProject(
   dirs: readonly string[],
   onChange: (files: string[]) => Promise<void>,
-  delayMs = BURST_MS,
+  { delayMs = BURST_MS, onEvent }: { delayMs?: number; onEvent?: () => void } = {},
 ): ProjectWatcher {
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -50,6 +51,8 @@ export function watchProject(
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   watcher.on('all', (_event, file) => {
+    // Told at once, before the burst ends: what runs may give way to the edit.
+    onEvent?.();
     pending.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => void flush().catch(() => undefined), delayMs);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel } from '../model/types.ts';
 import { pageFile } from '../domain/urls.ts';
-import { writeFileAnew } from '../util/link-file.ts';
+import { giveWay, writeFileAnew } from '../util/link-file.ts';
 import { listPdfLinks, settlePdfLinks, showPdfLinks } from './pdf-links.ts';
 
 const SLOT_START = Buffer.from('<span class="file-size" data-size-of="');
@@ -59,10 +59,12 @@ export async function fillFileSizes(
   siteDir: string,
   pageUrls: readonly string[],
   before?: SettledBefore,
+  signal?: AbortSignal,
 ): Promise<SettledSizes> {
   const sizes = new Map<string, string | undefined>();
   const settled: SettledSizes = {};
-  for (const url of pageUrls) {
+  for (const [i, url] of pageUrls.entries()) {
+    if (signal && i % 1000 === 999) await giveWay(signal);
     const known = before?.linked.has(url) ? before.settled[url] : undefined;
     if (known && isSettledAs(known, siteDir, sizes)) {
       settled[url] = known;

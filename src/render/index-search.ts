@@ -97,24 +97,27 @@ export interface PreviousSearch {
 /**
  * Write each bundle into the site: linked from the published site when it was
  * built from the same key (its files are never written again), otherwise with
- * Pagefind (offline, in its own process).
+ * Pagefind (offline, in its own process). Given `signal`, it stops between
+ * bundles (and while linking one) once the signal is aborted.
  */
 export async function indexSearch(
   siteDir: string,
   bundles: readonly SearchBundle[],
   previous?: PreviousSearch,
+  signal?: AbortSignal,
 ): Promise<SearchResult> {
   const result: SearchResult = { indexed: 0, reused: 0, keys: {} };
   try {
     for (const bundle of bundles) {
+      signal?.throwIfAborted();
       const target = path.join(siteDir, bundle.dir);
       const published =
         previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
       if (published && (await stat(published).catch(() => undefined))?.isDirectory()) {
-        await linkTree(published, target);
+        await linkTree(published, target, signal);
         result.reused++;
       } else {
-        result.indexed += await writeIndex(siteDir, bundle);
+        result.indexed += await writeIndex(siteDir, bundle, signal);
       }
       result.keys[bundle.dir] = bundle.key;
     }
@@ -129,11 +132,11 @@ export async function indexSearch(
   return result;
 }
 
-async function writeIndex(siteDir: string, bundle: SearchBundle): Promise<number> {
+async function writeIndex(siteDir: string, bundle: SearchBundle, signal?: AbortSignal): Promise<number> {
   // Pagefind reads a folder fastest, so the bundle's pages are linked into one of their own (outside the site).
   const pages = `${siteDir}-${path.basename(bundle.dir)}-pages`;
   await rm(pages, { recursive: true, force: true });
-  const missing = await putFiles(siteDir, pages, bundle.urls.map(pageFile));
+  const missing = await putFiles(siteDir, pages, bundle.urls.map(pageFile), signal);
   if (missing.length > 0)
     throw new PapersError('E_SEARCH', `the search index could not be created: ${missing[0]} is not in the site`);
   try {

@@ -30,8 +30,9 @@ export async function linkUnchangedPages(
   plan: RenderPlan,
   previous: PreviousRender,
   outDir: string,
+  signal?: AbortSignal,
 ): Promise<RenderPlan> {
-  const missing = await linkPages(previous.siteDir, outDir, plan.reuse);
+  const missing = await linkPages(previous.siteDir, outDir, plan.reuse, signal);
   if (missing.size === 0) return plan;
   const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => !missing.has(url)));
   const replanned = planRender(model, renderHash, { version: 1, pages });
@@ -45,8 +46,13 @@ export async function linkUnchangedPages(
  * agenda pages) writes a new file in its place, so the published release keeps its own bytes. The URLs of
  * the pages whose file the published site no longer has.
  */
-async function linkPages(fromDir: string, toDir: string, urls: readonly string[]): Promise<Set<string>> {
+async function linkPages(
+  fromDir: string,
+  toDir: string,
+  urls: readonly string[],
+  signal?: AbortSignal,
+): Promise<Set<string>> {
   const urlOf = new Map(urls.map((url) => [pageFile(url), url]));
-  const missing = await putFiles(fromDir, toDir, [...urlOf.keys()]);
+  const missing = await putFiles(fromDir, toDir, [...urlOf.keys()], signal);
   return new Set(missing.map((file) => urlOf.get(file) ?? file));
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachAtOnce } from '../util/for-each-at-once.ts';
-import { linkFile } from '../util/link-file.ts';
+import { giveWay, linkFile } from '../util/link-file.ts';
 import { namingFile } from '../errors/describe-system-error.ts';
 import type { DataFile, SiteModel } from '../model/types.ts';
 import { formatCalendar } from './format-calendar.ts';
@@ -43,12 +43,15 @@ export async function writeTextFiles(
   outDir: string,
   files: readonly TextFile[],
   published?: PublishedTexts,
+  signal?: AbortSignal,
 ): Promise<{ written: number; hashes: Record<string, string> }> {
   const hashes: Record<string, string> = {};
   let written = 0;
   for (const dir of new Set(files.map((f) => path.dirname(path.join(outDir, f.url)))))
     await mkdir(dir, { recursive: true });
+  let made = 0;
   await forEachAtOnce(files, 8, async (file) => {
+    if (signal && ++made % 200 === 0) await giveWay(signal);
     const text = file.format();
     const hash = createHash('sha256').update(text).digest('base64url');
     hashes[file.url] = hash;

@@ -38,6 +38,14 @@ export interface RenderResult {
   renderHash: string;
 }
 
+export interface RenderSiteOptions {
+  /** The previous build, whose unchanged pages are linked, not rendered. */
+  previous?: PreviousRender;
+  batchSize?: number;
+  /** Stop (throwing its reason) once this is aborted: the preview stops publishing for an edit. */
+  signal?: AbortSignal;
+}
+
 /**
  * Render the model to static HTML in `outDir` through Eleventy. Given the
  * previous build, pages whose inputs are unchanged are linked from it instead.
@@ -45,15 +53,15 @@ export interface RenderResult {
 export async function renderSite(
   model: SiteModel,
   outputTo: string,
-  previous?: PreviousRender,
-  batchSize = RENDER_BATCH,
+  { previous, batchSize = RENDER_BATCH, signal }: RenderSiteOptions = {},
 ): Promise<RenderResult> {
+  const outDir = path.resolve(outputTo);
   const renderHash = await hashRenderCode();
   let plan = planRender(model, renderHash, previous?.manifest);
-  if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, path.resolve(outputTo));
+  if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, outDir, signal);
   // Before the pages: the open data is made from the model alone, and the render's garbage is not yet there.
-  const texts = await writeTextFiles(path.resolve(outputTo), listTextFiles(model), previous && linkableTexts(previous));
-  const written = await renderPages(model, plan.lists, outputTo, { batchSize });
+  const texts = await writeTextFiles(outDir, listTextFiles(model), previous && linkableTexts(previous), signal);
+  const written = await renderPages(model, plan.lists, outDir, { batchSize, ...(signal ? { signal } : {}) });
   return {
     manifest: { ...plan.manifest, texts: texts.hashes },
     rendered: written.length + texts.written,
@@ -69,6 +77,8 @@ export interface RenderPagesOptions {
   /** Which of the templates with a page per item to render, by file name (`pack.njk`; default: all). */
   paged?: (template: string) => boolean;
   batchSize?: number;
+  /** Checked between runs of Eleventy. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -104,7 +114,8 @@ export async function renderPages(
       Object.values(batch).some((items) => items.length > 0),
     );
     const left = paged.filter((t) => options.paged && !options.paged(path.basename(t)));
-    written.push(...(await renderBatches(batches, { outDir, basePath, data, ignored: [...singles, ...left] })));
+    const shared = { outDir, basePath, data, ignored: [...singles, ...left] };
+    written.push(...(await renderBatches(batches, shared, options.signal)));
   });
   return written;
 }
@@ -115,10 +126,15 @@ export async function renderPages(
  * after the last: a preview renders one batch, and a collection of a large
  * archive's heap takes more than half a second.
  */
-async function renderBatches(batches: readonly PagedLists[], shared: Omit<Batch, 'batch'>): Promise<string[]> {
+async function renderBatches(
+  batches: readonly PagedLists[],
+  shared: Omit<Batch, 'batch'>,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const written: string[] = [];
   let softLimit = HEAP_SOFT_LIMIT;
   for (const [i, batch] of batches.entries()) {
+    signal?.throwIfAborted();
     if (i > 0 && process.memoryUsage().heapUsed > softLimit) softLimit = collectAndLimit();
     written.push(...(await renderBatch({ ...shared, batch })));
   }

@@ -57,15 +57,25 @@ async function replaceFile(file: string, make: (beside: string) => Promise<void>
   }
 }
 
+/** Files linked between two looks at `signal`: the watcher's events get through, and a build stopped stops soon. */
+const LINKS_AT_ONCE = 1000;
+
 /**
  * Each of `files` (paths relative to both folders) put from `fromDir` at the
  * same place under `toDir` with `linkFile`, its folder made first. The files
  * that were not there to put (removed by hand) are given back, and left out.
+ * Given `signal`, it stops (throwing its reason) once the signal is aborted.
  */
-export async function putFiles(fromDir: string, toDir: string, files: readonly string[]): Promise<string[]> {
+export async function putFiles(
+  fromDir: string,
+  toDir: string,
+  files: readonly string[],
+  signal?: AbortSignal,
+): Promise<string[]> {
   const made = new Set<string>();
   const missing: string[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    if (signal && i % LINKS_AT_ONCE === LINKS_AT_ONCE - 1) await giveWay(signal);
     const to = path.join(toDir, file);
     const dir = path.dirname(to);
     if (!made.has(dir)) {
@@ -82,12 +92,18 @@ export async function putFiles(fromDir: string, toDir: string, files: readonly s
   return missing;
 }
 
+/** Let what is waiting run (a watcher's event), then stop if `signal` was aborted meanwhile. */
+export async function giveWay(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}
+
 /** Every file under `from` linked at the same place under `to`. */
-export async function linkTree(from: string, to: string): Promise<void> {
+export async function linkTree(from: string, to: string, signal?: AbortSignal): Promise<void> {
   const files = (await readdir(from, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(from, path.join(e.parentPath, e.name)));
-  const missing = await putFiles(from, to, files);
+  const missing = await putFiles(from, to, files, signal);
   if (missing.length > 0)
     throw Object.assign(new Error(`${missing[0]} was removed while it was linked`), { code: 'ENOENT' });
 }

@@ -22,6 +22,8 @@ describe('watchProject', () => {
     const seen: string[][] = [];
     let running = 0;
     let overlapped = false;
+    // Events told while a task runs: what runs (the preview's publishing) may give way to the edit.
+    let eventsWhileBusy = 0;
     const watcher = watchProject(
       [path.join(dir, 'content')],
       async (files) => {
@@ -31,7 +33,12 @@ describe('watchProject', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         running--;
       },
-      20,
+      {
+        delayMs: 20,
+        onEvent: () => {
+          eventsWhileBusy += running;
+        },
+      },
     );
     try {
       await watcher.ready;
@@ -46,6 +53,7 @@ describe('watchProject', () => {
       await rename(`${file}.new`, file);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(seen).toEqual([]);
+      expect(eventsWhileBusy).toBeGreaterThan(0);
       releaseFirstBuild();
       await firstBuild;
       await waitUntil(() => seen.flat().includes('a.md'));

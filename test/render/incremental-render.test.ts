@@ -128,7 +128,7 @@ describe('rebuilding after an edit', () => {
     const whole = await makeTempDir('whole');
     const batched = await makeTempDir('batched');
     const one = await renderSite(checked.model!, whole);
-    const many = await renderSite(checked.model!, batched, undefined, 7);
+    const many = await renderSite(checked.model!, batched, { batchSize: 7 });
     expect(many.rendered).toBe(one.rendered);
     expect(await hashSite(batched)).toEqual(await hashSite(whole));
     const batches = splitLists(planRender(checked.model!, 'x').lists, 7);
