@@ -35,7 +35,8 @@ export interface BuildOptions {
   memory?: CheckMemory;
   /**
    * Stop the build once this is aborted (the preview stops publishing for an edit): the build throws the
-   * signal's reason, its release is removed, and the published site and what describes it stay as they were.
+   * signal's reason, its release is left for the next build to remove, and the published site and its
+   * manifest stay as they were.
    */
   signal?: AbortSignal;
 }
