@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
-import { catchStrayRejections } from '../util/catch-stray-rejections.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Eleventy, HtmlBasePlugin } from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
 import type { DataFileInfo, FeedInfo, SiteModel } from '../model/types.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { copyAssets } from './copy-assets.ts';
 import { listTextFiles, writeTextFiles } from './list-text-files.ts';
 import { linkableTexts, linkUnchangedPages, type PreviousRender } from './link-unchanged.ts';
 import { planRender, type PagedLists, type PageManifest } from './plan-render.ts';
+import { PACKAGE_ROOT, TEMPLATES } from './package-root.ts';
+import { type Batch, hasItems, renderBatches } from './render-batches.ts';
 import { RENDER_BATCH, splitLists } from './split-lists.ts';
 
-/** Where the tool itself lives: templates and the Eleventy config ship with it. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
+export { PACKAGE_ROOT };
 
 let loaderRegistered = false;
 
@@ -61,6 +57,7 @@ export async function renderSite(
   if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, outDir, signal);
   // Before the pages: the open data is made from the model alone, and the render's garbage is not yet there.
   const texts = await writeTextFiles(outDir, listTextFiles(model), previous && linkableTexts(previous), signal);
+  await copyAssets(outDir);
   const written = await renderPages(model, plan.lists, outDir, { batchSize, ...(signal ? { signal } : {}) });
   return {
     manifest: { ...plan.manifest, texts: texts.hashes },
@@ -98,79 +95,19 @@ export async function renderPages(
   const singles = await listSinglePageTemplates();
   const paged = await listPagedTemplates();
   const mode = options.singles ?? 'with';
-  const written: string[] = [];
   const data = describeForTemplates(model);
   const basePath = model.site.basePath;
+  const runs: Batch[] = [];
+  // The pages that are not one per item in a run of their own.
+  if (mode !== 'without') runs.push({ outDir, basePath, data, batch: emptyLists(lists), ignored: paged });
+  if (mode !== 'only') {
+    const left = paged.filter((t) => options.paged && !options.paged(path.basename(t)));
+    for (const batch of splitLists(lists, options.batchSize ?? RENDER_BATCH))
+      if (hasItems(batch)) runs.push({ outDir, basePath, data, batch, ignored: [...singles, ...left] });
+  }
   // Eleventy reads ignore files and finds Nunjucks includes in the current folder: it runs in the
   // tool's own folder, so nothing where `papers` was started from can change or run in a build.
-  await inFolder(PACKAGE_ROOT, async () => {
-    if (mode !== 'without') {
-      // The pages that are not one per item in a run of their own.
-      const batch = emptyLists(lists);
-      written.push(...(await renderBatch({ outDir, basePath, data, batch, ignored: paged })));
-    }
-    if (mode === 'only') return;
-    const batches = splitLists(lists, options.batchSize ?? RENDER_BATCH).filter((batch) =>
-      Object.values(batch).some((items) => items.length > 0),
-    );
-    const left = paged.filter((t) => options.paged && !options.paged(path.basename(t)));
-    const shared = { outDir, basePath, data, ignored: [...singles, ...left] };
-    written.push(...(await renderBatches(batches, shared, options.signal)));
-  });
-  return written;
-}
-
-/**
- * Each batch in its own run of Eleventy, which holds every page it renders
- * until its run ends. What a batch left is collected before the next, never
- * after the last: a preview renders one batch, and a collection of a large
- * archive's heap takes more than half a second.
- */
-async function renderBatches(
-  batches: readonly PagedLists[],
-  shared: Omit<Batch, 'batch'>,
-  signal?: AbortSignal,
-): Promise<string[]> {
-  const written: string[] = [];
-  let softLimit = HEAP_SOFT_LIMIT;
-  for (const [i, batch] of batches.entries()) {
-    signal?.throwIfAborted();
-    if (i > 0 && process.memoryUsage().heapUsed > softLimit) softLimit = collectAndLimit();
-    written.push(...(await renderBatch({ ...shared, batch })));
-  }
-  return written;
-}
-
-/** What one run of Eleventy renders: the shared data, a batch of each list's items, and the templates left out. */
-interface Batch {
-  outDir: string;
-  basePath: string;
-  data: ReturnType<typeof describeForTemplates>;
-  batch: PagedLists;
-  ignored: readonly string[];
-}
-
-/** One run of Eleventy, in the tool's own folder: the files it wrote (absolute paths). */
-async function renderBatch({ outDir, basePath, data, batch, ignored }: Batch): Promise<string[]> {
-  const eleventy = new Eleventy(TEMPLATES, outDir, {
-    quietMode: true,
-    pathPrefix: basePath,
-    configPath: path.join(PACKAGE_ROOT, '.eleventy.ts'),
-    config: (eleventyConfig) => {
-      eleventyConfig.addGlobalData('papers', data);
-      eleventyConfig.addGlobalData('pages', batch);
-      // Under a path prefix (a site at owner.github.io/repo/), every root-relative URL of every page gets it.
-      // At the root it is left out: it would parse every page again for nothing.
-      if (basePath !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
-      for (const file of ignored) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
-    },
-  });
-  // papers says what it did and what went wrong in its own words; Eleventy's log would say it again, with stacks.
-  eleventy.disableLogger();
-  const [, pages] = await catchStrayRejections(() => eleventy.write());
-  return (pages as Array<{ outputPath?: string | false }>).flatMap((page) =>
-    page.outputPath ? [path.resolve(PACKAGE_ROOT, page.outputPath)] : [],
-  );
+  return inFolder(PACKAGE_ROOT, () => renderBatches(runs, options.signal));
 }
 
 /**
@@ -181,12 +118,14 @@ async function renderBatch({ outDir, basePath, data, batch, ignored }: Batch): P
  * rows at 2,000 reports).
  */
 function describeForTemplates(model: SiteModel): TemplateData {
-  return {
+  // Frozen, so that Eleventy hands it to every page as it is: it wraps an object it may change
+  // in a proxy, which every lookup of a template then goes through.
+  return Object.freeze({
     ...model,
     dataFiles: model.dataFiles.map(({ url, title, description }) => ({ url, title, description })),
     feeds: model.feeds.map(({ url, title, pageUrl }) => ({ url, title, pageUrl })),
     calendars: model.calendars.map(({ url, title }) => ({ url, title, meetings: [] })),
-  };
+  });
 }
 
 type TemplateData = Omit<SiteModel, 'dataFiles' | 'feeds'> & { dataFiles: DataFileInfo[]; feeds: FeedInfo[] };
@@ -212,27 +151,6 @@ async function inFolder<T>(dir: string, work: () => Promise<T>): Promise<T> {
   } finally {
     process.chdir(startedIn);
   }
-}
-
-/**
- * Above this much heap after a batch, collect the garbage before the next (a
- * full collection costs a few hundred ms). Low enough that a large archive is
- * collected after each batch: V8 would otherwise let a batch's garbage grow the
- * heap (at 4,000 reports the peak was 1,050-1,120 MB at 640 MB, 925-955 at 300,
- * with rendering no slower).
- */
-const HEAP_SOFT_LIMIT = 300 * 1024 * 1024;
-
-/**
- * Collect the garbage, and give the heap that the next collection waits for:
- * half as much again as is live, and at least HEAP_SOFT_LIMIT. A collection
- * costs in proportion to what is live, so waiting in proportion keeps their
- * cost in proportion to the archive (a collection after every batch took 2.4
- * times the time for twice the reports).
- */
-function collectAndLimit(): number {
-  collectGarbage();
-  return Math.max(HEAP_SOFT_LIMIT, process.memoryUsage().heapUsed * 1.25);
 }
 
 /** Whether a template's front matter makes one page per item of a `pages` list. */

@@ -10,6 +10,8 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     /** Resolves to `[passthroughCopies, pagesWritten]`. */
     write(): Promise<[unknown[], unknown[]]>;
+    /** Renders every page without writing it or copying anything: each page's URL, output path (or false) and content. */
+    toJSON(): Promise<Array<{ url: string | false; outputPath: string | false; content?: string | Buffer }>>;
     /** Stops Eleventy logging (its errors still reach the caller of `write`). */
     disableLogger(): void;
   }
