@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
 import { findBrowser } from '../src/pdf/find-browser.ts';
 import { serveDirectory } from '../src/pdf/serve-directory.ts';
+import { checkProject } from '../src/pipeline/check-project.ts';
 import { PACKAGE_ROOT } from '../src/render/render-site.ts';
 import { settleDisk } from './bench-child.ts';
 
@@ -42,23 +43,27 @@ export async function bareEleventy(work: string, input: string): Promise<number>
 /**
  * The like-for-like Eleventy baseline's input: as many pages as the HTML build renders, each one of
  * the reports' Markdown bodies in turn, in one layout like the site's (head, header with the site's
- * navigation, breadcrumbs, main, footer), with Eleventy's defaults otherwise.
+ * navigation, breadcrumbs, main, footer), with Eleventy's defaults otherwise. Given the packs, the
+ * first pages are the committee packs, each holding its meeting's reports' bodies in agenda order,
+ * as papers' packs hold the reports: the same pages, as well as as many.
  */
-export async function writeLikeInput(work: string, root: string, pages: number): Promise<string> {
-  const input = path.join(work, 'like-src');
+export async function writeLikeInput(
+  work: string,
+  root: string,
+  pages: number,
+  packs: readonly (readonly string[])[] = [],
+): Promise<string> {
+  const input = path.join(work, packs.length > 0 ? 'like-packs-src' : 'like-src');
   await rm(input, { recursive: true, force: true });
   await mkdir(path.join(input, '_includes'), { recursive: true });
-  const bodies: string[] = [];
-  for (const e of await readdir(path.join(root, 'content/reports'), { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith('.md')) continue;
-    const text = await readFile(path.join(e.parentPath, e.name), 'utf8');
-    bodies.push(text.slice(text.indexOf('\n---\n', 4) + 5));
-  }
+  const bodies = await readReportBodies(root);
+  const pageBodies = [
+    ...packs.map((files) => files.map((file) => bodies.get(file) ?? '').join('\n')),
+    ...[...bodies.values()],
+  ];
   for (let i = 0; i < pages; i++) {
-    await writeFile(
-      path.join(input, `${i}.md`),
-      `---\nlayout: page.njk\ntitle: Page ${i}\n---\n${bodies[i % bodies.length]}`,
-    );
+    const body = i < packs.length ? pageBodies[i] : pageBodies[packs.length + ((i - packs.length) % bodies.size)];
+    await writeFile(path.join(input, `${i}.md`), `---\nlayout: page.njk\ntitle: Page ${i}\n---\n${body}`);
   }
   await mkdir(path.join(input, '_data'), { recursive: true });
   await writeFile(
@@ -74,6 +79,26 @@ export async function writeLikeInput(work: string, root: string, pages: number):
   );
   await writeFile(path.join(input, '_includes/page.njk'), LIKE_LAYOUT);
   return input;
+}
+
+/** Each report's Markdown body, without front matter, by its file (relative to `root`), in the order of the files. */
+async function readReportBodies(root: string): Promise<Map<string, string>> {
+  const bodies = new Map<string, string>();
+  for (const e of await readdir(path.join(root, 'content/reports'), { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.md')) continue;
+    const file = path.join(e.parentPath, e.name);
+    const text = await readFile(file, 'utf8');
+    bodies.set(path.relative(root, file), text.slice(text.indexOf('\n---\n', 4) + 5));
+  }
+  return bodies;
+}
+
+/** Each committee pack of the archive's site, as the report files it holds (relative to `root`), in agenda order. */
+export async function listPackReports(root: string): Promise<string[][]> {
+  const { model } = await checkProject(root);
+  return (model?.meetings ?? [])
+    .filter((meeting) => meeting.hasPack)
+    .map((meeting) => meeting.agenda.flatMap((item) => (item.report ? [item.report.file] : [])));
 }
 
 const LIKE_LAYOUT = `<!doctype html>
