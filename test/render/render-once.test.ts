@@ -1,6 +1,9 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetRenderedOnce, renderOnceTag } from '../../src/render/render-once.ts';
+import { REPO_ROOT } from '../helpers/project.ts';
 
 // Nunjucks as Eleventy itself loads it.
 const require = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
@@ -35,5 +38,19 @@ describe('the once tag', () => {
     env.renderString(TEMPLATE, { item: 'A' });
     env.renderString(TEMPLATE, { item: 'A' });
     expect(calls()).toBe(2);
+  });
+});
+
+describe('what the templates render once', () => {
+  it('depends on nothing that differs between the places it is shown (a page or a pack)', async () => {
+    const dir = path.join(REPO_ROOT, 'templates');
+    const blocks: string[] = [];
+    for (const file of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.njk'))) {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      for (const m of text.matchAll(/\{%-?\s*once\s+(\w+)\s*-?%\}([\s\S]*?)\{%-?\s*endonce\s*-?%\}/g))
+        blocks.push(`${file}: ${m[1]}\n${m[2]}`);
+    }
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(block).not.toMatch(/\binPack\b|\bpage\.|\bpageTitle\b|\bpagination\b/);
   });
 });
