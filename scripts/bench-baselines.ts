@@ -88,7 +88,7 @@ async function readReportBodies(root: string): Promise<Map<string, string>> {
     if (!e.isFile() || !e.name.endsWith('.md')) continue;
     const file = path.join(e.parentPath, e.name);
     const text = await readFile(file, 'utf8');
-    bodies.set(path.relative(root, file), text.slice(text.indexOf('\n---\n', 4) + 5));
+    bodies.set(path.relative(root, file).split(path.sep).join('/'), text.slice(text.indexOf('\n---\n', 4) + 5));
   }
   return bodies;
 }

@@ -81,7 +81,8 @@ export interface RenderPagesOptions {
 /**
  * Render the pages of the items in `lists`, and the site's other pages, into
  * `outputTo` through Eleventy; the files written (absolute paths). The files
- * that are not pages are not written here (`writeTextFiles`).
+ * that are not pages (`writeTextFiles`) and the assets (`copyAssets`) are not
+ * written here.
  */
 export async function renderPages(
   model: SiteModel,
