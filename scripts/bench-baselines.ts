@@ -57,12 +57,10 @@ export async function writeLikeInput(
   await rm(input, { recursive: true, force: true });
   await mkdir(path.join(input, '_includes'), { recursive: true });
   const bodies = await readReportBodies(root);
-  const pageBodies = [
-    ...packs.map((files) => files.map((file) => bodies.get(file) ?? '').join('\n')),
-    ...[...bodies.values()],
-  ];
+  const packBodies = packs.map((files) => files.map((file) => bodies.get(file) ?? '').join('\n'));
+  const reportBodies = [...bodies.values()];
   for (let i = 0; i < pages; i++) {
-    const body = i < packs.length ? pageBodies[i] : pageBodies[packs.length + ((i - packs.length) % bodies.size)];
+    const body = packBodies[i] ?? reportBodies[(i - packBodies.length) % reportBodies.length];
     await writeFile(path.join(input, `${i}.md`), `---\nlayout: page.njk\ntitle: Page ${i}\n---\n${body}`);
   }
   await mkdir(path.join(input, '_data'), { recursive: true });

@@ -8,7 +8,7 @@ import { locateOutput } from '../pipeline/output-folders.ts';
 import { adoptPublished, createPreviewState, refreshPreview } from '../pipeline/refresh-preview.ts';
 import { watchProject } from '../pipeline/watch-project.ts';
 import { collectGarbage } from '../render/collect-garbage.ts';
-import { PACKAGE_ROOT } from '../render/render-site.ts';
+import { TEMPLATES as templates } from '../render/package-root.ts';
 import { oneLine } from '../errors/format-errors.ts';
 import { type PreviewProblem, type PreviewServer, startPreviewServer } from '../serve/preview-server.ts';
 import { printErrors } from './print-errors.ts';
@@ -115,7 +115,6 @@ export const serveCommand = defineCommand({
         return true;
       });
     // Watch before the first build, so that an edit made while it runs is built next.
-    const templates = path.join(PACKAGE_ROOT, 'templates');
     const dirs = [path.join(root, 'content'), path.join(root, 'data'), templates].filter((d) => existsSync(d));
     const watcher = watchProject(
       dirs,

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { forEachAtOnce } from '../util/for-each-at-once.ts';
 
 /** A rendered page and where it goes. */
 export interface PageFile {
@@ -17,19 +18,15 @@ export const PAGES_AT_ONCE = 8;
  * it then rejects with the first failure.
  */
 export async function writePages(pages: readonly PageFile[]): Promise<void> {
-  let next = 0;
   let failure: { error: unknown } | undefined;
-  const writeInTurn = async (): Promise<void> => {
-    while (next < pages.length && !failure) {
-      const page = pages[next++] as PageFile;
-      try {
-        await mkdir(path.dirname(page.path), { recursive: true });
-        await writeFile(page.path, page.content);
-      } catch (error) {
-        failure ??= { error };
-      }
+  await forEachAtOnce(pages, PAGES_AT_ONCE, async (page) => {
+    if (failure) return;
+    try {
+      await mkdir(path.dirname(page.path), { recursive: true });
+      await writeFile(page.path, page.content);
+    } catch (error) {
+      failure ??= { error };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, pages.length) }, writeInTurn));
+  });
   if (failure) throw failure.error;
 }
