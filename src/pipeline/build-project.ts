@@ -4,9 +4,9 @@ import { hasErrors, type ContentProblem } from '../errors/content-problem.ts';
 import type { SiteModel } from '../model/types.ts';
 import { printSitePdfs, type PdfProgress, type PrintSiteResult } from '../pdf/print-site-pdfs.ts';
 import { fillFileSizes, listPagesWithPdfs, type SettledBefore, type SettledSizes } from '../render/fill-file-sizes.ts';
-import { indexSearch, planSearch, type SearchResult } from '../render/index-search.ts';
+import { indexSearch, planSearch, SEARCH_DIR, type SearchBundle, type SearchResult } from '../render/index-search.ts';
 import type { PageManifest } from '../render/plan-render.ts';
-import { renderSite, type RenderResult } from '../render/render-site.ts';
+import { hashRenderCode, renderSite, type RenderResult } from '../render/render-site.ts';
 import { checkProject, type CheckMemory } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
 import { publishOutput } from './publish-output.ts';
@@ -88,16 +88,10 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const previous = await readManifest(manifestFile);
   await publishOutput(
     siteDir,
-    async (staging, published) => {
-      const html = await renderSite(model, staging, {
-        ...(previous ? { previous: { siteDir, manifest: previous } } : {}),
-        ...(signal ? { signal } : {}),
-      });
-      if (options.pdf === false) {
-        const unchanged = unchangedPdfs(model, previous, html.manifest);
-        await forgetChangedPdfs(folders.pdfCache, (url) => unchanged.has(url));
-        if (options.keepPdfs && published) await keepPublishedPdfs(published, staging, model, unchanged, signal);
-      }
+    async (staging, published, held) => {
+      // Planned before the pages, so that a spare's search bundles that are still the same are kept in it.
+      const bundles = planSearch(model, await hashRenderCode());
+      const html = await renderRelease(model, staging, { published, held, bundles, previous, options });
       rendered = html;
       timings.html = lap();
       signal?.throwIfAborted();
@@ -105,8 +99,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       const searchStarted = performance.now();
       const searching = indexSearch(
         staging,
-        planSearch(model, html.renderHash),
-        previous?.search && { siteDir, keys: previous.search },
+        bundles,
+        previous?.search && { siteDir, keys: previous.search, holds: holdsBundle(html.kept) },
         signal,
       ).finally(() => (timings.search = (performance.now() - searchStarted) / 1000));
       searching.catch(() => undefined);
@@ -131,7 +125,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       // Only now, just before the swap: a build stopped or failed before it leaves the manifest of the site still published.
       await rm(manifestFile, { force: true });
     },
-    signal,
+    { spare: true, ...(signal ? { signal } : {}) },
   );
   if (rendered) await writeManifest(manifestFile, { ...rendered.manifest, search: search?.keys, sizes });
   timings.finish = lap();
@@ -150,6 +144,42 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   };
 }
 
+/**
+ * The release's pages and text files: those unchanged since the published build linked from it (or kept,
+ * when the release is its spare), the rest rendered; without PDFs, those of unchanged pages kept as asked.
+ */
+async function renderRelease(
+  model: SiteModel,
+  staging: string,
+  {
+    published,
+    held,
+    bundles,
+    previous,
+    options,
+  }: {
+    published: string | undefined;
+    held: readonly string[] | undefined;
+    bundles: readonly SearchBundle[];
+    previous: BuildManifest | undefined;
+    options: BuildOptions;
+  },
+): Promise<RenderResult> {
+  const { signal } = options;
+  const folders = locateOutput(options.root, options.outputDir);
+  const html = await renderSite(model, staging, {
+    ...(previous ? { previous: { siteDir: folders.site, manifest: previous } } : {}),
+    ...(held ? { held: { files: held, keep: keepBundles(bundles, previous?.search) } } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (options.pdf === false) {
+    const unchanged = unchangedPdfs(model, previous, html.manifest);
+    await forgetChangedPdfs(folders.pdfCache, (url) => unchanged.has(url));
+    if (options.keepPdfs && published) await keepPublishedPdfs(published, staging, model, unchanged, signal);
+  }
+  return html;
+}
+
 /** The site's PDFs, printed into the release (or taken from the cache), as the build's options ask. */
 function printPdfs(
   model: SiteModel,
@@ -164,6 +194,22 @@ function printPdfs(
     ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
     ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}),
   });
+}
+
+/** Whether a file a spare holds is in a search bundle made from the same key as the published one: it is kept. */
+function keepBundles(
+  bundles: readonly SearchBundle[],
+  keys: Record<string, string> | undefined,
+): (file: string) => boolean {
+  const kept = bundles.filter((b) => keys?.[b.dir] === b.key).map((b) => `${b.dir}/`);
+  return (file) => kept.some((dir) => file.startsWith(dir));
+}
+
+/** Whether the release holds a search bundle's files already, kept whole from its spare. */
+function holdsBundle(kept: ReadonlySet<string> | undefined): (dir: string) => boolean {
+  const dirs = new Set<string>();
+  for (const file of kept ?? []) if (file.startsWith(`${SEARCH_DIR}/`)) dirs.add(file.split('/', 2).join('/'));
+  return (dir) => dirs.has(dir);
 }
 
 /** Pages with PDFs rendered from the very same input as the published ones: a changed, exempt or removed paper's PDF is never carried over. */

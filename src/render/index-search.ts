@@ -92,6 +92,8 @@ export interface SearchResult {
 export interface PreviousSearch {
   siteDir: string;
   keys: Record<string, string>;
+  /** Whether the release holds a bundle already, as published (kept from its spare): it is not linked again. */
+  holds?: (dir: string) => boolean;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function indexSearch(
       const published =
         previous && previous.keys[bundle.dir] === bundle.key ? path.join(previous.siteDir, bundle.dir) : undefined;
       if (published && (await stat(published).catch(() => undefined))?.isDirectory()) {
-        await linkTree(published, target, signal);
+        if (!previous?.holds?.(bundle.dir)) await linkTree(published, target, signal);
         result.reused++;
       } else {
         result.indexed += await writeIndex(siteDir, bundle, signal);
@@ -145,6 +147,8 @@ async function writeIndex(siteDir: string, bundle: SearchBundle, signal?: AbortS
     const added = await index.addDirectory({ path: pages });
     if (added.errors.length > 0)
       throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${added.errors.join('; ')}`);
+    // Whatever stands there goes first: Pagefind writes into its files, which may be links into the published release.
+    await rm(path.join(siteDir, bundle.dir), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: path.join(siteDir, bundle.dir) });
     if (written.errors.length > 0)
       throw new PapersError('E_SEARCH', `the search index of ${bundle.dir}: ${written.errors.join('; ')}`);

@@ -20,7 +20,7 @@ export function linkableTexts(previous: PreviousRender): PublishedTexts | undefi
 }
 
 /**
- * Link the unchanged pages from the published site, and plan again without any whose file is no longer
+ * Link the unchanged pages from the published site (but those `present` names, already there), and plan again without any whose file is no longer
  * there (removed by hand): those are rendered, and so are the other pages of their items, which are
  * taken out of the new release first, since rendering must never write through a link.
  */
@@ -30,9 +30,11 @@ export async function linkUnchangedPages(
   plan: RenderPlan,
   previous: PreviousRender,
   outDir: string,
-  signal?: AbortSignal,
+  { present, signal }: { present?: ReadonlySet<string> | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<RenderPlan> {
-  const missing = await linkPages(previous.siteDir, outDir, plan.reuse, signal);
+  // A page the release holds already (kept from its spare) is the published file: it is not linked again.
+  const absent = present ? plan.reuse.filter((url) => !present.has(pageFile(url))) : plan.reuse;
+  const missing = await linkPages(previous.siteDir, outDir, absent, signal);
   if (missing.size === 0) return plan;
   const pages = Object.fromEntries(Object.entries(previous.manifest.pages).filter(([url]) => !missing.has(url)));
   const replanned = planRender(model, renderHash, { version: 1, pages });

@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 import { hashDirectory } from '../content/hash-directory.ts';
+import { pageFile } from '../domain/urls.ts';
+import { removeFilesExcept } from '../util/keep-links.ts';
 import type { DataFileInfo, FeedInfo, SiteModel } from '../model/types.ts';
 import { copyAssets } from './copy-assets.ts';
 import { listTextFiles, writeTextFiles } from './list-text-files.ts';
@@ -32,6 +34,8 @@ export interface RenderResult {
   reusedUrls: readonly string[];
   /** Fingerprint of the templates and render code the pages were made with. */
   renderHash: string;
+  /** The files kept from the spare release (see `held`). */
+  kept?: ReadonlySet<string>;
 }
 
 export interface RenderSiteOptions {
@@ -40,6 +44,11 @@ export interface RenderSiteOptions {
   batchSize?: number;
   /** Stop (throwing its reason) once this is aborted: the preview stops publishing for an edit. */
   signal?: AbortSignal;
+  /**
+   * The files `outDir` holds already, each a hard link of the published file at the same path (a spare
+   * release): those of unchanged pages are kept, and so are those `keep` names; the rest are removed first.
+   */
+  held?: { files: readonly string[]; keep: (file: string) => boolean };
 }
 
 /**
@@ -49,12 +58,14 @@ export interface RenderSiteOptions {
 export async function renderSite(
   model: SiteModel,
   outputTo: string,
-  { previous, batchSize = RENDER_BATCH, signal }: RenderSiteOptions = {},
+  { previous, batchSize = RENDER_BATCH, signal, held }: RenderSiteOptions = {},
 ): Promise<RenderResult> {
   const outDir = path.resolve(outputTo);
   const renderHash = await hashRenderCode();
   let plan = planRender(model, renderHash, previous?.manifest);
-  if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, outDir, signal);
+  // Before anything is written: what is written then never meets a link into the published release.
+  const present = held && keepHeld(outDir, held, plan.reuse);
+  if (previous) plan = await linkUnchangedPages(model, renderHash, plan, previous, outDir, { present, signal });
   // Before the pages: the open data is made from the model alone, and the render's garbage is not yet there.
   const texts = await writeTextFiles(outDir, listTextFiles(model), previous && linkableTexts(previous), signal);
   await copyAssets(outDir);
@@ -65,7 +76,19 @@ export async function renderSite(
     reused: plan.reuse.length,
     reusedUrls: plan.reuse,
     renderHash,
+    ...(present ? { kept: present } : {}),
   };
+}
+
+/**
+ * Of the files a spare release holds (each a link of the published file at its path), keep those of the
+ * pages reused and those `keep` names, and remove the rest. The files kept.
+ */
+function keepHeld(outDir: string, held: NonNullable<RenderSiteOptions['held']>, reuse: readonly string[]): Set<string> {
+  const reused = new Set(reuse.map(pageFile));
+  const kept = new Set(held.files.filter((file) => reused.has(file) || held.keep(file)));
+  removeFilesExcept(outDir, held.files, (file) => kept.has(file));
+  return kept;
 }
 
 export interface RenderPagesOptions {

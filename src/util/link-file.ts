@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isSameFile } from './keep-links.ts';
 
 /**
  * Put `from`'s bytes at `to` as a hard link where the file system allows it
@@ -21,8 +22,10 @@ function linkFileNow(from: string, to: string): void {
   try {
     linkSync(from, to);
     return;
-  } catch {
-    // Something is there (replaced below), or this file system cannot link (copied).
+  } catch (error) {
+    // Already there as a link of the very file (a release filled from its spare holds it): nothing to do.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isSameFile(from, to)) return;
+    // Something else is there (replaced below), or this file system cannot link (copied).
   }
   rmSync(to, { force: true });
   try {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { locateOutput } from '../../src/pipeline/output-folders.ts';
 import { copyExampleProject, editFile, REPORT_2005 } from '../helpers/project.ts';
+import { describeReleases } from '../helpers/releases.ts';
 
 /** A signal that turns aborted at its `at`-th look, as an edit arriving at that moment of a build would make it. */
 function abortAtLook(at: number): { signal: AbortSignal; looks: () => number } {
@@ -71,8 +72,9 @@ describe('a build stopped by its signal (the preview stopping to show an edit)',
       stopped++;
     }
     expect(stopped).toBeGreaterThan(3);
-    // A stopped build's release is removed by the next one: only the published release is left.
-    const releases = await readdir(path.join(path.dirname(locateOutput(root).site), '.releases'));
-    expect(releases).toEqual([path.basename(await readlink(locateOutput(root).site))]);
+    // A stopped build's release is removed by the next one: only the published release is left, and its spare.
+    await expect(describeReleases(locateOutput(root).site)).resolves.toMatchObject({
+      published: path.basename(await readlink(locateOutput(root).site)),
+    });
   });
 });

@@ -107,21 +107,33 @@ describe('rebuilding after an edit', () => {
     expect(written).toEqual(urls.filter((_, i) => !now[i]!.bytes.equals(was[i]!.bytes)));
   });
 
-  it('renders again a page removed from the published site by hand, never writing through to the published site', async () => {
-    const before = await build(root);
-    const meeting = before.model!.meetings[0]!;
-    // A link of our own to the published meeting page: a build writing through to it would keep its inode.
-    const held = path.join(root, 'output', 'held-meeting.html');
-    await link(path.join(before.siteDir, pageFile(meeting.url)), held);
-    const published = await readFile(held);
-    await rm(path.join(before.siteDir, pageFile(meeting.packUrl)));
-    const again = await build(root);
-    const clean = await build(root, await makeTempDir('clean'));
-    expect(await hashSite(again.siteDir)).toEqual(await hashSite(clean.siteDir));
-    expect((await stat(path.join(again.siteDir, pageFile(meeting.url)))).ino).not.toBe((await stat(held)).ino);
-    expect(await readFile(held)).toEqual(published);
-    expect(again.pages?.reused).toBeGreaterThan(30);
-  });
+  it.each([
+    ['from a new release', true],
+    ['from the spare', false],
+  ])(
+    'puts back a page removed from the published site by hand, building %s, never writing through to the published site',
+    async (_, withoutSpare) => {
+      const before = await build(root);
+      const meeting = before.model!.meetings[0]!;
+      // A link of our own to the published meeting page: a build writing through to it would keep its inode.
+      const held = path.join(root, 'output', 'held-meeting.html');
+      await rm(held, { force: true });
+      await link(path.join(before.siteDir, pageFile(meeting.url)), held);
+      const published = await readFile(held);
+      await rm(path.join(before.siteDir, pageFile(meeting.packUrl)));
+      if (withoutSpare) await rm(path.join(root, 'output/.releases/site.spare.json'));
+      const again = await build(root);
+      const clean = await build(root, await makeTempDir('clean'));
+      expect(await hashSite(again.siteDir)).toEqual(await hashSite(clean.siteDir));
+      // A new release renders the pack again, and its meeting's page with it. The spare still holds the pack
+      // as it was published: the same bytes, since its fingerprint is unchanged, and the meeting's page is kept.
+      const ino = (await stat(path.join(again.siteDir, pageFile(meeting.url)))).ino;
+      if (withoutSpare) expect(ino).not.toBe((await stat(held)).ino);
+      else expect(ino).toBe((await stat(held)).ino);
+      expect(await readFile(held)).toEqual(published);
+      expect(again.pages?.reused).toBeGreaterThan(30);
+    },
+  );
 
   it('renders a site in batches (as it does a large one) to the same bytes as in one run', async () => {
     const checked = await checkProject(root);

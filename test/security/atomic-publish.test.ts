@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackChromium, useOwnTempDir } from '../helpers/chromium.ts';
 import { createPdfProject } from '../helpers/pdf-project.ts';
-import { editFile, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+import { copyExampleProject, editFile, PAGE_2005, REPO_ROOT, REPORT_2005 } from '../helpers/project.ts';
+import { describeReleases } from '../helpers/releases.ts';
 import { hashTree } from '../helpers/read-everything.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -61,7 +62,7 @@ describe('atomic publish', () => {
     );
   });
 
-  it('publishes by replacing a link in one step, removes the release before, and clears what a build killed at the swap left', async () => {
+  it('publishes by replacing a link in one step, keeps of the release before only what the new one shares, and clears what a build killed at the swap left', async () => {
     const root = await createPdfProject();
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
     const first = await readlink(path.join(root, 'output/site'));
@@ -73,10 +74,16 @@ describe('atomic publish', () => {
     expect(await hashTree(path.join(root, 'output/site'))).toBe(before);
     await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A changed title');
     expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
-    const entries = await readdir(path.join(root, 'output/.releases'));
-    // Only the published release is left: the one before may hold what has since been removed.
-    expect(entries).toEqual([path.basename(await readlink(path.join(root, 'output/site')))]);
+    // The published release, and the one before as its spare: it may have held what has since been removed,
+    // so it holds only links of the published files (describeReleases throws otherwise).
+    const releases = await describeReleases(path.join(root, 'output/site'));
+    expect(releases).toMatchObject({ published: path.basename(await readlink(path.join(root, 'output/site'))) });
+    expect(`.releases/${releases.spare}`).toBe(first);
+    expect(releases.spareFiles).toBeGreaterThan(0);
+    // The edited report's page changed: the spare no longer holds the one it had.
+    await expect(readFile(path.join(root, 'output/.releases', releases.spare ?? '', PAGE_2005))).rejects.toThrow();
     expect(await readdir(path.join(root, 'output'))).not.toContain('.site-next');
+    expect(await readdir(path.join(root, 'output/.releases'))).not.toContain('site-killed');
   });
 
   it('runs one build at a time in an output folder, refusing the others with a message', async () => {
@@ -89,6 +96,26 @@ describe('atomic publish', () => {
     expect(await readFile(path.join(root, 'output/site/committees/x-ppr/2005/051208/06/index.html'), 'utf8')).toContain(
       'Crime and Disorder Reduction Partnerships',
     );
-    expect((await readdir(path.join(root, 'output/.releases'))).length).toBe(1);
+    await expect(describeReleases(path.join(root, 'output/site'))).resolves.toBeDefined();
+  });
+
+  it('builds the next release in the spare, publishing what a build from nothing publishes', async () => {
+    const root = await copyExampleProject();
+    const site = path.join(root, 'output/site');
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    const first = await readlink(site);
+    await editFile(root, REPORT_2005, 'title: Crime and Disorder Reduction Partnerships', 'title: A changed title');
+    expect((await runCli(['build', '--root', root, '--no-pdf'])).code).toBe(0);
+    await editFile(root, REPORT_2005, 'title: A changed title', 'title: Another title');
+    await editFile(root, 'data/glossary.yaml', 'Basic Command Unit', 'Basic Command Unit (of the police)');
+    const third = await runCli(['build', '--root', root, '--no-pdf']);
+    expect(third.code, third.stderr).toBe(0);
+    // Published from the spare: the release of the first build, brought up to date.
+    expect(await readlink(site)).toBe(first);
+    await expect(describeReleases(site)).resolves.toMatchObject({ published: path.basename(first) });
+    expect(await readFile(path.join(site, PAGE_2005), 'utf8')).toContain('Another title');
+    const fresh = path.join(root, 'fresh');
+    expect((await runCli(['build', '--root', root, '--no-pdf', '--output', fresh])).code).toBe(0);
+    expect(await hashTree(site)).toBe(await hashTree(path.join(fresh, 'site')));
   });
 });
