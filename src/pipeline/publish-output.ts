@@ -64,7 +64,8 @@ export async function publishOutput(
   try {
     const published = await adoptPublished(parent, name);
     // Taken (its record removed) before anything is written into it: a build that stops leaves no spare.
-    const spare = fromSpare && published ? await takeSpare(parent, name, published) : undefined;
+    const taken = published ? await takeSpare(parent, name, published) : undefined;
+    const spare = fromSpare ? taken : undefined;
     await removeUnpublished(parent, name, published, spare?.release);
     const staging = spare
       ? path.join(parent, RELEASES, spare.release)
@@ -108,19 +109,25 @@ interface Spare {
 /** The spare of the release published, its record removed; none when the record is missing or describes another. */
 async function takeSpare(parent: string, name: string, published: string): Promise<Spare | undefined> {
   const record = spareRecord(parent, name);
-  const spare = await readFile(record, 'utf8').then(
-    (text) => JSON.parse(text) as Partial<Spare>,
-    () => undefined,
-  );
+  const spare = await readFile(record, 'utf8')
+    .then((text) => JSON.parse(text) as Partial<Spare>)
+    .catch(() => undefined);
   await rm(record, { force: true });
   const valid =
     spare?.of === published &&
     typeof spare.release === 'string' &&
     spare.release.startsWith(`${name}-`) &&
+    path.basename(spare.release) === spare.release &&
     spare.release !== published &&
     Array.isArray(spare.files) &&
+    spare.files.every(isInside) &&
     (await lstat(path.join(parent, RELEASES, spare.release)).catch(() => undefined))?.isDirectory();
   return valid ? (spare as Spare) : undefined;
+}
+
+/** A path relative to a release that stays inside it: a record that names any other is not trusted. */
+function isInside(file: unknown): boolean {
+  return typeof file === 'string' && file !== '' && !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..');
 }
 
 /** Keep the release before as the spare of the one just published, and record it; false (it is then removed) if it cannot be. */
