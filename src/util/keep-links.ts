@@ -7,8 +7,9 @@ import path from 'node:path';
  */
 export function isSameFile(a: string, b: string): boolean {
   try {
-    const one = lstatSync(a);
-    const other = lstatSync(b);
+    // As big integers: a file system's numbers for its files may be beyond what a double holds exactly.
+    const one = lstatSync(a, { bigint: true });
+    const other = lstatSync(b, { bigint: true });
     return one.isFile() && other.isFile() && one.ino === other.ino && one.dev === other.dev;
   } catch {
     return false;
