@@ -25,11 +25,7 @@ export function keepLinksOf(dir: string, of: string): string[] {
   const files = listFiles(dir);
   const kept = files.filter((file) => isSameFile(path.join(dir, file), path.join(of, file)));
   const keep = new Set(kept);
-  removeFilesExcept(
-    dir,
-    files.filter((file) => !keep.has(file)),
-    () => false,
-  );
+  removeFilesExcept(dir, files, (file) => keep.has(file));
   return kept;
 }
 
