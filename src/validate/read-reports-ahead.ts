@@ -1,7 +1,7 @@
 import type { Entry, MarkdownBody } from '../content/entry.ts';
 import { bodyText } from '../content/entry.ts';
 import { countParseThreads, type ParsePool, startParsePool } from '../markdown/parse-in-workers.ts';
-import type { ReportMarkdownInput } from '../markdown/parse-report-markdown.ts';
+import { parseReportMarkdown, type ReportMarkdownInput } from '../markdown/parse-report-markdown.ts';
 import { keepParsedAhead, settingsOf } from './read-report.ts';
 
 /** Reports sent to a thread at once; fewer new reports than this are left to the check, where a thread would cost more than it saves. */
@@ -16,8 +16,8 @@ const SEEN = new WeakSet<MarkdownBody>();
 /** Reports handed over as they are loaded, parsed on other threads meanwhile. */
 export interface ReadingAhead {
   add(entry: Entry): void;
-  /** Wait for what was sent; gives how many reports were parsed ahead. */
-  finish(): Promise<number>;
+  /** Parse what is still queued, here and on the threads, and wait for it; gives how many reports were parsed on other threads and here. */
+  finish(): Promise<{ threads: number; here: number }>;
 }
 
 /** Batches a thread is given before it answers one: enough that it never waits for this thread. */
@@ -28,9 +28,10 @@ const IN_HAND = 2;
  * the check then takes each report's result in place of parsing it
  * (`readReport`), and the parsing, a third of a large archive's check, is done
  * beside the loading. Each thread is kept two batches ahead; what none had
- * time for when the loading ends is left to the check, which parses it itself
- * meanwhile. A report whose checked data differs from what was sent, or any
- * failure of a thread, is also left to the check.
+ * time for when the loading ends is parsed by this thread from the front of the
+ * queue while the threads take it from the back, so that no thread waits. A
+ * report whose checked data differs from what was sent, or any failure of a
+ * thread, is left to the check.
  */
 export function startReadingAhead({ threads = countParseThreads(), batchSize = BATCH } = {}): ReadingAhead {
   let pool: ParsePool | undefined;
@@ -55,8 +56,16 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
       ),
     );
   };
+  // The worker takes batches from the back of the queue, this thread from the front: they meet in the middle.
   const pump = () => {
-    while (queue.length > 0 && (pool?.countWaiting() ?? 0) < threads * IN_HAND) send(queue.shift()!);
+    while (queue.length > 0 && (pool?.countWaiting() ?? 0) < threads * IN_HAND) send(queue.pop()!);
+  };
+  const parseHere = (entries: typeof batch) => {
+    for (const e of entries) {
+      const input: ReportMarkdownInput = { ...settingsOf(e.data), body: e.body.utf8 ?? bodyText(e) };
+      keepParsedAhead(e.body, input, parseReportMarkdown(input));
+    }
+    return entries.length;
   };
   return {
     add(entry) {
@@ -70,10 +79,12 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
     },
     async finish() {
       if (pool && batch.length > 0) queue.push(batch);
-      pump();
+      // What is still queued once the loading ends is parsed here and on the threads at once.
+      let here = 0;
+      for (pump(); queue.length > 0; pump()) here += parseHere(queue.shift()!);
       const counts = await Promise.all(done);
       await pool?.close();
-      return counts.reduce((a, b) => a + b, 0);
+      return { threads: counts.reduce((a, b) => a + b, 0), here };
     },
   };
 }
