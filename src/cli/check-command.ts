@@ -3,6 +3,8 @@ import { DESCRIPTIONS } from './descriptions.ts';
 import { hasErrors } from '../errors/content-problem.ts';
 import { summariseErrors } from '../errors/format-errors.ts';
 import { checkProject } from '../pipeline/check-project.ts';
+import { locateOutput } from '../pipeline/output-folders.ts';
+import { readReadingStore } from '../validate/reading-store.ts';
 import { reportToGithub } from './github-annotations.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
@@ -15,8 +17,11 @@ export const checkCommand = defineCommand({
     verbose: { type: 'boolean', description: 'Also print the YAML parser’s own words under each syntax error' },
   },
   async run({ args }) {
-    const result = await checkProject(resolveRoot(args.root), {
+    const root = resolveRoot(args.root);
+    const result = await checkProject(root, {
       ...(args.today ? { today: args.today } : {}),
+      // What the last build parsed is read, never written: a check writes nothing.
+      readings: await readReadingStore(locateOutput(root).readings),
       ci: ['true', '1'].includes(String(process.env.CI).toLowerCase()),
     });
     printErrors(result.errors, process.stderr, args.verbose);

@@ -7,8 +7,9 @@ import { fillFileSizes, listPagesWithPdfs, type SettledBefore, type SettledSizes
 import { indexSearch, planSearch, SEARCH_DIR, type SearchBundle, type SearchResult } from '../render/index-search.ts';
 import type { PageManifest } from '../render/plan-render.ts';
 import { hashRenderCode, renderSite, type RenderResult } from '../render/render-site.ts';
-import { checkProject, type CheckMemory } from './check-project.ts';
+import { type CheckMemory, type CheckResult, checkProject } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
+import { readReadingStore, writeReadingStore } from '../validate/reading-store.ts';
 import { publishOutput } from './publish-output.ts';
 import { putFiles } from '../util/link-file.ts';
 import { pageFile } from '../domain/urls.ts';
@@ -57,6 +58,23 @@ export interface BuildResult {
   timings: { check: number; html: number; pdf: number; finish: number; search: number };
 }
 
+/**
+ * The build's check. A process that checks again remembers what it read; any
+ * other starts from the reports' Markdown as the last build parsed it, and once
+ * the check has passed keeps what this one parsed for the next.
+ */
+async function checkForBuild(options: BuildOptions, readingsFile: string): Promise<CheckResult> {
+  const readings = options.memory ? undefined : await readReadingStore(readingsFile);
+  const checked = await checkProject(options.root, {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
+    ...(options.preview ? { preview: true } : {}),
+    ...(readings ? { readings } : {}),
+  });
+  if (readings && checked.model && !hasErrors(checked.errors)) await writeReadingStore(readingsFile, readings);
+  return checked;
+}
+
 /** Check, then render the site; nothing is written unless the check passed. */
 export async function buildProject(options: BuildOptions): Promise<BuildResult> {
   const folders = locateOutput(options.root, options.outputDir);
@@ -69,11 +87,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     mark = now;
     return seconds;
   };
-  const checked = await checkProject(options.root, {
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.memory ? { memory: options.memory } : {}),
-    ...(options.preview ? { preview: true } : {}),
-  });
+  const checked = await checkForBuild(options, folders.readings);
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const { signal } = options;

@@ -15,6 +15,7 @@ import { checkPlaceholders } from '../validate/check-placeholders.ts';
 import { checkSiteAddress } from '../validate/check-site-address.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { startReadingAhead } from '../validate/read-reports-ahead.ts';
+import type { ReadingStore } from '../validate/reading-store.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
 export interface CheckResult {
@@ -36,6 +37,8 @@ export interface CheckOptions {
   memory?: CheckMemory;
   /** Run by CI: a site still at the example's address is warned of. */
   ci?: boolean;
+  /** Reports' Markdown as parsed by an earlier run (`output/.cache/readings.bin`): what this run parses it adds. */
+  readings?: ReadingStore;
 }
 
 /** Files read and Markdown rendered by the last check, kept by a process that checks again and again. */
@@ -65,7 +68,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const memory = options.memory;
   if (memory) turnRenderMemo(memory.renders);
   // Reports' Markdown is parsed on other threads while the rest loads.
-  const ahead = startReadingAhead();
+  const ahead = startReadingAhead({ store: options.readings });
   const loaded = await loadContent(root, memory?.files, ahead.add);
   await ahead.finish();
   // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.

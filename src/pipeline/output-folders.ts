@@ -12,6 +12,8 @@ export interface OutputFolders {
   pdfCache: string;
   /** Where the preview renders the pages an edit reaches. */
   preview: string;
+  /** Reports' Markdown as the last build's check parsed it (`ReadingStore`). */
+  readings: string;
 }
 
 /** The one definition of the output folders: every command and stage asks here. */
@@ -24,5 +26,6 @@ export function locateOutput(root: string, outputDir?: string): OutputFolders {
     pagesManifest: path.join(cache, 'pages.json'),
     pdfCache: path.join(cache, 'pdf'),
     preview: path.join(cache, 'preview'),
+    readings: path.join(cache, 'readings.bin'),
   };
 }

@@ -1,8 +1,13 @@
 import type { Entry, MarkdownBody } from '../content/entry.ts';
 import { bodyText } from '../content/entry.ts';
 import { countParseThreads, type ParsePool, startParsePool } from '../markdown/parse-in-workers.ts';
-import { parseReportMarkdown, type ReportMarkdownInput } from '../markdown/parse-report-markdown.ts';
+import {
+  type ParsedReportMarkdown,
+  parseReportMarkdown,
+  type ReportMarkdownInput,
+} from '../markdown/parse-report-markdown.ts';
 import { keepParsedAhead, settingsOf } from './read-report.ts';
+import { keyOfReading, type ReadingStore } from './reading-store.ts';
 
 /** Reports sent to a thread at once; fewer new reports than this are left to the check, where a thread would cost more than it saves. */
 const BATCH = 100;
@@ -33,24 +38,30 @@ const IN_HAND = 2;
  * report whose checked data differs from what was sent, or any failure of a
  * thread, is left to the check.
  */
-export function startReadingAhead({ threads = countParseThreads(), batchSize = BATCH } = {}): ReadingAhead {
+export function startReadingAhead({
+  threads = countParseThreads(),
+  batchSize = BATCH,
+  store,
+}: {
+  threads?: number;
+  batchSize?: number;
+  store?: ReadingStore;
+} = {}): ReadingAhead {
   let pool: ParsePool | undefined;
-  let batch: Array<Entry & { body: MarkdownBody }> = [];
+  let batch: Queued[] = [];
   const queue: Array<typeof batch> = [];
   const done: Array<Promise<number>> = [];
-  const send = (entries: typeof batch) => {
+  const keep = (q: Queued, parsed: ParsedReportMarkdown) => {
+    keepParsedAhead(q.entry.body, q.input, parsed);
+    if (q.key) store?.keep(q.key, parsed);
+  };
+  const send = (queued: typeof batch) => {
     pool ??= startParsePool(threads);
-    const inputs: ReportMarkdownInput[] = entries.map((e) => ({
-      ...settingsOf(e.data),
-      body: e.body.utf8 ?? bodyText(e),
-    }));
     done.push(
-      pool.parse(inputs).then(
+      pool.parse(queued.map((q) => q.input)).then(
         (parsed) => {
-          entries.forEach((e, i) => {
-            keepParsedAhead(e.body, inputs[i]!, parsed[i]!);
-          });
-          return entries.length;
+          for (const [i, q] of queued.entries()) keep(q, parsed[i]!);
+          return queued.length;
         },
         () => 0,
       ),
@@ -60,25 +71,28 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
   const pump = () => {
     while (queue.length > 0 && (pool?.countWaiting() ?? 0) < threads * IN_HAND) send(queue.pop()!);
   };
-  const parseHere = (entries: typeof batch) => {
-    for (const e of entries) {
-      const input: ReportMarkdownInput = { ...settingsOf(e.data), body: e.body.utf8 ?? bodyText(e) };
-      keepParsedAhead(e.body, input, parseReportMarkdown(input));
-    }
-    return entries.length;
+  const parseHere = (queued: typeof batch) => {
+    for (const q of queued) keep(q, parseReportMarkdown(q.input));
+    return queued.length;
   };
   return {
     add(entry) {
-      if (threads < 1 || entry.kind !== 'report' || !entry.body || SEEN.has(entry.body)) return;
+      if (entry.kind !== 'report' || !entry.body || SEEN.has(entry.body)) return;
+      if (threads < 1 && !store) return;
       SEEN.add(entry.body);
-      batch.push(entry as Entry & { body: MarkdownBody });
+      const settings = settingsOf(entry.data);
+      const input: ReportMarkdownInput = { ...settings, body: entry.body.utf8 ?? bodyText(entry) };
+      const key = store && keyOfReading(settings, input.body);
+      const stored = key && store.take(key);
+      if (stored) return keepParsedAhead(entry.body, input, stored);
+      batch.push({ entry: entry as Queued['entry'], input, ...(key ? { key } : {}) });
       if (batch.length < batchSize) return;
       queue.push(batch);
       batch = [];
       pump();
     },
     async finish() {
-      if (pool && batch.length > 0) queue.push(batch);
+      if ((pool || store) && batch.length > 0) queue.push(batch);
       // What is still queued once the loading ends is parsed here and on the threads at once.
       let here = 0;
       for (pump(); queue.length > 0; pump()) here += parseHere(queue.shift()!);
@@ -87,4 +101,11 @@ export function startReadingAhead({ threads = countParseThreads(), batchSize = B
       return { threads: counts.reduce((a, b) => a + b, 0), here };
     },
   };
+}
+
+/** A report waiting to be parsed: what it is parsed from, and its key in the store. */
+interface Queued {
+  entry: Entry & { body: MarkdownBody };
+  input: ReportMarkdownInput;
+  key?: string;
 }

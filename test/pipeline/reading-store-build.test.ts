@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bodyText } from '../../src/content/entry.ts';
+import { loadContent } from '../../src/content/load-content.ts';
+import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
+import { buildProject } from '../../src/pipeline/build-project.ts';
+import { settingsOf } from '../../src/validate/read-report.ts';
+import { keyOfReading, readReadingStore } from '../../src/validate/reading-store.ts';
+import { copyExampleProject, editFile, REPORT_2004 } from '../helpers/project.ts';
+
+describe('a build keeps its reports’ Markdown as parsed for the next', () => {
+  it('writes each report’s reading once the check passes, and nothing when it fails', async () => {
+    const root = await copyExampleProject();
+    const file = path.join(root, 'output/.cache/readings.bin');
+    expect((await buildProject({ root, pdf: false })).ok).toBe(true);
+    const store = await readReadingStore(file);
+    const reports = (await loadContent(root)).entries.filter((e) => e.kind === 'report');
+    expect(reports).toHaveLength(2);
+    for (const report of reports) {
+      const settings = settingsOf(report.data);
+      const body = bodyText(report);
+      expect(store.take(keyOfReading(settings, body)), report.file).toEqual(parseReportMarkdown({ ...settings, body }));
+    }
+    const before = await readFile(file);
+    await editFile(root, REPORT_2004, '## ', 'Text before the first section.\n\n## ');
+    await editFile(root, REPORT_2004, 'number: 6', 'number: six');
+    expect((await buildProject({ root, pdf: false })).ok).toBe(false);
+    expect(await readFile(file)).toEqual(before);
+  }, 120_000);
+});
