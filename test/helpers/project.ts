@@ -1,4 +1,5 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from './temp-dir.ts';
@@ -80,4 +81,13 @@ export async function applyEdit(root: string, edit: FileEdit): Promise<void> {
       ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
       : Buffer.from(text, edit.encoding ?? 'utf8');
   await writeFile(full, bytes);
+}
+
+/** The broken-input cases (test/fixtures/broken-input.yaml) that break a report's Markdown or front matter. */
+export async function readReportCases(): Promise<Array<{ name: string; edits: FileEdit[] }>> {
+  const cases = parseYaml(await readFile(path.join(REPO_ROOT, 'test/fixtures/broken-input.yaml'), 'utf8')) as Array<{
+    name: string;
+    edits: FileEdit[];
+  }>;
+  return cases.filter((c) => c.edits.some((e) => e.file.startsWith('content/reports/') && e.find));
 }

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { bodyText } from '../../src/content/entry.ts';
 import { loadContent } from '../../src/content/load-content.ts';
 import { startParsePool } from '../../src/markdown/parse-in-workers.ts';
@@ -9,14 +7,9 @@ import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts
 import { settingsOf } from '../../src/validate/read-report.ts';
 import { startReadingAhead } from '../../src/validate/read-reports-ahead.ts';
 import { validateContent } from '../../src/validate/validate-content.ts';
-import { applyEdit, copyExampleProject, type FileEdit, REPO_ROOT } from '../helpers/project.ts';
+import { applyEdit, copyExampleProject, readReportCases, REPO_ROOT } from '../helpers/project.ts';
 
-const cases = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/broken-input.yaml'), 'utf8')) as Array<{
-  name: string;
-  edits: FileEdit[];
-}>;
-/** The broken-input cases that break a report's Markdown or front matter. */
-const reportCases = cases.filter((c) => c.edits.some((e) => e.file.startsWith('content/reports/') && e.find));
+const reportCases = await readReportCases();
 
 describe('reports parsed ahead on other threads', () => {
   it('a worker thread parses each report as this thread does', async () => {

@@ -1,7 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { serialize } from 'node:v8';
 import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
@@ -12,7 +11,7 @@ import {
   readReadingStore,
   writeReadingStore,
 } from '../../src/validate/reading-store.ts';
-import { applyEdit, copyExampleProject, type FileEdit, REPO_ROOT } from '../helpers/project.ts';
+import { applyEdit, copyExampleProject, readReportCases } from '../helpers/project.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const settings = { numbered: ['Supporting information'], firstLetter: 1, appendices: [] };
@@ -63,12 +62,7 @@ describe('the store of reports’ Markdown as parsed', () => {
   });
 });
 
-const cases = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/broken-input.yaml'), 'utf8')) as Array<{
-  name: string;
-  edits: FileEdit[];
-}>;
-/** The broken-input cases that break a report's Markdown or front matter. */
-const reportCases = cases.filter((c) => c.edits.some((e) => e.file.startsWith('content/reports/') && e.find));
+const reportCases = await readReportCases();
 
 describe('a check with the store', () => {
   it.each(reportCases.map((c) => [c.name, c] as const))(
