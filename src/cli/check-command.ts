@@ -4,7 +4,7 @@ import { hasErrors } from '../errors/content-problem.ts';
 import { summariseErrors } from '../errors/format-errors.ts';
 import { checkProject } from '../pipeline/check-project.ts';
 import { locateOutput } from '../pipeline/output-folders.ts';
-import { readReadingStore } from '../validate/reading-store.ts';
+import { readCheckStore } from '../validate/check-store.ts';
 import { reportToGithub } from './github-annotations.ts';
 import { printErrors } from './print-errors.ts';
 import { resolveRoot, rootArg } from './root-arg.ts';
@@ -21,7 +21,7 @@ export const checkCommand = defineCommand({
     const result = await checkProject(root, {
       ...(args.today ? { today: args.today } : {}),
       // What the last build parsed is read, never written: a check writes nothing.
-      readings: await readReadingStore(locateOutput(root).readings),
+      kept: await readCheckStore(locateOutput(root).checkStore),
       ci: ['true', '1'].includes(String(process.env.CI).toLowerCase()),
     });
     printErrors(result.errors, process.stderr, args.verbose);

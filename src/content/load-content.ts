@@ -8,6 +8,7 @@ import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './
 import { listExemptFiles } from './load-exempt.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { notAFileError } from './read-text-file.ts';
+import type { KeptValues } from '../util/kept-values.ts';
 
 export interface LoadResult {
   entries: Entry[];
@@ -24,6 +25,14 @@ const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
   ['statuses', 'data/statuses.yaml'],
   ['facts', 'data/facts.yaml'],
 ];
+
+/**
+ * The kinds of file whose every field the public site shows: only their YAML
+ * is kept between runs, in output/ (`LoadOptions.yaml`). A meeting's Part 2
+ * items hold text the public site withholds, and an exempt file in content/ is
+ * an error, after which nothing is kept.
+ */
+const PUBLISHED_WHOLE: ReadonlySet<EntryKind> = new Set(['report', 'recommendation']);
 
 /** Shared data a site may have: the last accessibility test, written by `papers audit`. */
 const OPTIONAL_DATA: ReadonlyArray<[EntryKind, string]> = [['audit', 'data/accessibility-audit.yaml']];
@@ -68,17 +77,20 @@ function isKnownFile(root: string, file: string, memory: LoadMemory): boolean {
   }
 }
 
+export interface LoadOptions {
+  /** A long-running process's files read before: one not changed since is not read again. */
+  memory?: LoadMemory | undefined;
+  /** Given each entry as it is loaded. */
+  onEntry?: ((entry: Entry) => void) | undefined;
+  /** YAML as an earlier run read it, by a digest of its text (`readYamlData`): for reports and recommendations only. */
+  yaml?: KeptValues<unknown> | undefined;
+}
+
 /**
  * Read every content file under `root`. Never throws on content: a file that
  * cannot be read or parsed becomes a located error and the rest still load.
- * Given `memory`, a file read before and not changed since is not read again.
- * `onEntry` is given each entry as it is loaded.
  */
-export async function loadContent(
-  root: string,
-  memory?: LoadMemory,
-  onEntry?: (entry: Entry) => void,
-): Promise<LoadResult> {
+export async function loadContent(root: string, { memory, onEntry, yaml }: LoadOptions = {}): Promise<LoadResult> {
   const recalled = memory?.listing;
   const listing = await listOrRecall(root, memory);
   const { files } = listing;
@@ -90,7 +102,7 @@ export async function loadContent(
   const loaded = files.map((f) => {
     const known = memory && recallFile(f, memory, changed);
     if (known) return known;
-    const result = loadFile(root, f);
+    const result = loadFile(root, f, PUBLISHED_WHOLE.has(f.kind) ? yaml : undefined);
     if (memory) memory.files.set(f.file, { kind: f.kind, id: f.id, loaded: result });
     // A file recalled was handed over when it was read.
     if (result.entry) onEntry?.(result.entry);

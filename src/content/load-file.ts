@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
 import { type Entry, type EntryAddress, makeEntry, type MarkdownBody } from './entry.ts';
 import { detach } from './detach.ts';
+import { digestKey, type KeptValues } from '../util/kept-values.ts';
 import { readTextFile } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
@@ -10,20 +11,24 @@ import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source
 export type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
 
 /** Read one content file: YAML, or Markdown with front matter. A file that cannot be read or parsed is a located error. */
-export function loadFile(root: string, target: EntryAddress): LoadedFile {
+export function loadFile(root: string, target: EntryAddress, kept?: KeptValues<unknown>): LoadedFile {
   const read = readTextFile(path.join(root, target.file), target.file);
   if (!read.ok) return { errors: [read.error] };
   const loaded =
     target.kind === 'report' || target.kind === 'minutes'
-      ? loadMarkdown(target, read.text, read.bytes)
-      : loadYaml(target, read.text);
+      ? loadMarkdown(target, read.text, read.bytes, kept)
+      : loadYaml(target, read.text, kept);
   return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
 }
 
-function loadYaml(target: EntryAddress, text: string): { entry?: Entry; errors: ContentProblem[] } {
+function loadYaml(
+  target: EntryAddress,
+  text: string,
+  kept: KeptValues<unknown> | undefined,
+): { entry?: Entry; errors: ContentProblem[] } {
   const source = parseYamlSource(target.file, text);
-  const quick = readYamlQuickly(text);
-  if (quick) return { entry: makeEntry(target, source, detach(quick.value)), errors: [] };
+  const quick = readYamlData(text, kept);
+  if (quick) return { entry: makeEntry(target, source, quick.value), errors: [] };
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
   if (source.doc.contents === null) {
@@ -47,6 +52,7 @@ function loadMarkdown(
   target: EntryAddress,
   text: string,
   bytes: Uint8Array,
+  kept: KeptValues<unknown> | undefined,
 ): { entry?: Entry; errors: ContentProblem[] } {
   const at = { file: target.file, line: 1, col: 1 };
   const split = splitFrontMatter(text);
@@ -79,13 +85,29 @@ function loadMarkdown(
   const matter = decodeBytes(bytes, 3, byteLength(text, 3 + split.matter.length));
   const source = parseYamlSource(target.file, matter);
   const body = keepBody(bytes, byteLength(text, split.bodyOffset), countLines(text.slice(0, split.bodyOffset)) + 1);
-  const quick = readYamlQuickly(matter);
-  if (quick) return { entry: makeEntry(target, source, detach(quick.value), body), errors: [] };
+  const quick = readYamlData(matter, kept);
+  if (quick) return { entry: makeEntry(target, source, quick.value, body), errors: [] };
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
   if (errors.length > 0) return { errors };
   const data = toPlainData(source, 'E_FRONT_MATTER');
   if (!data.ok) return { errors: [data.error] };
   return { entry: makeEntry(target, source, data.value ?? {}, body), errors: [] };
+}
+
+/**
+ * YAML's data read by the quick reader, copied out of the text; or, given what
+ * an earlier run read, taken from it by a digest of the text. Nothing when the
+ * quick reader cannot read it, which the full parse then does (and locates).
+ */
+function readYamlData(text: string, kept: KeptValues<unknown> | undefined): { value: unknown } | undefined {
+  const key = kept ? digestKey(text) : '';
+  const known = kept?.take(key);
+  if (known !== undefined) return { value: known };
+  const quick = readYamlQuickly(text);
+  if (!quick) return undefined;
+  const value = detach(quick.value);
+  if (kept && value !== undefined) kept.keep(key, value);
+  return { value };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PageManifest } from '../render/plan-render.ts';
 import { hashRenderCode, renderSite, type RenderResult } from '../render/render-site.ts';
 import { type CheckMemory, type CheckResult, checkProject } from './check-project.ts';
 import { locateOutput } from './output-folders.ts';
-import { readReadingStore, writeReadingStore } from '../validate/reading-store.ts';
+import { readCheckStore, writeCheckStore } from '../validate/check-store.ts';
 import { publishOutput } from './publish-output.ts';
 import { putFiles } from '../util/link-file.ts';
 import { pageFile } from '../domain/urls.ts';
@@ -60,18 +60,18 @@ export interface BuildResult {
 
 /**
  * The build's check. A process that checks again remembers what it read; any
- * other starts from the reports' Markdown as the last build parsed it, and once
- * the check has passed keeps what this one parsed for the next.
+ * other starts from what the last build read from each file, and once the
+ * check has passed keeps what this one read for the next.
  */
-async function checkForBuild(options: BuildOptions, readingsFile: string): Promise<CheckResult> {
-  const readings = options.memory ? undefined : await readReadingStore(readingsFile);
+async function checkForBuild(options: BuildOptions, storeFile: string): Promise<CheckResult> {
+  const kept = options.memory ? undefined : await readCheckStore(storeFile);
   const checked = await checkProject(options.root, {
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.memory ? { memory: options.memory } : {}),
     ...(options.preview ? { preview: true } : {}),
-    ...(readings ? { readings } : {}),
+    ...(kept ? { kept } : {}),
   });
-  if (readings && checked.model && !hasErrors(checked.errors)) await writeReadingStore(readingsFile, readings);
+  if (checked.kept) await writeCheckStore(storeFile, checked.kept);
   return checked;
 }
 
@@ -87,7 +87,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     mark = now;
     return seconds;
   };
-  const checked = await checkForBuild(options, folders.readings);
+  const checked = await checkForBuild(options, folders.checkStore);
   timings.check = lap();
   if (!checked.model || hasErrors(checked.errors)) return { ok: false, errors: checked.errors, siteDir, timings };
   const { signal } = options;

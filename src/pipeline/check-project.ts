@@ -15,12 +15,14 @@ import { checkPlaceholders } from '../validate/check-placeholders.ts';
 import { checkSiteAddress } from '../validate/check-site-address.ts';
 import { checkTargets, todayIso } from '../validate/check-targets.ts';
 import { startReadingAhead } from '../validate/read-reports-ahead.ts';
-import type { ReadingStore } from '../validate/reading-store.ts';
+import { type CheckStore, sealCheckStore } from '../validate/check-store.ts';
 import { validateContent } from '../validate/validate-content.ts';
 
 export interface CheckResult {
   model?: SiteModel;
   errors: ContentProblem[];
+  /** Given `kept`, the store's bytes as this run leaves it, for a run that passed to write. */
+  kept?: Uint8Array;
 }
 
 /** load → validate → model: everything a build does before it writes a file. */
@@ -37,8 +39,8 @@ export interface CheckOptions {
   memory?: CheckMemory;
   /** Run by CI: a site still at the example's address is warned of. */
   ci?: boolean;
-  /** Reports' Markdown as parsed by an earlier run (`output/.cache/readings.bin`): what this run parses it adds. */
-  readings?: ReadingStore;
+  /** What an earlier run read from each file (`output/.cache/check.bin`): what this run reads it adds. */
+  kept?: CheckStore;
 }
 
 /** Files read and Markdown rendered by the last check, kept by a process that checks again and again. */
@@ -67,10 +69,7 @@ export function createCheckMemory(): CheckMemory {
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const memory = options.memory;
   if (memory) turnRenderMemo(memory.renders);
-  // Reports' Markdown is parsed on other threads while the rest loads.
-  const ahead = startReadingAhead({ store: options.readings });
-  const loaded = await loadContent(root, memory?.files, ahead.add);
-  await ahead.finish();
+  const { loaded, sealed } = await loadAndRead(root, memory, options.kept);
   // The public content is read from content/ and data/ alone; of exempt/ only the names of its files are known to it.
   const validated = validateContent(loaded, memory ? { memory: memory.references } : {});
   // The whole content, exempt/ included, is checked (and modelled for the members' papers) but never published.
@@ -100,7 +99,19 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     ...published.errors,
     ...warnings,
   ]);
-  return { ...(modelled.model && !hasErrors(errors) ? { model: modelled.model } : {}), errors };
+  return { ...(modelled.model && !hasErrors(errors) ? { model: modelled.model, kept: sealed } : {}), errors };
+}
+
+/** Every content file loaded, and reports' Markdown parsed on other threads meanwhile; the store's bytes once they are. */
+async function loadAndRead(
+  root: string,
+  memory: CheckMemory | undefined,
+  kept: CheckStore | undefined,
+): Promise<{ loaded: LoadResult; sealed?: Uint8Array | undefined }> {
+  const ahead = startReadingAhead({ store: kept?.readings });
+  const loaded = await loadContent(root, { memory: memory?.files, onEntry: ahead.add, yaml: kept?.yaml });
+  await ahead.finish();
+  return { loaded, sealed: kept && (await sealCheckStore(kept)) };
 }
 
 /** The checks of content that passed: targets and minutes against today, what is still to be written, the site's address in CI. */

@@ -12,8 +12,8 @@ export interface OutputFolders {
   pdfCache: string;
   /** Where the preview renders the pages an edit reaches. */
   preview: string;
-  /** Reports' Markdown as the last build's check parsed it (`ReadingStore`). */
-  readings: string;
+  /** What the last build's check read from each file (`CheckStore`). */
+  checkStore: string;
 }
 
 /** The one definition of the output folders: every command and stage asks here. */
@@ -26,6 +26,6 @@ export function locateOutput(root: string, outputDir?: string): OutputFolders {
     pagesManifest: path.join(cache, 'pages.json'),
     pdfCache: path.join(cache, 'pdf'),
     preview: path.join(cache, 'preview'),
-    readings: path.join(cache, 'readings.bin'),
+    checkStore: path.join(cache, 'check.bin'),
   };
 }

@@ -7,7 +7,7 @@ import {
   type ReportMarkdownInput,
 } from '../markdown/parse-report-markdown.ts';
 import { keepParsedAhead, settingsOf } from './read-report.ts';
-import { keyOfReading, type ReadingStore } from './reading-store.ts';
+import { type CheckStore, keyOfReading } from './check-store.ts';
 
 /** Reports sent to a thread at once; fewer new reports than this are left to the check, where a thread would cost more than it saves. */
 const BATCH = 100;
@@ -45,7 +45,7 @@ export function startReadingAhead({
 }: {
   threads?: number;
   batchSize?: number;
-  store?: ReadingStore;
+  store?: CheckStore['readings'] | undefined;
 } = {}): ReadingAhead {
   let pool: ParsePool | undefined;
   let batch: Queued[] = [];

@@ -56,7 +56,7 @@ describe('reports parsed ahead on other threads', () => {
       for (const edit of brokenCase.edits) await applyEdit(root, edit);
       const alone = validateContent(await loadContent(root));
       const ahead = startReadingAhead({ threads: 1, batchSize: 1 });
-      const loaded = await loadContent(root, undefined, ahead.add);
+      const loaded = await loadContent(root, { onEntry: ahead.add });
       const parsed = await ahead.finish();
       expect(parsed.threads + parsed.here).toBe(loaded.entries.filter((e) => e.kind === 'report' && e.body).length);
       expect(validateContent(loaded).errors).toEqual(alone.errors);

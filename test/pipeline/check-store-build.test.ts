@@ -6,21 +6,28 @@ import { loadContent } from '../../src/content/load-content.ts';
 import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
 import { buildProject } from '../../src/pipeline/build-project.ts';
 import { settingsOf } from '../../src/validate/read-report.ts';
-import { keyOfReading, readReadingStore } from '../../src/validate/reading-store.ts';
+import { keyOfReading, readCheckStore } from '../../src/validate/check-store.ts';
 import { copyExampleProject, editFile, REPORT_2004 } from '../helpers/project.ts';
 
-describe('a build keeps its reports’ Markdown as parsed for the next', () => {
-  it('writes each report’s reading once the check passes, and nothing when it fails', async () => {
+describe('a build keeps what its check read for the next', () => {
+  it('writes each report’s reading and each file’s data once the check passes, and nothing when it fails', async () => {
     const root = await copyExampleProject();
-    const file = path.join(root, 'output/.cache/readings.bin');
+    const file = path.join(root, 'output/.cache/check.bin');
     expect((await buildProject({ root, pdf: false })).ok).toBe(true);
-    const store = await readReadingStore(file);
-    const reports = (await loadContent(root)).entries.filter((e) => e.kind === 'report');
+    const store = await readCheckStore(file);
+    const entries = (await loadContent(root)).entries;
+    expect((await loadContent(root, { yaml: store.yaml })).entries.map((e) => e.data)).toEqual(
+      entries.map((e) => e.data),
+    );
+    expect(store.yaml.used.size).toBeGreaterThan(10);
+    const reports = entries.filter((e) => e.kind === 'report');
     expect(reports).toHaveLength(2);
     for (const report of reports) {
       const settings = settingsOf(report.data);
       const body = bodyText(report);
-      expect(store.take(keyOfReading(settings, body)), report.file).toEqual(parseReportMarkdown({ ...settings, body }));
+      expect(store.readings.take(keyOfReading(settings, body)), report.file).toEqual(
+        parseReportMarkdown({ ...settings, body }),
+      );
     }
     const before = await readFile(file);
     await editFile(root, REPORT_2004, '## ', 'Text before the first section.\n\n## ');
