@@ -1,5 +1,5 @@
 // One build of a benchmark archive in its own process, so its peak memory is its own.
-// Usage: tsx scripts/bench-build.ts <root> <import <site>|check|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]; prints one JSON line.
+// Usage: tsx scripts/bench-build.ts <root> <import <site>|check|check-kept|html|pdf|packs-foretold|packs-printed-twice|pdf-sample|pdf-bare|packs-sample|packs-bare> [N]; prints one JSON line.
 // The two `packs-` modes print only the committee packs of an archive built with its PDFs, into a
 // fresh cache, with the agenda's pages worked out from the reports' PDFs or found by printing twice.
 // `pdf-sample` prints the first N reports' PDFs of a built archive as papers does, into a fresh cache;
@@ -16,6 +16,8 @@ import { printSitePdfs } from '../src/pdf/print-site-pdfs.ts';
 import { buildProject } from '../src/pipeline/build-project.ts';
 import { checkProject } from '../src/pipeline/check-project.ts';
 import { importArchive } from '../src/pipeline/import-archive.ts';
+import { locateOutput } from '../src/pipeline/output-folders.ts';
+import { readCheckStore } from '../src/validate/check-store.ts';
 
 const [root, mode, count] = process.argv.slice(2);
 if (!root)
@@ -42,8 +44,10 @@ if (mode === 'import') {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     })}\n`,
   );
-} else if (mode === 'check') {
-  const { errors } = await checkProject(root);
+} else if (mode === 'check' || mode === 'check-kept') {
+  // `check` as on a fresh clone; `check-kept` as `papers check` runs after a build, reading what its check kept.
+  const kept = mode === 'check-kept' ? await readCheckStore(locateOutput(root).checkStore) : undefined;
+  const { errors } = await checkProject(root, kept ? { kept } : {});
   if (errors.some((e) => e.severity === 'error')) throw new Error(`the archive does not check: ${errors[0]?.message}`);
   process.stdout.write(
     `${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,

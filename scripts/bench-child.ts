@@ -23,6 +23,7 @@ export interface ChildBuild {
 export type BuildMode =
   | 'import'
   | 'check'
+  | 'check-kept'
   | 'html'
   | 'pdf'
   | 'packs-foretold'

@@ -6,6 +6,7 @@ import { suggestClosest } from '../errors/suggest.ts';
 import type { EntryAddress, EntryKind, Entry } from './entry.ts';
 import { acceptYaml, describePath, exists, listFiles, misplaced, stem } from './list-files.ts';
 import { listExemptFiles } from './load-exempt.ts';
+import type { KnownFile } from './known-file.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { notAFileError } from './read-text-file.ts';
 import type { KeptValues } from '../util/kept-values.ts';
@@ -28,7 +29,7 @@ const SHARED_DATA: ReadonlyArray<[EntryKind, string]> = [
 
 /**
  * The kinds of file whose every field the public site shows: only their YAML
- * is kept between runs, in output/ (`LoadOptions.yaml`). A meeting's Part 2
+ * is kept between runs, in output/ (`LoadOptions.known`). A meeting's Part 2
  * items hold text the public site withholds, and an exempt file in content/ is
  * an error, after which nothing is kept.
  */
@@ -82,15 +83,15 @@ export interface LoadOptions {
   memory?: LoadMemory | undefined;
   /** Given each entry as it is loaded. */
   onEntry?: ((entry: Entry) => void) | undefined;
-  /** YAML as an earlier run read it, by a digest of its text (`readYamlData`): for reports and recommendations only. */
-  yaml?: KeptValues<unknown> | undefined;
+  /** Files as an earlier run read them, by a digest of their bytes (`KnownFile`): for reports and recommendations only. */
+  known?: KeptValues<KnownFile> | undefined;
 }
 
 /**
  * Read every content file under `root`. Never throws on content: a file that
  * cannot be read or parsed becomes a located error and the rest still load.
  */
-export async function loadContent(root: string, { memory, onEntry, yaml }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadContent(root: string, { memory, onEntry, known }: LoadOptions = {}): Promise<LoadResult> {
   const recalled = memory?.listing;
   const listing = await listOrRecall(root, memory);
   const { files } = listing;
@@ -100,9 +101,9 @@ export async function loadContent(root: string, { memory, onEntry, yaml }: LoadO
   memory?.changed.clear();
   // One file open at a time, whatever the size of the archive: a machine's limit on open files is never reached.
   const loaded = files.map((f) => {
-    const known = memory && recallFile(f, memory, changed);
-    if (known) return known;
-    const result = loadFile(root, f, PUBLISHED_WHOLE.has(f.kind) ? yaml : undefined);
+    const recalledFile = memory && recallFile(f, memory, changed);
+    if (recalledFile) return recalledFile;
+    const result = loadFile(root, f, PUBLISHED_WHOLE.has(f.kind) ? known : undefined);
     if (memory) memory.files.set(f.file, { kind: f.kind, id: f.id, loaded: result });
     // A file recalled was handed over when it was read.
     if (result.entry) onEntry?.(result.entry);

@@ -1,34 +1,50 @@
 import path from 'node:path';
 import { createProblem, type ContentProblem } from '../errors/content-problem.ts';
-import { type Entry, type EntryAddress, makeEntry, type MarkdownBody } from './entry.ts';
+import { type Entry, type EntryAddress, makeEntry } from './entry.ts';
 import { detach } from './detach.ts';
 import { digestKey, type KeptValues } from '../util/kept-values.ts';
-import { readTextFile } from './read-text-file.ts';
+import { decodeBytes, entryOfKnown, keepBody, type KnownFile } from './known-file.ts';
+import { decodeText, readFileBytes } from './read-text-file.ts';
 import { readYamlQuickly } from './read-yaml-quickly.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 import { collectSyntaxErrors, parseYamlSource, toPlainData } from './yaml-source.ts';
 
 export type LoadedFile = { entry?: Entry; errors: ContentProblem[] };
 
-/** Read one content file: YAML, or Markdown with front matter. A file that cannot be read or parsed is a located error. */
-export function loadFile(root: string, target: EntryAddress, kept?: KeptValues<unknown>): LoadedFile {
-  const read = readTextFile(path.join(root, target.file), target.file);
+/** A file as loaded, and what of it can be kept for the next run (`KnownFile`): only what the quick reader read. */
+type Loaded = LoadedFile & { known?: KnownFile };
+
+/**
+ * Read one content file: YAML, or Markdown with front matter. A file that
+ * cannot be read or parsed is a located error. Given `kept`, a file whose
+ * bytes an earlier run read without a problem is taken as it read it, by a
+ * digest of its bytes: its data and where its body starts.
+ */
+export function loadFile(root: string, target: EntryAddress, kept?: KeptValues<KnownFile>): LoadedFile {
+  const bytes = readFileBytes(path.join(root, target.file), target.file);
+  if (!(bytes instanceof Uint8Array)) return { errors: [bytes] };
+  const key = kept ? digestKey(bytes) : '';
+  const known = kept?.take(key);
+  if (known) return { entry: entryOfKnown(target, bytes, known), errors: [] };
+  const read = decodeText(bytes, target.file);
   if (!read.ok) return { errors: [read.error] };
-  const loaded =
+  const loaded: Loaded =
     target.kind === 'report' || target.kind === 'minutes'
-      ? loadMarkdown(target, read.text, read.bytes, kept)
-      : loadYaml(target, read.text, kept);
-  return read.warning ? { ...loaded, errors: [read.warning, ...loaded.errors] } : loaded;
+      ? loadMarkdown(target, read.text, read.bytes)
+      : loadYaml(target, read.text);
+  if (read.warning)
+    return { ...(loaded.entry ? { entry: loaded.entry } : {}), errors: [read.warning, ...loaded.errors] };
+  if (kept && loaded.known) kept.keep(key, loaded.known);
+  return loaded.entry ? { entry: loaded.entry, errors: loaded.errors } : { errors: loaded.errors };
 }
 
-function loadYaml(
-  target: EntryAddress,
-  text: string,
-  kept: KeptValues<unknown> | undefined,
-): { entry?: Entry; errors: ContentProblem[] } {
+function loadYaml(target: EntryAddress, text: string): Loaded {
   const source = parseYamlSource(target.file, text);
-  const quick = readYamlData(text, kept);
-  if (quick) return { entry: makeEntry(target, source, quick.value), errors: [] };
+  const quick = readYamlQuickly(text);
+  if (quick) {
+    const data = detach(quick.value);
+    return { entry: makeEntry(target, source, data), errors: [], known: { data } };
+  }
   const errors = collectSyntaxErrors(source, 'E_YAML_SYNTAX');
   if (errors.length > 0) return { errors };
   if (source.doc.contents === null) {
@@ -48,12 +64,7 @@ function loadYaml(
   return { entry: makeEntry(target, source, data.value), errors: [] };
 }
 
-function loadMarkdown(
-  target: EntryAddress,
-  text: string,
-  bytes: Uint8Array,
-  kept: KeptValues<unknown> | undefined,
-): { entry?: Entry; errors: ContentProblem[] } {
+function loadMarkdown(target: EntryAddress, text: string, bytes: Uint8Array): Loaded {
   const at = { file: target.file, line: 1, col: 1 };
   const split = splitFrontMatter(text);
   if (split === 'open') {
@@ -82,53 +93,26 @@ function loadMarkdown(
   }
   // The YAML is parsed here so that errors keep their lines.
   // Both are made from the file's bytes: a slice of its text would keep the whole text alive.
-  const matter = decodeBytes(bytes, 3, byteLength(text, 3 + split.matter.length));
+  const matterEnd = byteLength(text, 3 + split.matter.length);
+  const matter = decodeBytes(bytes, 3, matterEnd);
   const source = parseYamlSource(target.file, matter);
-  const body = keepBody(bytes, byteLength(text, split.bodyOffset), countLines(text.slice(0, split.bodyOffset)) + 1);
-  const quick = readYamlData(matter, kept);
-  if (quick) return { entry: makeEntry(target, source, quick.value, body), errors: [] };
+  const bodyStart = byteLength(text, split.bodyOffset);
+  const startLine = countLines(text.slice(0, split.bodyOffset)) + 1;
+  const body = keepBody(bytes, bodyStart, startLine);
+  const quick = readYamlQuickly(matter);
+  if (quick) {
+    const data = detach(quick.value);
+    return {
+      entry: makeEntry(target, source, data, body),
+      errors: [],
+      known: { data, matterEnd, bodyStart, startLine },
+    };
+  }
   const errors = collectSyntaxErrors(source, 'E_FRONT_MATTER');
   if (errors.length > 0) return { errors };
   const data = toPlainData(source, 'E_FRONT_MATTER');
   if (!data.ok) return { errors: [data.error] };
   return { entry: makeEntry(target, source, data.value ?? {}, body), errors: [] };
-}
-
-/**
- * YAML's data read by the quick reader, copied out of the text; or, given what
- * an earlier run read, taken from it by a digest of the text. Nothing when the
- * quick reader cannot read it, which the full parse then does (and locates).
- */
-function readYamlData(text: string, kept: KeptValues<unknown> | undefined): { value: unknown } | undefined {
-  const key = kept ? digestKey(text) : '';
-  const known = kept?.take(key);
-  if (known !== undefined) return { value: known };
-  const quick = readYamlQuickly(text);
-  if (!quick) return undefined;
-  const value = detach(quick.value);
-  if (kept && value !== undefined) kept.keep(key, value);
-  return { value };
-}
-
-/**
- * A body kept as the file's UTF-8 bytes from `start`, made text each time it is
- * read. A string with one curly quote takes two bytes a character: an archive's
- * report bodies held as strings took 515 MB at 20,000 reports, as bytes about half.
- */
-function keepBody(bytes: Uint8Array, start: number, startLine: number): MarkdownBody {
-  return {
-    startLine,
-    get text() {
-      return decodeBytes(bytes, start, bytes.length);
-    },
-    get utf8() {
-      return bytes.subarray(start);
-    },
-  };
-}
-
-function decodeBytes(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
 }
 
 /** How many bytes of UTF-8 the first `length` characters of `text` take. */

@@ -12,15 +12,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Read a file as strict UTF-8, turning every way it can fail into a located error. */
 export function readTextFile(absolutePath: string, file: string): ReadResult {
-  const at = { file, line: 1, col: 1 };
+  const bytes = readFileBytes(absolutePath, file);
+  return bytes instanceof Uint8Array ? decodeText(bytes, file) : fail(bytes);
+}
+
+/** The bytes of a plain file, or why they could not be read, as a located error. */
+export function readFileBytes(absolutePath: string, file: string): Uint8Array | ContentProblem {
   try {
-    const bytes = readPlainFile(absolutePath, file);
-    return bytes instanceof Uint8Array ? decodeText(bytes, file) : fail(bytes);
+    return readPlainFile(absolutePath, file);
   } catch (err) {
     const reason =
       err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : 'unknown error';
-    return fail(
-      createProblem(at, 'E_READ', `the file could not be read (${reason})`, 'check that it exists and is readable'),
+    return createProblem(
+      { file, line: 1, col: 1 },
+      'E_READ',
+      `the file could not be read (${reason})`,
+      'check that it exists and is readable',
     );
   }
 }
@@ -75,7 +82,7 @@ function readAtMost(fd: number, size: number): Uint8Array {
 }
 
 /** Bytes as UTF-8 text, refusing UTF-16, invalid UTF-8, control characters and an empty file. */
-function decodeText(bytes: Uint8Array, file: string): ReadResult {
+export function decodeText(bytes: Uint8Array, file: string): ReadResult {
   const at = { file, line: 1, col: 1 };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return fail(

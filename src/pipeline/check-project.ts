@@ -109,7 +109,7 @@ async function loadAndRead(
   kept: CheckStore | undefined,
 ): Promise<{ loaded: LoadResult; sealed?: Uint8Array | undefined }> {
   const ahead = startReadingAhead({ store: kept?.readings });
-  const loaded = await loadContent(root, { memory: memory?.files, onEntry: ahead.add, yaml: kept?.yaml });
+  const loaded = await loadContent(root, { memory: memory?.files, onEntry: ahead.add, known: kept?.files });
   await ahead.finish();
   return { loaded, sealed: kept && (await sealCheckStore(kept)) };
 }

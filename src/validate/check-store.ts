@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { hashDirectory } from '../content/hash-directory.ts';
+import type { KnownFile } from '../content/known-file.ts';
 import type { ParsedReportMarkdown, ReportSettings } from '../markdown/parse-report-markdown.ts';
 import { createKeptValues, digestKey, type KeptValues } from '../util/kept-values.ts';
 
@@ -13,21 +14,21 @@ import { createKeptValues, digestKey, type KeptValues } from '../util/kept-value
  * the files that changed. It is written whole, holding only what a run used.
  */
 export interface CheckStore {
-  /** Each YAML text's data, as the quick reader read it. */
-  yaml: KeptValues<unknown>;
+  /** Each file read without a problem: its data as the quick reader read it, and where its body starts. */
+  files: KeptValues<KnownFile>;
   /** Each report's Markdown, as the house rules read it: its sections, views and problems. */
   readings: KeptValues<ParsedReportMarkdown>;
 }
 
 interface StoreFile {
   code: string;
-  yaml: ReadonlyMap<string, unknown>;
+  files: ReadonlyMap<string, KnownFile>;
   readings: ReadonlyMap<string, ParsedReportMarkdown>;
 }
 
 export function createCheckStore(file?: Partial<StoreFile>): CheckStore {
   // A reading is only ever read (`readReport`): reports alike share one.
-  return { yaml: createKeptValues(file?.yaml), readings: createKeptValues(file?.readings, true) };
+  return { files: createKeptValues(file?.files), readings: createKeptValues(file?.readings, true) };
 }
 
 /** A digest of everything a report's Markdown is parsed from: its settings and its body's bytes. */
@@ -52,7 +53,7 @@ export async function readCheckStore(file: string): Promise<CheckStore> {
   if (!bytes) return createCheckStore();
   try {
     const stored = deserialize(bytes) as Partial<StoreFile> | null;
-    if (stored?.code === code && stored.yaml instanceof Map && stored.readings instanceof Map)
+    if (stored?.code === code && stored.files instanceof Map && stored.readings instanceof Map)
       return createCheckStore(stored);
   } catch {
     // A store that cannot be read is as none: every file is read again.
@@ -67,7 +68,7 @@ export async function readCheckStore(file: string): Promise<CheckStore> {
 export async function sealCheckStore(store: CheckStore): Promise<Uint8Array> {
   return serialize({
     code: await hashCheckCode(),
-    yaml: store.yaml.used,
+    files: store.files.used,
     readings: store.readings.used,
   } satisfies StoreFile);
 }

@@ -16,10 +16,10 @@ describe('a build keeps what its check read for the next', () => {
     expect((await buildProject({ root, pdf: false })).ok).toBe(true);
     const store = await readCheckStore(file);
     const entries = (await loadContent(root)).entries;
-    expect((await loadContent(root, { yaml: store.yaml })).entries.map((e) => e.data)).toEqual(
+    expect((await loadContent(root, { known: store.files })).entries.map((e) => e.data)).toEqual(
       entries.map((e) => e.data),
     );
-    expect(store.yaml.used.size).toBeGreaterThan(10);
+    expect(store.files.used.size).toBeGreaterThan(10);
     const reports = entries.filter((e) => e.kind === 'report');
     expect(reports).toHaveLength(2);
     for (const report of reports) {

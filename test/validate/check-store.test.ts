@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/content/entry.ts';
 import { loadContent } from '../../src/content/load-content.ts';
 import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
 import { checkProject } from '../../src/pipeline/check-project.ts';
@@ -51,7 +52,7 @@ describe('the check store', () => {
     const parsed = parseReportMarkdown({ ...settings, body });
     const first = createCheckStore();
     first.readings.keep('a', parsed);
-    first.yaml.keep('y', { title: 'Y' });
+    first.files.keep('y', { data: { title: 'Y' } });
     await writeCheckStore(file, await sealCheckStore(first));
     const second = await readCheckStore(file);
     expect(second.readings.take('b')).toBeUndefined();
@@ -61,20 +62,20 @@ describe('the check store', () => {
     const third = await readCheckStore(file);
     expect(third.readings.take('a')).toEqual(parsed);
     expect(third.readings.take('c')).toEqual(parsed);
-    expect(third.yaml.take('y')).toBeUndefined();
+    expect(third.files.take('y')).toBeUndefined();
   });
 
   it('leaves the store before as it was when it cannot write, and says so', async () => {
     const dir = await makeTempDir('store');
     const file = path.join(dir, 'check.bin');
     const first = createCheckStore();
-    first.yaml.keep('y', { title: 'Y' });
+    first.files.keep('y', { data: { title: 'Y' } });
     expect(await writeCheckStore(file, await sealCheckStore(first))).toBe(true);
     // A folder where the new file would go: it cannot be written.
     await mkdir(`${file}.${process.pid}.new`);
     await writeFile(path.join(`${file}.${process.pid}.new`, 'in-the-way'), '');
     expect(await writeCheckStore(file, await sealCheckStore(createCheckStore()))).toBe(false);
-    expect((await readCheckStore(file)).yaml.take('y')).toEqual({ title: 'Y' });
+    expect((await readCheckStore(file)).files.take('y')).toEqual({ data: { title: 'Y' } });
   });
 
   it('reads none from a missing or damaged file, or one written by other code', async () => {
@@ -86,28 +87,30 @@ describe('the check store', () => {
       return path.join(dir, name);
     };
     const bad = [
-      await write('other.bin', serialize({ code: 'other code', yaml: new Map(), readings })),
+      await write('other.bin', serialize({ code: 'other code', files: new Map(), readings })),
       await write('damaged.bin', 'not a store'),
-      await write('not-a-map.bin', serialize({ code, yaml: new Map(), readings: { a: readings.get('a') } })),
+      await write('not-a-map.bin', serialize({ code, files: new Map(), readings: { a: readings.get('a') } })),
       path.join(dir, 'missing.bin'),
     ];
     for (const file of bad) expect((await readCheckStore(file)).readings.take('a'), file).toBeUndefined();
-    const same = await write('same.bin', serialize({ code, yaml: new Map(), readings }));
+    const same = await write('same.bin', serialize({ code, files: new Map(), readings }));
     expect((await readCheckStore(same)).readings.take('a')).toEqual(readings.get('a'));
   });
 
-  it('holds what was read before the check could change it, equal to what a load without it reads', async () => {
+  it('holds what was read before the check could change it: a load with it makes each entry as one without', async () => {
     const store = createCheckStore();
     const checked = await checkProject(REPO_ROOT, { kept: store, today: '2026-12-01' });
     expect(checked.kept).toBeInstanceOf(Uint8Array);
     const file = path.join(await makeTempDir('store'), 'check.bin');
     await writeCheckStore(file, checked.kept!);
     const again = await readCheckStore(file);
-    const loaded = await loadContent(REPO_ROOT, { yaml: again.yaml });
-    expect(loaded.entries.map((e) => e.data)).toEqual((await loadContent(REPO_ROOT)).entries.map((e) => e.data));
+    // Each entry as a load without the store makes it: its data, its YAML's text and its body.
+    const describe = (e: Entry) => [e.file, e.data, e.source.text, e.body?.text, e.body?.startLine];
+    const loaded = await loadContent(REPO_ROOT, { known: again.files });
+    expect(loaded.entries.map(describe)).toEqual((await loadContent(REPO_ROOT)).entries.map(describe));
     // Every file was taken from the store: nothing was read by the quick reader and kept anew.
-    expect(again.yaml.used.size).toBe(store.yaml.used.size);
-    expect(again.yaml.used.size).toBeGreaterThan(10);
+    expect(again.files.used.size).toBe(store.files.used.size);
+    expect(again.files.used.size).toBeGreaterThan(10);
   });
 });
 
