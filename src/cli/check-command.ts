@@ -20,7 +20,7 @@ export const checkCommand = defineCommand({
     const root = resolveRoot(args.root);
     const result = await checkProject(root, {
       ...(args.today ? { today: args.today } : {}),
-      // What the last build parsed is read, never written: a check writes nothing.
+      // What the last build's check read from each file is used, never written: a check writes nothing.
       kept: await readCheckStore(locateOutput(root).checkStore),
       ci: ['true', '1'].includes(String(process.env.CI).toLowerCase()),
     });

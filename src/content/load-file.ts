@@ -23,7 +23,8 @@ type Loaded = LoadedFile & { known?: KnownFile };
 export function loadFile(root: string, target: EntryAddress, kept?: KeptValues<KnownFile>): LoadedFile {
   const bytes = readFileBytes(path.join(root, target.file), target.file);
   if (!(bytes instanceof Uint8Array)) return { errors: [bytes] };
-  const key = kept ? digestKey(bytes) : '';
+  // The kind too: the same bytes are read as Markdown for a report, as YAML for a recommendation.
+  const key = kept ? digestKey(target.kind, bytes) : '';
   const known = kept?.take(key);
   if (known) return { entry: entryOfKnown(target, bytes, known), errors: [] };
   const read = decodeText(bytes, target.file);
