@@ -9,11 +9,11 @@ import {
 import { keepParsedAhead, settingsOf } from './read-report.ts';
 import { type CheckStore, keyOfReading } from './check-store.ts';
 
-/** Reports sent to a thread at once; fewer new reports than this are left to the check, where a thread would cost more than it saves. */
+/** Reports sent to a thread at once; fewer new reports than this start no thread, which would cost more than it saves. */
 const BATCH = 100;
 
 /**
- * Bodies already handed over, sent or left to the check: a process that checks
+ * Bodies already handed over, parsed ahead or left to the check: a process that checks
  * again (the preview) keeps each report's reading, and sends only what is new.
  */
 const SEEN = new WeakSet<MarkdownBody>();
