@@ -39,12 +39,21 @@ export function keyOfReading(settings: ReportSettings, body: string | Uint8Array
 /** The code what is kept depends on: the loader, the Markdown rules and what they import, and the pinned packages. */
 const CODE_FOLDERS = ['content', 'markdown', 'meetings', 'domain', 'util'];
 
-/** A digest of the reading code as installed: a store written by other code is not read. */
-export async function hashCheckCode(): Promise<string> {
-  const code = fileURLToPath(new URL('..', import.meta.url));
-  const hash = createHash('sha256');
-  for (const folder of CODE_FOLDERS) hash.update(folder).update(await hashDirectory(path.join(code, folder)));
-  return hash.update(await readFile(path.join(code, '..', 'package.json'))).digest('hex');
+let codeHash: Promise<string> | undefined;
+
+/**
+ * A digest of the reading code as installed, worked out once a process: a store
+ * written by other code is not read. Code that cannot be read gives a digest no
+ * store matches.
+ */
+export function hashCheckCode(): Promise<string> {
+  codeHash ??= (async () => {
+    const code = fileURLToPath(new URL('..', import.meta.url));
+    const hash = createHash('sha256');
+    for (const folder of CODE_FOLDERS) hash.update(folder).update(await hashDirectory(path.join(code, folder)));
+    return hash.update(await readFile(path.join(code, '..', 'package.json'))).digest('hex');
+  })().catch(() => `unknown code ${process.pid} ${Date.now()}`);
+  return codeHash;
 }
 
 /** The store kept in `file`; an empty one if there is none, it cannot be read, or other code wrote it. */

@@ -93,9 +93,11 @@ export function startReadingAhead({
     },
     async finish() {
       if ((pool || store) && batch.length > 0) queue.push(batch);
-      // What is still queued once the loading ends is parsed here and on the threads at once.
+      // What is still queued once the loading ends is parsed here and on the threads at once; fewer
+      // reports than a batch start no thread, whose start would cost more than their parsing.
+      const feed = () => pool && pump();
       let here = 0;
-      for (pump(); queue.length > 0; pump()) here += parseHere(queue.shift()!);
+      for (feed(); queue.length > 0; feed()) here += parseHere(queue.shift()!);
       const counts = await Promise.all(done);
       await pool?.close();
       return { threads: counts.reduce((a, b) => a + b, 0), here };

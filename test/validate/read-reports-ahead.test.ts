@@ -6,6 +6,7 @@ import { startParsePool } from '../../src/markdown/parse-in-workers.ts';
 import { parseReportMarkdown } from '../../src/markdown/parse-report-markdown.ts';
 import { settingsOf } from '../../src/validate/read-report.ts';
 import { startReadingAhead } from '../../src/validate/read-reports-ahead.ts';
+import { createCheckStore } from '../../src/validate/check-store.ts';
 import { validateContent } from '../../src/validate/validate-content.ts';
 import { applyEdit, copyExampleProject, readReportCases, REPO_ROOT } from '../helpers/project.ts';
 
@@ -43,6 +44,15 @@ describe('reports parsed ahead on other threads', () => {
     const again = startReadingAhead({ threads: 1, batchSize: 1 });
     for (const entry of loaded.entries) again.add(entry);
     expect(await again.finish()).toEqual({ threads: 0, here: 0 });
+  });
+
+  it('starts no thread for fewer reports than a batch: with a store, they are parsed here and kept', async () => {
+    const loaded = await loadContent(REPO_ROOT);
+    const store = createCheckStore();
+    const ahead = startReadingAhead({ threads: 1, store: store.readings });
+    for (const entry of loaded.entries) ahead.add(entry);
+    expect(await ahead.finish()).toEqual({ threads: 0, here: 2 });
+    expect(store.readings.used.size).toBe(2);
   });
 
   it('has report cases to run', () => {
