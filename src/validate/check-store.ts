@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -7,6 +7,7 @@ import { hashDirectory } from '../content/hash-directory.ts';
 import type { KnownFile } from '../content/known-file.ts';
 import type { ParsedReportMarkdown, ReportSettings } from '../markdown/parse-report-markdown.ts';
 import { createKeptValues, digestKey, type KeptValues } from '../util/kept-values.ts';
+import { writeFileAnew } from '../util/link-file.ts';
 
 /**
  * What a check read from each file, kept between runs (`output/.cache/check.bin`)
@@ -83,21 +84,18 @@ export async function sealCheckStore(store: CheckStore): Promise<Uint8Array> {
 }
 
 /**
- * Write the store's bytes in place of the store before (a new file, renamed
- * over it); whether it was written. A store that cannot be written (a full
+ * Write the store's bytes in place of the store before (`writeFileAnew`: a new
+ * file, renamed over it); whether it was written. A store that cannot be written (a full
  * disk) is left as it was, which is still true of the files it names: the next
  * run reads again what it does not find, and whatever stops the build is said
  * by what meets it next.
  */
 export async function writeCheckStore(file: string, bytes: Uint8Array): Promise<boolean> {
-  const fresh = `${file}.${process.pid}.new`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(fresh, bytes);
-    await rename(fresh, file);
+    await writeFileAnew(file, bytes);
     return true;
   } catch {
-    await rm(fresh, { force: true }).catch(() => undefined);
     return false;
   }
 }
